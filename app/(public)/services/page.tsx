@@ -1,0 +1,206 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Filters, SearchBar } from '@/components/directory/SearchForm';
+import { ResultCardView } from '@/components/directory/ResultCard';
+import { ShortlistLink } from '@/components/directory/ShortlistLink';
+import '@/components/directory/directory.css';
+import { ResultsMapLoader } from '@/components/map/ResultsMapLoader';
+import type { MapPoint } from '@/components/map/types';
+import { Button, ErrorSummary, Pagination, Select } from '@/components/ui';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { listNeeds, runSearch } from '@/lib/directory/directory';
+import { mapCentre } from '@/lib/directory/map';
+import { filterCount, parseSearchParams, searchHref, type SearchErrors } from '@/lib/directory/search-params';
+import { PAGE_SIZE, SORT_LABELS } from '@/lib/directory/vocab';
+import { milesToMetres } from '@/lib/geo/distance';
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const { params, errors } = parseSearchParams(await searchParams);
+  const base = params.q ? `${params.q.slice(0, 60)}: find help and activities` : 'Find help and activities';
+  return { title: Object.keys(errors).length ? `Error: ${base}` : base };
+}
+
+// Where each field's error links to (the first input of a group of checkboxes).
+const FIELD_IDS: Record<keyof SearchErrors, string> = {
+  q: 'q',
+  place: 'place',
+  radius: 'radius',
+  needs: 'needs',
+  age: 'age',
+  free: 'free',
+  days: 'days',
+  times: 'times',
+  openToday: 'openToday',
+  modes: 'modes',
+  access: 'access',
+  selfRefer: 'selfRefer',
+  hasSpace: 'hasSpace',
+  sort: 'sort',
+  page: 'results-heading',
+};
+
+export default async function ServicesPage({ searchParams }: PageProps) {
+  const { params, errors } = parseSearchParams(await searchParams);
+  const database = db();
+  const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors)]);
+  const errorItems = (Object.keys(FIELD_IDS) as Array<keyof SearchErrors>)
+    .filter((k) => outcome.errors[k])
+    .map((k) => ({ href: `#${FIELD_IDS[k]}`, text: outcome.errors[k]! }));
+  const now = new Date();
+  const placeLabel = outcome.place?.label ?? null;
+  const points: MapPoint[] = outcome.results.flatMap((r, i) =>
+    r.location
+      ? [{ id: r.id, label: String(i + 1), name: r.name, address: `${r.location.address}, ${r.location.postcode}`, href: `/services/${r.id}`, latitude: r.location.latitude, longitude: r.location.longitude }]
+      : [],
+  );
+  const origin = outcome.place
+    ? { label: outcome.place.label, latitude: outcome.place.latitude, longitude: outcome.place.longitude, radiusMetres: params.radius ? milesToMetres(params.radius) : null }
+    : null;
+  const centre = points.length || origin ? null : await mapCentre(database);
+  const active = filterCount(params);
+  const sortOptions = [
+    ...(params.q ? [{ value: 'relevance', label: SORT_LABELS.relevance }] : []),
+    ...(outcome.place ? [{ value: 'distance', label: SORT_LABELS.distance }] : []),
+    { value: 'updated', label: SORT_LABELS.updated },
+    ...(!params.q && !outcome.place ? [{ value: '', label: 'Name (A to Z)' }] : []),
+  ];
+  const first = (outcome.page - 1) * PAGE_SIZE + 1;
+  const last = first + outcome.results.length - 1;
+
+  return (
+    <div className="directory-wide">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="heading-xl mb-6">Find help and activities near you</h1>
+        <p className="mb-6">
+          <ShortlistLink />
+        </p>
+      </div>
+      {errorItems.length ? (
+        <ErrorSummary
+          errors={errorItems}
+          description={outcome.blocked ? undefined : 'We searched without these answers. Check them and search again.'}
+        />
+      ) : null}
+      <form method="get" action="/services" noValidate>
+        <SearchBar params={params} errors={outcome.errors} />
+        <div className="directory-layout">
+          <div className="directory-layout__filters">
+            <p className="md:hidden">
+              <a href="#results-heading">Skip to the results</a>
+            </p>
+            <Filters params={params} errors={outcome.errors} needs={needs} activeFilters={active} />
+          </div>
+
+          <section className="directory-layout__results" aria-labelledby="results-heading">
+            {outcome.blocked ? (
+              <>
+                <h2 className="heading-l" id="results-heading">
+                  Check the place
+                </h2>
+                <p>Enter a postcode, like EB1 2AB, a postcode district, like EB1, or the name of a ward, then search again.</p>
+              </>
+            ) : outcome.total === 0 ? (
+              <EmptyState outcome={outcome} />
+            ) : (
+              <>
+                <h2 className="heading-l mb-2" id="results-heading">
+                  {outcome.total === 1 ? '1 result' : `${outcome.total.toLocaleString('en-GB')} results`}
+                  {placeLabel ? ` near ${placeLabel}` : ''}
+                </h2>
+                {outcome.totalPages > 1 ? (
+                  <p className="secondary-text">
+                    Showing {first} to {last}
+                  </p>
+                ) : null}
+                {outcome.placeNotice ? <p className="inset-text">{outcome.placeNotice}</p> : null}
+                <div className="flex flex-wrap items-end gap-4">
+                  <Select
+                    id="sort"
+                    label="Sort by"
+                    defaultValue={outcome.sort === 'name' ? '' : outcome.sort}
+                    error={outcome.errors.sort}
+                    options={sortOptions}
+                    formGroupClassName="mb-4"
+                  />
+                  <div className="form-group mb-4">
+                    <Button variant="secondary">Sort</Button>
+                  </div>
+                </div>
+                <ol className="directory-results" aria-label="Results">
+                  {outcome.results.map((card, i) => (
+                    <ResultCardView key={card.id} card={card} placeLabel={placeLabel} index={i} now={now} />
+                  ))}
+                </ol>
+                <Pagination
+                  page={outcome.page}
+                  totalPages={outcome.totalPages}
+                  hrefFor={(n) => searchHref({ ...params, page: n })}
+                  label="Results pages"
+                />
+              </>
+            )}
+          </section>
+
+          {outcome.blocked ? null : (
+            <div className="directory-layout__map">
+              <div className="directory-layout__map-inner">
+                <h2 className="visually-hidden">Map</h2>
+                <p className="visually-hidden">The map shows the results on this page. Everything on it is also in the list.</p>
+                <ResultsMapLoader
+                  points={points}
+                  origin={origin}
+                  tiles={{ url: config.map.tileUrl, attribution: config.map.attribution }}
+                  fallbackCentre={centre ?? [origin?.latitude ?? 51.5, origin?.longitude ?? -0.12]}
+                />
+              </div>
+            </div>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function EmptyState({ outcome }: { outcome: Awaited<ReturnType<typeof runSearch>> }) {
+  const { params, suggestions, placeNotice } = outcome;
+  return (
+    <>
+      <h2 className="heading-l" id="results-heading">
+        No results
+      </h2>
+      {placeNotice ? <p className="inset-text">{placeNotice}</p> : null}
+      <p>We could not find anything that matches all of your search. That happens, and there are things you can try.</p>
+      {suggestions.length ? (
+        <>
+          <h3 className="heading-m">Try a wider search</h3>
+          <ul className="list-bullet">
+            {suggestions.map((s) => (
+              <li key={s.text}>
+                <Link href={searchHref(s.params)}>{s.text}</Link> ({s.count === 1 ? '1 result' : `${s.count} results`})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 className="heading-m">Other things to try</h3>
+      <ul className="list-bullet">
+        {params.q ? <li>use fewer or different words, like “walking” instead of “Nordic walking group”</li> : null}
+        {filterCount(params) ? <li>untick some filters</li> : null}
+        {params.place ? <li>choose a bigger distance</li> : null}
+        <li>
+          <Link href="/services">see everything in the directory</Link>
+        </li>
+      </ul>
+      <p>
+        If nothing fits, a link worker can talk with you about what matters to you and find support.{' '}
+        <Link href="/refer">Ask a link worker for help</Link>.
+      </p>
+      <p className="body-s secondary-text">
+        Searches that find nothing are counted, without any personal details, so the council can see what is missing in the area.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/SignInForm';
+import { InsetText } from '@/components/ui/InsetText';
+import { NotificationBanner } from '@/components/ui/NotificationBanner';
+import { Table } from '@/components/ui/Table';
+import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
+import { getSessionUser } from '@/lib/auth/session';
+import { messageForErrorCode } from '@/lib/auth/sign-in-form';
+import { config } from '@/lib/config';
+import { demoAccounts } from '@/lib/demo/accounts';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(first(params.callbackUrl), new URL(config.baseUrl).origin) ?? undefined;
+  const error = messageForErrorCode(first(params.error));
+  const signedOut = first(params.signedOut) === '1';
+
+  const user = await getSessionUser();
+  if (user && !error && !signedOut) redirect(callbackUrl ?? roleHome(user.role));
+
+  return (
+    <div className="max-w-2xl">
+      {signedOut && !user ? <NotificationBanner type="success" heading="You have signed out" /> : null}
+      <h1 className="heading-l">Sign in</h1>
+      <p>
+        Sign in with the email address and password of your staff or group account. You do not need an account to search
+        for help or to refer yourself.
+      </p>
+      <SignInForm callbackUrl={callbackUrl} initial={error ? { formError: error } : {}} />
+      <h2 className="heading-m">If you cannot sign in</h2>
+      <p>
+        If you have forgotten your password or your account is locked, ask your team&apos;s coordinator or contact{' '}
+        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. After{' '}
+        {config.auth.maxFailedLogins} wrong attempts an account is locked for {config.auth.lockoutMinutes} minutes.
+      </p>
+      {config.demoMode ? <DemoAccounts /> : null}
+    </div>
+  );
+}
+
+function DemoAccounts() {
+  return (
+    <section aria-labelledby="demo-accounts" className="mt-10">
+      <h2 className="heading-m" id="demo-accounts">
+        Demo accounts
+      </h2>
+      <InsetText>
+        This is a demonstration with invented people and groups. Use any of these accounts; they exist only in the demo.
+      </InsetText>
+      <Table
+        caption="Demo accounts"
+        captionHidden
+        head={['Role', 'Email address', 'Password', 'What you can see']}
+        rowKeys={demoAccounts.map((a) => a.email)}
+        rows={demoAccounts.map((a) => [
+          roleLabels[a.role],
+          <span key="email" className="break-all">{a.email}</span>,
+          <code key="password" className="break-all">{a.password}</code>,
+          a.description,
+        ])}
+        firstCellIsHeader
+      />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { forbidden, notFound } from 'next/navigation';
+import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
+import { BackLink, InsetText } from '@/components/ui';
+import { requireUser } from '@/lib/auth/session';
+import { isUuid } from '@/lib/cases/form';
+import { needThemes } from '@/lib/cases/needs';
+import { openCaseSummary } from '@/lib/cases/view';
+import { db } from '@/lib/db/client';
+import { formatDate, londonDateKey } from '@/lib/format/dates';
+import { saveConversation } from '../../actions';
+
+export const metadata: Metadata = { title: 'Record a conversation' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const score = (n: number | null) => (n === null ? '' : String(n));
+
+export default async function NewConversationPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const query = await searchParams;
+  const corrects = typeof query.corrects === 'string' && isUuid(query.corrects) ? query.corrects : null;
+  const database = db();
+  const opened = await database.$transaction((tx) => openCaseSummary(tx, user, id, corrects ? 'correct_conversation' : 'record_conversation'));
+  if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
+  const { summary } = opened;
+  const needs = await needThemes(database);
+
+  let defaults: ConversationDefaults = { occurredOn: londonDateKey(new Date()) };
+  let old: { occurredAt: Date; superseded: boolean } | null = null;
+  if (corrects) {
+    const c = await database.conversation.findFirst({
+      where: { id: corrects, caseId: summary.id },
+      include: { needs: { select: { termId: true } }, supersededBy: { select: { id: true } } },
+    });
+    if (!c) notFound();
+    old = { occurredAt: c.occurredAt, superseded: c.supersededBy !== null };
+    defaults = {
+      occurredOn: londonDateKey(c.occurredAt),
+      type: c.type,
+      whatMatters: c.whatMatters,
+      strengths: c.strengths,
+      goals: c.goals,
+      actions: c.actions,
+      needs: c.needs.map((n) => n.termId),
+      lifeSatisfaction: score(c.lifeSatisfaction),
+      worthwhile: score(c.worthwhile),
+      happiness: score(c.happiness),
+      anxiety: score(c.anxiety),
+      nextFollowUpOn: c.nextFollowUpOn ? c.nextFollowUpOn.toISOString().slice(0, 10) : '',
+    };
+  }
+
+  const caseHref = `/cases/${summary.id}`;
+  return (
+    <>
+      <BackLink href={caseHref}>Back to the case</BackLink>
+      <div className="max-w-[40em]">
+        <h1 className="heading-l">
+          <span className="caption-l">
+            {summary.person.name}, case {summary.reference}
+          </span>
+          {corrects ? 'Correct a conversation' : 'Record a “what matters” conversation'}
+        </h1>
+        {summary.status === 'closed' ? (
+          <InsetText>This case is closed. Conversations can no longer be added to it.</InsetText>
+        ) : old?.superseded ? (
+          <InsetText>This conversation has already been corrected. Correct the newest version instead.</InsetText>
+        ) : (
+          <>
+            {corrects && old ? (
+              <p>You are correcting the conversation of {formatDate(old.occurredAt)}. The original stays on the record, marked as corrected.</p>
+            ) : summary.firstContactAt === null ? (
+              <p>This will be the first contact with the person. Their case will become active.</p>
+            ) : null}
+            <ConversationForm
+              action={saveConversation.bind(null, summary.id)}
+              needs={needs}
+              defaults={defaults}
+              supersedesId={corrects ?? undefined}
+              cancelHref={caseHref}
+            />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeading } from '@/components/layout/PageHeading';
+import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from '@/components/ui';
+import { requirePermission } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { formatDate, formatDateTime } from '@/lib/format/dates';
+import { FIELD_LABELS } from '@/lib/listings/snapshot';
+import { changeRequestView, KIND_LABELS } from '@/lib/moderation';
+import { decideAction } from '../actions';
+import '@/components/listings/listings.css';
+
+export const metadata: Metadata = { title: 'Check a listing change' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ERRORS: Record<string, string> = {
+  note: 'Write a message to the group saying what to change',
+  already_decided: 'Someone else has already decided this one',
+  not_found: 'We could not find that listing. It may have been removed',
+  wrong_kind: 'That cannot be done to this kind of request',
+};
+
+const STATUS = { pending: 'Waiting', approved: 'Approved', sent_back: 'Sent back', closed: 'Closed' } as const;
+
+export default async function ChangeRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  await requirePermission('moderation.review');
+  const { id } = await params;
+  if (!uuid.test(id)) notFound();
+  const view = await changeRequestView(db(), id);
+  if (!view) notFound();
+  const error = ERRORS[first((await searchParams).error) ?? ''];
+  const pending = view.status === 'pending';
+  const title = view.service?.name ?? 'A listing';
+
+  return (
+    <>
+      <BackLink href="/moderation">Back to listing changes</BackLink>
+      {error ? <ErrorSummary errors={[{ href: '#note', text: error }]} /> : null}
+      <PageHeading caption={`${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}>{title}</PageHeading>
+
+      <SummaryList
+        rows={[
+          { key: 'Sent', value: formatDateTime(view.createdAt) },
+          { key: 'By', value: view.kind === 'problem_report' ? (view.reporterEmail ? `A member of the public (${view.reporterEmail})` : 'A member of the public') : (view.submittedBy ?? 'Not recorded') },
+          { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
+          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <Link href="/moderation/organisations">New group, not yet approved</Link> }] : []),
+          ...(view.message && view.kind !== 'problem_report' ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }] : []),
+          ...(view.reviewNote ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }] : []),
+        ]}
+      />
+
+      {view.kind === 'problem_report' ? (
+        <>
+          <h2 className="heading-m">What they reported</h2>
+          <p>
+            <strong>{view.problem}</strong>
+          </p>
+          {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
+          {view.service ? (
+            <p>
+              <Link href={`/provider/listings/${view.service.id}`}>Correct the listing</Link> or <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The
+              group sees this report on their listing page.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h2 className="heading-m">{view.kind === 'new_listing' ? 'The listing as it would be published' : 'What would change'}</h2>
+          {view.movedSince.length ? (
+            <WarningText>
+              Since this was sent, {view.movedSince.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')} changed on the live listing. Approving replaces the live value with the proposed one.
+            </WarningText>
+          ) : null}
+          <Table
+            className="diff-table"
+            caption={view.kind === 'new_listing' ? 'Each field of the new listing' : 'Each field: now and proposed'}
+            captionHidden
+            head={view.kind === 'new_listing' ? ['Field', 'Value'] : ['Field', 'Now', 'Proposed']}
+            firstCellIsHeader
+            rows={view.rows.map((r) => (view.kind === 'new_listing' ? [r.label, r.after] : [r.label, <del key="b">{r.before}</del>, <ins key="a">{r.after}</ins>]))}
+          />
+          {view.service ? (
+            <p>
+              <Link href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</Link>
+            </p>
+          ) : null}
+        </>
+      )}
+
+      {pending ? (
+        <form action={decideAction.bind(null, view.id)} className="max-w-[40em]" noValidate>
+          <h2 className="heading-m">Your decision</h2>
+          <Textarea
+            id="note"
+            label={view.kind === 'problem_report' ? 'Note (optional)' : 'Message to the group'}
+            hint={view.kind === 'problem_report' ? 'What was done about it, for the record' : 'Needed when you send it back: say what to change. Optional when you approve.'}
+            rows={4}
+            maxLength={2000}
+            error={error === ERRORS.note ? error : undefined}
+          />
+          <div className="button-group">
+            {view.kind === 'problem_report' ? (
+              <Button name="decision" value="close">
+                Close the report
+              </Button>
+            ) : (
+              <>
+                <Button name="decision" value="approve">
+                  Approve and publish
+                </Button>
+                <Button name="decision" value="send_back" variant="secondary">
+                  Send back to the group
+                </Button>
+              </>
+            )}
+          </div>
+        </form>
+      ) : (
+        <p>This was decided{view.reviewedAt ? ` on ${formatDate(view.reviewedAt)}` : ''}.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ModerationNav } from '@/components/listings/ModerationNav';
+import { PageHeading } from '@/components/layout/PageHeading';
+import { NotificationBanner, Table, Tag } from '@/components/ui';
+import { requirePermission } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { formatDate } from '@/lib/format/dates';
+import { FIELD_LABELS, type ListingField } from '@/lib/listings/snapshot';
+import { KIND_LABELS, moderationQueue, recentDecisions } from '@/lib/moderation';
+
+export const metadata: Metadata = { title: 'Listing changes to check' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const DONE: Record<string, string> = {
+  approve: 'Approved and published. The group has been told.',
+  send_back: 'Sent back. The group has your message.',
+  close: 'Problem report closed.',
+};
+
+const KIND_COLOURS = { new_listing: 'blue', change: 'turquoise', problem_report: 'orange' } as const;
+const STATUS_TEXT = { approved: 'Approved', sent_back: 'Sent back', closed: 'Closed', pending: 'Waiting' } as const;
+
+export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission('moderation.review');
+  const done = first((await searchParams).done);
+  const queue = await moderationQueue(db());
+  const recent = await recentDecisions(db(), 8);
+
+  return (
+    <>
+      <PageHeading lead="New listings, changes to a listing’s name, description, needs or contact details, and problems people have reported. Oldest first.">
+        Listing changes to check
+      </PageHeading>
+      <ModerationNav current="/moderation" />
+      {done && DONE[done] ? <NotificationBanner type="success" heading={DONE[done]} /> : null}
+      {queue.length === 0 ? (
+        <p>Nothing is waiting. Well done.</p>
+      ) : (
+        <Table
+          caption={`${queue.length} waiting`}
+          captionSize="m"
+          head={['Listing', 'What', 'Sent', 'Details']}
+          rowKeys={queue.map((q) => q.id)}
+          rows={queue.map((q) => [
+            <span key="l">
+              <Link href={`/moderation/${q.id}`}>
+                {q.serviceName}
+                <span className="visually-hidden">: {KIND_LABELS[q.kind].toLowerCase()}</span>
+              </Link>
+              <br />
+              <span className="hint">{q.organisationName}</span>
+              {q.organisationPending ? (
+                <>
+                  {' '}
+                  <Tag colour="yellow">New group</Tag>
+                </>
+              ) : null}
+            </span>,
+            <Tag key="k" colour={KIND_COLOURS[q.kind]}>
+              {KIND_LABELS[q.kind]}
+            </Tag>,
+            formatDate(q.createdAt),
+            q.kind === 'change' ? q.fields.map((f) => FIELD_LABELS[f as ListingField] ?? f).join(', ') : (q.summary ?? ''),
+          ])}
+        />
+      )}
+      {recent.length ? (
+        <>
+          <h2 className="heading-m">Recently decided</h2>
+          <ul className="list-bullet">
+            {recent.map((r) => (
+              <li key={r.id}>
+                <Link href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</Link>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
+                {r.reviewedAt ? ` on ${formatDate(r.reviewedAt)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

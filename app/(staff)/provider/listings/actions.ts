@@ -1,0 +1,121 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { forbidden, redirect } from 'next/navigation';
+import { Forbidden } from '@/lib/auth/permissions';
+import { requireRole } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { confirmListing } from '@/lib/freshness';
+import { geocoderFor } from '@/lib/geo/geocoder';
+import { normalisePostcode } from '@/lib/geo/postcode';
+import { blankSchedule, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
+import { describeValue } from '@/lib/listings/describe';
+import { saveListing, setCapacity } from '@/lib/listings/save';
+import { FIELD_LABELS } from '@/lib/listings/snapshot';
+import type { ListingFormState } from '@/lib/listings/form-state';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function editor() {
+  return requireRole('provider', 'coordinator', 'admin');
+}
+
+function rethrow(error: unknown): never {
+  if (error instanceof Forbidden) forbidden();
+  throw error;
+}
+
+/**
+ * The editor's one action. Besides saving, its buttons add or remove a time, look up a postcode or
+ * refresh the times' preview: each comes back with everything as the person left it, so nothing
+ * typed is lost, with or without JavaScript.
+ */
+export async function saveListingAction(serviceId: string | null, prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+  const user = await editor();
+  const values = listingValuesFromForm(form);
+  const version = Number(form.get('version')) || null;
+  const intent = String(form.get('intent') ?? 'save');
+  const keep = (extra: Partial<ListingFormState> = {}): ListingFormState => ({ values, errors: {}, version, ...extra });
+
+  if (intent === 'add-schedule') {
+    if (values.schedules.length >= MAX_SCHEDULES) return keep({ errors: { schedules: `Add up to ${MAX_SCHEDULES} times` } });
+    values.schedules.push(blankSchedule());
+    return keep({ focus: `schedules-${values.schedules.length - 1}-kind`, notice: 'Another time added. Fill it in below.' });
+  }
+  if (intent.startsWith('remove-schedule:')) {
+    const i = Number(intent.split(':')[1]);
+    if (Number.isInteger(i) && i >= 0 && i < values.schedules.length) values.schedules.splice(i, 1);
+    return keep({ notice: 'Time removed. Save the listing to keep the change.' });
+  }
+  if (intent === 'find-postcode') {
+    const postcode = normalisePostcode(values.location.postcode);
+    if (!postcode) return keep({ errors: { 'location-postcode': 'Enter a real postcode, like EB1 2AB' } });
+    const hit = await geocoderFor(db()).postcode(postcode);
+    if (!hit) return keep({ errors: { 'location-postcode': 'We could not find that postcode. Check it, or enter the map position yourself' } });
+    values.location.postcode = postcode;
+    values.location.latitude = hit.latitude.toFixed(5);
+    values.location.longitude = hit.longitude.toFixed(5);
+    return keep({ notice: `Found ${postcode}. The map position is filled in; adjust it if the entrance is elsewhere.` });
+  }
+  if (intent === 'preview') return keep({ notice: 'The times below show what people will see.' });
+
+  const parsed = parseListing(values);
+  if (!parsed.ok) return keep({ errors: parsed.errors });
+  if (serviceId !== null && !uuid.test(serviceId)) return keep({ errors: { form: 'We could not find that listing' } });
+
+  let result;
+  try {
+    result = await db().$transaction((tx) => saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null));
+  } catch (error) {
+    rethrow(error);
+  }
+  if (!result.ok) {
+    if (result.reason === 'invalid') return keep({ errors: result.errors });
+    if (result.reason === 'not_found') return keep({ errors: { form: 'We could not find that listing. It may have been removed' } });
+    // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
+    return {
+      values,
+      errors: {},
+      version: result.currentVersion,
+      conflict: result.differs.map((f) => ({ label: FIELD_LABELS[f], now: describeValue(f, result.current[f]) })),
+    };
+  }
+  revalidatePath('/provider/listings');
+  revalidatePath(`/provider/listings/${result.serviceId}`);
+  revalidatePath(`/services/${result.serviceId}`);
+  const outcome = result.awaitingApproval ? (result.created ? 'created' : 'draft') : result.pending.length ? 'pending' : result.published.length ? 'published' : 'checked';
+  redirect(`/provider/listings/${result.serviceId}?saved=${outcome}`);
+}
+
+/** The one-tap capacity buttons (a plain form per button, so they work without JavaScript). */
+export async function setCapacityAction(serviceId: string, form: FormData): Promise<void> {
+  const user = await editor();
+  if (!uuid.test(serviceId)) redirect('/provider/listings');
+  const status = String(form.get('capacityStatus'));
+  if (status !== 'open' && status !== 'waiting_list' && status !== 'full') redirect('/provider/listings');
+  const rawSpaces = String(form.get('capacitySpaces') ?? '').trim();
+  const spaces = /^\d{1,4}$/.test(rawSpaces) ? Number(rawSpaces) : null;
+  try {
+    await db().$transaction((tx) => setCapacity(tx, user, serviceId, status, spaces));
+  } catch (error) {
+    rethrow(error);
+  }
+  revalidatePath('/provider/listings');
+  revalidatePath(`/services/${serviceId}`);
+  const back = String(form.get('returnTo') ?? '');
+  const target = back === 'editor' ? `/provider/listings/${serviceId}` : '/provider/listings';
+  redirect(`${target}?capacity=${status}&listing=${serviceId}`);
+}
+
+/** "Yes, this is all still right", from the editor. */
+export async function confirmListingAction(serviceId: string): Promise<void> {
+  const user = await editor();
+  if (!uuid.test(serviceId)) redirect('/provider/listings');
+  try {
+    await db().$transaction((tx) => confirmListing(tx, user, serviceId));
+  } catch (error) {
+    rethrow(error);
+  }
+  revalidatePath(`/provider/listings/${serviceId}`);
+  redirect(`/provider/listings/${serviceId}?saved=checked`);
+}

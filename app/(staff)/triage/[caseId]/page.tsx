@@ -1,0 +1,265 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AssignForm } from '@/components/triage/AssignForm';
+import { RateForm } from '@/components/triage/RateForm';
+import { SafeguardingForm } from '@/components/triage/SafeguardingForm';
+import { SignpostForm } from '@/components/triage/SignpostForm';
+import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, TextInput, WarningText } from '@/components/ui';
+import { requirePermission, requireUser } from '@/lib/auth/session';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import type { CaseOutcome, ConsentScope, ContactMethod } from '@/lib/db/generated/client';
+import { formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
+import { AGE_BAND_LABELS, type AgeBand } from '@/lib/intake/options';
+import { caseStatusTags, ragTags, sourceLabels } from '@/lib/staff-home/labels';
+import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/case';
+import { signpostCandidates } from '@/lib/triage/services';
+import { teamWorkerLoads } from '@/lib/triage/workers';
+import { assignAction, rateAction, safeguardingAction, signpostAction } from './actions';
+
+export const metadata: Metadata = { title: 'Triage a referral' };
+
+type Params = Promise<{ caseId: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+const contactLabels: Record<ContactMethod, string> = { phone: 'Phone call', text: 'Text message', email: 'Email', letter: 'Letter' };
+const consentLabels: Record<ConsentScope, string> = {
+  contact: 'To be contacted by a link worker',
+  share_with_provider: 'To share their details with groups they are referred to',
+  tell_gp: 'To tell their GP practice how things went',
+};
+const outcomeText: Record<CaseOutcome, string> = {
+  signposted_first_contact: 'Signposted at first contact',
+  settled_community_support: 'Settled with community support',
+  declined_support: 'Declined support',
+  moved_away: 'Moved away',
+  could_not_contact: 'Could not contact',
+  referred_statutory: 'Referred to a statutory service',
+  other: 'Other',
+};
+const doneMessages: Record<string, string> = {
+  rated: 'Rating saved.',
+  safeguarding: 'Safeguarding concern recorded.',
+};
+
+function MultiLine({ text }: { text: string }) {
+  return <span className="whitespace-pre-line">{text}</span>;
+}
+
+export default async function TriageCasePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { caseId } = await params;
+  await requireUser();
+  if (!guid.test(caseId)) notFound();
+  const facts = await triageCaseTeam(db(), caseId);
+  if (!facts) notFound();
+  const user = await requirePermission('triage.manage', { kind: 'case', teamId: facts.teamId });
+  await auditTriageView(db(), user, facts);
+
+  const search = await searchParams;
+  const query = one(search.q).trim().slice(0, 100);
+  const done = doneMessages[one(search.done)];
+  const targets = config.triageTargetWorkingDays;
+
+  const view = await triageCaseView(db(), caseId, { targets });
+  if (!view) notFound();
+  const [workers, signpost] = await Promise.all([
+    view.waiting ? teamWorkerLoads(db(), view.teamId) : Promise.resolve([]),
+    view.waiting ? signpostCandidates(db(), { query, needTermIds: view.needs.map((n) => n.id) }) : Promise.resolve({ candidates: [], basis: 'none' as const }),
+  ]);
+
+  const p = view.person;
+  const referrer = [view.referrer.name, view.referrer.organisation].filter(Boolean).join(', ');
+  const referrerContact = [view.referrer.phone, view.referrer.email].filter(Boolean).join(', ');
+  const age = p.dateOfBirth
+    ? `${formatDate(p.dateOfBirth, { dateOnly: true })}${p.ageBand ? ` (${AGE_BAND_LABELS[p.ageBand as AgeBand] ?? p.ageBand})` : ''}`
+    : p.ageBand
+      ? `Age ${AGE_BAND_LABELS[p.ageBand as AgeBand] ?? p.ageBand}`
+      : 'Not given';
+  const place = p.postcode
+    ? p.areaName
+      ? `${p.postcode} (${[p.wardName, p.areaName].filter(Boolean).join(', ')})`
+      : `${p.postcode} (not in our postcode list: check where they live)`
+    : 'Not given';
+
+  return (
+    <>
+      <BackLink href="/triage">Back to the triage queue</BackLink>
+      {done ? <NotificationBanner type="success" heading={done} /> : null}
+
+      <h1 className="heading-l">
+        <span className="caption-l">Referral </span>
+        {view.reference}
+      </h1>
+      <p>
+        <Tag colour={caseStatusTags[view.status].colour}>{caseStatusTags[view.status].text}</Tag>{' '}
+        {view.rag ? <Tag colour={ragTags[view.rag].colour}>{ragTags[view.rag].text}</Tag> : <Tag colour="grey">Not rated</Tag>}{' '}
+        {view.waiting && view.overTarget ? <Tag colour="red">Over target</Tag> : null}
+      </p>
+      {view.waiting ? (
+        <p className="body-l">
+          Waiting {pluralDays(view.daysWaiting)} ({view.workingDaysWaiting} working). First contact is due by{' '}
+          <strong>{formatDate(view.dueBy, { weekday: true })}</strong>
+          {view.rag ? '' : ' (held to the red target until it is rated)'}.
+        </p>
+      ) : (
+        <InsetText>
+          {view.closedAt ? (
+            <>
+              This referral was closed on {formatDate(view.closedAt)}
+              {view.outcome ? `: ${outcomeText[view.outcome].toLowerCase()}` : ''}.
+            </>
+          ) : view.assignedWorker ? (
+            <>
+              This referral was assigned to {view.assignedWorker.name}
+              {view.assignedAt ? ` on ${formatDate(view.assignedAt)}` : ''}.
+            </>
+          ) : (
+            'This referral is no longer waiting for triage.'
+          )}{' '}
+          <Link href={`/cases/${view.id}`}>Open the case</Link>
+        </InsetText>
+      )}
+
+      <h2 className="heading-m">The referral</h2>
+      <SummaryList
+        rows={[
+          { key: 'Received', value: formatDateTime(view.receivedAt) },
+          { key: 'Source', value: sourceLabels[view.source] },
+          ...(referrer ? [{ key: view.source === 'self' ? 'Sent by' : 'Referred by', value: referrer }] : []),
+          ...(referrerContact ? [{ key: 'Referrer’s contact', value: referrerContact }] : []),
+          { key: 'What matters', value: <MultiLine text={view.whatMatters || 'Not given'} /> },
+          { key: 'Needs', value: view.needs.length ? view.needs.map((n) => n.name).join(', ') : 'None chosen' },
+          ...(view.ragReason ? [{ key: 'Reason for rating', value: <MultiLine text={view.ragReason} /> }] : []),
+          ...(view.triagedAt ? [{ key: 'First rated', value: `${formatDateTime(view.triagedAt)}${view.triagedBy ? ` by ${view.triagedBy}` : ''}` }] : []),
+        ]}
+      />
+
+      <h2 className="heading-m">The person</h2>
+      <SummaryList
+        rows={[
+          { key: 'Name', value: p.name },
+          { key: 'Date of birth or age', value: age },
+          { key: 'Postcode', value: place },
+          { key: 'GP practice', value: p.gpPractice ?? 'Not given' },
+          { key: 'Preferred contact', value: contactLabels[p.preferredContact] },
+          { key: 'Phone', value: p.phone ?? 'Not given' },
+          { key: 'Email', value: p.email ?? 'Not given' },
+          ...(p.contactNotes ? [{ key: 'About getting in touch', value: <MultiLine text={p.contactNotes} /> }] : []),
+          {
+            key: 'Agreed',
+            value: view.consents.length ? (
+              <ul className="list-bullet m-0">
+                {view.consents.map((c, i) => (
+                  <li key={i}>
+                    {consentLabels[c.scope]} ({formatDate(c.givenAt)}
+                    {c.withdrawnAt ? `, withdrawn ${formatDate(c.withdrawnAt)}` : ''})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Nothing recorded'
+            ),
+          },
+        ]}
+      />
+
+      {view.signposts.length ? (
+        <>
+          <h2 className="heading-m">Services suggested</h2>
+          <ul className="list-bullet">
+            {view.signposts.map((s) => (
+              <li key={s.serviceId}>
+                {s.serviceName}
+                {s.organisationName ? `, ${s.organisationName}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {view.waiting ? (
+        <>
+          <section aria-labelledby="rate-heading" className="mt-10">
+            <h2 id="rate-heading" className="heading-m">
+              {view.rag ? 'Change the rating' : 'Rate the referral'}
+            </h2>
+            <RateForm action={rateAction} caseId={view.id} version={view.version} rag={view.rag} ragReason={view.ragReason} targets={targets} />
+          </section>
+
+          <section aria-labelledby="assign-heading" className="mt-10">
+            <h2 id="assign-heading" className="heading-m">
+              Assign to a link worker
+            </h2>
+            {!view.rag ? (
+              <p>Rate the referral first. Then you can assign it.</p>
+            ) : workers.length === 0 ? (
+              <p>There are no active link workers in {view.teamName}. Ask the service administrator to add one.</p>
+            ) : (
+              <AssignForm action={assignAction} caseId={view.id} version={view.version} workers={workers} />
+            )}
+          </section>
+
+          <section aria-labelledby="signpost-heading" className="mt-10">
+            <h2 id="signpost-heading" className="heading-m">
+              Resolve at first contact
+            </h2>
+            <p>
+              If you have spoken to the person and suggesting some services is all they need, record which ones. The case closes as
+              “signposted at first contact” and counts in the reports.
+            </p>
+            <form method="get" action={`/triage/${view.id}#signpost-heading`} role="search" aria-label="Services">
+              <TextInput id="q" label="Search services by name" defaultValue={query} width="two-thirds" spellCheck={false} />
+              <Button variant="secondary">Search</Button>
+            </form>
+            {signpost.candidates.length ? (
+              <SignpostForm
+                action={signpostAction}
+                caseId={view.id}
+                version={view.version}
+                candidates={signpost.candidates}
+                legend={signpost.basis === 'search' ? `Services matching “${query}”` : 'Services for the needs in this referral'}
+              />
+            ) : (
+              <p>
+                {signpost.basis === 'search'
+                  ? `No running services have a name matching “${query}”. Try another word.`
+                  : 'Search for the services you suggested.'}
+              </p>
+            )}
+          </section>
+        </>
+      ) : null}
+
+      <section aria-labelledby="safeguarding-heading" className="mt-10">
+        <h2 id="safeguarding-heading" className="heading-m">
+          Safeguarding
+        </h2>
+        {view.safeguarding.length ? (
+          <ul className="list-bullet">
+            {view.safeguarding.map((s) => (
+              <li key={s.id}>
+                Raised with the {s.referredTo === 'adults' ? 'adults’' : 'children’s'} safeguarding team on {formatDateTime(s.raisedAt)}
+                {s.raisedBy ? ` by ${s.raisedBy}` : ''}
+                {s.referredToDetail ? ` (${s.referredToDetail})` : ''}: <MultiLine text={s.summary} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <WarningText>
+          If someone is in immediate danger, call 999. If you think someone is at risk of abuse or neglect, raise it with the council’s safeguarding
+          team now, as the local safeguarding policy says.
+        </WarningText>
+        <p>
+          For an adult, this is a safeguarding concern under section 42 of the Care Act 2014: tell the adults’ safeguarding team. For a child, tell
+          the children’s safeguarding team. Link workers are not a crisis service, so do not wait for a first conversation.
+        </p>
+        <p>Then record here that you raised it, when and with whom. Recording it here does not tell the safeguarding team.</p>
+        <SafeguardingForm action={safeguardingAction} caseId={view.id} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button, ErrorMessage } from '@/components/ui';
+import { initialFormState, type FormState } from '@/lib/cases/form';
+
+/** One button that withdraws one agreement; says what it withdraws to screen readers. */
+export function WithdrawConsentForm({
+  action,
+  consentId,
+  what,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  consentId: string;
+  what: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="consentId" value={consentId} />
+      {state.message ? <ErrorMessage>{state.message}</ErrorMessage> : null}
+      <Button variant="secondary" className="mb-0" disabled={pending}>
+        Withdraw<span className="visually-hidden"> agreement {what}</span>
+      </Button>
+    </form>
+  );
+}

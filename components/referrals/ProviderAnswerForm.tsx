@@ -1,0 +1,70 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormProblems, valueOf } from '@/components/cases/FormProblems';
+import { Button, Radios, Textarea } from '@/components/ui';
+import { initialFormState, type FormState } from '@/lib/cases/form';
+import type { ReferralStatus } from '@/lib/db/generated/enums';
+import { declineReasonLabel, declineReasons } from '@/lib/referrals/lifecycle';
+
+const answerLabels: Partial<Record<ReferralStatus, string>> = {
+  accepted: 'Accept: they can start',
+  waitlisted: 'Accept onto our waiting list',
+  declined: 'We cannot take them',
+  attending: 'They have started attending',
+  did_not_attend: 'They did not come',
+  completed: 'They have finished the activity',
+};
+
+/**
+ * The provider's answer. It carries the version of the referral the page showed: if the link
+ * worker withdrew it (or someone else answered) meanwhile, the answer is refused and says so.
+ */
+export function ProviderAnswerForm({
+  action,
+  version,
+  choices,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  version: number;
+  choices: ReferralStatus[];
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const e = state.errors;
+  const reasons = (
+    <Radios
+      name="reason"
+      legend="If you cannot take them, why?"
+      legendSize="s"
+      small
+      error={e.reason}
+      defaultValue={valueOf(state, 'reason') || null}
+      items={declineReasons.map((r) => ({ value: r, label: declineReasonLabel[r] }))}
+    />
+  );
+  return (
+    <form action={formAction} noValidate>
+      <FormProblems state={state} order={['to', 'reason', 'note']} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <Radios
+        name="to"
+        legend="Your answer"
+        legendSize="m"
+        error={e.to}
+        defaultValue={valueOf(state, 'to') || null}
+        items={choices.map((s) => ({ value: s, label: answerLabels[s] ?? s }))}
+      />
+      {choices.includes('declined') ? reasons : null}
+      <Textarea
+        id="note"
+        label="Anything the link worker should know? (optional)"
+        hint="For example, when the person can start or who they should ask for."
+        error={e.note}
+        defaultValue={valueOf(state, 'note')}
+        rows={3}
+        maxLength={2000}
+      />
+      <Button disabled={pending}>Send answer</Button>
+    </form>
+  );
+}

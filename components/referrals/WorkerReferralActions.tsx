@@ -1,0 +1,93 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button, Details, ErrorMessage, Radios, Select, Textarea } from '@/components/ui';
+import { initialFormState, type FormState } from '@/lib/cases/form';
+import { declineReasonLabel, declineReasons, statusLabel } from '@/lib/referrals/lifecycle';
+import type { ReferralStatus } from '@/lib/db/generated/enums';
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+/**
+ * The link worker's moves on one referral: withdraw it, send it (again), or record the
+ * provider's answer given by phone. Each form carries the version the page showed, so a
+ * referral that moved in the meantime is refused with "changed since you opened it".
+ */
+export function WorkerReferralActions({
+  referralId,
+  serviceName,
+  status,
+  version,
+  onBehalfChoices,
+  action,
+}: {
+  referralId: string;
+  serviceName: string;
+  status: ReferralStatus;
+  version: number;
+  onBehalfChoices: ReferralStatus[];
+  action: Action;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const canWithdraw = ['draft', 'sent', 'waitlisted', 'accepted', 'attending'].includes(status);
+  const canSend = status === 'draft' || status === 'expired';
+  const p = `r-${referralId.slice(0, 8)}`;
+  const fieldError = state.errors.to?.[0] ?? state.errors.reason?.[0] ?? state.errors.note?.[0];
+  return (
+    <div className="mt-4">
+      {state.message ? <ErrorMessage id={`${p}-message`}>{state.message}</ErrorMessage> : null}
+      <div className="flex flex-wrap gap-4">
+        {canSend ? (
+          <form action={formAction}>
+            <input type="hidden" name="move" value="send" />
+            <input type="hidden" name="expectedVersion" value={version} />
+            <Button disabled={pending}>
+              {status === 'draft' ? 'Send referral' : 'Send again'}
+              <span className="visually-hidden"> to {serviceName}</span>
+            </Button>
+          </form>
+        ) : null}
+        {canWithdraw ? (
+          <form action={formAction}>
+            <input type="hidden" name="move" value="withdraw" />
+            <input type="hidden" name="expectedVersion" value={version} />
+            <Button variant="warning" disabled={pending}>
+              Withdraw referral<span className="visually-hidden"> to {serviceName}</span>
+            </Button>
+          </form>
+        ) : null}
+      </div>
+      {onBehalfChoices.length ? (
+        <Details summary={`Record an answer the provider gave by phone or in person`} open={Boolean(fieldError)}>
+          <form action={formAction} noValidate>
+            <input type="hidden" name="move" value="on_behalf" />
+            <input type="hidden" name="expectedVersion" value={version} />
+            <Radios
+              name="to"
+              idPrefix={`${p}-to`}
+              legend={`What did ${serviceName} say?`}
+              legendSize="s"
+              small
+              error={state.errors.to}
+              items={onBehalfChoices.map((s) => ({ value: s, label: statusLabel[s] }))}
+            />
+            {onBehalfChoices.includes('declined') ? (
+              <Select
+                id={`${p}-reason`}
+                name="reason"
+                label="If they declined, why?"
+                placeholder="Choose a reason"
+                error={state.errors.reason}
+                options={declineReasons.map((r) => ({ value: r, label: declineReasonLabel[r] }))}
+              />
+            ) : null}
+            <Textarea id={`${p}-note`} name="note" label="Notes (optional)" hint="For example, who you spoke to." rows={2} maxLength={2000} error={state.errors.note} />
+            <Button variant="secondary" disabled={pending}>
+              Record answer<span className="visually-hidden"> from {serviceName}</span>
+            </Button>
+          </form>
+        </Details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { SECTIONS } from '@/lib/reports';
+import type { SectionSlug } from '@/lib/reports/table';
+
+/** Links between the reports, keeping the period and ward chosen. */
+export function SectionNav({ current, query }: { current: SectionSlug | 'overview'; query: string }) {
+  const items: { slug: SectionSlug | 'overview'; href: string; text: string }[] = [
+    { slug: 'overview', href: `/reports${query}`, text: 'Overview' },
+    ...Object.entries(SECTIONS).map(([slug, s]) => ({ slug: slug as SectionSlug, href: `/reports/${slug}${query}`, text: s.title })),
+  ];
+  return (
+    <nav className="report-nav no-print" aria-label="Reports">
+      <ul className="report-nav__list">
+        {items.map((item) => (
+          <li key={item.slug} className="report-nav__item">
+            <Link href={item.href} className="report-nav__link" aria-current={item.slug === current ? 'page' : undefined}>
+              {item.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,9 @@
+// Next's start-up hook: runs the background jobs inside the app's own process, so a single
+// `npm start` is the whole service (see lib/jobs/in-process.ts and docs/decisions/0004).
+export async function register() {
+  // Written this way so the Edge build drops the import (and pg-boss with it) entirely.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startJobsInProcess } = await import('./lib/jobs/in-process');
+    await startJobsInProcess();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Role } from './types';
+
+const homes = {
+  provider: '/provider',
+  link_worker: '/caseload',
+  coordinator: '/triage',
+  commissioner: '/reports',
+  admin: '/admin',
+} as const satisfies Record<Role, string>;
+
+/** Where each role lands after signing in. */
+export function roleHome(role: Role): string {
+  return homes[role];
+}
+
+/** Every role's home page: the proxy sends signed-out visitors of these paths to sign in. */
+export const staffPathPrefixes: readonly string[] = [...Object.values(homes), '/home', '/cases'];
+
+export const roleLabels: Record<Role, string> = {
+  provider: 'Provider',
+  link_worker: 'Link worker',
+  coordinator: 'Coordinator',
+  commissioner: 'Commissioner',
+  admin: 'Administrator',
+};
+
+/**
+ * A sign-in callback address we are willing to follow: a path on this site only, so a crafted
+ * link cannot send someone elsewhere after they sign in.
+ */
+export function safeCallbackUrl(value: unknown, ownOrigin?: string): string | null {
+  if (typeof value !== 'string' || value === '' || value.length > 2000) return null;
+  // next-auth hands back absolute addresses on our own origin; keep only their path.
+  const raw = ownOrigin && value.startsWith(`${ownOrigin}/`) ? value.slice(ownOrigin.length) : value;
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, 'http://same-origin.invalid');
+  } catch {
+    return null;
+  }
+  if (url.origin !== 'http://same-origin.invalid') return null;
+  if (url.pathname === '/sign-in' || url.pathname.startsWith('/api/auth')) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

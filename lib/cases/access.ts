@@ -1,0 +1,57 @@
+// Who may open a case: a link worker or coordinator of the case's team (lib/auth/permissions).
+// Every page and action about a case asks here first; a refusal is recorded too.
+import { can, type Action } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { recordAudit } from '@/lib/audit/record';
+import type { Tx } from '@/lib/db/client';
+import type { CaseStatus } from '@/lib/db/generated/enums';
+import { isUuid } from './form';
+
+export type CaseFacts = {
+  id: string;
+  reference: string;
+  personId: string;
+  teamId: string;
+  assignedWorkerId: string | null;
+  status: CaseStatus;
+  version: number;
+  receivedAt: Date;
+  firstContactAt: Date | null;
+};
+
+export type CaseAccess = { ok: true; facts: CaseFacts } | { ok: false; reason: 'not_found' | 'forbidden' };
+
+export type CaseAction = Extract<Action, 'case.read' | 'case.write' | 'referral.create' | 'person.read'>;
+
+const factsSelect = {
+  id: true,
+  reference: true,
+  personId: true,
+  teamId: true,
+  assignedWorkerId: true,
+  status: true,
+  version: true,
+  receivedAt: true,
+  firstContactAt: true,
+} as const;
+
+/** Loads the facts the rules need and applies them. Refusals are audited (without the person's data). */
+export async function caseAccess(tx: Tx, user: SessionUser | null, caseId: string, action: CaseAction = 'case.read'): Promise<CaseAccess> {
+  if (!isUuid(caseId)) return { ok: false, reason: 'not_found' };
+  const facts = await tx.case.findUnique({ where: { id: caseId }, select: factsSelect });
+  if (!facts) return { ok: false, reason: 'not_found' };
+  if (!can(user, action, { kind: 'case', teamId: facts.teamId, assignedWorkerId: facts.assignedWorkerId })) {
+    if (user) {
+      await recordAudit(tx, {
+        actor: user,
+        action: 'case.access_refused',
+        entityType: 'case',
+        entityId: facts.id,
+        personId: facts.personId,
+        detail: { attempted: action },
+      });
+    }
+    return { ok: false, reason: 'forbidden' };
+  }
+  return { ok: true, facts };
+}

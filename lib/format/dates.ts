@@ -1,0 +1,113 @@
+// Dates as GOV.UK writes them ("23 November 2026", "10am", "midday"), always in Europe/London.
+import { TZDate } from '@date-fns/tz';
+
+export const TIME_ZONE = 'Europe/London';
+
+type DateLike = Date | string | number;
+
+function toDate(value: DateLike): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export type DateFormatOptions = {
+  /** "23 Nov 2026", for tables. */
+  short?: boolean;
+  /** "Monday 23 November 2026". */
+  weekday?: boolean;
+  /** The value is a calendar date (a Postgres `date`, read as UTC midnight), not an instant. */
+  dateOnly?: boolean;
+};
+
+/** "23 November 2026" in Europe/London; '' for a missing or invalid date. */
+export function formatDate(value: DateLike | null | undefined, options: DateFormatOptions = {}): string {
+  if (value === null || value === undefined) return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const timeZone = options.dateOnly ? 'UTC' : TIME_ZONE;
+  const month = options.short ? 'short' : 'long';
+  const f = formatter(`d:${timeZone}:${month}:${options.weekday ? 'w' : ''}`, {
+    timeZone,
+    day: 'numeric',
+    month,
+    year: 'numeric',
+    ...(options.weekday ? { weekday: 'long' as const } : {}),
+  });
+  // en-GB puts a comma after the weekday ("Monday, 23 November 2026"); GOV.UK style has none.
+  return f.format(date).replace(',', '');
+}
+
+/** "10am", "2:30pm", "midday", "midnight" in Europe/London. */
+export function formatTime(value: DateLike | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const parts = formatter('t', { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return formatClock(hour, minute);
+}
+
+/** "HH:MM" (24-hour, as schedules store it) to GOV.UK style: "10am", "5:30pm", "midday". */
+export function formatClock(hour: number, minute: number): string {
+  if (minute === 0 && hour === 12) return 'midday';
+  if (minute === 0 && (hour === 0 || hour === 24)) return 'midnight';
+  const suffix = hour >= 12 && hour < 24 ? 'pm' : 'am';
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return minute === 0 ? `${h12}${suffix}` : `${h12}:${String(minute).padStart(2, '0')}${suffix}`;
+}
+
+/** "23 November 2026 at 2:30pm". */
+export function formatDateTime(value: DateLike | null | undefined): string {
+  const day = formatDate(value);
+  return day ? `${day} at ${formatTime(value)}` : '';
+}
+
+/** The calendar date in Europe/London as "YYYY-MM-DD". */
+export function londonDateKey(value: DateLike): string {
+  const parts = formatter('k', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(toDate(value));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Today's date in Europe/London as a UTC-midnight Date, the form Prisma uses for `@db.Date` columns. */
+export function londonToday(now: Date = new Date()): Date {
+  return new Date(`${londonDateKey(now)}T00:00:00.000Z`);
+}
+
+/** Whole calendar days from one instant's London date to another's (waiting times use these). */
+export function calendarDaysBetween(from: DateLike, to: DateLike): number {
+  const a = Date.parse(`${londonDateKey(from)}T00:00:00Z`);
+  const b = Date.parse(`${londonDateKey(to)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** "1 day", "3 days". */
+export function pluralDays(n: number): string {
+  return `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+}
+
+/** The instant a London calendar date ("YYYY-MM-DD") begins, allowing for British Summer Time. */
+export function londonMidnight(key: string): Date {
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE).getTime());
+}
+
+/** A "YYYY-MM-DD" key moved by whole calendar days (or months), without time-zone drift. */
+export function shiftDateKey(key: string, { days = 0, months = 0 }: { days?: number; months?: number }): string {
+  const [y, m, d] = key.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y, m - 1 + months, d + days));
+  // "31 March minus one month" lands on 3 March in JavaScript; clamp to the month's last day instead.
+  if (months !== 0 && days === 0 && shifted.getUTCDate() !== d) shifted.setUTCDate(0);
+  return shifted.toISOString().slice(0, 10);
+}

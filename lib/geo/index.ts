@@ -1,0 +1,4 @@
+export * from './postcode';
+export * from './geocoder';
+export * from './place';
+export * from './distance';

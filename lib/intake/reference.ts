@@ -1,0 +1,32 @@
+// Case references people can read out on the phone: a prefix and eight characters in two groups,
+// like "EB-4K7P-9QX2". The alphabet leaves out letters that look or sound like others
+// (0/O, 1/I/L, 5/S, 2/Z, U/V, B/8), so a reference copied by hand still matches.
+import { randomInt } from 'node:crypto';
+
+export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
+const GROUP = 4;
+
+/** The borough's prefix: REFERENCE_PREFIX, or "EB" for the demo borough. Letters only, 1 to 4. */
+export function referencePrefix(): string {
+  const raw = (process.env.REFERENCE_PREFIX ?? '').trim().toUpperCase();
+  return /^[A-Z]{1,4}$/.test(raw) ? raw : 'EB';
+}
+
+export function generateReference(prefix: string = referencePrefix(), random: (max: number) => number = randomInt): string {
+  const group = () => Array.from({ length: GROUP }, () => REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)]).join('');
+  return `${prefix}-${group()}-${group()}`;
+}
+
+const SHAPE = new RegExp(`^[A-Z]{1,4}-[${REFERENCE_ALPHABET}]{${GROUP}}-[${REFERENCE_ALPHABET}]{${GROUP}}$`);
+
+/** Whether a string is shaped like a reference this module makes (after tidying case and spaces). */
+export function isIntakeReference(value: string): boolean {
+  return SHAPE.test(tidyReference(value));
+}
+
+/** "eb 4k7p 9qx2" -> "EB-4K7P-9QX2" when it has the right shape; otherwise upper-cased and trimmed. */
+export function tidyReference(value: string): string {
+  const compact = value.toUpperCase().replace(/[\s-]+/g, '');
+  const m = /^([A-Z]{1,4}?)([A-Z0-9]{4})([A-Z0-9]{4})$/.exec(compact);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : value.trim().toUpperCase();
+}

@@ -1,0 +1,159 @@
+// What the provider's pages show: their listings, and one listing ready for the editor (with any
+// change still waiting for a coordinator laid over it, so the group sees what they asked for).
+import { subMonths } from 'date-fns';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { config } from '@/lib/config';
+import type { Tx } from '@/lib/db/client';
+import { PROBLEM_KINDS } from '@/lib/directory/vocab';
+import { versionValues } from './apply';
+import type { ListingValues } from './schema';
+import { FIELD_LABELS, listingValues, loadListing, snapshotOf, type ListingField } from './snapshot';
+
+export type NeedOption = { code: string; name: string };
+
+export async function needOptions(tx: Tx): Promise<NeedOption[]> {
+  return tx.taxonomyTerm.findMany({ where: { parentId: null }, select: { code: true, name: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
+}
+
+export type ProviderListingRow = {
+  id: string;
+  name: string;
+  published: boolean;
+  status: string;
+  capacityStatus: 'open' | 'waiting_list' | 'full';
+  capacitySpaces: number | null;
+  lastCheckedAt: Date;
+  needsChecking: boolean;
+  waiting: 'new_listing' | 'change' | null;
+  openReports: number;
+};
+
+export type ProviderGroup = { id: string; name: string; status: string; listings: ProviderListingRow[] };
+
+/** The groups this person edits, with their listings (coordinators and admins: a group they pick). */
+export async function providerListings(tx: Tx, user: SessionUser, now: Date = new Date(), organisationId?: string): Promise<ProviderGroup[]> {
+  const ids = organisationId ? [organisationId] : user.organisationIds;
+  const allowed = ids.filter((id) => can(user, 'service.edit', { kind: 'organisation', organisationId: id }));
+  if (allowed.length === 0) return [];
+  const staleBefore = subMonths(now, config.freshness.warnAfterMonths);
+  const orgs = await tx.organisation.findMany({
+    where: { id: { in: allowed } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      services: {
+        where: { status: { not: 'defunct' } },
+        orderBy: { name: 'asc' },
+        select: {
+          id: true,
+          name: true,
+          published: true,
+          status: true,
+          capacityStatus: true,
+          capacitySpaces: true,
+          assuredAt: true,
+          createdAt: true,
+          changeRequests: { where: { status: 'pending' }, select: { kind: true } },
+        },
+      },
+    },
+  });
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    status: o.status,
+    listings: o.services.map((s) => {
+      const lastCheckedAt = s.assuredAt ?? s.createdAt;
+      const waiting = s.changeRequests.find((r) => r.kind === 'new_listing') ? 'new_listing' : s.changeRequests.find((r) => r.kind === 'change') ? 'change' : null;
+      return {
+        id: s.id,
+        name: s.name,
+        published: s.published,
+        status: s.status,
+        capacityStatus: s.capacityStatus,
+        capacitySpaces: s.capacitySpaces,
+        lastCheckedAt,
+        needsChecking: lastCheckedAt <= staleBefore,
+        waiting,
+        openReports: s.changeRequests.filter((r) => r.kind === 'problem_report').length,
+      };
+    }),
+  }));
+}
+
+export type EditorData = {
+  id: string;
+  name: string;
+  published: boolean;
+  status: string;
+  organisationId: string;
+  organisationName: string;
+  organisationStatus: string;
+  version: number;
+  lastCheckedAt: Date | null;
+  capacityStatus: 'open' | 'waiting_list' | 'full';
+  capacitySpaces: number | null;
+  values: ListingValues;
+  /** A change of name, description, needs or contact waiting for a coordinator. */
+  pending: { id: string; fields: string[]; createdAt: Date } | null;
+  awaitingFirstCheck: boolean;
+  /** The coordinator's latest message, when they sent something back and nothing newer is waiting. */
+  sentBack: { note: string; at: Date } | null;
+  reports: Array<{ id: string; problem: string; message: string | null; createdAt: Date }>;
+};
+
+/** One listing for the editor; null when it does not exist or this person may not edit it. */
+export async function editorData(tx: Tx, user: SessionUser, serviceId: string): Promise<EditorData | null> {
+  const live = await loadListing(tx, serviceId);
+  if (!live || !can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId })) return null;
+  const requests = await tx.listingChangeRequest.findMany({ where: { serviceId }, orderBy: { createdAt: 'desc' }, take: 50 });
+  const snapshot = snapshotOf(live);
+  const pendingChange = requests.find((r) => r.kind === 'change' && r.status === 'pending') ?? null;
+  const overlay = pendingChange ? versionValues(pendingChange.proposed) : {};
+  const pendingFields = Object.keys(overlay) as ListingField[];
+  const newest = requests.find((r) => r.kind !== 'problem_report');
+  return {
+    id: live.id,
+    name: live.name,
+    published: live.published,
+    status: live.status,
+    organisationId: live.organisationId,
+    organisationName: live.organisation.name,
+    organisationStatus: live.organisation.status,
+    version: live.version,
+    lastCheckedAt: live.assuredAt,
+    capacityStatus: live.capacityStatus,
+    capacitySpaces: live.capacitySpaces,
+    values: listingValues(live.organisationId, { ...snapshot, ...overlay }),
+    pending: pendingChange ? { id: pendingChange.id, fields: pendingFields.map((f) => FIELD_LABELS[f]), createdAt: pendingChange.createdAt } : null,
+    awaitingFirstCheck: requests.some((r) => r.kind === 'new_listing' && r.status === 'pending'),
+    sentBack: newest?.status === 'sent_back' && newest.reviewNote ? { note: newest.reviewNote, at: newest.reviewedAt ?? newest.createdAt } : null,
+    reports: requests
+      .filter((r) => r.kind === 'problem_report' && r.status === 'pending')
+      .map((r) => {
+        const p = (r.proposed ?? {}) as Record<string, unknown>;
+        const problem =
+          typeof p.problemText === 'string' ? p.problemText : typeof p.problem === 'string' && p.problem in PROBLEM_KINDS ? PROBLEM_KINDS[p.problem as keyof typeof PROBLEM_KINDS] : 'Something is wrong';
+        return { id: r.id, problem, message: r.message, createdAt: r.createdAt };
+      }),
+  };
+}
+
+/** The groups a person can add a listing to (for the "new listing" page). */
+export async function groupsForNewListing(tx: Tx, user: SessionUser, organisationId?: string | null): Promise<Array<{ id: string; name: string; status: string }>> {
+  if (user.role === 'provider') {
+    return tx.organisation.findMany({
+      where: { id: { in: user.organisationIds }, status: { not: 'rejected' }, members: { some: { userId: user.id } } },
+      select: { id: true, name: true, status: true },
+      orderBy: { name: 'asc' },
+    });
+  }
+  if ((user.role === 'coordinator' || user.role === 'admin') && organisationId) {
+    const o = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true, status: true } });
+    return o && o.status !== 'rejected' ? [o] : [];
+  }
+  return [];
+}

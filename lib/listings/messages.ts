@@ -1,0 +1,133 @@
+// E-mails about listings and groups, in plain English. Queued in the caller's transaction through
+// the notification outbox, so a message goes if and only if the change that caused it commits.
+import { config } from '@/lib/config';
+import type { Tx } from '@/lib/db/client';
+import { enqueueNotification } from '@/lib/notify';
+
+type Message = { template: string; subject: string; body: string; personalisation: Record<string, string> };
+
+const lines = (...parts: (string | null | false | undefined)[]) => parts.filter((p) => p !== null && p !== false && p !== undefined).join('\n');
+const signOff = () => config.borough.serviceName;
+
+export function changeApproved(d: { serviceName: string; kind: 'new_listing' | 'change'; publicUrl: string; note?: string | null }): Message {
+  const what = d.kind === 'new_listing' ? `Your listing for ${d.serviceName} is now published.` : `Your changes to ${d.serviceName} are now published.`;
+  return {
+    template: 'listing_change_approved',
+    subject: d.kind === 'new_listing' ? `${d.serviceName} is now listed` : `Your changes to ${d.serviceName} are published`,
+    body: lines('Hello,', '', what, d.note ? `A coordinator added: ${d.note}` : null, '', 'See it as the public sees it:', d.publicUrl, '', signOff()),
+    personalisation: { service_name: d.serviceName, public_url: d.publicUrl, note: d.note ?? '' },
+  };
+}
+
+export function changeSentBack(d: { serviceName: string; kind: 'new_listing' | 'change'; message: string; editUrl: string }): Message {
+  return {
+    template: 'listing_change_sent_back',
+    subject: `Please look again at your listing for ${d.serviceName}`,
+    body: lines(
+      'Hello,',
+      '',
+      d.kind === 'new_listing'
+        ? `A coordinator has looked at your new listing for ${d.serviceName} and has a question before it can be published.`
+        : `A coordinator has looked at your changes to ${d.serviceName} and has a question before they can be published.`,
+      '',
+      'What they said:',
+      d.message,
+      '',
+      'Update your listing here:',
+      d.editUrl,
+      '',
+      signOff(),
+    ),
+    personalisation: { service_name: d.serviceName, message: d.message, edit_url: d.editUrl },
+  };
+}
+
+export function verifyEmail(d: { name: string; organisationName: string; verifyUrl: string; expiresOn: string }): Message {
+  return {
+    template: 'group_verify_email',
+    subject: `Confirm your email address for ${d.organisationName}`,
+    body: lines(
+      `Hello ${d.name},`,
+      '',
+      `Thank you for registering ${d.organisationName}. To confirm this is your email address, use this link:`,
+      d.verifyUrl,
+      '',
+      `The link works once and stops working on ${d.expiresOn}.`,
+      'A coordinator will then check your group’s details. You can start adding your activities straight away; they are published once the coordinator has checked them.',
+      '',
+      'If you did not register, you can ignore this email.',
+      '',
+      signOff(),
+    ),
+    personalisation: { name: d.name, organisation_name: d.organisationName, verify_url: d.verifyUrl, expires_on: d.expiresOn },
+  };
+}
+
+export function invitation(d: { inviterName: string; organisationName: string; inviteUrl: string; expiresOn: string }): Message {
+  return {
+    template: 'group_invitation',
+    subject: `${d.inviterName} has added you to ${d.organisationName}`,
+    body: lines(
+      'Hello,',
+      '',
+      `${d.inviterName} has added you to ${d.organisationName} on ${config.borough.serviceName}, so you can update its listings and answer referrals.`,
+      '',
+      'To set your password and sign in, use this link:',
+      d.inviteUrl,
+      '',
+      `The link works once and stops working on ${d.expiresOn}. If you were not expecting this, you can ignore this email.`,
+      '',
+      signOff(),
+    ),
+    personalisation: { inviter_name: d.inviterName, organisation_name: d.organisationName, invite_url: d.inviteUrl, expires_on: d.expiresOn },
+  };
+}
+
+export function organisationDecided(d: { organisationName: string; approved: boolean; note?: string | null; signInUrl: string }): Message {
+  return {
+    template: d.approved ? 'group_approved' : 'group_not_approved',
+    subject: d.approved ? `${d.organisationName} is approved` : `We could not approve ${d.organisationName}`,
+    body: lines(
+      'Hello,',
+      '',
+      d.approved
+        ? `A coordinator has checked ${d.organisationName}. Your group is approved, and its listings are published once they have been checked.`
+        : `A coordinator has looked at ${d.organisationName} and could not approve it.`,
+      d.note ? `What they said: ${d.note}` : null,
+      '',
+      d.approved ? 'Sign in to manage your listings:' : `If you have questions, contact ${config.borough.contactEmail}.`,
+      d.approved ? d.signInUrl : null,
+      '',
+      signOff(),
+    ),
+    personalisation: { organisation_name: d.organisationName, note: d.note ?? '' },
+  };
+}
+
+export function queue(tx: Tx, recipient: string, m: Message, payload: Record<string, unknown>, now: Date) {
+  return enqueueNotification(
+    tx,
+    { channel: 'email', template: m.template, recipient, subject: m.subject, body: m.body, payload: { ...payload, personalisation: m.personalisation } },
+    now,
+  );
+}
+
+/** Who hears about a listing: the person who asked for the change if still active, else the group's members or address. */
+export async function listingContacts(tx: Tx, serviceId: string, submittedById: string | null): Promise<string[]> {
+  if (submittedById) {
+    const u = await tx.user.findUnique({ where: { id: submittedById }, select: { email: true, active: true, role: true } });
+    if (u?.active && u.role === 'provider') return [u.email];
+  }
+  const s = await tx.service.findUnique({
+    where: { id: serviceId },
+    select: {
+      email: true,
+      organisation: { select: { email: true, members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 } } },
+    },
+  });
+  if (!s) return [];
+  const members = s.organisation.members.filter((m) => m.user.active).map((m) => m.user.email);
+  if (members.length) return members;
+  const fallback = s.organisation.email ?? s.email;
+  return fallback ? [fallback] : [];
+}

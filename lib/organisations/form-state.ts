@@ -1,0 +1,18 @@
+export type JoinValues = {
+  organisationName: string;
+  description: string;
+  charityNumber: string;
+  companyNumber: string;
+  website: string;
+  organisationPhone: string;
+  contactName: string;
+  email: string;
+  confirm: string;
+};
+
+/** The sign-up form's state: what was typed (never the password) and a message per field. */
+export type JoinFormState = { values: Partial<JoinValues>; errors: Record<string, string> };
+
+export type InviteFormState = { values: { name?: string; email?: string }; errors: Record<string, string>; done?: string };
+
+export type PasswordFormState = { errors: Record<string, string> };

@@ -1,0 +1,246 @@
+// The provider's inbox: referrals to their own organisations' services, showing only what the
+// person agreed to share. Answers go through lib/referrals (moveReferral, provider actor); a
+// referral that moved since the page was opened is refused with a clear message.
+import { z } from 'zod';
+import type { SessionUser } from '@/lib/auth/types';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid, optionalText, version } from '@/lib/cases/form';
+import { config } from '@/lib/config';
+import type { Tx } from '@/lib/db/client';
+import type { ReferralStatus } from '@/lib/db/generated/enums';
+import { enqueueRendered, templates } from '@/lib/notify';
+import { ANSWER_PURPOSE, answerDeadline, workerContact } from '@/lib/referrals/answer-links';
+import { canMove, declineReasonLabel, isDeclineReason, moveReferral, providerStatuses, type MoveRefusal } from '@/lib/referrals/lifecycle';
+import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
+import { urls } from '@/lib/referrals/urls';
+import { revokeTokens } from '@/lib/tokens';
+
+type Provider = Pick<SessionUser, 'id' | 'role' | 'organisationIds'>;
+
+export const inboxFilters = ['waiting', 'open', 'closed', 'all'] as const;
+export type InboxFilter = (typeof inboxFilters)[number];
+
+const filterStatuses: Record<InboxFilter, ReferralStatus[]> = {
+  waiting: ['sent'],
+  open: ['sent', 'accepted', 'waitlisted', 'attending'],
+  closed: ['declined', 'withdrawn', 'expired', 'did_not_attend', 'completed'],
+  all: ['sent', 'accepted', 'waitlisted', 'attending', 'declined', 'withdrawn', 'expired', 'did_not_attend', 'completed'],
+};
+
+/**
+ * The organisations a provider answers for: those in their session that they are still a member
+ * of (checked again here, so someone removed from a group loses its inbox at once).
+ */
+async function memberOrganisations(tx: Tx, user: Provider): Promise<string[]> {
+  if (user.role !== 'provider' || user.organisationIds.length === 0) return [];
+  const rows = await tx.organisationMember.findMany({ where: { userId: user.id, organisationId: { in: user.organisationIds } }, select: { organisationId: true } });
+  return rows.map((r) => r.organisationId);
+}
+
+export type InboxItem = {
+  id: string;
+  reference: string;
+  serviceName: string;
+  organisationName: string;
+  status: ReferralStatus;
+  sentAt: Date | null;
+  answerBy: Date | null;
+  updatedAt: Date;
+};
+
+/** The list: no personal details (those are on each referral's page, where viewing is recorded). */
+export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'open', limit = 200): Promise<{ items: InboxItem[]; counts: Record<InboxFilter, number> }> {
+  const orgs = await memberOrganisations(tx, user);
+  const empty = { waiting: 0, open: 0, closed: 0, all: 0 };
+  if (orgs.length === 0) return { items: [], counts: empty };
+  const scope = { service: { organisationId: { in: orgs } } };
+  const rows = await tx.referral.findMany({
+    where: { ...scope, status: { in: filterStatuses[filter] } },
+    orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: {
+      id: true,
+      status: true,
+      sentAt: true,
+      updatedAt: true,
+      case: { select: { reference: true } },
+      service: { select: { name: true, organisation: { select: { name: true } } } },
+    },
+  });
+  const grouped = await tx.referral.groupBy({ by: ['status'], where: { ...scope, status: { not: 'draft' } }, _count: { _all: true } });
+  const counts = { ...empty };
+  for (const g of grouped) {
+    for (const f of inboxFilters) if (filterStatuses[f].includes(g.status)) counts[f] += g._count._all;
+  }
+  const items = rows.map((r) => ({
+    id: r.id,
+    reference: r.case.reference,
+    serviceName: r.service.name,
+    organisationName: r.service.organisation.name,
+    status: r.status,
+    sentAt: r.sentAt,
+    answerBy: r.status === 'sent' && r.sentAt ? answerDeadline(r.sentAt) : null,
+    updatedAt: r.updatedAt,
+  }));
+  // Waiting for an answer first (oldest first), then the rest, most recently changed first.
+  items.sort((a, b) => {
+    const wa = a.status === 'sent' ? 0 : 1;
+    const wb = b.status === 'sent' ? 0 : 1;
+    if (wa !== wb) return wa - wb;
+    if (wa === 0) return (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0);
+    return b.updatedAt.getTime() - a.updatedAt.getTime();
+  });
+  return { items, counts };
+}
+
+export type InboxReferral = {
+  id: string;
+  version: number;
+  reference: string;
+  status: ReferralStatus;
+  serviceName: string;
+  organisationName: string;
+  teamName: string;
+  workerName: string;
+  sentAt: Date | null;
+  answerBy: Date | null;
+  message: string | null;
+  shared: SharedRow[];
+  choices: ReferralStatus[];
+  history: Array<{ at: Date; status: ReferralStatus; reason: string | null }>;
+};
+
+export type InboxOpen = { ok: true; referral: InboxReferral } | { ok: false; reason: 'not_found' | 'forbidden' };
+
+/** The provider's next possible answers from a status. */
+export function providerChoices(status: ReferralStatus): ReferralStatus[] {
+  return providerStatuses.filter((s) => canMove(status, s));
+}
+
+/** One referral, if it is to one of the provider's services. Viewing the shared details is audited. */
+export async function openInboxReferral(tx: Tx, user: Provider, referralId: string, now: Date = new Date()): Promise<InboxOpen> {
+  if (!isUuid(referralId)) return { ok: false, reason: 'not_found' };
+  const r = await tx.referral.findUnique({
+    where: { id: referralId },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      sentAt: true,
+      message: true,
+      sharedInfo: true,
+      case: { select: { reference: true, personId: true, team: { select: { name: true } } } },
+      createdBy: { select: { name: true } },
+      service: { select: { name: true, organisationId: true, organisation: { select: { name: true } } } },
+      events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { createdAt: true, toStatus: true, reason: true } },
+    },
+  });
+  // A draft has not been sent to anyone yet: to a provider it does not exist.
+  if (!r || r.status === 'draft') return { ok: false, reason: 'not_found' };
+  const orgs = await memberOrganisations(tx, user);
+  if (!orgs.includes(r.service.organisationId)) {
+    await recordAudit(tx, { actor: user, action: 'referral.access_refused', entityType: 'referral', entityId: r.id, personId: r.case.personId, at: now });
+    return { ok: false, reason: 'forbidden' };
+  }
+  await recordAudit(tx, { actor: user, action: 'referral.viewed', entityType: 'referral', entityId: r.id, personId: r.case.personId, detail: { via: 'inbox' }, at: now });
+  return {
+    ok: true,
+    referral: {
+      id: r.id,
+      version: r.version,
+      reference: r.case.reference,
+      status: r.status,
+      serviceName: r.service.name,
+      organisationName: r.service.organisation.name,
+      teamName: r.case.team.name,
+      workerName: r.createdBy.name,
+      sentAt: r.sentAt,
+      answerBy: r.status === 'sent' && r.sentAt ? answerDeadline(r.sentAt) : null,
+      message: r.message,
+      shared: describeSharedInfo(r.sharedInfo),
+      choices: providerChoices(r.status),
+      history: r.events.filter((e) => e.toStatus !== 'draft').map((e) => ({ at: e.createdAt, status: e.toStatus, reason: e.reason })),
+    },
+  };
+}
+
+export const providerAnswerInput = z
+  .object({
+    to: z.enum(providerStatuses, { error: 'Select your answer' }),
+    expectedVersion: version,
+    reason: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+    note: optionalText(2000, 'Your note'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === 'declined' && !isDeclineReason(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why you cannot take this referral' });
+  });
+export type ProviderAnswerInput = z.infer<typeof providerAnswerInput>;
+
+export type ProviderAnswerResult = { ok: true; status: ReferralStatus } | { ok: false; reason: MoveRefusal | 'forbidden'; current?: ReferralStatus };
+
+const outcomeText: Partial<Record<ReferralStatus, string>> = {
+  accepted: 'accepted the referral',
+  waitlisted: 'put the person on its waiting list',
+  declined: 'said it cannot take the referral',
+  attending: 'said the person has started attending',
+  did_not_attend: 'said the person did not attend',
+  completed: 'said the person has completed the activity',
+};
+
+/** The provider answers (or updates) a referral to one of their services. */
+export async function answerAsProvider(tx: Tx, user: Provider, referralId: string, input: ProviderAnswerInput, now: Date = new Date()): Promise<ProviderAnswerResult> {
+  if (!isUuid(referralId)) return { ok: false, reason: 'not_found' };
+  const r = await tx.referral.findUnique({ where: { id: referralId }, select: { status: true, case: { select: { personId: true } }, service: { select: { organisationId: true } } } });
+  if (!r || r.status === 'draft') return { ok: false, reason: 'not_found' };
+  const orgs = await memberOrganisations(tx, user);
+  if (!orgs.includes(r.service.organisationId)) return { ok: false, reason: 'forbidden' };
+
+  const moved = await moveReferral(
+    tx,
+    {
+      referralId,
+      to: input.to,
+      expectedVersion: input.expectedVersion,
+      actor: { kind: 'provider', userId: user.id },
+      reason: input.to === 'declined' ? (input.reason ?? null) : null,
+      note: input.note ?? null,
+    },
+    now,
+  );
+  if (!moved.ok) return { ok: false, reason: moved.reason, current: moved.current };
+  if (moved.from === 'sent') await revokeTokens(tx, { purpose: ANSWER_PURPOSE, subjectId: referralId }, now);
+
+  const full = await tx.referral.findUniqueOrThrow({
+    where: { id: referralId },
+    select: {
+      id: true,
+      service: { select: { name: true } },
+      case: { select: { id: true, reference: true, team: { select: { name: true, email: true } }, assignedWorker: { select: { name: true, email: true, active: true } } } },
+      createdBy: { select: { name: true, email: true, active: true } },
+    },
+  });
+  const to = workerContact(full);
+  const outcome = outcomeText[input.to];
+  if (to && outcome) {
+    const rendered = templates.referralAnsweredToWorker({
+      workerName: to.name,
+      serviceName: full.service.name,
+      caseReference: full.case.reference,
+      outcome,
+      reason: input.to === 'declined' && isDeclineReason(input.reason) ? declineReasonLabel[input.reason] : null,
+      caseUrl: urls.case(full.case.id),
+      signOff: config.borough.serviceName,
+    });
+    await enqueueRendered(tx, { recipient: to.email, rendered, payload: { referralId } }, now);
+  }
+  await recordAudit(tx, {
+    actor: user,
+    action: 'referral.answered',
+    entityType: 'referral',
+    entityId: referralId,
+    personId: r.case.personId,
+    detail: { from: moved.from, to: input.to, via: 'inbox' },
+    at: now,
+  });
+  return { ok: true, status: input.to };
+}

@@ -1,0 +1,126 @@
+import type { SessionUser } from '@/lib/auth/types';
+import { config } from '@/lib/config';
+import type { Tx } from '@/lib/db/client';
+import type { CaseSource, Rag } from '@/lib/db/generated/client';
+import { calendarDaysBetween } from '@/lib/format/dates';
+import { dueDate } from '@/lib/triage/targets';
+import { teamWorkerLoads, type WorkerLoad } from '@/lib/triage/workers';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from './working-days';
+
+export type { WorkerLoad };
+
+export type TriageItem = {
+  id: string;
+  reference: string;
+  receivedAt: Date;
+  source: CaseSource;
+  rag: Rag | null;
+  /** 'received': not rated yet; 'triaged': rated but nobody assigned. */
+  stage: 'received' | 'triaged';
+  daysWaiting: number;
+  workingDaysWaiting: number;
+  targetWorkingDays: number;
+  /** The London day first contact is due by, for the rating (red when unrated). */
+  dueBy: Date;
+  overTarget: boolean;
+  /** Needs themes named in the referral, in the taxonomy's order. */
+  needs: string[];
+};
+
+export type TriageHome =
+  | { kind: 'no-team' }
+  | {
+      kind: 'team';
+      teamName: string;
+      items: TriageItem[];
+      /** All waiting, which may be more than the items shown. */
+      waiting: number;
+      overTarget: number;
+      workers: WorkerLoad[];
+    };
+
+export type TriageOptions = {
+  now?: Date;
+  /** Most items to list; the counts cover the whole queue. */
+  limit?: number;
+  targets?: { red: number; amber: number; green: number };
+  holidays?: readonly string[];
+};
+
+/**
+ * Target in working days for a referral's rating. An unrated referral is held to the red target:
+ * until someone has read it, it may be urgent.
+ */
+export function targetFor(rag: Rag | null, targets: { red: number; amber: number; green: number }): number {
+  return targets[rag ?? 'red'];
+}
+
+/**
+ * The coordinator's queue: their team's referrals that are new or rated but not yet assigned,
+ * oldest first, with the waiting clock, target and needs; and the team's link workers with their
+ * open caseloads and follow-ups due.
+ */
+export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'>, options: TriageOptions = {}): Promise<TriageHome> {
+  if (!user.teamId) return { kind: 'no-team' };
+  const now = options.now ?? new Date();
+  const targets = options.targets ?? config.triageTargetWorkingDays;
+  const holidays = options.holidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
+  const teamId = user.teamId;
+
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
+  if (!team) return { kind: 'no-team' };
+
+  const waitingWhere = {
+    teamId,
+    closedAt: null,
+    OR: [{ status: 'received' as const }, { status: 'triaged' as const, assignedWorkerId: null }],
+  };
+
+  const [cases, workers] = await Promise.all([
+    db.case.findMany({
+      where: waitingWhere,
+      orderBy: [{ receivedAt: 'asc' }, { reference: 'asc' }],
+      select: {
+        id: true,
+        reference: true,
+        receivedAt: true,
+        source: true,
+        rag: true,
+        status: true,
+        needs: { select: { term: { select: { name: true, sortOrder: true } } } },
+      },
+    }),
+    teamWorkerLoads(db, teamId, now),
+  ]);
+
+  const all: TriageItem[] = cases.map((c) => {
+    const workingDaysWaiting = workingDaysBetween(c.receivedAt, now, holidays);
+    const targetWorkingDays = targetFor(c.rag, targets);
+    return {
+      id: c.id,
+      reference: c.reference,
+      receivedAt: c.receivedAt,
+      source: c.source,
+      rag: c.rag,
+      stage: c.status === 'received' ? 'received' : 'triaged',
+      daysWaiting: calendarDaysBetween(c.receivedAt, now),
+      workingDaysWaiting,
+      targetWorkingDays,
+      dueBy: dueDate(c.receivedAt, c.rag, targets, holidays),
+      overTarget: workingDaysWaiting > targetWorkingDays,
+      needs: c.needs
+        .map((n) => n.term)
+        .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+        .map((t) => t.name),
+    };
+  });
+
+  return {
+    kind: 'team',
+    teamName: team.name,
+    items: all.slice(0, options.limit ?? 100),
+    waiting: all.length,
+    overTarget: all.filter((item) => item.overTarget).length,
+    workers,
+  };
+}

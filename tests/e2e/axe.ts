@@ -1,0 +1,21 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** Runs axe (WCAG 2.0-2.2 A and AA) on the page as it is now and fails on any violation. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Goes to a path and checks it with axe, so every page a test visits is checked. */
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  await expectAccessible(page);
+  return response;
+}
+
+export const test = base;
+export { expect };

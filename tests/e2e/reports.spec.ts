@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { demoAccounts } from '../../lib/demo/accounts';
+import { expect, expectAccessible, test, visit } from './axe';
+
+const SECTIONS = [
+  { path: '/reports/unmet-need', heading: 'Unmet need' },
+  { path: '/reports/demand', heading: 'Demand and flow' },
+  { path: '/reports/waiting', heading: 'Waiting' },
+  { path: '/reports/outcomes', heading: 'Outcomes' },
+  { path: '/reports/supply', heading: 'Supply' },
+  { path: '/reports/equity', heading: 'Equity' },
+];
+
+async function signIn(page: Page, role: 'commissioner' | 'link_worker') {
+  const account = demoAccounts.find((a) => a.role === role)!;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+test.describe('reports for commissioners', () => {
+  test('a commissioner reads every report, changes the period and ward, reads a chart\u2019s table and downloads a CSV', async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, 'commissioner');
+    await expect(page).toHaveURL(/\/reports$/);
+    await expectAccessible(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Reports/);
+    await expect(page.locator('#report-scope')).toContainText('Area: All wards');
+    await expect(page.getByRole('term').filter({ hasText: 'Referrals received' })).toBeVisible();
+
+    // Every section, each checked with axe, each with its figures and definitions.
+    for (const s of SECTIONS) {
+      await visit(page, s.path);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(s.heading);
+      await expect(page.getByText('Definition').first()).toBeVisible();
+    }
+
+    // The period: a preset from the list, sent with the GET form (the URL holds it).
+    await visit(page, '/reports/unmet-need');
+    await page.getByLabel('Period', { exact: true }).selectOption('6m');
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await expect(page).toHaveURL(/period=6m/);
+    await expectAccessible(page);
+    await expect(page.getByLabel('Period', { exact: true })).toHaveValue('6m');
+
+    // Custom dates and one ward.
+    await page.getByLabel('Period', { exact: true }).selectOption('custom');
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-06-30');
+    const wardOptions = page.getByLabel('Area', { exact: true }).locator('option');
+    const wardName = (await wardOptions.nth(1).textContent())!.trim();
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: wardName });
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await expect(page).toHaveURL(/period=custom&from=2026-01-01&to=2026-06-30&ward=/);
+    await expectAccessible(page);
+    await expect(page.locator('#report-scope')).toContainText('1 January 2026 to 30 June 2026');
+    await expect(page.locator('#report-scope')).toContainText(`${wardName} ward`);
+
+    // Moving to another report keeps the period and ward.
+    await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Demand and flow' }).click();
+    await expect(page).toHaveURL(/\/reports\/demand\?period=custom&from=2026-01-01&to=2026-06-30&ward=/);
+    await expectAccessible(page);
+
+    // A chart's data table: months down the side, sources across, totals at the end.
+    const table = page.getByRole('table', { name: 'Referrals received by month and source (table)' });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Self-referral' })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: 'January 2026' })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: 'Total' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Chart: Referrals received by month and source/ })).toBeAttached();
+
+    // The CSV: period and ward in the file name, a header row, the period and area on every row.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download this table as CSV (Referrals received by month and source)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^demand_by-source_2026-01-01-to-2026-06-30_ward-[a-z0-9-]+\.csv$/);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]).toBe('Period,Area,Month,GP practice,Self-referral,Social care,Hospital,Voluntary sector,Other,Total');
+    expect(lines[1]).toMatch(/^1 January 2026 to 30 June 2026,.+ ward,January 2026,/);
+    expect(lines).toHaveLength(1 + 6 + 1);
+  });
+
+  test('a commissioner cannot open a person\u2019s case or the caseworkers\u2019 pages', async ({ page, browser }) => {
+    // A link worker finds a real case first.
+    const worker = await browser.newPage();
+    await signIn(worker, 'link_worker');
+    await worker.goto('/caseload');
+    const href = await worker.locator('a[href^="/cases/"]').first().getAttribute('href');
+    await worker.close();
+    expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}/);
+    const caseId = href!.split('/')[2];
+
+    await signIn(page, 'commissioner');
+    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/person`, '/caseload', '/triage']) {
+      const response = await visit(page, path);
+      expect(response?.status(), path).toBe(403);
+    }
+  });
+
+  test('report downloads need a signed-in commissioner', async ({ request }) => {
+    const response = await request.get('/api/reports/demand/by-source', { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
+  });
+});

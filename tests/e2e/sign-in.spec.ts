@@ -1,0 +1,58 @@
+import { demoAccounts } from '../../lib/demo/accounts';
+import { expect, expectAccessible, test, visit } from './axe';
+
+const homes: Record<string, { path: string; heading: RegExp }> = {
+  provider: { path: '/provider', heading: /listings/i },
+  link_worker: { path: '/caseload', heading: /caseload/i },
+  coordinator: { path: '/triage', heading: /triage/i },
+  commissioner: { path: '/reports', heading: /reports/i },
+  admin: { path: '/admin', heading: /admin/i },
+};
+
+async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
+  await visit(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.describe('signing in', () => {
+  for (const role of Object.keys(homes)) {
+    test(`a ${role.replace('_', ' ')} signs in and reaches their home page`, async ({ page }) => {
+      const account = demoAccounts.find((a) => a.role === role);
+      expect(account, `a demo account for ${role}`).toBeTruthy();
+      await signIn(page, account!.email, account!.password);
+      await expect(page).toHaveURL(new RegExp(`${homes[role].path}$`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(homes[role].heading);
+      await expectAccessible(page);
+    });
+  }
+
+  test('a wrong password shows an error and keeps the e-mail typed', async ({ page }) => {
+    const account = demoAccounts[0];
+    await signIn(page, account.email, 'not-the-password');
+    await expect(page.getByRole('alert').filter({ hasText: /there is a problem/i })).toBeVisible();
+    await expect(page.getByLabel('Email address')).toHaveValue(account.email);
+    await expectAccessible(page);
+  });
+
+  test('a page for another role is refused with 403', async ({ page }) => {
+    const worker = demoAccounts.find((a) => a.role === 'link_worker')!;
+    await signIn(page, worker.email, worker.password);
+    await expect(page).toHaveURL(/\/caseload$/);
+    const response = await visit(page, '/admin');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/permission/i);
+  });
+
+  test('a staff page sends a signed-out visitor to sign in', async ({ page }) => {
+    await visit(page, '/triage');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('the public home page says this is not an emergency service', async ({ page }) => {
+    await visit(page, '/');
+    await expect(page.getByText(/not an emergency service/i).first()).toBeVisible();
+    await expect(page.getByText(/116 123/).first()).toBeVisible();
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { sanitiseDetail } from '@/lib/audit/record';
+import { accountKey, normaliseEmail } from '@/lib/auth/authenticate';
+import { claimsFor, readClaims } from '@/lib/auth/options';
+import { windowStartFor } from '@/lib/auth/rate-limit';
+import { clientIp } from '@/lib/auth/request';
+import { roleHome, safeCallbackUrl } from '@/lib/auth/roles';
+import { messageFor, messageForErrorCode, signInInput } from '@/lib/auth/sign-in-form';
+
+describe('roleHome', () => {
+  it('sends each role to its own home page', () => {
+    expect(roleHome('provider')).toBe('/provider');
+    expect(roleHome('link_worker')).toBe('/caseload');
+    expect(roleHome('coordinator')).toBe('/triage');
+    expect(roleHome('commissioner')).toBe('/reports');
+    expect(roleHome('admin')).toBe('/admin');
+  });
+});
+
+describe('safeCallbackUrl', () => {
+  it.each([
+    ['/caseload', '/caseload'],
+    ['/cases/123?tab=notes#plan', '/cases/123?tab=notes#plan'],
+  ])('keeps a path on this site: %s', (raw, expected) => {
+    expect(safeCallbackUrl(raw)).toBe(expected);
+  });
+
+  it.each([
+    'https://evil.example/phish',
+    '//evil.example/phish',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    'caseload',
+    '',
+    '/sign-in?callbackUrl=/admin',
+    '/api/auth/signout',
+    undefined,
+    42,
+  ])('refuses anything else: %s', (raw) => {
+    expect(safeCallbackUrl(raw)).toBeNull();
+  });
+
+  it('accepts an absolute address on our own origin only, as a path', () => {
+    expect(safeCallbackUrl('http://localhost:3000/admin?x=1', 'http://localhost:3000')).toBe('/admin?x=1');
+    expect(safeCallbackUrl('http://localhost:3000.evil.example/admin', 'http://localhost:3000')).toBeNull();
+    expect(safeCallbackUrl('https://evil.example/admin', 'http://localhost:3000')).toBeNull();
+  });
+});
+
+describe('clientIp', () => {
+  it('takes the right-most forwarded address, which our own proxy added', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }))).toBe('203.0.113.9');
+    expect(clientIp({ 'x-forwarded-for': '198.51.100.7' })).toBe('198.51.100.7');
+  });
+
+  it('falls back to x-real-ip, then to a shared "unknown" bucket', () => {
+    expect(clientIp(new Headers({ 'x-real-ip': '192.0.2.1' }))).toBe('192.0.2.1');
+    expect(clientIp(new Headers())).toBe('unknown');
+  });
+});
+
+describe('e-mail keys', () => {
+  it('treats case and surrounding spaces as the same address', () => {
+    expect(normaliseEmail('  Sam.Worker@Example.TEST ')).toBe('sam.worker@example.test');
+    expect(accountKey('Sam@Example.test')).toBe(accountKey('sam@example.test '));
+  });
+
+  it('keeps no e-mail address in the rate-limit key', () => {
+    expect(accountKey('sam@example.test')).not.toContain('sam');
+  });
+});
+
+describe('windowStartFor', () => {
+  it('aligns fixed windows to the epoch so every instance agrees', () => {
+    const now = new Date('2026-11-23T10:07:42.123Z');
+    expect(windowStartFor(now, 60).toISOString()).toBe('2026-11-23T10:07:00.000Z');
+    expect(windowStartFor(now, 15 * 60).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+  });
+});
+
+describe('session token claims', () => {
+  const user = { id: '3f1c2a8e-5b7d-4c1e-9a2b-0c4d6e8f1a2b', name: 'Sam', email: 'sam@example.test', role: 'link_worker' as const, sessionVersion: 4 };
+
+  it('carries the id, role and sessionVersion and reads them back', () => {
+    const claims = claimsFor(user);
+    expect(claims).toMatchObject({ sub: user.id, role: 'link_worker', sv: 4 });
+    expect(readClaims(claims)).toEqual({ id: user.id, sessionVersion: 4 });
+  });
+
+  it('refuses a token without a version or with an unknown role', () => {
+    expect(readClaims({ sub: user.id, role: 'link_worker' })).toBeNull();
+    expect(readClaims({ sub: user.id, role: 'superuser', sv: 1 })).toBeNull();
+    expect(readClaims(null)).toBeNull();
+  });
+});
+
+describe('sign-in form', () => {
+  it('names the field and says how to fix it', () => {
+    const result = signInInput.safeParse({ email: ' ', password: '' });
+    expect(result.success).toBe(false);
+    const issues = result.error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toContainEqual(['email', 'Enter your email address']);
+    expect(issues).toContainEqual(['password', 'Enter your password']);
+    const badFormat = signInInput.safeParse({ email: 'sam-at-example', password: 'x' });
+    expect(badFormat.error!.issues[0].message).toBe('Enter an email address in the correct format, like name@example.com');
+  });
+
+  it('trims the e-mail', () => {
+    expect(signInInput.parse({ email: ' sam@example.test ', password: 'x' }).email).toBe('sam@example.test');
+  });
+
+  it('gives the same words for a wrong password and an unknown address', () => {
+    expect(messageFor({ ok: false, reason: 'invalid' })?.text).toBe('Enter a correct email address and password');
+  });
+
+  it('says how long to wait when locked out', () => {
+    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.text).toBe('Too many attempts. Try again in 15 minutes.');
+    expect(messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 20 })?.text).toMatch(/Try again in 1 minute\.$/);
+  });
+
+  it('explains the error codes next-auth puts in the address', () => {
+    expect(messageForErrorCode('CredentialsSignin')?.text).toBe('Enter a correct email address and password');
+    expect(messageForErrorCode('TooManyAttempts')?.text).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+    expect(messageForErrorCode(undefined)).toBeUndefined();
+  });
+});
+
+describe('audit detail', () => {
+  it('keeps ids, statuses, counts and field names', () => {
+    const detail = {
+      fromStatus: 'sent',
+      toStatus: 'accepted',
+      serviceId: '3f1c2a8e-5b7d-4c1e-9a2b-0c4d6e8f1a2b',
+      count: 3,
+      onBehalf: false,
+      fields: ['name', 'phone'],
+      on: '2026-11-23',
+    };
+    expect(sanitiseDetail(detail)).toEqual(detail);
+  });
+
+  it('drops personal data by key and by shape, and lists what it dropped', () => {
+    const out = sanitiseDetail({
+      name: 'Ada Lovelace',
+      personEmail: 'x@y.test',
+      contact_phone: '01632 960000',
+      note: 'short',
+      reason: 'ada@example.test',
+      where: 'RG12 1AA',
+      call: '+44 1632 960 000',
+      essay: 'x'.repeat(500),
+      nested: { status: 'ok', dateOfBirth: '1950-01-01' },
+      kept: 'yes',
+    });
+    expect(out).toEqual({
+      nested: { status: 'ok' },
+      kept: 'yes',
+      _redacted: ['name', 'personEmail', 'contact_phone', 'note', 'reason', 'where', 'call', 'essay', 'nested.dateOfBirth'],
+    });
+  });
+});

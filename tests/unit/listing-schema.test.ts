@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
+import { blankListing, blankSchedule, listingValuesFromForm, parseListing, type ListingValues, type ScheduleValues } from '@/lib/listings/schema';
+import { changedFields, listingValues, scheduleFromInput, scheduleValues, snapshotFromInput } from '@/lib/listings/snapshot';
+import { normalisePhone, normaliseUrl, plainText, splitList } from '@/lib/listings/text';
+
+const ORG = '7d1c1a4e-1111-4222-8333-944455556666';
+
+function valid(overrides: Partial<ListingValues> = {}): ListingValues {
+  return {
+    ...blankListing(ORG),
+    name: 'Friendship Café',
+    description: 'Tea and a chat.',
+    needs: ['loneliness'],
+    cost: 'free',
+    deliveryModes: ['online'],
+    accessMethods: ['self_refer'],
+    phone: '01632 960123',
+    schedules: [],
+    ...overrides,
+  };
+}
+
+const sched = (s: Partial<ScheduleValues>): ScheduleValues => ({ ...blankSchedule(), opensAt: '10:00', closesAt: '12:00', ...s });
+
+function parsedSchedule(s: Partial<ScheduleValues>, now = new Date('2026-11-24T09:00:00Z')) {
+  const r = parseListing(valid({ schedules: [sched(s)] }));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return scheduleFromInput(r.data.schedules[0], now);
+}
+
+describe('plain text', () => {
+  it('strips markup and scripts, keeps line breaks', () => {
+    expect(plainText('<p>Hello</p><p>there <script>x()</script><b>friend</b></p>')).toBe('Hello\n\nthere friend');
+    expect(plainText('a\r\n\r\n\r\n\r\nb')).toBe('a\n\nb');
+    expect(plainText('<img src=x onerror="alert(1)">ok')).toBe('ok');
+    expect(plainText('5 < 6 and 7 > 3')).toBe('5 < 6 and 7 > 3');
+  });
+  it('tidies lists, web addresses and phone numbers', () => {
+    expect(splitList('Polish, English; polish\nUrdu')).toEqual(['Polish', 'English', 'Urdu']);
+    expect(normaliseUrl('www.example.org')).toBe('https://www.example.org/');
+    expect(normaliseUrl('javascript:alert(1)')).toBeNull();
+    expect(normalisePhone('(01632) 960-123')).toBe('01632 960 123');
+    expect(normalisePhone('123')).toBeNull();
+  });
+});
+
+describe('the listing schema', () => {
+  it('accepts a complete listing and tidies it', () => {
+    const r = parseListing(valid({ url: 'eastbrook.example.org', email: ' Hello@Example.ORG ', languages: 'English, Polish' }));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.data).toMatchObject({ url: 'https://eastbrook.example.org/', email: 'hello@example.org', languages: ['English', 'Polish'], isFree: true, location: null });
+  });
+
+  it('names each field that needs fixing, with a message that says how', () => {
+    const r = parseListing({ ...blankListing(ORG), schedules: [] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toMatchObject({
+      name: 'Enter the name of the activity',
+      description: 'Describe the activity',
+      needs: 'Choose at least one thing it helps with',
+      cost: 'Say whether it is free',
+      deliveryModes: 'Choose how people take part',
+      accessMethods: 'Choose how people can join',
+      email: 'Give at least one way to get in touch: an email address, a phone number or a website',
+    });
+  });
+
+  it('asks for the address of an in-person activity and a cost when it is not free', () => {
+    const r = parseListing(valid({ deliveryModes: ['in_person'], cost: 'paid' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors['location-address1']).toBe('Enter the first line of the address');
+      expect(r.errors['location-postcode']).toBe('Enter the postcode');
+      expect(r.errors.costDescription).toBe('Say what it costs, like £2 a session');
+    }
+  });
+
+  it('points schedule messages at the slot the person filled in, ignoring empty slots', () => {
+    const r = parseListing(valid({ schedules: [blankSchedule(), sched({ kind: 'weekly', days: [], closesAt: '09:00' })] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors['schedules-1-days']).toBe('Choose at least one day');
+      expect(r.errors['schedules-1-closesAt']).toBe('The end time must be after the start time');
+      expect(Object.keys(r.errors).some((k) => k.startsWith('schedules-0'))).toBe(false);
+    }
+  });
+
+  it('reads the editor’s form, schedules by position', () => {
+    const f = new FormData();
+    f.set('organisationId', ORG);
+    f.set('name', 'Walk');
+    f.set('scheduleCount', '2');
+    f.set('schedules.1.kind', 'monthly');
+    f.set('schedules.1.nth', '2');
+    f.set('schedules.1.weekday', 'TH');
+    f.append('needs', 'carers');
+    f.append('needs', 'loneliness');
+    const v = listingValuesFromForm(f);
+    expect(v.needs).toEqual(['carers', 'loneliness']);
+    expect(v.schedules).toHaveLength(2);
+    expect(v.schedules[1]).toMatchObject({ kind: 'monthly', nth: '2', weekday: 'TH' });
+  });
+
+  it('refuses a date that does not exist', () => {
+    const r = parseListing(valid({ schedules: [sched({ kind: 'once', date: '2026-02-30' })] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors['schedules-0-date']).toBe('Enter a real date');
+  });
+});
+
+describe('schedules: stored as RRULE fields, described in plain English', () => {
+  const now = new Date('2026-11-24T09:00:00Z'); // Tuesday
+
+  it('weekly on chosen days', () => {
+    const s = parsedSchedule({ kind: 'weekly', days: ['TH', 'MO'] });
+    expect(s).toMatchObject({ freq: 'WEEKLY', interval: 1, byDay: ['MO', 'TH'], rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', dtstart: null });
+    expect(describeScheduleSnapshot(s, now)).toBe('Every Monday and Thursday, 10am to midday');
+  });
+
+  it('every other week, anchored on the coming session when no date is given', () => {
+    const s = parsedSchedule({ kind: 'weekly', days: ['WE'], interval: '2', opensAt: '14:00', closesAt: '16:00' }, now);
+    expect(s).toMatchObject({ freq: 'WEEKLY', interval: 2, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', dtstart: '2026-11-11' });
+    expect(describeScheduleSnapshot(s, now)).toBe('Every other Wednesday, 2pm to 4pm');
+    expect(nextDates([s], 3, now).map((o) => o.start.toISOString())).toEqual(['2026-11-25T14:00:00.000Z', '2026-12-09T14:00:00.000Z', '2026-12-23T14:00:00.000Z']);
+    // Saved again later, the same weeks are kept.
+    const again = scheduleFromInput(
+      (() => {
+        const r = parseListing(valid({ schedules: [scheduleValues(s)] }));
+        if (!r.ok) throw new Error('parse');
+        return r.data.schedules[0];
+      })(),
+      new Date('2026-12-01T09:00:00Z'),
+    );
+    expect(again.dtstart).toBe('2026-11-11');
+  });
+
+  it('the nth weekday of the month, and a day of the month', () => {
+    const second = parsedSchedule({ kind: 'monthly', nth: '2', weekday: 'TU', opensAt: '19:00', closesAt: '21:00' });
+    expect(second).toMatchObject({ freq: 'MONTHLY', byDay: ['2TU'], rrule: 'FREQ=MONTHLY;BYDAY=2TU' });
+    expect(describeScheduleSnapshot(second, now)).toBe('Second Tuesday of the month, 7pm to 9pm');
+    const last = parsedSchedule({ kind: 'monthly', nth: '-1', weekday: 'FR' });
+    expect(describeScheduleSnapshot(last, now)).toBe('Last Friday of the month, 10am to midday');
+    const day = parsedSchedule({ kind: 'monthly_day', monthDay: '15' });
+    expect(day).toMatchObject({ freq: 'MONTHLY', byMonthDay: 15, rrule: 'FREQ=MONTHLY;BYMONTHDAY=15' });
+  });
+
+  it('one-off dates', () => {
+    const s = parsedSchedule({ kind: 'once', date: '2026-12-05', opensAt: '10:00', closesAt: '13:00' });
+    expect(s).toMatchObject({ freq: 'ONCE', dtstart: '2026-12-05', validFrom: '2026-12-05', validTo: '2026-12-05', rrule: null });
+    expect(describeScheduleSnapshot(s, now)).toBe('Saturday 5 December 2026, 10am to 1pm');
+  });
+
+  it('keeps 10am local across the clocks going back and forward', () => {
+    const s = parsedSchedule({ kind: 'weekly', days: ['SU'] });
+    const autumn = nextDates([s], 2, new Date('2026-10-18T07:00:00Z'));
+    // 18 October (BST, UTC+1) -> 9:00Z; 25 October, the day the clocks go back (GMT) -> 10:00Z.
+    expect(autumn.map((o) => o.start.toISOString())).toEqual(['2026-10-18T09:00:00.000Z', '2026-10-25T10:00:00.000Z']);
+    const spring = nextDates([s], 2, new Date('2027-03-21T07:00:00Z'));
+    expect(spring.map((o) => o.start.toISOString())).toEqual(['2027-03-21T10:00:00.000Z', '2027-03-28T09:00:00.000Z']);
+  });
+
+  it('an end date becomes UNTIL in UTC at the end of that London day', () => {
+    const s = parsedSchedule({ kind: 'weekly', days: ['MO'], endsOn: '2027-06-28' });
+    expect(s.rrule).toBe('FREQ=WEEKLY;BYDAY=MO;UNTIL=20270628T230000Z');
+    expect(describeScheduleSnapshot(s, now)).toBe('Every Monday, 10am to midday, until 28 June 2027');
+  });
+});
+
+describe('snapshots', () => {
+  it('round-trip through the form without showing a change', () => {
+    const r = parseListing(valid({ schedules: [sched({ kind: 'monthly', nth: '1', weekday: 'SA' }), sched({ kind: 'once', date: '2027-01-09' })] }));
+    if (!r.ok) throw new Error('parse');
+    const snap = snapshotFromInput(r.data, null);
+    const back = parseListing(listingValues(ORG, snap));
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(changedFields(snap, snapshotFromInput(back.data, null))).toEqual([]);
+  });
+});
