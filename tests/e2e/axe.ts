@@ -3,6 +3,8 @@ import { expect, test as base, type Page } from '@playwright/test';
 
 /** Runs axe (WCAG 2.0-2.2 A and AA) on the page as it is now and fails on any violation. */
 export async function expectAccessible(page: Page) {
+  // A client-side navigation streams the new <title> in after the URL changes; let it settle.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

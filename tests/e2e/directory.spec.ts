@@ -62,8 +62,11 @@ test.describe('finding help', () => {
 
     await page.getByRole('button', { name: /Add to shortlist/ }).click();
     await expect(page.getByRole('button', { name: /Remove from shortlist/ })).toBeVisible();
-    await visit(page, '/shortlist');
+    // A bare /shortlist puts the stored list into the address, so it can be shared.
+    await page.goto('/shortlist');
+    await expect(page).toHaveURL(/\/shortlist\?ids=/);
     await expect(page.getByRole('heading', { name })).toBeVisible();
+    await expectAccessible(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Print this list' })).toBeHidden();
     await expect(page.getByText(/Printed/).first()).toBeVisible();
