@@ -12,6 +12,7 @@ import pg from 'pg';
 const log = (m: string) => console.log(`[test] ${m}`);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const only = process.argv[2]; // "unit" (vitest only) or "e2e" (browser only); default both
+const extra = process.argv.slice(3); // passed on to vitest or Playwright, e.g. one spec file
 
 async function ensureChromium() {
   if (existsSync(chromium)) return;
@@ -54,7 +55,7 @@ async function main() {
     const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
     if (only !== 'e2e') {
       log('Unit and integration tests');
-      await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { env, cwd: root });
+      await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...extra], { env, cwd: root });
     }
     if (only !== 'unit') {
       await ensureChromium();
@@ -66,7 +67,7 @@ async function main() {
       try {
         await waitForHealthy(`http://localhost:${port}`);
         log('Browser tests');
-        await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], {
+        await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...extra], {
           env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, CHROMIUM_PATH: chromium },
         });
       } finally {
