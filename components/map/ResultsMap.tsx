@@ -31,19 +31,24 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const POINT_SIZE = 30;
+const clusterSize = (count: number) => (count < 10 ? 34 : count < 50 ? 40 : 46);
+// Space kept between the edges of two markers, so each stays a whole target of its own (WCAG 2.5.8).
+const MARKER_GAP = 4;
+
 // Markers are drawn with HTML and CSS (no image files), so they show even when nothing else loads.
 function pointIcon(label: string, highlighted: boolean) {
   return L.divIcon({
     className: `map-marker${highlighted ? ' map-marker--highlighted' : ''}`,
     html: `<span aria-hidden="true">${escapeHtml(label)}</span>`,
-    iconSize: [30, 30],
-    iconAnchor: [15, 15],
+    iconSize: [POINT_SIZE, POINT_SIZE],
+    iconAnchor: [POINT_SIZE / 2, POINT_SIZE / 2],
     popupAnchor: [0, -14],
   });
 }
 
 function clusterIcon(count: number, highlighted: boolean) {
-  const size = count < 10 ? 34 : count < 50 ? 40 : 46;
+  const size = clusterSize(count);
   return L.divIcon({
     className: `map-cluster${highlighted ? ' map-cluster--highlighted' : ''}`,
     html: `<span aria-hidden="true">${count}</span>`,
@@ -106,11 +111,102 @@ function PointMarker({ point: p, highlighted, onHighlight }: { point: MapPoint; 
   );
 }
 
+type Group = { latitude: number; longitude: number; ids: string[]; x: number; y: number };
+const groupSize = (g: Group) => (g.ids.length === 1 ? POINT_SIZE : clusterSize(g.ids.length));
+
+/**
+ * Supercluster groups what crowds at a whole zoom level; markers are bigger than its radius and the
+ * map can sit between zoom levels, so a last pass joins any two markers that would still touch.
+ */
+function groupsOnScreen(index: Supercluster<PointProps>, map: L.Map, zoom: number, bounds: L.LatLngBounds): Group[] {
+  const features: ClusterOrPoint[] = index.getClusters(
+    [bounds.getWest() - 0.01, bounds.getSouth() - 0.01, bounds.getEast() + 0.01, bounds.getNorth() + 0.01],
+    Math.floor(zoom),
+  );
+  const groups: Group[] = features.map((f) => {
+    const [lng, lat] = f.geometry.coordinates;
+    const ids =
+      'cluster' in f.properties && f.properties.cluster
+        ? index.getLeaves(f.properties.cluster_id, Infinity).map((l) => (l.properties as PointProps).id)
+        : [(f.properties as PointProps).id];
+    const { x, y } = map.project([lat, lng], zoom);
+    return { latitude: lat, longitude: lng, ids, x, y };
+  });
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i];
+        const b = groups[j];
+        if (Math.hypot(a.x - b.x, a.y - b.y) >= (groupSize(a) + groupSize(b)) / 2 + MARKER_GAP) continue;
+        const wa = a.ids.length;
+        const wb = b.ids.length;
+        const w = wa + wb;
+        groups[i] = {
+          latitude: (a.latitude * wa + b.latitude * wb) / w,
+          longitude: (a.longitude * wa + b.longitude * wb) / w,
+          x: (a.x * wa + b.x * wb) / w,
+          y: (a.y * wa + b.y * wb) / w,
+          ids: [...a.ids, ...b.ids],
+        };
+        groups.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  return groups;
+}
+
+function ClusterMarker({ group, points, highlighted }: { group: Group; points: MapPoint[]; highlighted: boolean }) {
+  const map = useMap();
+  const ref = useRef<L.Marker>(null);
+  const bounds = L.latLngBounds(points.map((p) => [p.latitude, p.longitude] as L.LatLngTuple));
+  // Places at one address cannot be pulled apart by zooming: then the popup only lists them.
+  const maxZoom = map.getMaxZoom();
+  const spread = map.project(bounds.getNorthEast(), maxZoom).distanceTo(map.project(bounds.getSouthWest(), maxZoom));
+  const canZoomIn = map.getZoom() < maxZoom && spread >= POINT_SIZE + MARKER_GAP;
+  const names = points.map((p) => p.label).join(', ');
+  return (
+    <Marker
+      ref={ref}
+      position={[group.latitude, group.longitude]}
+      icon={clusterIcon(points.length, highlighted)}
+      title={`${points.length} places (results ${names})`}
+      keyboard
+    >
+      <Popup>
+        <p className="map-popup__title">{points.length} places here</p>
+        <ul className="map-popup__list">
+          {points.map((p) => (
+            <li key={p.id}>
+              {p.label}. <a href={p.href}>{p.name}</a>
+            </li>
+          ))}
+        </ul>
+        {canZoomIn ? (
+          <button
+            type="button"
+            className="map-popup__zoom"
+            onClick={() => {
+              ref.current?.closePopup();
+              map.fitBounds(bounds, { padding: [60, 60], maxZoom });
+            }}
+          >
+            Zoom in to see them
+          </button>
+        ) : null}
+      </Popup>
+    </Marker>
+  );
+}
+
 function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; highlighted: string | null; onHighlight: (id: string | null) => void }) {
   const map = useMap();
   const byId = useMemo(() => new Map(points.map((p) => [p.id, p])), [points]);
   const index = useMemo(() => {
-    const sc = new Supercluster<PointProps>({ radius: 48, maxZoom: 17 });
+    // extent 256 makes the radius screen pixels on Leaflet's 256-pixel tiles.
+    const sc = new Supercluster<PointProps>({ radius: 40, extent: 256, maxZoom: 17 });
     sc.load(points.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] } })));
     return sc;
   }, [points]);
@@ -120,39 +216,18 @@ function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; hi
   useMapEvents(handlers);
   useEffect(update, [index, update]);
 
-  const features: ClusterOrPoint[] = useMemo(() => {
-    const b = view.bounds;
-    return index.getClusters([b.getWest() - 0.01, b.getSouth() - 0.01, b.getEast() + 0.01, b.getNorth() + 0.01], Math.round(view.zoom));
-  }, [index, view]);
+  const groups = useMemo(() => groupsOnScreen(index, map, view.zoom, view.bounds), [index, map, view]);
 
   return (
     <>
-      {features.map((f) => {
-        const [lng, lat] = f.geometry.coordinates;
-        if ('cluster' in f.properties && f.properties.cluster) {
-          const clusterId = f.properties.cluster_id;
-          const count = f.properties.point_count;
-          const leaves = index.getLeaves(clusterId, Infinity).map((l) => (l.properties as PointProps).id);
-          const names = leaves.map((id) => byId.get(id)?.label).filter(Boolean).join(', ');
-          return (
-            <Marker
-              key={`c-${clusterId}`}
-              position={[lat, lng]}
-              icon={clusterIcon(count, highlighted !== null && leaves.includes(highlighted))}
-              title={`${count} places (results ${names}). Zoom in to see them`}
-              keyboard
-              eventHandlers={{
-                click: () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18)),
-                keypress: (e: L.LeafletKeyboardEvent) => {
-                  if (e.originalEvent.key === 'Enter') map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18));
-                },
-              }}
-            />
-          );
+      {groups.map((g) => {
+        const members = g.ids.map((id) => byId.get(id)).filter((p): p is MapPoint => Boolean(p));
+        if (members.length === 0) return null;
+        if (members.length === 1) {
+          const p = members[0];
+          return <PointMarker key={p.id} point={p} highlighted={highlighted === p.id} onHighlight={onHighlight} />;
         }
-        const p = byId.get((f.properties as PointProps).id);
-        if (!p) return null;
-        return <PointMarker key={p.id} point={p} highlighted={highlighted === p.id} onHighlight={onHighlight} />;
+        return <ClusterMarker key={`c-${g.ids.join()}`} group={g} points={members} highlighted={highlighted !== null && g.ids.includes(highlighted)} />;
       })}
     </>
   );

@@ -13,6 +13,20 @@ function centralPostcode(): string {
 
 const postcode = centralPostcode();
 
+/** Every marker on the map must stay a whole target: none may cover part of another. */
+async function expectNoOverlap(page: Page) {
+  const boxes = await page.locator('.leaflet-marker-icon').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, name: el.getAttribute('title') };
+    }),
+  );
+  const overlaps = boxes.flatMap((a, i) =>
+    boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
+  );
+  expect(overlaps).toEqual([]);
+}
+
 async function searchLonelyNearby(page: Page) {
   await visit(page, '/');
   await page.getByLabel('What are you looking for?').fill('lonely');
@@ -86,6 +100,31 @@ test.describe('finding help', () => {
     const checkedPage = await checked.newPage();
     await visit(checkedPage, url);
     await checked.close();
+  });
+
+  test('on the map, crowded places join into one marker that lists them, and no two markers overlap', async ({ page }) => {
+    await visit(page, `/services?place=${encodeURIComponent(postcode)}&radius=10`);
+    const markers = page.locator('.leaflet-marker-icon');
+    await expect(markers.first()).toBeVisible();
+    await expectNoOverlap(page);
+
+    const cluster = page.locator('.map-cluster').first();
+    await expect(cluster).toBeVisible();
+    const count = Number(await cluster.textContent());
+    await cluster.click();
+    const popup = page.locator('.leaflet-popup');
+    await expect(popup.getByText(`${count} places here`)).toBeVisible();
+    await expect(popup.getByRole('link')).toHaveCount(count);
+    await expectAccessible(page);
+
+    const zoom = popup.getByRole('button', { name: 'Zoom in to see them' });
+    if (await zoom.isVisible()) {
+      await zoom.click();
+      await expect(popup).toBeHidden();
+      await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim'));
+      await expectNoOverlap(page);
+      await expectAccessible(page);
+    }
   });
 
   test('keyboard only: search and open a result', async ({ page }) => {
