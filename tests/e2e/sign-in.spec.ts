@@ -18,7 +18,7 @@ async function signIn(page: import('@playwright/test').Page, email: string, pass
 
 test.describe('signing in', () => {
   for (const role of Object.keys(homes)) {
-    test(`a ${role.replace('_', ' ')} signs in and reaches their home page`, async ({ page }) => {
+    test(`${role === 'admin' ? 'an' : 'a'} ${role.replace('_', ' ')} signs in and reaches their home page`, async ({ page }) => {
       const account = demoAccounts.find((a) => a.role === role);
       expect(account, `a demo account for ${role}`).toBeTruthy();
       await signIn(page, account!.email, account!.password);
