@@ -1,7 +1,9 @@
+import type { MapTiles } from '@/components/map/types';
 import { Details } from '@/components/ui/Details';
 import { Table } from '@/components/ui/Table';
 import type { ReportTable } from '@/lib/reports/table';
 import { ReportChart, type ChartDatum } from './ReportChart';
+import { WardMapFigure } from './WardMapFigure';
 
 function chartData(table: ReportTable): { data: ChartDatum[]; series: { key: string; label: string }[] } | null {
   const chart = table.chart;
@@ -18,11 +20,17 @@ function chartData(table: ReportTable): { data: ChartDatum[]; series: { key: str
 }
 
 /**
- * One report table: its title, definition, chart (when it has one and something to draw), the
- * table itself, and its CSV download. `screenOnly` leaves it out of print (the headline figures'
- * table repeats what a printed page already shows).
+ * One report table: its title, definition, map (when it has one and `mapTiles` are given), chart
+ * (when it has one and something to draw), the table itself, and its CSV download. `screenOnly`
+ * leaves it out of print (the headline figures' table repeats what a printed page already shows).
  */
-export function ReportTableBlock({ table, csvHref, headingLevel = 2, screenOnly }: { table: ReportTable; csvHref: string; headingLevel?: 2 | 3; screenOnly?: boolean }) {
+export function ReportTableBlock({ table, csvHref, headingLevel = 2, screenOnly, mapTiles }: {
+  table: ReportTable;
+  csvHref: string;
+  headingLevel?: 2 | 3;
+  screenOnly?: boolean;
+  mapTiles?: MapTiles;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `table-${table.id}`;
   const chart = chartData(table);
@@ -34,6 +42,7 @@ export function ReportTableBlock({ table, csvHref, headingLevel = 2, screenOnly 
       <Details summary={`Definition: ${table.title.toLowerCase()}`} className="report-definition">
         {table.definition}
       </Details>
+      {table.map && mapTiles ? <WardMapFigure map={table.map} tiles={mapTiles} tableTitle={table.title} /> : null}
       {chart ? (
         <ReportChart
           kind={table.chart!.kind}

@@ -9,6 +9,8 @@ export const definitions = {
     'Recorded unmet need in the period by need theme and reason; each item has one theme and one reason, so the rows and columns add up to the totals.',
   'unmet-by-ward':
     'Recorded unmet need in the period by ward (the ward recorded with the item, or its area\u2019s ward), per 1,000 people living in the ward; items with no known place are shown apart.',
+  'unmet-ward-map':
+    'Each ward in the table of unmet need by ward as a circle at the mean position of its postcodes, its area in proportion to unmet need per 1,000 people and darker for a higher rate; a ward whose count or rate is hidden is hatched and always the same size, and a ward with no postcodes is left off.',
   'unmet-by-month': 'Recorded unmet need by the calendar month (UK time) it was recorded in.',
   'unmet-evidence':
     'Four kinds of evidence shown side by side and never added together: recorded unmet need, searches that found nothing, referrals declined by providers, and referrals put on a waiting list, all in the period.',

@@ -2,6 +2,7 @@
 // (never the raw counts) leave lib/reports for pages, charts and CSV downloads.
 import { formatNumber } from '@/lib/format/numbers';
 import { canShowFiguresBuiltOn, canShowShare, countText, isSmall, NOT_SHOWN_TEXT, suppressGrid, type Mark } from './suppress';
+import type { WardMap } from './ward-map';
 
 /** One published value: the text to show, and the number behind it when it may be shown. */
 export type Value = { text: string; value: number | null };
@@ -30,6 +31,8 @@ export type ReportTable = {
   columns: Column[];
   rows: Row[];
   chart?: ChartSpec;
+  /** A map of the table's ward rows, drawn from its published values. */
+  map?: WardMap;
   note?: string;
 };
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { demoAccounts } from '../../lib/demo/accounts';
+import { wards as demoWards } from '../../prisma/seed/data/geography';
 import { expect, expectAccessible, test, visit } from './axe';
 
 const SECTIONS = [
@@ -38,8 +39,37 @@ test.describe('reports for commissioners', () => {
       await expect(page.getByText('Definition').first()).toBeVisible();
     }
 
-    // The period: a preset from the list, sent with the GET form (the URL holds it).
+    // The ward map: a circle per ward (every demo ward has postcodes), beside the table with the
+    // same figures; a ward whose rate the table hides is a hatched circle, never a sized one.
     await visit(page, '/reports/unmet-need');
+    const map = page.getByRole('img', { name: /^Map of unmet need per 1,000 people by ward/ });
+    await expect(map).toBeVisible();
+    await expect(map).toHaveAccessibleName(/The figures are in the table .Unmet need by ward, per 1,000 people. below/);
+    const circles = map.locator('path.ward-map__circle');
+    await expect(circles).toHaveCount(demoWards.length);
+    await expectAccessible(page);
+    const wardTable = page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' });
+    await expect(wardTable).toBeVisible();
+    await expect(wardTable.getByRole('columnheader', { name: 'Per 1,000 people' })).toBeVisible();
+    const rates = await wardTable.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td:last-child')?.textContent ?? '']),
+    );
+    const wardRates = rates.filter(([ward]) => ward !== 'All wards' && ward !== 'Place not known');
+    expect(wardRates).toHaveLength(demoWards.length);
+    await expect(map.locator('path.ward-map__circle--hidden')).toHaveCount(wardRates.filter(([, rate]) => !/^\d/.test(rate)).length);
+    await expect(map.locator('path.ward-map__circle--rate')).toHaveCount(wardRates.filter(([, rate]) => /^\d/.test(rate) && rate !== '0').length);
+    await expect(page.getByText('Definition: the map of unmet need by ward')).toBeVisible();
+    await expect(page.getByText('Circle area is in proportion to unmet need per 1,000 people.')).toBeVisible();
+    // Pointing at a circle shows its ward's figures.
+    await map.locator('path.ward-map__circle--rate').first().dispatchEvent('mouseover');
+    await expect(page.locator('.leaflet-tooltip')).toHaveText(/^[A-Z][A-Za-z ]+: [\d,]+ items recorded, [\d.]+ per 1,000 people \([\d,]+ people\)\.$/);
+    // On paper the map, its key and the table all print.
+    await page.emulateMedia({ media: 'print' });
+    await expect(map).toBeVisible();
+    await expect(wardTable).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+
+    // The period: a preset from the list, sent with the GET form (the URL holds it).
     await page.getByLabel('Period', { exact: true }).selectOption('6m');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await expect(page).toHaveURL(/period=6m/);
@@ -58,6 +88,10 @@ test.describe('reports for commissioners', () => {
     await expectAccessible(page);
     await expect(page.locator('#report-scope')).toContainText('1 January 2026 to 30 June 2026');
     await expect(page.locator('#report-scope')).toContainText(`${wardName} ward`);
+    // The map follows the ward filter, as its table does.
+    await expect(page.locator('path.ward-map__circle')).toHaveCount(1);
+    await expect(page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' }).getByRole('rowheader', { name: wardName })).toBeVisible();
+    await expectAccessible(page);
 
     // Moving to another report keeps the period and ward.
     await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Demand and flow' }).click();

@@ -6,11 +6,13 @@ import { declinedByReason } from '../sql/declined-by-reason';
 import { unmetByMonth } from '../sql/unmet-by-month';
 import { unmetByThemeReason } from '../sql/unmet-by-theme-reason';
 import { unmetByWard } from '../sql/unmet-by-ward';
+import { wardCentres } from '../sql/ward-centres';
 import { waitingLists } from '../sql/waiting-lists';
 import { zeroSearchTerms } from '../sql/zero-search-terms';
 import { zeroSearchThemes } from '../sql/zero-search-themes';
 import { zeroSearchWards } from '../sql/zero-search-wards';
 import { countTable, countValue, ratePerThousand, plainValue, type ReportSection, type ReportTable } from '../table';
+import { buildWardMap } from '../ward-map';
 import { periodKeys } from './period';
 
 export type UnmetNeedData = {
@@ -22,12 +24,13 @@ export type UnmetNeedData = {
   searchWards: Awaited<ReturnType<typeof zeroSearchWards>>;
   declined: Awaited<ReturnType<typeof declinedByReason>>;
   lists: Awaited<ReturnType<typeof waitingLists>>;
+  centres: Awaited<ReturnType<typeof wardCentres>>;
 };
 
-export const EMPTY_UNMET: UnmetNeedData = { byThemeReason: [], byWard: [], byMonth: [], terms: { top: [], withWords: 0 }, themes: [], searchWards: [], declined: [], lists: [] };
+export const EMPTY_UNMET: UnmetNeedData = { byThemeReason: [], byWard: [], byMonth: [], terms: { top: [], withWords: 0 }, themes: [], searchWards: [], declined: [], lists: [], centres: [] };
 
 export async function loadUnmetNeed(db: Tx, f: ReportFilter): Promise<UnmetNeedData> {
-  const [byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists] = await Promise.all([
+  const [byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists, centres] = await Promise.all([
     unmetByThemeReason(db, f),
     unmetByWard(db, f),
     unmetByMonth(db, f),
@@ -36,8 +39,9 @@ export async function loadUnmetNeed(db: Tx, f: ReportFilter): Promise<UnmetNeedD
     zeroSearchWards(db, f),
     declinedByReason(db, f),
     waitingLists(db, f),
+    wardCentres(db, f),
   ]);
-  return { byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists };
+  return { byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists, centres };
 }
 
 export async function unmetNeedSection(db: Tx, f: ReportFilter): Promise<ReportSection> {
@@ -46,7 +50,7 @@ export async function unmetNeedSection(db: Tx, f: ReportFilter): Promise<ReportS
 
 /** The section from its query results. Headline figures are cells of its tables, so they are hidden exactly when the tables hide them. */
 export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSection {
-  const { byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists } = data;
+  const { byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists, centres } = data;
 
   const all = lists.find((l) => l.theme === '') ?? { added: 0, stillWaiting: 0 };
 
@@ -77,6 +81,32 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
         columnTotals: true,
         chart: { kind: 'horizontal', series: [reasonIdx.length], valueLabel: 'Items recorded', skipTotals: true },
       });
+  const byWardCounts = countTable({
+        id: 'by-ward',
+        title: 'Unmet need by ward, per 1,000 people',
+        definition: d['unmet-by-ward'],
+        labelHeader: 'Ward',
+        columns: [{ key: 'n', label: 'Items recorded', numeric: true }],
+        rows: byWard.map((w) => ({ key: w.wardId ?? 'unknown', label: w.ward ?? 'Place not known', counts: [w.n] })),
+        columnTotals: true,
+        totalLabel: 'All wards',
+        extra: [
+          {
+            column: { key: 'population', label: 'People living in the ward', numeric: true },
+            value: ({ key }) => (key === 'unknown' ? { text: '', value: null } : plainValue(key === 'total' ? totalPopulation : population.get(key) ?? 0)),
+          },
+          {
+            column: { key: 'rate', label: 'Per 1,000 people', numeric: true },
+            value: ({ key, counts, marks }) =>
+              key === 'unknown'
+                ? { text: '', value: null }
+                : ratePerThousand(counts[0], key === 'total' ? totalPopulation : population.get(key) ?? 0, marks[0] !== 'shown'),
+          },
+        ],
+        chart: { kind: 'horizontal', series: [2], valueLabel: 'Per 1,000 people', skipTotals: true },
+      });
+  // The map beside the table is drawn from the table's published (suppressed) values only.
+  const byWardTable: ReportTable = { ...byWardCounts, map: buildWardMap(byWardCounts, centres, d['unmet-ward-map']) };
   const searchWardTable = countTable({
         id: 'search-wards',
         title: 'Searches that found nothing, by ward',
@@ -134,30 +164,7 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
         ],
       },
       byTheme,
-      countTable({
-        id: 'by-ward',
-        title: 'Unmet need by ward, per 1,000 people',
-        definition: d['unmet-by-ward'],
-        labelHeader: 'Ward',
-        columns: [{ key: 'n', label: 'Items recorded', numeric: true }],
-        rows: byWard.map((w) => ({ key: w.wardId ?? 'unknown', label: w.ward ?? 'Place not known', counts: [w.n] })),
-        columnTotals: true,
-        totalLabel: 'All wards',
-        extra: [
-          {
-            column: { key: 'population', label: 'People living in the ward', numeric: true },
-            value: ({ key }) => (key === 'unknown' ? { text: '', value: null } : plainValue(key === 'total' ? totalPopulation : population.get(key) ?? 0)),
-          },
-          {
-            column: { key: 'rate', label: 'Per 1,000 people', numeric: true },
-            value: ({ key, counts, marks }) =>
-              key === 'unknown'
-                ? { text: '', value: null }
-                : ratePerThousand(counts[0], key === 'total' ? totalPopulation : population.get(key) ?? 0, marks[0] !== 'shown'),
-          },
-        ],
-        chart: { kind: 'horizontal', series: [2], valueLabel: 'Per 1,000 people', skipTotals: true },
-      }),
+      byWardTable,
       countTable({
         id: 'by-month',
         title: 'Unmet need by month',

@@ -5,6 +5,7 @@ import { FigureList } from '@/components/reports/FigureList';
 import { ReportFrame } from '@/components/reports/ReportFrame';
 import { ReportTableBlock } from '@/components/reports/ReportTableBlock';
 import { requirePermission } from '@/lib/auth/session';
+import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { logError } from '@/lib/log/logger';
 import { buildSection, isSectionSlug, SECTIONS } from '@/lib/reports';
@@ -31,13 +32,14 @@ export default async function ReportSectionPage({ params, searchParams }: { para
   const section = await buildSection(reportsDb(), slug, context.filter);
   const query = reportQueryString(context);
   const csv = (tableId: string) => `/api/reports/${slug}/${tableId}${query}`;
+  const mapTiles = { url: config.map.tileUrl, attribution: config.map.attribution };
 
   return (
     <ReportFrame context={context} current={slug} title={section.title} lead={section.summary} action={`/reports/${slug}`}>
       <FigureList figures={section.figures} />
       <ReportTableBlock table={figuresTable(section)} csvHref={csv('figures')} screenOnly />
       {section.tables.map((t) => (
-        <ReportTableBlock key={t.id} table={t} csvHref={csv(t.id)} />
+        <ReportTableBlock key={t.id} table={t} csvHref={csv(t.id)} mapTiles={mapTiles} />
       ))}
     </ReportFrame>
   );
