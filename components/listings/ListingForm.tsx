@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { PinMapLoader } from '@/components/map/PinMapLoader';
+import type { MapTiles } from '@/components/map/types';
 import { Button, Checkboxes, Details, ErrorSummary, Radios, Select, Textarea, TextInput, summaryFromFieldErrors, WarningText } from '@/components/ui';
 import { ACCESSIBILITY_LABELS, ACCESS_METHOD_LABELS, MODE_LABELS } from '@/lib/directory/vocab';
 import type { ListingFormState } from '@/lib/listings/form-state';
@@ -30,6 +32,8 @@ export type ListingFormProps = {
   submitLabel: string;
   /** Fields whose changes wait for a coordinator, named in the hints. */
   moderatedHint?: boolean;
+  /** The map for placing the pin: its tiles, and where to look before there is a pin. */
+  map?: { tiles: MapTiles; centre: [number, number] };
 };
 
 const ORDER = [
@@ -40,7 +44,7 @@ const ORDER = [
 
 const CHECKED_BY_COORDINATOR = 'Changes to this are checked by a coordinator before they show.';
 
-export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint }: ListingFormProps) {
+export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint, map }: ListingFormProps) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [live, setLive] = useState<ScheduleValues[] | null>(null);
   const [now] = useState(() => new Date());
@@ -219,8 +223,19 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       <Button type="submit" name="intent" value="find-postcode" variant="secondary">
         Find the postcode on the map
       </Button>
+      {map ? (
+        <PinMapLoader
+          latitudeId="location-latitude"
+          longitudeId="location-longitude"
+          latitude={v.location.latitude}
+          longitude={v.location.longitude}
+          tiles={map.tiles}
+          fallbackCentre={map.centre}
+          label="Map of the place. Moving the pin changes the latitude and longitude under “Adjust the map position”."
+        />
+      ) : null}
       <Details summary="Adjust the map position" open={Boolean(e['location-latitude'] || e['location-longitude'])}>
-        <p>We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an online map).</p>
+        <p>We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an online map). The position must be in the UK.</p>
         <div className="times-row">
           <TextInput id="location-latitude" name="location.latitude" label="Latitude" inputMode="decimal" error={e['location-latitude']} defaultValue={v.location.latitude} width="10" />
           <TextInput id="location-longitude" name="location.longitude" label="Longitude" inputMode="decimal" error={e['location-longitude']} defaultValue={v.location.longitude} width="10" />

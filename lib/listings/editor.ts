@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
+import { mapCentre } from '@/lib/directory/map';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { versionValues } from './apply';
 import type { ListingValues } from './schema';
@@ -156,4 +157,13 @@ export async function groupsForNewListing(tx: Tx, user: SessionUser, organisatio
     return o && o.status !== 'rejected' ? [o] : [];
   }
   return [];
+}
+
+/** What the editor's pin map needs: the configured tiles, and where to look before there is a pin. */
+export async function editorMap(tx: Tx): Promise<{ tiles: { url: string; attribution: string }; centre: [number, number] }> {
+  return {
+    tiles: { url: config.map.tileUrl, attribution: config.map.attribution },
+    // The middle of the places already listed; central London when there are none yet.
+    centre: (await mapCentre(tx)) ?? [51.5074, -0.1278],
+  };
 }

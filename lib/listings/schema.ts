@@ -2,6 +2,7 @@
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
 import { normalisePostcode } from '@/lib/geo/postcode';
+import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -150,13 +151,14 @@ export const scheduleInput = scheduleShape
 
 // ---------- the place ----------
 
-const coordinate = (min: number, max: number, message: string) =>
+/** A coordinate as typed (or set by the map): a decimal number, or blank. Whether it is in the UK is checked with both. */
+const coordinate = (message: string) =>
   z.preprocess(
     (v) => {
       const s = str(v).trim();
       return s === '' ? null : s;
     },
-    z.union([z.null(), z.coerce.number({ error: message }).min(min, message).max(max, message)]),
+    z.string().regex(/^[+-]?\d{1,3}(\.\d+)?$/, message).transform(Number).nullable(),
   );
 
 export const locationInput = z
@@ -166,8 +168,8 @@ export const locationInput = z
     address2: optionalLine(120),
     city: optionalLine(60),
     postcode: z.preprocess((v) => str(v).trim(), z.string()),
-    latitude: coordinate(49, 61, 'Enter a latitude in the UK, like 51.41'),
-    longitude: coordinate(-9, 2.5, 'Enter a longitude in the UK, like -0.75'),
+    latitude: coordinate('Enter the latitude as a number, like 51.41'),
+    longitude: coordinate('Enter the longitude as a number, like -0.75'),
     accessibility: enumList(ACCESSIBILITY_FEATURES, 'Choose from the list'),
   })
   .superRefine((l, ctx) => {
@@ -176,6 +178,10 @@ export const locationInput = z
     }
     if ((l.latitude === null) !== (l.longitude === null)) {
       ctx.addIssue({ code: 'custom', path: [l.latitude === null ? 'latitude' : 'longitude'], message: 'Enter both the latitude and the longitude, or neither' });
+    } else if (typeof l.latitude === 'number' && typeof l.longitude === 'number') {
+      // The pin must be somewhere a group in a UK borough could meet.
+      const problem = ukPositionProblem(l.latitude, l.longitude);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['latitude'], message: problem });
     }
   })
   .transform((l) => ({ ...l, postcode: l.postcode === '' ? null : normalisePostcode(l.postcode)! }));

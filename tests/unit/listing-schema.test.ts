@@ -103,6 +103,26 @@ describe('the listing schema', () => {
     expect(v.schedules[1]).toMatchObject({ kind: 'monthly', nth: '2', weekday: 'TH' });
   });
 
+  it('keeps the map pin in the UK, and says why when it is not', () => {
+    const place = (latitude: string, longitude: string) =>
+      parseListing(
+        valid({
+          deliveryModes: ['in_person'],
+          location: { name: '', address1: '1 Park Road', address2: '', city: 'Eastbrook', postcode: 'EB1 2AB', latitude, longitude, accessibility: [] },
+        }),
+      );
+    const ok = place('51.41234', '-0.75101');
+    expect(ok.ok && ok.data.location).toMatchObject({ latitude: 51.41234, longitude: -0.75101 });
+    const swapped = place('-0.75', '51.41');
+    expect(!swapped.ok && swapped.errors['location-latitude']).toMatch(/wrong way round/);
+    const dublin = place('53.35', '-6.26');
+    expect(!dublin.ok && dublin.errors['location-latitude']).toMatch(/not in the UK/);
+    const words = place('fifty one', '-0.75');
+    expect(!words.ok && words.errors['location-latitude']).toBe('Enter the latitude as a number, like 51.41');
+    const half = place('51.41', '');
+    expect(!half.ok && half.errors['location-longitude']).toBe('Enter both the latitude and the longitude, or neither');
+  });
+
   it('refuses a date that does not exist', () => {
     const r = parseListing(valid({ schedules: [sched({ kind: 'once', date: '2026-02-30' })] }));
     expect(r.ok).toBe(false);
