@@ -253,9 +253,13 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
 
       <h2 className="heading-m">When it happens</h2>
       {e.schedules ? <p className="error-message">{e.schedules}</p> : null}
-      {v.schedules.map((s, i) => (
-        <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
-      ))}
+      {v.schedules.map((s, i) =>
+        s.kind === 'keep' ? (
+          <KeptSlot key={`${i}-${v.schedules.length}-keep`} index={i} values={s} error={e[`schedules-${i}-kind`]} count={v.schedules.length} />
+        ) : (
+          <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
+        ),
+      )}
       <div className="button-group">
         {v.schedules.length < MAX_SCHEDULES ? (
           <Button type="submit" name="intent" value="add-schedule" variant="secondary" id="add-schedule">
@@ -295,6 +299,63 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
   );
 }
 
+/**
+ * A stored time the form's questions cannot hold (set up elsewhere, for example by an import). It
+ * is shown in words and kept exactly as it is, unless the person chooses to replace or remove it.
+ */
+function KeptSlot({ index, values: s, error, count }: { index: number; values: ScheduleValues; error: string | undefined; count: number }) {
+  const p = `schedules.${index}.`;
+  const title = count > 1 ? `Time ${index + 1}` : 'Time';
+  const id = `schedules-${index}-kind`;
+  return (
+    <fieldset className={`schedule-slot fieldset${error ? ' form-group--error' : ''}`} aria-describedby={`${id}-about`}>
+      <legend className="fieldset__legend fieldset__legend--s">{title}</legend>
+      <input type="hidden" name={`${p}kind`} value="keep" />
+      <input type="hidden" name={`${p}keep`} value={s.keep ?? ''} />
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {s.kept ? (
+        <div className="schedule-slot__preview">
+          <p className="mb-1">
+            <strong>{s.kept.text}</strong>
+          </p>
+          {s.kept.next.length ? (
+            <>
+              <p className="mb-1">Next:</p>
+              <ul className="list-bullet mb-0">
+                {s.kept.next.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <WarningText>There are no more sessions on these dates.</WarningText>
+          )}
+        </div>
+      ) : (
+        <WarningText>This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now.</WarningText>
+      )}
+      <p className="hint" id={`${id}-about`}>
+        This time was set up in a way the questions on this page cannot show. It stays exactly as it is unless you replace it or remove it.
+      </p>
+      {/* Focus lands here after an error, so the summary's link has somewhere to go. */}
+      <div className="button-group">
+        {s.kept ? (
+          <Button type="submit" name="intent" value={`replace-schedule:${index}`} variant="secondary" id={id}>
+            Replace this time<span className="visually-hidden"> ({title})</span>
+          </Button>
+        ) : null}
+        <Button type="submit" name="intent" value={`remove-schedule:${index}`} variant="secondary" id={s.kept ? undefined : id}>
+          Remove this time<span className="visually-hidden"> ({title})</span>
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
 function ScheduleSlot({
   index,
   values: s,
@@ -320,6 +381,16 @@ function ScheduleSlot({
       <legend className="fieldset__legend fieldset__legend--s">
         {title}
       </legend>
+      {s.replaces ? (
+        <>
+          <input type="hidden" name={`${p}replaces`} value={s.replaces} />
+          <input type="hidden" name={`${p}keep`} value={s.keep ?? ''} />
+          <WarningText>This replaces “{s.replaces}”. The questions below are filled in as near as they can get: check them before you save.</WarningText>
+          <Button type="submit" name="intent" value={`keep-schedule:${index}`} variant="secondary">
+            Keep it as it was<span className="visually-hidden"> ({title})</span>
+          </Button>
+        </>
+      ) : null}
       <Radios
         name={`${p}kind`}
         idPrefix={id('kind')}
