@@ -1,6 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { RRule, RRuleSet } from 'rrule';
+import * as rrulePackage from 'rrule';
 import { formatCalendarDate, formatCalendarDayDate, formatTimeRange, londonParts, parseClock, TIME_ZONE } from './format';
+
+// rrule ships an ES module for bundlers and a CommonJS bundle for Node, whose names Node's ES module
+// loader only finds on the default export: take them from wherever they are.
+const rrule: typeof rrulePackage = (Reflect.get(rrulePackage, 'default') as typeof rrulePackage | undefined)?.RRule
+  ? (Reflect.get(rrulePackage, 'default') as typeof rrulePackage)
+  : rrulePackage;
+const { RRule, RRuleSet } = rrule;
+type RRuleSet = InstanceType<typeof rrulePackage.RRuleSet>;
 
 // Schedules are local wall-clock times in Europe/London: a group that meets "Tuesdays at 10am"
 // meets at 10am in both GMT and BST, so occurrences are built from local dates and then turned
