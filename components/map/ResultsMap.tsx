@@ -1,6 +1,7 @@
 'use client';
 
 import 'leaflet/dist/leaflet.css';
+import './map.css';
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, CircleMarker, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
@@ -62,9 +63,11 @@ function FitToResults({ points, origin, fallbackCentre }: Pick<Props, 'points' |
     const latLngs: L.LatLngExpression[] = points.map((p) => [p.latitude, p.longitude]);
     // The results and the searched place decide the view; the radius circle may run off the edge.
     if (origin) latLngs.push([origin.latitude, origin.longitude]);
-    if (latLngs.length === 0) map.setView(fallbackCentre, 12);
-    else if (latLngs.length === 1) map.setView(latLngs[0], 14);
-    else map.fitBounds(L.latLngBounds(latLngs), { padding: [30, 30], maxZoom: 15 });
+    // Without animation the markers are re-clustered for the new zoom at once, never drawn
+    // overlapping for the length of an animation.
+    if (latLngs.length === 0) map.setView(fallbackCentre, 12, { animate: false });
+    else if (latLngs.length === 1) map.setView(latLngs[0], 14, { animate: false });
+    else map.fitBounds(L.latLngBounds(latLngs), { padding: [30, 30], maxZoom: 15, animate: false });
     // Only when the search changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, map]);

@@ -3,6 +3,7 @@
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
+import { normalisePhone, normaliseUrl } from './text';
 import { describeSchedule, londonDay, nextOccurrences, toRrule, weekdayOf, ymd, type ScheduleLike } from '@/lib/directory/schedule';
 import {
   WEEKDAYS,
@@ -417,6 +418,11 @@ function comparableLocation(l: LocationSnapshot) {
 }
 
 function comparable(field: ListingField, value: unknown): string {
+  // A stored contact in another spelling (an imported "example.org" for "https://example.org/") is not a change.
+  if ((field === 'url' || field === 'phone' || field === 'email') && typeof value === 'string' && value !== '') {
+    const tidy = field === 'url' ? normaliseUrl(value) : field === 'phone' ? normalisePhone(value) : value.trim().toLowerCase();
+    return JSON.stringify(tidy ?? value);
+  }
   if (field === 'schedules') return JSON.stringify(((value as ScheduleSnapshot[] | undefined) ?? []).map(scheduleKey).sort());
   if (field === 'locations') return JSON.stringify(((value as LocationSnapshot[] | undefined) ?? []).map(comparableLocation));
   if (field === 'needs' || field === 'languages' || field === 'deliveryModes' || field === 'accessMethods') {

@@ -122,8 +122,17 @@ function detailsOf(row: Record<OrganisationField, string | null>): OrganisationD
   };
 }
 
+/** A value as the form would store it, so that a stored value in another spelling does not count as a change. */
+function comparable(field: OrganisationField, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (field === 'website') return normaliseUrl(value) ?? value;
+  if (field === 'phone') return normalisePhone(value) ?? value;
+  if (field === 'email') return value.trim().toLowerCase();
+  return value;
+}
+
 export function changedOrganisationFields(before: Partial<OrganisationDetails>, after: Partial<OrganisationDetails>): OrganisationField[] {
-  return ORGANISATION_FIELDS.filter((f) => f in after && (before[f] ?? null) !== (after[f] ?? null));
+  return ORGANISATION_FIELDS.filter((f) => f in after && comparable(f, before[f]) !== comparable(f, after[f]));
 }
 
 export function pickOrganisation(d: Partial<OrganisationDetails>, fields: readonly OrganisationField[]): Partial<OrganisationDetails> {

@@ -93,6 +93,14 @@ describe('a group edits its own details', () => {
     expect(editor?.values.email).toBe(w.org.email);
   });
 
+  it('a stored value in another spelling (an imported web address, say) is not a change', async () => {
+    const w = await listingWorld(t.db);
+    await t.db.organisation.update({ where: { id: w.org.id }, data: { website: 'https://walkers.example.org', phone: '01632960123', email: 'Hello@Walkers.example.org' } });
+    const { input, version } = await edited(w, w.provider, w.org.id, { companyNumber: '01234567' });
+    expect(input).toMatchObject({ website: 'https://walkers.example.org/', email: 'hello@walkers.example.org' });
+    expect(await save(w.provider, w.org.id, input, version)).toMatchObject({ ok: true, published: ['companyNumber'], pending: [], changeRequestId: null });
+  });
+
   it('saving again replaces the waiting change instead of stacking another', async () => {
     const w = await listingWorld(t.db);
     const first = await edited(w, w.provider, w.org.id, { description: 'First try' });
