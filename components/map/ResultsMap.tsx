@@ -113,7 +113,10 @@ function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; hi
   const map = useMap();
   const byId = useMemo(() => new Map(points.map((p) => [p.id, p])), [points]);
   const index = useMemo(() => {
-    const sc = new Supercluster<PointProps>({ radius: 48, maxZoom: 17 });
+    // Supercluster measures the radius against a 512-unit tile; Leaflet's tiles are 256 pixels. With
+    // the extent set to match, markers closer than 48 screen pixels (a marker is about 34) are
+    // clustered rather than drawn on top of each other.
+    const sc = new Supercluster<PointProps>({ radius: 48, extent: 256, maxZoom: 17 });
     sc.load(points.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] } })));
     return sc;
   }, [points]);

@@ -82,8 +82,8 @@ for (const device of devices) {
       const pin = map.locator('.leaflet-marker-icon.map-pin');
       await expect(pin).toBeVisible();
       await page.getByText('Adjust the map position').click();
-      const latitude = page.getByLabel('Latitude');
-      const longitude = page.getByLabel('Longitude');
+      const latitude = page.getByRole('textbox', { name: 'Latitude' });
+      const longitude = page.getByRole('textbox', { name: 'Longitude' });
       const start = { lat: Number(await latitude.inputValue()), lng: Number(await longitude.inputValue()) };
 
       // Dragging the pin down and to the left moves the position south and west.
@@ -124,8 +124,9 @@ for (const device of devices) {
       await expect(page).toHaveURL(/saved=published/, { timeout: 30_000 });
       await expect(page.getByText('Your changes are live')).toBeVisible();
       await expectAccessible(page);
-      await expect(page.getByLabel('Latitude')).toHaveValue(String(Number(dragged.lat.toFixed(5))));
-      await expect(page.getByLabel('Longitude')).toHaveValue(String(Number(dragged.lng.toFixed(5))));
+      await page.getByText('Adjust the map position').click();
+      await expect(latitude).toHaveValue(String(Number(dragged.lat.toFixed(5))));
+      await expect(longitude).toHaveValue(String(Number(dragged.lng.toFixed(5))));
     });
 
     test('a provider updates the group’s details; the description waits for a coordinator, the charity number is live at once', async ({ page, browser }) => {
