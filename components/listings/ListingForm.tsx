@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { PinMapLoader } from '@/components/map/PinMapLoader';
+import type { MapTiles } from '@/components/map/types';
 import { Button, Checkboxes, Details, ErrorSummary, Radios, Select, Textarea, TextInput, summaryFromFieldErrors, WarningText } from '@/components/ui';
 import { ACCESSIBILITY_LABELS, ACCESS_METHOD_LABELS, MODE_LABELS } from '@/lib/directory/vocab';
 import type { ListingFormState } from '@/lib/listings/form-state';
@@ -30,6 +32,8 @@ export type ListingFormProps = {
   submitLabel: string;
   /** Fields whose changes wait for a coordinator, named in the hints. */
   moderatedHint?: boolean;
+  /** The map for placing the pin: its tiles, and where to look before there is a pin. */
+  map?: { tiles: MapTiles; centre: [number, number] };
 };
 
 const ORDER = [
@@ -40,7 +44,7 @@ const ORDER = [
 
 const CHECKED_BY_COORDINATOR = 'Changes to this are checked by a coordinator before they show.';
 
-export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint }: ListingFormProps) {
+export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint, map }: ListingFormProps) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [live, setLive] = useState<ScheduleValues[] | null>(null);
   const [now] = useState(() => new Date());
@@ -219,8 +223,19 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       <Button type="submit" name="intent" value="find-postcode" variant="secondary">
         Find the postcode on the map
       </Button>
+      {map ? (
+        <PinMapLoader
+          latitudeId="location-latitude"
+          longitudeId="location-longitude"
+          latitude={v.location.latitude}
+          longitude={v.location.longitude}
+          tiles={map.tiles}
+          fallbackCentre={map.centre}
+          label="Map of the place. Moving the pin changes the latitude and longitude under “Adjust the map position”."
+        />
+      ) : null}
       <Details summary="Adjust the map position" open={Boolean(e['location-latitude'] || e['location-longitude'])}>
-        <p>We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an online map).</p>
+        <p>We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an online map). The position must be in the UK.</p>
         <div className="times-row">
           <TextInput id="location-latitude" name="location.latitude" label="Latitude" inputMode="decimal" error={e['location-latitude']} defaultValue={v.location.latitude} width="10" />
           <TextInput id="location-longitude" name="location.longitude" label="Longitude" inputMode="decimal" error={e['location-longitude']} defaultValue={v.location.longitude} width="10" />
@@ -238,9 +253,13 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
 
       <h2 className="heading-m">When it happens</h2>
       {e.schedules ? <p className="error-message">{e.schedules}</p> : null}
-      {v.schedules.map((s, i) => (
-        <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
-      ))}
+      {v.schedules.map((s, i) =>
+        s.kind === 'keep' ? (
+          <KeptSlot key={`${i}-${v.schedules.length}-keep`} index={i} values={s} error={e[`schedules-${i}-kind`]} count={v.schedules.length} />
+        ) : (
+          <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
+        ),
+      )}
       <div className="button-group">
         {v.schedules.length < MAX_SCHEDULES ? (
           <Button type="submit" name="intent" value="add-schedule" variant="secondary" id="add-schedule">
@@ -280,6 +299,63 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
   );
 }
 
+/**
+ * A stored time the form's questions cannot hold (set up elsewhere, for example by an import). It
+ * is shown in words and kept exactly as it is, unless the person chooses to replace or remove it.
+ */
+function KeptSlot({ index, values: s, error, count }: { index: number; values: ScheduleValues; error: string | undefined; count: number }) {
+  const p = `schedules.${index}.`;
+  const title = count > 1 ? `Time ${index + 1}` : 'Time';
+  const id = `schedules-${index}-kind`;
+  return (
+    <fieldset className={`schedule-slot fieldset${error ? ' form-group--error' : ''}`} aria-describedby={`${id}-about`}>
+      <legend className="fieldset__legend fieldset__legend--s">{title}</legend>
+      <input type="hidden" name={`${p}kind`} value="keep" />
+      <input type="hidden" name={`${p}keep`} value={s.keep ?? ''} />
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {s.kept ? (
+        <div className="schedule-slot__preview">
+          <p className="mb-1">
+            <strong>{s.kept.text}</strong>
+          </p>
+          {s.kept.next.length ? (
+            <>
+              <p className="mb-1">Next:</p>
+              <ul className="list-bullet mb-0">
+                {s.kept.next.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <WarningText>There are no more sessions on these dates.</WarningText>
+          )}
+        </div>
+      ) : (
+        <WarningText>This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now.</WarningText>
+      )}
+      <p className="hint" id={`${id}-about`}>
+        This time was set up in a way the questions on this page cannot show. It stays exactly as it is unless you replace it or remove it.
+      </p>
+      {/* Focus lands here after an error, so the summary's link has somewhere to go. */}
+      <div className="button-group">
+        {s.kept ? (
+          <Button type="submit" name="intent" value={`replace-schedule:${index}`} variant="secondary" id={id}>
+            Replace this time<span className="visually-hidden"> ({title})</span>
+          </Button>
+        ) : null}
+        <Button type="submit" name="intent" value={`remove-schedule:${index}`} variant="secondary" id={s.kept ? undefined : id}>
+          Remove this time<span className="visually-hidden"> ({title})</span>
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
 function ScheduleSlot({
   index,
   values: s,
@@ -305,6 +381,16 @@ function ScheduleSlot({
       <legend className="fieldset__legend fieldset__legend--s">
         {title}
       </legend>
+      {s.replaces ? (
+        <>
+          <input type="hidden" name={`${p}replaces`} value={s.replaces} />
+          <input type="hidden" name={`${p}keep`} value={s.keep ?? ''} />
+          <WarningText>This replaces “{s.replaces}”. The questions below are filled in as near as they can get: check them before you save.</WarningText>
+          <Button type="submit" name="intent" value={`keep-schedule:${index}`} variant="secondary">
+            Keep it as it was<span className="visually-hidden"> ({title})</span>
+          </Button>
+        </>
+      ) : null}
       <Radios
         name={`${p}kind`}
         idPrefix={id('kind')}

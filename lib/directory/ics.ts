@@ -1,6 +1,6 @@
 // A minimal iCalendar (RFC 5545) writer: one VEVENT per schedule, local times with
 // TZID=Europe/London and a VTIMEZONE, so calendars keep "10am" through the clock change.
-import { firstOccurrenceFrom, londonDay, normalise, toRrule, ymd, type Day, type ScheduleLike } from './schedule';
+import { calendarRuleLines, firstOccurrenceFrom, londonDay, normalise, ymd, type Day, type ScheduleLike } from './schedule';
 import { parseClock } from './format';
 
 export type CalendarEvent = {
@@ -92,8 +92,7 @@ export function eventLines(e: CalendarEvent, now: Date): string[] {
     `DTSTART;TZID=Europe/London:${localStamp(first, e.schedule.opensAt)}`,
     `DTEND;TZID=Europe/London:${localStamp(endDay, closes === null ? e.schedule.opensAt : e.schedule.closesAt)}`,
   ];
-  const rrule = toRrule(e.schedule);
-  if (rrule) lines.push(`RRULE:${rrule}`);
+  lines.push(...calendarRuleLines(e.schedule));
   lines.push(`SUMMARY:${escapeText(e.summary)}`);
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

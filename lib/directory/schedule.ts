@@ -1,5 +1,14 @@
 import { TZDate } from '@date-fns/tz';
+import * as rrulePackage from 'rrule';
 import { formatCalendarDate, formatCalendarDayDate, formatTimeRange, londonParts, parseClock, TIME_ZONE } from './format';
+
+// rrule ships an ES module for bundlers and a CommonJS bundle for Node, whose names Node's ES module
+// loader only finds on the default export: take them from wherever they are.
+const rrule: typeof rrulePackage = (Reflect.get(rrulePackage, 'default') as typeof rrulePackage | undefined)?.RRule
+  ? (Reflect.get(rrulePackage, 'default') as typeof rrulePackage)
+  : rrulePackage;
+const { RRule, RRuleSet } = rrule;
+type RRuleSet = InstanceType<typeof rrulePackage.RRuleSet>;
 
 // Schedules are local wall-clock times in Europe/London: a group that meets "Tuesdays at 10am"
 // meets at 10am in both GMT and BST, so occurrences are built from local dates and then turned
@@ -127,6 +136,8 @@ export function occursOn(s: ScheduleLike, d: Day): boolean {
   if (n.from !== null && d < n.from) return false;
   if (n.to !== null && d > n.to) return false;
   if (n.freq === 'ONCE') return n.from !== null ? d === n.from : n.anchor === d;
+  const ext = extendedRule(s);
+  if (ext) return extendedDays(ext, ymd(d).year).has(d);
   const wd = weekdayOf(d);
   if (n.freq === 'WEEKLY') {
     const days = n.byDay.length ? n.byDay.map((b) => b.day) : n.anchor !== null ? [weekdayOf(n.anchor)] : [];
@@ -233,6 +244,8 @@ export function describeDays(s: ScheduleLike): string {
     const date = s.validFrom ?? s.dtstart;
     return date ? formatCalendarDayDate(date) : 'One date';
   }
+  const ext = extendedRule(s);
+  if (ext) return describeExtended(ext);
   if (n.freq === 'WEEKLY') {
     const codes = n.byDay.length ? n.byDay.map((b) => b.day) : n.anchor !== null ? [weekdayOf(n.anchor)] : [];
     const days = weeklyDays(codes);
@@ -269,6 +282,8 @@ export function describeSchedule(s: ScheduleLike, now: Date = new Date()): strin
     const n = normalise(s);
     if (n.from !== null && n.from > today) text += `, from ${formatCalendarDate(new Date(n.from * MS_PER_DAY))}`;
     if (n.to !== null) text += `, until ${formatCalendarDate(new Date(n.to * MS_PER_DAY))}`;
+    const ext = extendedRule(s);
+    if (ext) text += describeDateLists(ext, today);
   }
   return text;
 }
@@ -278,7 +293,11 @@ export function isCurrent(s: ScheduleLike, now: Date = new Date()): boolean {
   const n = normalise(s);
   const today = londonDay(now);
   if (n.freq === 'ONCE') return n.from !== null ? n.from >= today : n.anchor !== null && n.anchor >= today;
-  return n.to === null || n.to >= today;
+  if (n.to !== null && n.to < today) return false;
+  // A rule with a COUNT or an UNTIL of its own ends without an end date in the structured fields.
+  const ext = extendedRule(s);
+  if (ext && ext.ends) return firstOccurrenceFrom(s, today, 800) !== null;
+  return true;
 }
 
 /** An RRULE for the calendar file (RFC 5545), from the structured fields. */
@@ -301,4 +320,234 @@ export function toRrule(s: ScheduleLike): string | null {
 export function firstOccurrenceFrom(s: ScheduleLike, from: Day, horizonDays = 800): Day | null {
   for (let d = from; d <= from + horizonDays; d++) if (occursOn(s, d)) return d;
   return null;
+}
+
+// ---------- rules the structured fields cannot hold ----------
+//
+// The structured fields (freq, interval, byDay, byMonthDay) hold what the listing editor can set.
+// A schedule that arrived some other way may carry a fuller rule in its `rrule` text: BYSETPOS
+// ("the last weekday of the month"), several BYMONTHDAY values, BYMONTH, COUNT, a DAILY or YEARLY
+// rule, several RRULE lines, or EXDATE / RDATE lines for exceptions and extra dates. Such a
+// schedule is read from its text, so it is shown and counted as it really is.
+
+const SIMPLE_RULE_KEYS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'UNTIL', 'WKST']);
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export type ExtendedRule = {
+  /** Each RRULE, as its parts (upper-case keys and values). */
+  rules: Array<Record<string, string>>;
+  /** Days without a session (EXDATE). */
+  exdates: Day[];
+  /** Extra days with a session (RDATE). */
+  rdates: Day[];
+  /** The rule ends by itself (COUNT or UNTIL in the text). */
+  ends: boolean;
+  /** The rule set on floating dates (UTC midnight stands for a London calendar day); null when unreadable. */
+  set: RRuleSet | null;
+  years: Map<number, Set<Day>>;
+};
+
+const extendedCache = new WeakMap<object, ExtendedRule | null>();
+
+/** Dates in iCalendar form (20261224, 20261224T100000, 20261224T100000Z) as London calendar days. */
+function icalDays(list: string): Day[] {
+  const out: Day[] = [];
+  for (const v of list.split(',')) {
+    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(v.trim());
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    out.push(m[7] ? londonDay(new Date(Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6])))) : dayOf(y, mo, d));
+  }
+  return out;
+}
+
+const floating = (d: Day) => new Date(d * MS_PER_DAY);
+
+/** The schedule's fuller rule, when its `rrule` text says more than the structured fields hold; otherwise null. */
+export function extendedRule(s: ScheduleLike): ExtendedRule | null {
+  if (!s.rrule || s.freq === 'ONCE') return null;
+  if (extendedCache.has(s)) return extendedCache.get(s)!;
+  const rules: Array<Record<string, string>> = [];
+  const exdates: Day[] = [];
+  const rdates: Day[] = [];
+  let textStart: Day | null = null;
+  for (const raw of s.rrule.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const prop = /^([A-Z-]+)(?:;[^:]*)?:(.*)$/i.exec(line);
+    const name = prop ? prop[1].toUpperCase() : 'RRULE';
+    const value = prop ? prop[2] : line;
+    if (name === 'RRULE') rules.push(parseRrule(value));
+    else if (name === 'EXDATE') exdates.push(...icalDays(value));
+    else if (name === 'RDATE') rdates.push(...icalDays(value));
+    else if (name === 'DTSTART') textStart = icalDays(value)[0] ?? null;
+  }
+  const only = rules.length === 1 ? rules[0] : null;
+  const simple =
+    only !== null &&
+    exdates.length === 0 &&
+    rdates.length === 0 &&
+    Object.keys(only).every((k) => SIMPLE_RULE_KEYS.has(k)) &&
+    (only.FREQ === 'WEEKLY' || only.FREQ === 'MONTHLY') &&
+    !(only.BYMONTHDAY ?? '').includes(',') &&
+    // An UNTIL the structured fields do not repeat would be lost on them.
+    !(only.UNTIL && !s.validTo);
+  if (simple || rules.length === 0) {
+    extendedCache.set(s, null);
+    return null;
+  }
+  const anchor = s.dtstart ? dayFromDate(s.dtstart) : s.validFrom ? dayFromDate(s.validFrom) : textStart;
+  let set: RRuleSet | null = null;
+  try {
+    set = new RRuleSet();
+    // Without a start date, rules are counted from Monday 5 January 1970, as weekIndex does.
+    const dtstart = floating(anchor ?? 4);
+    for (const r of rules) {
+      const text = Object.entries(r)
+        .filter(([k]) => k !== 'UNTIL' && k !== 'DTSTART')
+        .map(([k, v]) => `${k}=${v}`)
+        .join(';');
+      const options = RRule.parseString(text);
+      // UNTIL ends on a London calendar day.
+      const until = r.UNTIL ? icalDays(r.UNTIL)[0] : undefined;
+      set.rrule(new RRule({ ...options, dtstart, ...(until !== undefined ? { until: new Date(floating(until).getTime() + MS_PER_DAY - 1000) } : {}) }));
+    }
+    for (const d of exdates) set.exdate(floating(d));
+    for (const d of rdates) set.rdate(floating(d));
+  } catch {
+    set = null;
+  }
+  const ext: ExtendedRule = { rules, exdates, rdates, ends: rules.every((r) => Boolean(r.COUNT || r.UNTIL)), set, years: new Map() };
+  extendedCache.set(s, ext);
+  return ext;
+}
+
+function extendedDays(ext: ExtendedRule, year: number): Set<Day> {
+  let days = ext.years.get(year);
+  if (!days) {
+    days = new Set((ext.set?.between(new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31, 23, 59, 59)), true) ?? []).map((d) => Math.floor(d.getTime() / MS_PER_DAY)));
+    ext.years.set(year, days);
+  }
+  return days;
+}
+
+const numbers = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(Number)
+    .filter((x) => Number.isInteger(x) && x !== 0);
+
+function ordinalWord(n: number): string {
+  return ORDINALS[String(n)] ?? (n > 0 ? ordinalDay(n) : `${ordinalDay(-n)} to last`);
+}
+
+/** "weekday", "weekend day", "Monday", "Monday or Friday". */
+function dayChoice(codes: WeekdayCode[]): string {
+  const sorted = WEEK_ORDER.filter((c) => codes.includes(c));
+  if (sorted.length === 7) return 'day';
+  if (sorted.length === 5 && ['MO', 'TU', 'WE', 'TH', 'FR'].every((c) => sorted.includes(c as WeekdayCode))) return 'weekday';
+  if (sorted.length === 2 && sorted.includes('SA') && sorted.includes('SU')) return 'weekend day';
+  const names = sorted.map((c) => WEEKDAY_NAMES[c]);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/** One rule in words, or null when it uses parts we do not put into words. */
+function describeRule(r: Record<string, string>): string | null {
+  const known = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'BYMONTH', 'COUNT', 'UNTIL', 'WKST']);
+  if (Object.keys(r).some((k) => !known.has(k))) return null;
+  const interval = Math.max(1, Number(r.INTERVAL ?? 1) || 1);
+  const codes = (r.BYDAY ?? '').split(',').filter(Boolean);
+  const byDay = codes.map(parseByDay);
+  if (byDay.some((b) => b === null)) return null;
+  const days = byDay as ByDay[];
+  const monthDays = numbers(r.BYMONTHDAY);
+  const setPos = numbers(r.BYSETPOS);
+  const months = numbers(r.BYMONTH).filter((m) => m >= 1 && m <= 12);
+  const ofMonth = interval === 1 ? 'of the month' : interval === 2 ? 'of every other month' : `of every ${interval} months`;
+  let text: string;
+  switch (r.FREQ) {
+    case 'DAILY':
+      if (setPos.length || monthDays.length) return null;
+      text = days.length ? `Every ${weeklyDays(days.map((b) => b.day))}` : interval === 1 ? 'Every day' : `Every ${interval} days`;
+      if (days.length && interval > 1) return null;
+      break;
+    case 'WEEKLY':
+      if (setPos.length || monthDays.length || days.some((b) => b.n !== null)) return null;
+      text = describeDays({ freq: 'WEEKLY', interval, byDay: codes, opensAt: '', closesAt: '' });
+      break;
+    case 'MONTHLY':
+      if (setPos.length) {
+        if (monthDays.length || days.length === 0 || days.some((b) => b.n !== null)) return null;
+        const sorted = [...setPos].sort((a, b) => (a < 0 ? 100 - a : a) - (b < 0 ? 100 - b : b));
+        text = capitalise(`${list(sorted.map(ordinalWord))} ${dayChoice(days.map((b) => b.day))} ${ofMonth}`);
+      } else if (monthDays.length > 1) {
+        if (days.length) return null;
+        text = `The ${list(monthDays.map(ordinalDay))} ${ofMonth}`;
+      } else {
+        if (days.length === 0 && monthDays.length === 0) return null;
+        text = describeDays({ freq: 'MONTHLY', interval, byDay: codes, byMonthDay: monthDays[0] ?? null, opensAt: '', closesAt: '' });
+      }
+      break;
+    case 'YEARLY':
+      if (interval !== 1 || months.length !== 1 || monthDays.length !== 1 || days.length || setPos.length) return null;
+      text = `Every year on ${monthDays[0]} ${MONTH_NAMES[months[0] - 1]}`;
+      break;
+    default:
+      return null;
+  }
+  if (months.length && r.FREQ !== 'YEARLY') text += `, in ${list(months.sort((a, b) => a - b).map((m) => MONTH_NAMES[m - 1]))}`;
+  const count = Number(r.COUNT);
+  if (Number.isInteger(count) && count > 0) text += count === 1 ? ', once' : `, for ${count} sessions`;
+  const until = r.UNTIL ? icalDays(r.UNTIL)[0] : undefined;
+  if (until !== undefined) text += `, until ${formatCalendarDate(floating(until))}`;
+  return text;
+}
+
+function describeExtended(ext: ExtendedRule): string {
+  const parts = ext.rules.map(describeRule);
+  if (ext.set === null || parts.some((p) => p === null)) return 'On a repeating pattern (see the next dates)';
+  return (parts as string[]).map((p, i) => (i === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1))).reduce((acc, p, i, all) => (i === 0 ? p : i === all.length - 1 ? `${acc}, and ${p}` : `${acc}, ${p}`), '');
+}
+
+/** ", except 24 December 2026 and 31 December 2026, and also on 2 January 2027": the days still to come. */
+function describeDateLists(ext: ExtendedRule, today: Day): string {
+  const dates = (ds: Day[]) => {
+    const coming = [...new Set(ds)].filter((d) => d >= today).sort((a, b) => a - b);
+    const shown = coming.slice(0, 3).map((d) => formatCalendarDate(floating(d)));
+    if (coming.length > 3) shown.push(`${coming.length - 3} other ${coming.length - 3 === 1 ? 'date' : 'dates'}`);
+    return shown;
+  };
+  let text = '';
+  const except = dates(ext.exdates);
+  if (except.length) text += `, except ${list(except)}`;
+  const also = dates(ext.rdates);
+  if (also.length) text += `, and also on ${list(also)}`;
+  return text;
+}
+
+/**
+ * The RRULE, EXDATE and RDATE lines for a calendar file. A fuller rule is written as it is (its
+ * exceptions as local session times); otherwise one RRULE from the structured fields.
+ */
+export function calendarRuleLines(s: ScheduleLike): string[] {
+  const ext = extendedRule(s);
+  if (!ext) {
+    const rule = toRrule(s);
+    return rule ? [`RRULE:${rule}`] : [];
+  }
+  const stamp = (d: Day) => {
+    const { year, month, day } = ymd(d);
+    const minutes = parseClock(s.opensAt) ?? 0;
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${year}${p(month)}${p(day)}T${p(Math.floor(minutes / 60) % 24)}${p(minutes % 60)}00`;
+  };
+  const lines = ext.rules.map((r) => {
+    const parts = Object.entries(r).filter(([k]) => k !== 'DTSTART');
+    // UNTIL must be in UTC when DTSTART has a TZID: the end of the last day, London time.
+    return `RRULE:${parts.map(([k, v]) => (k === 'UNTIL' ? `UNTIL=${londonInstant((icalDays(v)[0] ?? 0) + 1, '00:00').toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}` : `${k}=${v}`)).join(';')}`;
+  });
+  if (ext.exdates.length) lines.push(`EXDATE;TZID=Europe/London:${ext.exdates.map(stamp).join(',')}`);
+  if (ext.rdates.length) lines.push(`RDATE;TZID=Europe/London:${ext.rdates.map(stamp).join(',')}`);
+  return lines;
 }

@@ -2,7 +2,8 @@
 // columns, so an export can be edited in a spreadsheet and imported again (rows are matched on
 // their ids, so nothing is duplicated).
 import { blankSchedule, type ScheduleValues } from '@/lib/listings/schema';
-import type { ScheduleSnapshot } from '@/lib/listings/snapshot';
+import { extendedRule } from '@/lib/directory/schedule';
+import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/snapshot';
 
 export type Column = { name: string; required: boolean; help: string; example: string };
 
@@ -79,6 +80,8 @@ export const splitCodes = (s: string) =>
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PART = /^(\S+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})(?:\s+(.+))?$/;
 
+const IMPORTABLE_KEYS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'START', 'DTSTART', 'UNTIL', 'END']);
+
 export type ScheduleParse = { ok: true; schedules: ScheduleValues[] } | { ok: false; error: string };
 
 /** "WEEKLY;BYDAY=TU 10:00-11:30 | 2026-12-05 10:00-13:00 Christmas" -> form values for each time. */
@@ -102,6 +105,15 @@ export function parseScheduleText(text: string): ScheduleParse {
       else fields[k.toUpperCase()] = v.toUpperCase();
     }
     freq = fields.FREQ ?? freq;
+    // Anything the import would have to leave out is refused, so a rule is never quietly simplified.
+    const unknown = Object.keys(fields).find((k) => !IMPORTABLE_KEYS.has(k));
+    if (unknown) {
+      const what = unknown.startsWith('RRULE:') ? 'a second rule in one time (separate times with |)' : `${unknown} in a rule`;
+      return { ok: false, error: `The import cannot take ${what} (in “${raw.slice(0, 60)}”): leave that time out, and the group can add it in the listing editor` };
+    }
+    if (freq === 'MONTHLY' && (fields.INTERVAL ?? '1') !== '1') {
+      return { ok: false, error: `A monthly time can only be every month (in “${raw.slice(0, 60)}”): leave INTERVAL out, or give the dates one by one` };
+    }
     const startsOn = fields.START ?? fields.DTSTART ?? '';
     const endsOn = fields.UNTIL ?? fields.END ?? '';
     if ((startsOn && !ISO.test(startsOn)) || (endsOn && !ISO.test(endsOn))) return { ok: false, error: `Write START and UNTIL dates as YYYY-MM-DD (in “${raw.slice(0, 60)}”)` };
@@ -130,6 +142,10 @@ export function formatScheduleText(list: readonly ScheduleSnapshot[]): string {
     .map((s) => {
       const hours = `${s.opensAt}-${s.closesAt}${s.description ? ` ${s.description.replace(/\|/g, '/')}` : ''}`;
       if (s.freq === 'ONCE') return `${s.validFrom ?? s.dtstart} ${hours}`;
+      // A fuller rule (BYSETPOS, several rules, exceptions...) is written as stored, one line after
+      // another, rather than cut down to what the columns below can say; importing it again is refused
+      // with the line named, never simplified.
+      if (s.rrule && extendedRule(scheduleLike(s))) return `${s.rrule.trim().replace(/\s*\r?\n\s*/g, ';')} ${hours}`;
       const parts: string[] = [s.freq];
       if (s.interval > 1) parts.push(`INTERVAL=${s.interval}`);
       if (s.byDay.length) parts.push(`BYDAY=${s.byDay.join(',')}`);

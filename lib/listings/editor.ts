@@ -5,10 +5,21 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
+import { mapCentre } from '@/lib/directory/map';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { versionValues } from './apply';
-import type { ListingValues } from './schema';
-import { FIELD_LABELS, listingValues, loadListing, snapshotOf, type ListingField } from './snapshot';
+import type { ListingValues, ScheduleValues } from './schema';
+import {
+  FIELD_LABELS,
+  approximateScheduleValues,
+  keptScheduleValues,
+  listingValues,
+  loadListing,
+  scheduleIdentity,
+  snapshotOf,
+  type ListingField,
+  type ScheduleSnapshot,
+} from './snapshot';
 
 export type NeedOption = { code: string; name: string };
 
@@ -106,7 +117,7 @@ export type EditorData = {
 };
 
 /** One listing for the editor; null when it does not exist or this person may not edit it. */
-export async function editorData(tx: Tx, user: SessionUser, serviceId: string): Promise<EditorData | null> {
+export async function editorData(tx: Tx, user: SessionUser, serviceId: string, now: Date = new Date()): Promise<EditorData | null> {
   const live = await loadListing(tx, serviceId);
   if (!live || !can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId })) return null;
   const requests = await tx.listingChangeRequest.findMany({ where: { serviceId }, orderBy: { createdAt: 'desc' }, take: 50 });
@@ -127,7 +138,7 @@ export async function editorData(tx: Tx, user: SessionUser, serviceId: string): 
     lastCheckedAt: live.assuredAt,
     capacityStatus: live.capacityStatus,
     capacitySpaces: live.capacitySpaces,
-    values: listingValues(live.organisationId, { ...snapshot, ...overlay }),
+    values: listingValues(live.organisationId, { ...snapshot, ...overlay }, now),
     pending: pendingChange ? { id: pendingChange.id, fields: pendingFields.map((f) => FIELD_LABELS[f]), createdAt: pendingChange.createdAt } : null,
     awaitingFirstCheck: requests.some((r) => r.kind === 'new_listing' && r.status === 'pending'),
     sentBack: newest?.status === 'sent_back' && newest.reviewNote ? { note: newest.reviewNote, at: newest.reviewedAt ?? newest.createdAt } : null,
@@ -156,4 +167,51 @@ export async function groupsForNewListing(tx: Tx, user: SessionUser, organisatio
     return o && o.status !== 'rejected' ? [o] : [];
   }
   return [];
+}
+
+/** What the editor's pin map needs: the configured tiles, and where to look before there is a pin. */
+export async function editorMap(tx: Tx): Promise<{ tiles: { url: string; attribution: string }; centre: [number, number] }> {
+  return {
+    tiles: { url: config.map.tileUrl, attribution: config.map.attribution },
+    // The middle of the places already listed; central London when there are none yet.
+    centre: (await mapCentre(tx)) ?? [51.5074, -0.1278],
+  };
+}
+
+/** The listing's schedules as stored, when this person may edit it. */
+async function storedSchedules(tx: Tx, user: SessionUser, serviceId: string | null): Promise<ScheduleSnapshot[]> {
+  const live = serviceId ? await loadListing(tx, serviceId) : null;
+  return live && can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId }) ? snapshotOf(live).schedules : [];
+}
+
+/**
+ * Fills in what the form shows for each kept schedule (its words and next dates), from the listing
+ * as stored: the form posts only which schedule it is. A schedule no longer stored shows as such.
+ */
+export async function withKeptSchedules(tx: Tx, user: SessionUser, serviceId: string | null, values: ListingValues, now: Date = new Date()): Promise<ListingValues> {
+  if (!values.schedules.some((s) => s.kind === 'keep')) return values;
+  const stored = await storedSchedules(tx, user, serviceId);
+  const schedules = values.schedules.map((s): ScheduleValues => {
+    if (s.kind !== 'keep') return s;
+    const found = stored.find((x) => scheduleIdentity(x) === s.keep);
+    return found ? keptScheduleValues(found, now) : { ...s, kept: null };
+  });
+  return { ...values, schedules };
+}
+
+/**
+ * The provider chose to replace a kept schedule: the slot becomes the form's questions, filled in
+ * as near as they can get, with the words of what it replaces. Null when it is no longer stored.
+ */
+export async function replaceKeptSchedule(
+  tx: Tx,
+  user: SessionUser,
+  serviceId: string | null,
+  slot: ScheduleValues,
+  now: Date = new Date(),
+): Promise<ScheduleValues | null> {
+  const found = (await storedSchedules(tx, user, serviceId)).find((x) => scheduleIdentity(x) === slot.keep);
+  if (!found) return null;
+  // The identity stays with the slot, so the person can still change their mind and keep it.
+  return { ...approximateScheduleValues(found), keep: slot.keep, replaces: keptScheduleValues(found, now).kept!.text };
 }

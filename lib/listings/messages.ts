@@ -104,6 +104,29 @@ export function organisationDecided(d: { organisationName: string; approved: boo
   };
 }
 
+export function organisationChangeDecided(d: { organisationName: string; approved: boolean; note: string | null; url: string }): Message {
+  return {
+    template: d.approved ? 'group_details_approved' : 'group_details_sent_back',
+    subject: d.approved ? `Your changes to ${d.organisationName} are published` : `Please look again at your changes to ${d.organisationName}`,
+    body: lines(
+      'Hello,',
+      '',
+      d.approved
+        ? `A coordinator has checked your changes to ${d.organisationName}'s details. They are now published.`
+        : `A coordinator has looked at your changes to ${d.organisationName}'s details and has a question before they can be published.`,
+      d.note ? '' : null,
+      d.note ? (d.approved ? `A coordinator added: ${d.note}` : 'What they said:') : null,
+      d.note && !d.approved ? d.note : null,
+      '',
+      d.approved ? 'See your group’s details:' : 'Update the details here:',
+      d.url,
+      '',
+      signOff(),
+    ),
+    personalisation: { organisation_name: d.organisationName, note: d.note ?? '', url: d.url },
+  };
+}
+
 export function queue(tx: Tx, recipient: string, m: Message, payload: Record<string, unknown>, now: Date) {
   return enqueueNotification(
     tx,
@@ -130,4 +153,20 @@ export async function listingContacts(tx: Tx, serviceId: string, submittedById: 
   if (members.length) return members;
   const fallback = s.organisation.email ?? s.email;
   return fallback ? [fallback] : [];
+}
+
+/** Who hears about a group's own details: the person who asked if still active, else its members or its address. */
+export async function organisationContacts(tx: Tx, organisationId: string, submittedById: string | null): Promise<string[]> {
+  if (submittedById) {
+    const u = await tx.user.findUnique({ where: { id: submittedById }, select: { email: true, active: true, role: true } });
+    if (u?.active && u.role === 'provider') return [u.email];
+  }
+  const o = await tx.organisation.findUnique({
+    where: { id: organisationId },
+    select: { email: true, members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 } },
+  });
+  if (!o) return [];
+  const members = o.members.filter((m) => m.user.active).map((m) => m.user.email);
+  if (members.length) return members;
+  return o.email ? [o.email] : [];
 }

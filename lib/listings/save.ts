@@ -14,6 +14,7 @@ import {
   MODERATED_FIELDS,
   changedFields,
   loadListing,
+  KeptScheduleMissing,
   locationFromInput,
   pick,
   snapshotFromInput,
@@ -44,6 +45,8 @@ export type SaveResult =
   | { ok: false; reason: 'invalid'; errors: FieldErrors };
 
 export type SaveOptions = { geocoder?: Geocoder };
+
+export const KEPT_MISSING = 'This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now';
 
 /** Coordinators and admins publish directly; a group's own people go through moderation. */
 export function publishesDirectly(user: Pick<SessionUser, 'role'>): boolean {
@@ -99,7 +102,20 @@ export async function saveListing(
   const location = await resolveLocation(tx, input, geocoder);
   // The editor edits the first place; any others the listing has are kept as they are.
   const proposedLocations = location ? [{ ...location, id: before.locations[0]?.id }, ...before.locations.slice(1)] : before.locations.slice(1);
-  const proposed: ListingSnapshot = { ...snapshotFromInput(input, null, now), locations: proposedLocations };
+  let fromForm: ListingSnapshot;
+  try {
+    // Schedules the form cannot show come back as "keep": they are taken from the listing as stored, unchanged.
+    fromForm = snapshotFromInput(input, null, now, before.schedules);
+  } catch (error) {
+    if (!(error instanceof KeptScheduleMissing)) throw error;
+    if (locked.version !== expectedVersion) {
+      const known = { ...input, schedules: input.schedules.filter((x) => x.kind !== 'keep') };
+      const partial = { ...snapshotFromInput(known, null, now), locations: proposedLocations };
+      return { ok: false, reason: 'conflict', currentVersion: locked.version, current: before, differs: changedFields(before, partial) };
+    }
+    return { ok: false, reason: 'invalid', errors: { [`schedules-${error.slot}-kind`]: KEPT_MISSING } };
+  }
+  const proposed: ListingSnapshot = { ...fromForm, locations: proposedLocations };
   // A status of "closed for good" is only set by a coordinator; the editor keeps it.
   if (before.status === 'defunct' && proposed.status === 'inactive') proposed.status = 'defunct';
 
@@ -192,6 +208,9 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
   if (!organisation || organisation.status === 'rejected') return { ok: false, reason: 'invalid', errors: { organisationId: 'Choose the group that runs it' } };
   const direct = publishesDirectly(user);
   const location = await resolveLocation(tx, input, geocoder);
+  const kept = input.schedules.find((x) => x.kind === 'keep');
+  // A new listing has no stored schedules to keep.
+  if (kept?.kind === 'keep') return { ok: false, reason: 'invalid', errors: { [`schedules-${kept.slot}-kind`]: KEPT_MISSING } };
   const proposed = snapshotFromInput(input, location, now);
 
   const service = await tx.service.create({

@@ -2,6 +2,7 @@
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
 import { normalisePostcode } from '@/lib/geo/postcode';
+import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -102,6 +103,12 @@ const scheduleShape = z.object({
   note: optionalLine(200, 'Keep the note to 200 characters or fewer'),
 });
 
+/** A stored schedule the form cannot show, kept exactly as it is: its identity, and the slot it came from. */
+export type KeepInput = { kind: 'keep'; key: string; slot: number };
+
+/** What identifies a kept schedule in the form (see scheduleIdentity). */
+export const KEEP_KEY = /^[0-9a-f]{16}$/;
+
 export type ScheduleInput =
   | { kind: 'weekly'; days: Weekday[]; interval: number; startsOn: string | null; endsOn: string | null; opensAt: string; closesAt: string; note: string | null }
   | { kind: 'monthly'; nth: number; weekday: Weekday; startsOn: string | null; endsOn: string | null; opensAt: string; closesAt: string; note: string | null }
@@ -150,13 +157,14 @@ export const scheduleInput = scheduleShape
 
 // ---------- the place ----------
 
-const coordinate = (min: number, max: number, message: string) =>
+/** A coordinate as typed (or set by the map): a decimal number, or blank. Whether it is in the UK is checked with both. */
+const coordinate = (message: string) =>
   z.preprocess(
     (v) => {
       const s = str(v).trim();
       return s === '' ? null : s;
     },
-    z.union([z.null(), z.coerce.number({ error: message }).min(min, message).max(max, message)]),
+    z.string().regex(/^[+-]?\d{1,3}(\.\d+)?$/, message).transform(Number).nullable(),
   );
 
 export const locationInput = z
@@ -166,8 +174,8 @@ export const locationInput = z
     address2: optionalLine(120),
     city: optionalLine(60),
     postcode: z.preprocess((v) => str(v).trim(), z.string()),
-    latitude: coordinate(49, 61, 'Enter a latitude in the UK, like 51.41'),
-    longitude: coordinate(-9, 2.5, 'Enter a longitude in the UK, like -0.75'),
+    latitude: coordinate('Enter the latitude as a number, like 51.41'),
+    longitude: coordinate('Enter the longitude as a number, like -0.75'),
     accessibility: enumList(ACCESSIBILITY_FEATURES, 'Choose from the list'),
   })
   .superRefine((l, ctx) => {
@@ -176,6 +184,10 @@ export const locationInput = z
     }
     if ((l.latitude === null) !== (l.longitude === null)) {
       ctx.addIssue({ code: 'custom', path: [l.latitude === null ? 'latitude' : 'longitude'], message: 'Enter both the latitude and the longitude, or neither' });
+    } else if (typeof l.latitude === 'number' && typeof l.longitude === 'number') {
+      // The pin must be somewhere a group in a UK borough could meet.
+      const problem = ukPositionProblem(l.latitude, l.longitude);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['latitude'], message: problem });
     }
   })
   .transform((l) => ({ ...l, postcode: l.postcode === '' ? null : normalisePostcode(l.postcode)! }));
@@ -255,7 +267,8 @@ export const listingInput = z
     location: s.deliveryModes.includes('in_person') || !locationIsBlank(s.location) ? s.location : null,
   }));
 
-export type ListingInput = z.output<typeof listingInput>;
+/** A listing as the editor saves it: each time either set in the form, or a stored one kept as it is. */
+export type ListingInput = Omit<z.output<typeof listingInput>, 'schedules'> & { schedules: Array<ScheduleInput | KeepInput> };
 
 // ---------- the form's raw values ----------
 
@@ -273,6 +286,12 @@ export type ScheduleValues = {
   opensAt: string;
   closesAt: string;
   note: string;
+  /** kind "keep": the identity of the stored schedule kept as it is (the form cannot show it). */
+  keep?: string;
+  /** kind "keep": what to show for it, in words, with its next dates; null when it is no longer stored. Display only. */
+  kept?: { text: string; next: string[] } | null;
+  /** After "replace": the words of the stored schedule this slot replaces. Display only. */
+  replaces?: string;
 };
 
 export type ListingValues = {
@@ -369,6 +388,8 @@ export function listingValuesFromForm(form: FormData): ListingValues {
       opensAt: formText(form, `${p}opensAt`),
       closesAt: formText(form, `${p}closesAt`),
       note: formText(form, `${p}note`),
+      ...(formText(form, `${p}keep`) ? { keep: formText(form, `${p}keep`) } : {}),
+      ...(formText(form, `${p}replaces`) ? { replaces: formText(form, `${p}replaces`).slice(0, 500) } : {}),
     });
   }
   return {
@@ -408,6 +429,7 @@ export function listingValuesFromForm(form: FormData): ListingValues {
 
 /** A schedule slot the person left completely empty is not an error: it is ignored. */
 export function isBlankSchedule(s: ScheduleValues): boolean {
+  if (s.kind === 'keep') return false;
   return !s.days.length && !s.nth && !s.weekday && !s.monthDay && !s.date && !s.startsOn && !s.endsOn && !s.opensAt && !s.closesAt && !s.note;
 }
 
@@ -432,16 +454,27 @@ export type ParsedListing = { ok: true; data: ListingInput } | { ok: false; erro
 
 /** Validates the form's values; empty schedule slots are dropped first, keeping their positions for messages. */
 export function parseListing(values: ListingValues): ParsedListing {
-  const kept = values.schedules.map((s, i) => ({ s, i })).filter(({ s }) => !isBlankSchedule(s));
-  const parsed = listingInput.safeParse({ ...values, schedules: kept.map(({ s }) => s) });
-  if (parsed.success) return { ok: true, data: parsed.data };
+  const filled = values.schedules.map((s, i) => ({ s, i })).filter(({ s }) => !isBlankSchedule(s));
+  // Stored schedules kept as they are skip the form's checks: they are taken from the listing itself when saved.
+  const kept = filled.filter(({ s }) => s.kind === 'keep');
+  const typed = filled.filter(({ s }) => s.kind !== 'keep');
+  const parsed = listingInput.safeParse({ ...values, schedules: typed.map(({ s }) => s) });
+  const extra: FieldErrors = {};
+  for (const { s, i } of kept) if (!KEEP_KEY.test(s.keep ?? '')) extra[`schedules-${i}-kind`] = 'Choose how often it happens';
+  if (filled.length > MAX_SCHEDULES) extra.schedules = `Add up to ${MAX_SCHEDULES} times`;
+  if (parsed.success && Object.keys(extra).length === 0) {
+    const times = [...parsed.data.schedules];
+    const schedules = filled.map(({ s, i }): ScheduleInput | KeepInput => (s.kind === 'keep' ? { kind: 'keep', key: s.keep!, slot: i } : times.shift()!));
+    return { ok: true, data: { ...parsed.data, schedules } };
+  }
+  if (parsed.success) return { ok: false, errors: extra };
   // Point schedule messages back at the slot the person filled in.
   const remapped = new z.ZodError(
     parsed.error.issues.map((issue) =>
       issue.path[0] === 'schedules' && typeof issue.path[1] === 'number'
-        ? { ...issue, path: ['schedules', kept[issue.path[1]]?.i ?? issue.path[1], ...issue.path.slice(2)] }
+        ? { ...issue, path: ['schedules', typed[issue.path[1]]?.i ?? issue.path[1], ...issue.path.slice(2)] }
         : issue,
     ),
   );
-  return { ok: false, errors: fieldErrors(remapped) };
+  return { ok: false, errors: { ...fieldErrors(remapped), ...extra } };
 }

@@ -2,8 +2,19 @@
 // the editor's form starts from. Dates are "YYYY-MM-DD" (London calendar days), times "HH:MM".
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { londonDay, toRrule, weekdayOf, ymd, type ScheduleLike } from '@/lib/directory/schedule';
-import { WEEKDAYS, type ListingInput, type ListingValues, type LocationInput, type ScheduleInput, type ScheduleValues } from './schema';
+import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
+import { normalisePhone, normaliseUrl } from './text';
+import { describeSchedule, londonDay, nextOccurrences, toRrule, weekdayOf, ymd, type ScheduleLike } from '@/lib/directory/schedule';
+import {
+  WEEKDAYS,
+  scheduleInput,
+  type KeepInput,
+  type ListingInput,
+  type ListingValues,
+  type LocationInput,
+  type ScheduleInput,
+  type ScheduleValues,
+} from './schema';
 
 export type ScheduleSnapshot = {
   freq: 'WEEKLY' | 'MONTHLY' | 'ONCE';
@@ -209,8 +220,11 @@ export function scheduleData(s: ScheduleSnapshot): Omit<Prisma.ScheduleCreateMan
   };
 }
 
-/** A stored schedule as the editor's form values. */
-export function scheduleValues(s: ScheduleSnapshot): ScheduleValues {
+/**
+ * A stored schedule as the editor's form values: the nearest the form's questions can get. Only
+ * right when editorCanShow(s); otherwise scheduleValues keeps the schedule as it is.
+ */
+export function approximateScheduleValues(s: ScheduleSnapshot): ScheduleValues {
   const v: ScheduleValues = { kind: 'weekly', days: [], interval: '1', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: s.opensAt, closesAt: s.closesAt, note: s.description ?? '' };
   if (s.freq === 'ONCE') return { ...v, kind: 'once', date: s.validFrom ?? s.dtstart ?? '' };
   const withN = s.byDay.map((code) => /^([+-]?\d)?([A-Z]{2})$/.exec(code)).filter((m): m is RegExpExecArray => m !== null);
@@ -223,6 +237,77 @@ export function scheduleValues(s: ScheduleSnapshot): ScheduleValues {
   if (s.byMonthDay !== null) return { ...v, kind: 'monthly_day', monthDay: String(s.byMonthDay), startsOn, endsOn };
   const first = withN[0];
   return { ...v, kind: 'monthly', nth: first?.[1] ?? '', weekday: first?.[2] ?? '', startsOn, endsOn };
+}
+
+/** Who a stored schedule is, in the form: a hash of everything it holds (two 32-bit FNV-1a hashes). */
+export function scheduleIdentity(s: ScheduleSnapshot): string {
+  const text = JSON.stringify([
+    s.freq, s.interval, s.byDay, s.byMonthDay, s.rrule, s.dtstart, s.validFrom, s.validTo, s.opensAt, s.closesAt, s.description,
+  ]);
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return fnv(0x811c9dc5) + fnv(0x050c5d1f);
+}
+
+function scheduleWords(s: ScheduleSnapshot, now: Date): string {
+  const text = describeSchedule(scheduleLike(s), now);
+  return s.description ? `${text} (${s.description})` : text;
+}
+
+/** The next sessions of a stored schedule, as the editor lists them. */
+export function scheduleNextDates(s: ScheduleSnapshot, count: number, now: Date): string[] {
+  return nextOccurrences([scheduleLike(s)], count, now).map((o) => `${formatDayDate(o.start)}, ${formatTimeRange(s.opensAt, s.closesAt)}`);
+}
+
+/**
+ * Can the editor's questions hold this schedule without changing it? It must read the same in
+ * words, and give the same sessions for the next year or so, after a trip through the form.
+ * Rules the form has no questions for (several weeks of the month, every other month, an
+ * exception, a session past midnight...) cannot.
+ */
+export function editorCanShow(s: ScheduleSnapshot, now: Date = new Date()): boolean {
+  const parsed = scheduleInput.safeParse(approximateScheduleValues(s));
+  if (!parsed.success) return false;
+  const back = scheduleFromInput(parsed.data, now);
+  if (back.validTo !== s.validTo || scheduleWords(back, now) !== scheduleWords(s, now)) return false;
+  const sessions = (x: ScheduleSnapshot) => nextOccurrences([scheduleLike(x)], 30, now, 800).map((o) => o.start.getTime()).join();
+  return sessions(back) === sessions(s);
+}
+
+/** A stored schedule the form cannot show, as a slot that keeps it exactly as it is. */
+export function keptScheduleValues(s: ScheduleSnapshot, now: Date = new Date()): ScheduleValues {
+  return {
+    kind: 'keep', days: [], interval: '', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: '', closesAt: '', note: '',
+    keep: scheduleIdentity(s),
+    kept: { text: scheduleWords(s, now), next: scheduleNextDates(s, 3, now) },
+  };
+}
+
+/** A stored schedule as the editor's form values: questions answered when the form can show it, kept as it is when not. */
+export function scheduleValues(s: ScheduleSnapshot, now: Date = new Date()): ScheduleValues {
+  return editorCanShow(s, now) ? approximateScheduleValues(s) : keptScheduleValues(s, now);
+}
+
+/** A kept slot names a schedule the listing no longer has (someone changed it since the form was opened). */
+export class KeptScheduleMissing extends Error {
+  constructor(readonly slot: number) {
+    super(`The kept schedule in slot ${slot} is no longer stored`);
+    this.name = 'KeptScheduleMissing';
+  }
+}
+
+/** The stored fields for a form slot: a kept schedule is taken from the listing's own, unchanged. */
+export function scheduleFromSlot(s: ScheduleInput | KeepInput, existing: readonly ScheduleSnapshot[], now: Date = new Date()): ScheduleSnapshot {
+  if (s.kind !== 'keep') return scheduleFromInput(s, now);
+  const found = existing.find((x) => scheduleIdentity(x) === s.key);
+  if (!found) throw new KeptScheduleMissing(s.slot);
+  return { ...found };
 }
 
 // ---------- locations ----------
@@ -298,8 +383,11 @@ export function snapshotOf(s: LoadedListing): ListingSnapshot {
   };
 }
 
-/** The listing a validated form describes (the place's coordinates come from the caller's look-up). */
-export function snapshotFromInput(input: ListingInput, location: LocationSnapshot | null, now: Date = new Date()): ListingSnapshot {
+/**
+ * The listing a validated form describes (the place's coordinates come from the caller's look-up;
+ * kept schedules from `existing`, the listing's schedules as stored).
+ */
+export function snapshotFromInput(input: ListingInput, location: LocationSnapshot | null, now: Date = new Date(), existing: readonly ScheduleSnapshot[] = []): ListingSnapshot {
   return {
     name: input.name,
     description: input.description,
@@ -321,7 +409,7 @@ export function snapshotFromInput(input: ListingInput, location: LocationSnapsho
     alert: input.alert,
     needs: input.needs,
     locations: location ? [location] : [],
-    schedules: input.schedules.map((s) => scheduleFromInput(s, now)),
+    schedules: input.schedules.map((s) => scheduleFromSlot(s, existing, now)),
   };
 }
 
@@ -330,6 +418,11 @@ function comparableLocation(l: LocationSnapshot) {
 }
 
 function comparable(field: ListingField, value: unknown): string {
+  // A stored contact in another spelling (an imported "example.org" for "https://example.org/") is not a change.
+  if ((field === 'url' || field === 'phone' || field === 'email') && typeof value === 'string' && value !== '') {
+    const tidy = field === 'url' ? normaliseUrl(value) : field === 'phone' ? normalisePhone(value) : value.trim().toLowerCase();
+    return JSON.stringify(tidy ?? value);
+  }
   if (field === 'schedules') return JSON.stringify(((value as ScheduleSnapshot[] | undefined) ?? []).map(scheduleKey).sort());
   if (field === 'locations') return JSON.stringify(((value as LocationSnapshot[] | undefined) ?? []).map(comparableLocation));
   if (field === 'needs' || field === 'languages' || field === 'deliveryModes' || field === 'accessMethods') {
@@ -355,7 +448,7 @@ export function pick<K extends ListingField>(s: Partial<ListingSnapshot>, fields
 }
 
 /** The editor's form values for a listing (optionally with a pending change laid over it). */
-export function listingValues(organisationId: string, s: ListingSnapshot): ListingValues {
+export function listingValues(organisationId: string, s: ListingSnapshot, now: Date = new Date()): ListingValues {
   const loc = s.locations[0];
   return {
     organisationId,
@@ -388,7 +481,7 @@ export function listingValues(organisationId: string, s: ListingSnapshot): Listi
       longitude: loc?.longitude == null ? '' : String(loc.longitude),
       accessibility: [...(loc?.accessibility ?? [])],
     },
-    schedules: s.schedules.map(scheduleValues),
+    schedules: s.schedules.map((x) => scheduleValues(x, now)),
   };
 }
 

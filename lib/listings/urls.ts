@@ -6,6 +6,7 @@ const base = () => config.baseUrl.replace(/\/+$/, '');
 export const listingUrls = {
   editor: (serviceId: string) => `${base()}/provider/listings/${serviceId}`,
   providerListings: () => `${base()}/provider/listings`,
+  organisation: () => `${base()}/provider/organisation`,
   check: (rawToken: string) => `${base()}/listing-check/${rawToken}`,
   publicPage: (serviceId: string) => `${base()}/services/${serviceId}`,
   moderation: () => `${base()}/moderation`,

@@ -1,6 +1,7 @@
 // The coordinator's moderation queue: new listings, changes to name, description, needs or contact,
-// and public problem reports, oldest first. Approving applies the change and adds a version;
-// sending back tells the group why; any earlier version can be restored.
+// changes to a group's own details, and public problem reports, oldest first. Approving applies
+// the change (and, for a listing, adds a version); sending back tells the group why; any earlier
+// version of a listing can be restored.
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
@@ -9,10 +10,21 @@ import type { ChangeRequestKind, ChangeRequestStatus } from '@/lib/db/generated/
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { applyValues, bumpVersion, lockService, versionValues, writeVersion } from '@/lib/listings/apply';
 import { diffRows, type DiffRow } from '@/lib/listings/describe';
-import { changeApproved, changeSentBack, listingContacts, queue } from '@/lib/listings/messages';
-import { ALL_FIELDS, changedFields, loadListing, snapshotOf, type ListingField, type ListingSnapshot } from '@/lib/listings/snapshot';
+import { changeApproved, changeSentBack, listingContacts, organisationChangeDecided, organisationContacts, queue } from '@/lib/listings/messages';
+import { ALL_FIELDS, FIELD_LABELS, changedFields, loadListing, snapshotOf, type ListingField, type ListingSnapshot } from '@/lib/listings/snapshot';
 import { listingUrls } from '@/lib/listings/urls';
 import { plainText } from '@/lib/listings/text';
+import {
+  ORGANISATION_FIELDS,
+  ORGANISATION_FIELD_LABELS,
+  applyOrganisationValues,
+  changedOrganisationFields,
+  describeOrganisationValue,
+  lockOrganisation,
+  organisationRequestValues,
+  type OrganisationDetails,
+  type OrganisationField,
+} from '@/lib/organisations/details';
 
 export type Reviewer = SessionUser;
 
@@ -20,6 +32,7 @@ export const KIND_LABELS: Record<ChangeRequestKind, string> = {
   new_listing: 'New listing',
   change: 'Change',
   problem_report: 'Problem reported',
+  organisation_change: 'Group details',
 };
 
 export type QueueItem = {
@@ -30,7 +43,10 @@ export type QueueItem = {
   serviceName: string;
   organisationName: string;
   organisationPending: boolean;
+  /** The fields a change would alter (listing fields, or a group's fields). */
   fields: string[];
+  /** The same, in words. */
+  fieldLabels: string[];
   summary: string | null;
 };
 
@@ -42,6 +58,20 @@ function reportSummary(proposed: Record<string, unknown>, message: string | null
 
 const fieldsOf = (json: unknown): ListingField[] =>
   json && typeof json === 'object' && !Array.isArray(json) ? ALL_FIELDS.filter((f) => f in (json as object)) : [];
+const organisationFieldsOf = (json: unknown): OrganisationField[] =>
+  json && typeof json === 'object' && !Array.isArray(json) ? ORGANISATION_FIELDS.filter((f) => f in (json as object)) : [];
+
+function queueFields(kind: ChangeRequestKind, proposed: unknown): { fields: string[]; fieldLabels: string[] } {
+  if (kind === 'change') {
+    const fields = fieldsOf(proposed);
+    return { fields, fieldLabels: fields.map((f) => FIELD_LABELS[f]) };
+  }
+  if (kind === 'organisation_change') {
+    const fields = organisationFieldsOf(proposed);
+    return { fields, fieldLabels: fields.map((f) => ORGANISATION_FIELD_LABELS[f]) };
+  }
+  return { fields: [], fieldLabels: [] };
+}
 
 /** Everything waiting for a coordinator, oldest first. */
 export async function moderationQueue(tx: Tx, options: { kind?: ChangeRequestKind; limit?: number } = {}): Promise<QueueItem[]> {
@@ -61,10 +91,13 @@ export async function moderationQueue(tx: Tx, options: { kind?: ChangeRequestKin
       kind: r.kind,
       createdAt: r.createdAt,
       serviceId: r.serviceId,
-      serviceName: r.service?.name ?? (typeof proposed.name === 'string' ? proposed.name : 'A listing'),
+      serviceName:
+        r.kind === 'organisation_change'
+          ? (r.organisation?.name ?? 'A group')
+          : (r.service?.name ?? (typeof proposed.name === 'string' ? proposed.name : 'A listing')),
       organisationName: r.organisation?.name ?? '',
       organisationPending: r.organisation?.status === 'pending',
-      fields: r.kind === 'change' ? fieldsOf(r.proposed) : [],
+      ...queueFields(r.kind, r.proposed),
       summary: r.kind === 'problem_report' ? reportSummary(proposed, r.message) : r.message,
     };
   });
@@ -91,31 +124,65 @@ export type ChangeRequestView = {
   reporterEmail: string | null;
   problem: string | null;
   service: { id: string; name: string; published: boolean; organisationName: string; organisationStatus: string } | null;
+  /** The group whose own details a change of kind organisation_change would alter. */
+  organisation: { id: string; name: string; status: string; verified: boolean } | null;
   /** Field by field: the value when the change was asked for (or now, for a new listing: empty) and the value proposed. */
-  rows: DiffRow[];
-  /** Fields that changed in the live listing since the request was made (approving overwrites them). */
-  movedSince: ListingField[];
+  rows: Array<DiffRow | OrganisationDiffRow>;
+  /** Fields that changed in the live listing (or group) since the request was made (approving overwrites them). */
+  movedSince: Array<ListingField | OrganisationField>;
+  /** The same, in words. */
+  movedSinceLabels: string[];
 };
+
+export type OrganisationDiffRow = { field: OrganisationField; label: string; before: string; after: string };
+
+function organisationDiffRows(before: Partial<OrganisationDetails>, after: Partial<OrganisationDetails>, fields: readonly OrganisationField[]): OrganisationDiffRow[] {
+  return fields.map((field) => ({
+    field,
+    label: ORGANISATION_FIELD_LABELS[field],
+    before: field in before ? describeOrganisationValue(before[field]) : 'Not given',
+    after: describeOrganisationValue(after[field]),
+  }));
+}
+
+const organisationDetailsSelect = { name: true, description: true, email: true, phone: true, website: true, charityNumber: true, companyNumber: true } as const;
 
 /** One request with its field-by-field difference. */
 export async function changeRequestView(tx: Tx, id: string, now: Date = new Date()): Promise<ChangeRequestView | null> {
   const r = await tx.listingChangeRequest.findUnique({
     where: { id },
-    include: { service: { include: { organisation: { select: { name: true, status: true } } } } },
+    include: {
+      service: { include: { organisation: { select: { name: true, status: true } } } },
+      organisation: { select: { id: true, status: true, verified: true, ...organisationDetailsSelect } },
+    },
   });
   if (!r) return null;
   const names = await needNames(tx);
   const submitter = r.submittedById ? await tx.user.findUnique({ where: { id: r.submittedById }, select: { name: true } }) : null;
   const previous = versionValues(r.previous);
   const proposed = versionValues(r.proposed);
-  let rows: DiffRow[] = [];
-  let movedSince: ListingField[] = [];
-  if (r.kind === 'change') {
+  let rows: Array<DiffRow | OrganisationDiffRow> = [];
+  let movedSince: Array<ListingField | OrganisationField> = [];
+  let movedSinceLabels: string[] = [];
+  if (r.kind === 'organisation_change') {
+    const before = organisationRequestValues(r.previous);
+    const after = organisationRequestValues(r.proposed);
+    rows = organisationDiffRows(before, after, organisationFieldsOf(r.proposed));
+    if (r.organisation && r.status === 'pending') {
+      const moved = changedOrganisationFields(r.organisation, before);
+      movedSince = moved;
+      movedSinceLabels = moved.map((f) => ORGANISATION_FIELD_LABELS[f]);
+    }
+  } else if (r.kind === 'change') {
     const fields = fieldsOf(r.proposed);
     rows = diffRows(previous, proposed, fields, names, now);
     if (r.serviceId && r.status === 'pending') {
       const live = await loadListing(tx, r.serviceId);
-      if (live) movedSince = changedFields(snapshotOf(live), previous);
+      if (live) {
+        const moved = changedFields(snapshotOf(live), previous);
+        movedSince = moved;
+        movedSinceLabels = moved.map((f) => FIELD_LABELS[f]);
+      }
     }
   } else if (r.kind === 'new_listing') {
     const live = r.serviceId ? await loadListing(tx, r.serviceId) : null;
@@ -145,8 +212,13 @@ export async function changeRequestView(tx: Tx, id: string, now: Date = new Date
     service: r.service
       ? { id: r.service.id, name: r.service.name, published: r.service.published, organisationName: r.service.organisation.name, organisationStatus: r.service.organisation.status }
       : null,
+    organisation:
+      r.kind === 'organisation_change' && r.organisation
+        ? { id: r.organisation.id, name: r.organisation.name, status: r.organisation.status, verified: r.organisation.verified }
+        : null,
     rows,
     movedSince,
+    movedSinceLabels,
   };
 }
 
@@ -173,8 +245,9 @@ const cleanNote = (note: string | null | undefined) => {
 /** Approves a new listing (publishes it) or a change (applies it); both add a version. */
 export async function approveChange(tx: Tx, reviewer: Reviewer, id: string, note?: string | null, now: Date = new Date()): Promise<DecisionResult> {
   assertCan(reviewer, 'moderation.review');
-  const peek = await tx.listingChangeRequest.findUnique({ where: { id }, select: { kind: true, serviceId: true } });
+  const peek = await tx.listingChangeRequest.findUnique({ where: { id }, select: { kind: true, serviceId: true, organisationId: true } });
   if (!peek) return { ok: false, reason: 'not_found' };
+  if (peek.kind === 'organisation_change') return approveOrganisationChange(tx, reviewer, id, peek.organisationId, note, now);
   if (peek.kind === 'problem_report' || !peek.serviceId) return { ok: false, reason: 'wrong_kind' };
   // Lock the listing first, as the editor does, so an approval and a save queue up rather than interleave.
   if (!(await lockService(tx, peek.serviceId))) return { ok: false, reason: 'not_found' };
@@ -205,6 +278,29 @@ export async function approveChange(tx: Tx, reviewer: Reviewer, id: string, note
   return { ok: true, version };
 }
 
+/** Applies a waiting change to a group's own details and tells the person who asked (or the members). */
+async function approveOrganisationChange(tx: Tx, reviewer: Reviewer, id: string, organisationId: string | null, note: string | null | undefined, now: Date): Promise<DecisionResult> {
+  if (!organisationId) return { ok: false, reason: 'not_found' };
+  // Lock the group first, as its editor does, so an approval and a save queue up rather than interleave.
+  if (!(await lockOrganisation(tx, organisationId))) return { ok: false, reason: 'not_found' };
+  const r = await claim(tx, id, 'approved', reviewer, cleanNote(note), now);
+  if (!r) return { ok: false, reason: (await exists(tx, id)) ? 'already_decided' : 'not_found' };
+  const proposed = organisationRequestValues(r.proposed);
+  const version = await applyOrganisationValues(tx, organisationId, proposed);
+  await recordAudit(tx, {
+    actor: reviewer,
+    action: 'moderation.approved',
+    entityType: 'listing_change_request',
+    entityId: r.id,
+    detail: { kind: r.kind, organisationId, fields: organisationFieldsOf(r.proposed) },
+    at: now,
+  });
+  const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
+  const message = organisationChangeDecided({ organisationName: org.name, approved: true, note: r.reviewNote, url: listingUrls.organisation() });
+  for (const to of await organisationContacts(tx, organisationId, r.submittedById)) await queue(tx, to, message, { organisationId, changeRequestId: r.id }, now);
+  return { ok: true, version };
+}
+
 /** Sends a new listing or a change back to the group with a message; nothing is published. */
 export async function sendBack(tx: Tx, reviewer: Reviewer, id: string, message: string, now: Date = new Date()): Promise<DecisionResult> {
   assertCan(reviewer, 'moderation.review');
@@ -215,8 +311,12 @@ export async function sendBack(tx: Tx, reviewer: Reviewer, id: string, message: 
   if (peek.kind === 'problem_report') return { ok: false, reason: 'wrong_kind' };
   const r = await claim(tx, id, 'sent_back', reviewer, text, now);
   if (!r) return { ok: false, reason: 'already_decided' };
-  await recordAudit(tx, { actor: reviewer, action: 'moderation.sent_back', entityType: 'listing_change_request', entityId: r.id, detail: { kind: r.kind, serviceId: r.serviceId }, at: now });
-  if (r.serviceId) {
+  await recordAudit(tx, { actor: reviewer, action: 'moderation.sent_back', entityType: 'listing_change_request', entityId: r.id, detail: { kind: r.kind, serviceId: r.serviceId, organisationId: r.organisationId }, at: now });
+  if (r.kind === 'organisation_change' && r.organisationId) {
+    const org = await tx.organisation.findUnique({ where: { id: r.organisationId }, select: { name: true } });
+    const m = organisationChangeDecided({ organisationName: org?.name ?? 'your group', approved: false, note: text, url: listingUrls.organisation() });
+    for (const to of await organisationContacts(tx, r.organisationId, r.submittedById)) await queue(tx, to, m, { organisationId: r.organisationId, changeRequestId: r.id }, now);
+  } else if (r.serviceId) {
     const s = await tx.service.findUnique({ where: { id: r.serviceId }, select: { name: true } });
     const m = changeSentBack({ serviceName: s?.name ?? 'your listing', kind: r.kind as 'new_listing' | 'change', message: text, editUrl: listingUrls.editor(r.serviceId) });
     for (const to of await listingContacts(tx, r.serviceId, r.submittedById)) await queue(tx, to, m, { serviceId: r.serviceId, changeRequestId: r.id }, now);
@@ -301,7 +401,13 @@ export async function recentDecisions(tx: Tx, limit = 10): Promise<RecentDecisio
     where: { status: { not: 'pending' }, reviewedAt: { not: null } },
     orderBy: { reviewedAt: 'desc' },
     take: limit,
-    include: { service: { select: { name: true } } },
+    include: { service: { select: { name: true } }, organisation: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, serviceName: r.service?.name ?? '', reviewedAt: r.reviewedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    serviceName: (r.kind === 'organisation_change' ? r.organisation?.name : r.service?.name) ?? '',
+    reviewedAt: r.reviewedAt,
+  }));
 }

@@ -16,3 +16,12 @@ export type JoinFormState = { values: Partial<JoinValues>; errors: Record<string
 export type InviteFormState = { values: { name?: string; email?: string }; errors: Record<string, string>; done?: string };
 
 export type PasswordFormState = { errors: Record<string, string> };
+
+/** A group's details form: what was typed, a message per field, the version being edited. */
+export type OrganisationFormState = {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  version: number | null;
+  /** Someone else saved first: the fields they changed and their values now. */
+  conflict?: Array<{ label: string; now: string }>;
+};

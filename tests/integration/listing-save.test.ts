@@ -104,6 +104,14 @@ describe('editing a published listing', () => {
     });
   });
 
+  it('a contact stored in another spelling (as imported) is not a change to check', async () => {
+    const { w, id, version } = await publishedListing();
+    await t.db.service.update({ where: { id }, data: { url: 'https://walks.example.org', email: 'Walks@Example.org' } });
+    const edited = input(w.org.id, { url: 'walks.example.org', email: 'walks@example.org', capacityStatus: 'full' });
+    const result = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...edited, serviceId: id }, version, later(5)));
+    expect(result).toMatchObject({ ok: true, published: ['capacityStatus'], pending: [], changeRequestId: null });
+  });
+
   it('a second save replaces the change still waiting rather than stacking another', async () => {
     const { w, id, version } = await publishedListing();
     const first = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...input(w.org.id, { name: 'Walk One' }), serviceId: id }, version, later(1)));

@@ -57,6 +57,22 @@ describe('iCalendar file', () => {
     expect(lines).toContain('DTEND;TZID=Europe/London:20261128T010000');
   });
 
+  it('writes a fuller rule as it is, with its exceptions at the session time', () => {
+    const full: ScheduleLike = {
+      freq: 'MONTHLY',
+      byDay: ['MO', 'TU', 'WE', 'TH', 'FR'],
+      rrule: 'RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1\nEXDATE;VALUE=DATE:20261231',
+      dtstart: date('2026-01-01'),
+      opensAt: '10:00',
+      closesAt: '12:00',
+    };
+    const lines = unfold(buildCalendar([{ uid: 'f', schedule: full, summary: 'Last weekday' }], { name: 'x', now }));
+    // The next session is the last weekday of November, Monday 30th.
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20261130T100000');
+    expect(lines).toContain('RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1');
+    expect(lines).toContain('EXDATE;TZID=Europe/London:20261231T100000');
+  });
+
   it('escapes text and folds long lines without breaking characters', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     const long = `DESCRIPTION:${'é'.repeat(80)}`;

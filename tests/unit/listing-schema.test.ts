@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
 import { blankListing, blankSchedule, listingValuesFromForm, parseListing, type ListingValues, type ScheduleValues } from '@/lib/listings/schema';
-import { changedFields, listingValues, scheduleFromInput, scheduleValues, snapshotFromInput } from '@/lib/listings/snapshot';
+import {
+  KeptScheduleMissing,
+  changedFields,
+  editorCanShow,
+  listingValues,
+  scheduleFromSlot,
+  scheduleIdentity,
+  scheduleValues,
+  snapshotFromInput,
+  type ScheduleSnapshot,
+} from '@/lib/listings/snapshot';
 import { normalisePhone, normaliseUrl, plainText, splitList } from '@/lib/listings/text';
 
 const ORG = '7d1c1a4e-1111-4222-8333-944455556666';
@@ -26,7 +36,7 @@ const sched = (s: Partial<ScheduleValues>): ScheduleValues => ({ ...blankSchedul
 function parsedSchedule(s: Partial<ScheduleValues>, now = new Date('2026-11-24T09:00:00Z')) {
   const r = parseListing(valid({ schedules: [sched(s)] }));
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return scheduleFromInput(r.data.schedules[0], now);
+  return scheduleFromSlot(r.data.schedules[0], [], now);
 }
 
 describe('plain text', () => {
@@ -103,6 +113,26 @@ describe('the listing schema', () => {
     expect(v.schedules[1]).toMatchObject({ kind: 'monthly', nth: '2', weekday: 'TH' });
   });
 
+  it('keeps the map pin in the UK, and says why when it is not', () => {
+    const place = (latitude: string, longitude: string) =>
+      parseListing(
+        valid({
+          deliveryModes: ['in_person'],
+          location: { name: '', address1: '1 Park Road', address2: '', city: 'Eastbrook', postcode: 'EB1 2AB', latitude, longitude, accessibility: [] },
+        }),
+      );
+    const ok = place('51.41234', '-0.75101');
+    expect(ok.ok && ok.data.location).toMatchObject({ latitude: 51.41234, longitude: -0.75101 });
+    const swapped = place('-0.75', '51.41');
+    expect(!swapped.ok && swapped.errors['location-latitude']).toMatch(/wrong way round/);
+    const dublin = place('53.35', '-6.26');
+    expect(!dublin.ok && dublin.errors['location-latitude']).toMatch(/not in the UK/);
+    const words = place('fifty one', '-0.75');
+    expect(!words.ok && words.errors['location-latitude']).toBe('Enter the latitude as a number, like 51.41');
+    const half = place('51.41', '');
+    expect(!half.ok && half.errors['location-longitude']).toBe('Enter both the latitude and the longitude, or neither');
+  });
+
   it('refuses a date that does not exist', () => {
     const r = parseListing(valid({ schedules: [sched({ kind: 'once', date: '2026-02-30' })] }));
     expect(r.ok).toBe(false);
@@ -125,12 +155,13 @@ describe('schedules: stored as RRULE fields, described in plain English', () => 
     expect(describeScheduleSnapshot(s, now)).toBe('Every other Wednesday, 2pm to 4pm');
     expect(nextDates([s], 3, now).map((o) => o.start.toISOString())).toEqual(['2026-11-25T14:00:00.000Z', '2026-12-09T14:00:00.000Z', '2026-12-23T14:00:00.000Z']);
     // Saved again later, the same weeks are kept.
-    const again = scheduleFromInput(
+    const again = scheduleFromSlot(
       (() => {
         const r = parseListing(valid({ schedules: [scheduleValues(s)] }));
         if (!r.ok) throw new Error('parse');
         return r.data.schedules[0];
       })(),
+      [],
       new Date('2026-12-01T09:00:00Z'),
     );
     expect(again.dtstart).toBe('2026-11-11');
@@ -176,5 +207,66 @@ describe('snapshots', () => {
     const back = parseListing(listingValues(ORG, snap));
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
     expect(changedFields(snap, snapshotFromInput(back.data, null))).toEqual([]);
+  });
+});
+
+describe('stored schedules the form cannot show are kept, not simplified', () => {
+  const now = new Date('2026-11-24T09:00:00Z');
+  const stored = (s: Partial<ScheduleSnapshot>): ScheduleSnapshot => ({
+    freq: 'WEEKLY', interval: 1, byDay: [], byMonthDay: null, rrule: null, dtstart: '2026-01-06', validFrom: '2026-01-06', validTo: null,
+    opensAt: '10:00', closesAt: '12:00', description: null, ...s,
+  });
+
+  it.each([
+    ['weekly on two days', stored({ byDay: ['TU', 'TH'], rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH' })],
+    ['fortnightly, anchored without a start date', stored({ interval: 2, byDay: ['WE'], validFrom: null, dtstart: '2026-11-11' })],
+    ['the second Thursday', stored({ freq: 'MONTHLY', byDay: ['2TH'] })],
+    ['the last Friday', stored({ freq: 'MONTHLY', byDay: ['-1FR'] })],
+    ['the 15th', stored({ freq: 'MONTHLY', byMonthDay: 15 })],
+    ['a one-off date', stored({ freq: 'ONCE', dtstart: '2026-12-05', validFrom: '2026-12-05', validTo: '2026-12-05' })],
+    ['a course with an end date', stored({ byDay: ['MO'], validTo: '2027-03-29' })],
+  ])('the form shows %s as it is', (_what, s) => {
+    expect(editorCanShow(s, now)).toBe(true);
+    expect(scheduleValues(s, now).kind).not.toBe('keep');
+  });
+
+  it.each([
+    ['the first and third Tuesday', stored({ freq: 'MONTHLY', byDay: ['1TU', '3TU'] }), 'First and third Tuesday of the month, 10am to midday'],
+    ['every other month', stored({ freq: 'MONTHLY', interval: 2, byDay: ['2WE'] }), 'Second Wednesday of every other month, 10am to midday'],
+    ['every six weeks', stored({ interval: 6, byDay: ['FR'] }), 'Every 6 weeks on Friday, 10am to midday'],
+    ['the last day of the month', stored({ freq: 'MONTHLY', byMonthDay: -1 }), 'The last day of the month, 10am to midday'],
+    ['a session past midnight', stored({ byDay: ['SA'], opensAt: '22:00', closesAt: '02:00' }), 'Every Saturday, 10pm to 2am'],
+    [
+      'the last weekday (BYSETPOS)',
+      stored({ freq: 'MONTHLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1' }),
+      'Last weekday of the month, 10am to midday',
+    ],
+    [
+      'two rules and an exception',
+      stored({ rrule: 'RRULE:FREQ=WEEKLY;BYDAY=TU\nRRULE:FREQ=MONTHLY;BYDAY=-1FR\nEXDATE;VALUE=DATE:20261229' }),
+      'Every Tuesday, and last Friday of the month, 10am to midday, except 29 December 2026',
+    ],
+  ])('keeps %s and says it in words', (_what, s, words) => {
+    expect(editorCanShow(s, now)).toBe(false);
+    const v = scheduleValues(s, now);
+    expect(v).toMatchObject({ kind: 'keep', keep: scheduleIdentity(s) });
+    expect(v.kept?.text).toBe(words);
+    expect(v.kept?.next).toHaveLength(3);
+    // Through the form and back, it is the very same schedule.
+    const r = parseListing(valid({ schedules: [v] }));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.data.schedules[0]).toEqual({ kind: 'keep', key: scheduleIdentity(s), slot: 0 });
+    expect(scheduleFromSlot(r.data.schedules[0], [stored({ byDay: ['MO'] }), s], now)).toEqual(s);
+  });
+
+  it('reads a kept slot from the posted form, and refuses one it does not know', () => {
+    const f = new FormData();
+    f.set('scheduleCount', '1');
+    f.set('schedules.0.kind', 'keep');
+    f.set('schedules.0.keep', '0123456789abcdef');
+    expect(listingValuesFromForm(f).schedules[0]).toMatchObject({ kind: 'keep', keep: '0123456789abcdef' });
+    expect(() => scheduleFromSlot({ kind: 'keep', key: '0123456789abcdef', slot: 0 }, [], now)).toThrow(KeptScheduleMissing);
+    const bad = parseListing(valid({ schedules: [{ ...blankSchedule(), kind: 'keep', keep: '<script>' }] }));
+    expect(!bad.ok && bad.errors['schedules-0-kind']).toBe('Choose how often it happens');
   });
 });

@@ -172,3 +172,79 @@ describe('toRrule', () => {
     expect(toRrule({ freq: 'ONCE', validFrom: date('2026-12-05'), opensAt: '10:00', closesAt: '13:00' })).toBeNull();
   });
 });
+
+describe('rules fuller than the structured fields (read from the RRULE text)', () => {
+  const now = new Date('2026-11-24T09:00:00Z'); // Tuesday
+  const days = (s: ScheduleLike, count: number, from = now) => nextOccurrences([s], count, from).map((o) => o.start.toISOString());
+
+  it('BYSETPOS: the last weekday of the month', () => {
+    const s: ScheduleLike = {
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: ['MO', 'TU', 'WE', 'TH', 'FR'],
+      rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+      dtstart: date('2026-01-01'),
+      validFrom: date('2026-01-01'),
+      opensAt: '10:00',
+      closesAt: '12:00',
+    };
+    expect(describeSchedule(s, now)).toBe('Last weekday of the month, 10am to midday');
+    // 30 November (a Monday), 31 December (a Thursday), 29 January (a Friday): not every weekday.
+    expect(days(s, 3)).toEqual(['2026-11-30T10:00:00.000Z', '2026-12-31T10:00:00.000Z', '2027-01-29T10:00:00.000Z']);
+    expect(occursOn(s, dayOf(2026, 11, 27))).toBe(false);
+  });
+
+  it('several rules and an exception, in London time across the clock change', () => {
+    const s: ScheduleLike = {
+      freq: 'WEEKLY',
+      interval: 1,
+      byDay: [],
+      rrule: 'RRULE:FREQ=WEEKLY;BYDAY=TU\nRRULE:FREQ=MONTHLY;BYDAY=-1FR\nEXDATE;VALUE=DATE:20270330,20261229',
+      dtstart: date('2026-09-01'),
+      opensAt: '14:00',
+      closesAt: '16:00',
+    };
+    expect(describeSchedule(s, now)).toBe('Every Tuesday, and last Friday of the month, 2pm to 4pm, except 29 December 2026 and 30 March 2027');
+    expect(occursOn(s, dayOf(2026, 12, 29))).toBe(false);
+    expect(occursOn(s, dayOf(2026, 12, 25))).toBe(true);
+    // 2pm London is 14:00 GMT before the clock change and 13:00 UTC after it.
+    expect(days(s, 4, new Date('2027-03-20T12:00:00Z'))).toEqual([
+      '2027-03-23T14:00:00.000Z',
+      '2027-03-26T14:00:00.000Z',
+      '2027-04-06T13:00:00.000Z',
+      '2027-04-13T13:00:00.000Z',
+    ]);
+  });
+
+  it('COUNT ends the series by itself', () => {
+    const s: ScheduleLike = { freq: 'WEEKLY', interval: 1, byDay: ['WE'], rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3', dtstart: date('2026-11-25'), opensAt: '18:00', closesAt: '20:00' };
+    expect(describeSchedule(s, now)).toBe('Every Wednesday, for 3 sessions, 6pm to 8pm, from 25 November 2026');
+    expect(days(s, 5)).toEqual(['2026-11-25T18:00:00.000Z', '2026-12-02T18:00:00.000Z', '2026-12-09T18:00:00.000Z']);
+    expect(isCurrent(s, now)).toBe(true);
+    expect(isCurrent(s, new Date('2026-12-10T09:00:00Z'))).toBe(false);
+  });
+
+  it('several days of the month, a month limit and extra dates', () => {
+    const s: ScheduleLike = {
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [],
+      rrule: 'RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15;BYMONTH=1,2,3\nRDATE;VALUE=DATE:20261205',
+      opensAt: '10:00',
+      closesAt: '11:00',
+    };
+    expect(describeSchedule(s, now)).toBe('The 1st and 15th of the month, in January, February and March, 10am to 11am, and also on 5 December 2026');
+    expect(days(s, 3)).toEqual(['2026-12-05T10:00:00.000Z', '2027-01-01T10:00:00.000Z', '2027-01-15T10:00:00.000Z']);
+  });
+
+  it('a rule it cannot put into words still gives its dates', () => {
+    const s: ScheduleLike = { freq: 'WEEKLY', interval: 1, byDay: [], rrule: 'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO', dtstart: date('2026-01-01'), opensAt: '10:00', closesAt: '11:00' };
+    expect(describeSchedule(s, now)).toBe('On a repeating pattern (see the next dates), 10am to 11am');
+    expect(days(s, 1)).toEqual(['2027-05-17T09:00:00.000Z']);
+  });
+
+  it('leaves a simple rule to the structured fields', () => {
+    const s = weekly(['TU'], '10:00', '12:00', { rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU' });
+    expect(describeSchedule(s, now)).toBe('Every Tuesday, 10am to midday');
+  });
+});

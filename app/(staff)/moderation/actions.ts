@@ -16,6 +16,7 @@ const text = (form: FormData, name: string) => {
 
 function refresh(serviceId?: string | null) {
   revalidatePath('/moderation');
+  revalidatePath('/provider/organisation');
   if (serviceId) {
     revalidatePath(`/services/${serviceId}`);
     revalidatePath(`/provider/listings/${serviceId}`);

@@ -6,7 +6,6 @@ import { NotificationBanner, Table, Tag } from '@/components/ui';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
-import { FIELD_LABELS, type ListingField } from '@/lib/listings/snapshot';
 import { KIND_LABELS, moderationQueue, recentDecisions } from '@/lib/moderation';
 
 export const metadata: Metadata = { title: 'Listing changes to check' };
@@ -20,7 +19,7 @@ const DONE: Record<string, string> = {
   close: 'Problem report closed.',
 };
 
-const KIND_COLOURS = { new_listing: 'blue', change: 'turquoise', problem_report: 'orange' } as const;
+const KIND_COLOURS = { new_listing: 'blue', change: 'turquoise', problem_report: 'orange', organisation_change: 'purple' } as const;
 const STATUS_TEXT = { approved: 'Approved', sent_back: 'Sent back', closed: 'Closed', pending: 'Waiting' } as const;
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
@@ -31,7 +30,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeading lead="New listings, changes to a listing’s name, description, needs or contact details, and problems people have reported. Oldest first.">
+      <PageHeading lead="New listings, changes to a listing’s name, description, needs or contact details, changes to a group’s own details, and problems people have reported. Oldest first.">
         Listing changes to check
       </PageHeading>
       <ModerationNav current="/moderation" />
@@ -50,8 +49,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
                 {q.serviceName}
                 <span className="visually-hidden">: {KIND_LABELS[q.kind].toLowerCase()}</span>
               </Link>
-              <br />
-              <span className="hint">{q.organisationName}</span>
+              {q.kind === 'organisation_change' ? null : (
+                <>
+                  <br />
+                  <span className="hint">{q.organisationName}</span>
+                </>
+              )}
               {q.organisationPending ? (
                 <>
                   {' '}
@@ -63,7 +66,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
               {KIND_LABELS[q.kind]}
             </Tag>,
             formatDate(q.createdAt),
-            q.kind === 'change' ? q.fields.map((f) => FIELD_LABELS[f as ListingField] ?? f).join(', ') : (q.summary ?? ''),
+            q.fieldLabels.length ? q.fieldLabels.join(', ') : (q.summary ?? ''),
           ])}
         />
       )}

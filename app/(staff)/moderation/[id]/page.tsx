@@ -6,7 +6,6 @@ import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Tex
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
-import { FIELD_LABELS } from '@/lib/listings/snapshot';
 import { changeRequestView, KIND_LABELS } from '@/lib/moderation';
 import { decideAction } from '../actions';
 import '@/components/listings/listings.css';
@@ -34,13 +33,14 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
   if (!view) notFound();
   const error = ERRORS[first((await searchParams).error) ?? ''];
   const pending = view.status === 'pending';
-  const title = view.service?.name ?? 'A listing';
+  const title = view.service?.name ?? view.organisation?.name ?? 'A listing';
+  const group = view.kind === 'organisation_change';
 
   return (
     <>
       <BackLink href="/moderation">Back to listing changes</BackLink>
       {error ? <ErrorSummary errors={[{ href: '#note', text: error }]} /> : null}
-      <PageHeading caption={`${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}>{title}</PageHeading>
+      <PageHeading caption={group ? KIND_LABELS[view.kind] : `${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}>{title}</PageHeading>
 
       <SummaryList
         rows={[
@@ -48,6 +48,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           { key: 'By', value: view.kind === 'problem_report' ? (view.reporterEmail ? `A member of the public (${view.reporterEmail})` : 'A member of the public') : (view.submittedBy ?? 'Not recorded') },
           { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
           ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <Link href="/moderation/organisations">New group, not yet approved</Link> }] : []),
+          ...(view.organisation?.verified ? [{ key: 'Group', value: 'Verified: if the contact details change, check the new ones are genuine before you approve' }] : []),
           ...(view.message && view.kind !== 'problem_report' ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }] : []),
           ...(view.reviewNote ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }] : []),
         ]}
@@ -70,9 +71,10 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
       ) : (
         <>
           <h2 className="heading-m">{view.kind === 'new_listing' ? 'The listing as it would be published' : 'What would change'}</h2>
-          {view.movedSince.length ? (
+          {view.movedSinceLabels.length ? (
             <WarningText>
-              Since this was sent, {view.movedSince.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')} changed on the live listing. Approving replaces the live value with the proposed one.
+              Since this was sent, {view.movedSinceLabels.map((f) => f.toLowerCase()).join(', ')} changed on the live {group ? 'group' : 'listing'}. Approving replaces the live value with the
+              proposed one.
             </WarningText>
           ) : null}
           <Table

@@ -10,7 +10,8 @@ import { geocoderFor } from '@/lib/geo/geocoder';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { blankSchedule, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
 import { describeValue } from '@/lib/listings/describe';
-import { saveListing, setCapacity } from '@/lib/listings/save';
+import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
+import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
 import { FIELD_LABELS } from '@/lib/listings/snapshot';
 import type { ListingFormState } from '@/lib/listings/form-state';
 
@@ -32,7 +33,9 @@ function rethrow(error: unknown): never {
  */
 export async function saveListingAction(serviceId: string | null, prev: ListingFormState, form: FormData): Promise<ListingFormState> {
   const user = await editor();
-  const values = listingValuesFromForm(form);
+  if (serviceId !== null && !uuid.test(serviceId)) redirect('/provider/listings');
+  // Times the form cannot show are posted as "keep" and shown again from the listing as stored.
+  const values = await withKeptSchedules(db(), user, serviceId, listingValuesFromForm(form));
   const version = Number(form.get('version')) || null;
   const intent = String(form.get('intent') ?? 'save');
   const keep = (extra: Partial<ListingFormState> = {}): ListingFormState => ({ values, errors: {}, version, ...extra });
@@ -41,6 +44,26 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
     if (values.schedules.length >= MAX_SCHEDULES) return keep({ errors: { schedules: `Add up to ${MAX_SCHEDULES} times` } });
     values.schedules.push(blankSchedule());
     return keep({ focus: `schedules-${values.schedules.length - 1}-kind`, notice: 'Another time added. Fill it in below.' });
+  }
+  if (intent.startsWith('replace-schedule:')) {
+    const i = Number(intent.split(':')[1]);
+    const slot = Number.isInteger(i) ? values.schedules[i] : undefined;
+    if (!slot || slot.kind !== 'keep') return keep();
+    const replaced = await replaceKeptSchedule(db(), user, serviceId, slot);
+    if (!replaced) return keep({ errors: { [`schedules-${i}-kind`]: KEPT_MISSING } });
+    values.schedules[i] = replaced;
+    return keep({
+      focus: `schedules-${i}-kind`,
+      notice: `Time ${i + 1} is now in the form, filled in as near as it can get. Check it before you save: the form cannot show all of “${replaced.replaces}”.`,
+    });
+  }
+  if (intent.startsWith('keep-schedule:')) {
+    const i = Number(intent.split(':')[1]);
+    const slot = Number.isInteger(i) ? values.schedules[i] : undefined;
+    if (!slot?.keep || slot.kind === 'keep') return keep();
+    values.schedules[i] = { ...slot, kind: 'keep' };
+    const back = await withKeptSchedules(db(), user, serviceId, values);
+    return { ...keep({ focus: `schedules-${i}-kind`, notice: `Time ${i + 1} is kept as it was.` }), values: back };
   }
   if (intent.startsWith('remove-schedule:')) {
     const i = Number(intent.split(':')[1]);
@@ -61,7 +84,6 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
 
   const parsed = parseListing(values);
   if (!parsed.ok) return keep({ errors: parsed.errors });
-  if (serviceId !== null && !uuid.test(serviceId)) return keep({ errors: { form: 'We could not find that listing' } });
 
   let result;
   try {

@@ -1,13 +1,20 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forbidden } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { Forbidden } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { inviteInput, inviteMember } from '@/lib/organisations';
-import type { InviteFormState } from '@/lib/organisations/form-state';
+import {
+  ORGANISATION_FIELD_LABELS,
+  describeOrganisationValue,
+  organisationValuesFromForm,
+  parseOrganisation,
+  saveOrganisation,
+} from '@/lib/organisations/details';
+import type { InviteFormState, OrganisationFormState } from '@/lib/organisations/form-state';
 
 const MESSAGES = {
   already_member: 'This person is already a member of the group',
@@ -38,4 +45,39 @@ export async function inviteAction(organisationId: string, _prev: InviteFormStat
     errors: {},
     done: result.added === 'invited' ? `We have emailed ${parsed.data.email} a link to set their password.` : `${parsed.data.name} can now sign in and manage this group’s listings.`,
   };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Saves the group's details: contact, name and description wait for a coordinator, the rest is live at once. */
+export async function saveOrganisationAction(organisationId: string, _prev: OrganisationFormState, form: FormData): Promise<OrganisationFormState> {
+  const user = await requireRole('provider');
+  const values = organisationValuesFromForm(form);
+  const version = Number(form.get('version')) || null;
+  if (!uuid.test(organisationId)) forbidden();
+  const parsed = parseOrganisation(values);
+  if (!parsed.ok) return { values, errors: parsed.errors, version };
+  let result;
+  try {
+    result = await db().$transaction((tx) => saveOrganisation(tx, user, organisationId, parsed.data, version));
+  } catch (error) {
+    if (error instanceof Forbidden) forbidden();
+    throw error;
+  }
+  if (!result.ok) {
+    if (result.reason === 'conflict') {
+      // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
+      return {
+        values,
+        errors: {},
+        version: result.currentVersion,
+        conflict: result.differs.map((f) => ({ label: ORGANISATION_FIELD_LABELS[f], now: describeOrganisationValue(result.current[f]) })),
+      };
+    }
+    return { values, errors: { form: result.reason === 'rejected' ? 'This group was not approved, so its details cannot be changed here. Contact a coordinator' : 'We could not find this group' }, version };
+  }
+  revalidatePath('/provider/organisation');
+  revalidatePath('/moderation');
+  const outcome = result.pending.length ? 'pending' : result.published.length ? 'published' : 'unchanged';
+  redirect(`/provider/organisation?saved=${outcome}&group=${organisationId}`);
 }

@@ -8,7 +8,7 @@ import { BackLink, Button, InsetText, NotificationBanner, Tag } from '@/componen
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
-import { editorData, needOptions } from '@/lib/listings/editor';
+import { editorData, needOptions, editorMap } from '@/lib/listings/editor';
 import { confirmListingAction, saveListingAction, setCapacityAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit a listing' };
@@ -48,7 +48,7 @@ export default async function EditListingPage({ params, searchParams }: { params
   const data = await editorData(db(), user, id);
   if (!data) notFound();
   const sp = await searchParams;
-  const needs = await needOptions(db());
+  const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);
   const direct = user.role !== 'provider';
 
   return (
@@ -126,6 +126,7 @@ export default async function EditListingPage({ params, searchParams }: { params
           needs={needs}
           submitLabel={direct || !data.published ? 'Save listing' : 'Save changes'}
           moderatedHint={!direct && data.published}
+          map={map}
         />
       </div>
     </>

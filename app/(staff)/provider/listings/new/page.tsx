@@ -4,7 +4,7 @@ import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, InsetText } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { groupsForNewListing, needOptions } from '@/lib/listings/editor';
+import { groupsForNewListing, needOptions, editorMap } from '@/lib/listings/editor';
 import { blankListing } from '@/lib/listings/schema';
 import { saveListingAction } from '../actions';
 
@@ -19,7 +19,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
   const asked = first((await searchParams).organisation);
   const organisationId = asked && uuid.test(asked) ? asked : null;
   const groups = await groupsForNewListing(db(), user, organisationId);
-  const needs = await needOptions(db());
+  const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);
   const chosen = groups.find((g) => g.id === organisationId) ?? (groups.length === 1 ? groups[0] : null);
   const direct = user.role !== 'provider';
 
@@ -39,6 +39,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
             needs={needs}
             groups={chosen ? undefined : groups}
             submitLabel={direct ? 'Publish listing' : 'Send for checking'}
+            map={map}
           />
         </div>
       )}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button, ErrorSummary, Textarea, TextInput, summaryFromFieldErrors } from '@/components/ui';
+import type { OrganisationFormState } from '@/lib/organisations/form-state';
+
+const ORDER = ['form', 'name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'];
+const CHECKED = 'Changes to this are checked by a coordinator before they show.';
+
+export type OrganisationFormProps = {
+  action: (prev: OrganisationFormState, form: FormData) => Promise<OrganisationFormState>;
+  initial: OrganisationFormState;
+  /** Prefixes the controls' ids, so two groups' forms (or the invitation form) can share a page. */
+  idPrefix: string;
+  /** Name the fields a coordinator checks in their hints. */
+  moderatedHint: boolean;
+};
+
+/** A group's own details: what the public reads about it beside each of its listings. */
+export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: OrganisationFormProps) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const v = state.values;
+  const e = state.errors;
+  const id = (f: string) => `${idPrefix}${f}`;
+  const checked = moderatedHint ? CHECKED : undefined;
+  const withChecked = (text: string) => (checked ? `${text} ${checked}` : text);
+  const ids = Object.fromEntries(ORDER.map((f) => [f, id(f === 'form' ? 'name' : f)]));
+
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={summaryFromFieldErrors(e, ORDER, ids)} />
+      {state.conflict ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2 className="error-summary__title">Someone else changed these details while you were editing</h2>
+          <div className="error-summary__body">
+            <p>Your changes are not saved yet. These are now different from what you have entered:</p>
+            <ul className="list-bullet">
+              {state.conflict.map((c) => (
+                <li key={c.label}>
+                  <strong>{c.label}</strong>: now “{c.now}”
+                </li>
+              ))}
+            </ul>
+            <p>Check the form below. If yours is right, save again to replace their version with yours.</p>
+          </div>
+        </div>
+      ) : null}
+      <input type="hidden" name="version" value={state.version ?? ''} />
+      <TextInput id={id('name')} name="name" label="Name of the group" hint={checked} error={e.name} defaultValue={v.name} maxLength={120} autoComplete="organization" />
+      <Textarea
+        id={id('description')}
+        name="description"
+        label="About the group (optional)"
+        hint={withChecked('A sentence or two about who you are. People see it beside each of your activities.')}
+        error={e.description}
+        defaultValue={v.description}
+        rows={4}
+        maxLength={1000}
+      />
+      <h3 className="heading-s">How people contact the group</h3>
+      <p className="hint">Shown when an activity has no contact details of its own. {checked}</p>
+      <TextInput id={id('email')} name="email" label="Email address (optional)" type="email" spellCheck={false} autoComplete="off" error={e.email} defaultValue={v.email} width="two-thirds" />
+      <TextInput id={id('phone')} name="phone" label="Phone number (optional)" type="tel" autoComplete="off" error={e.phone} defaultValue={v.phone} width="20" />
+      <TextInput id={id('website')} name="website" label="Website (optional)" hint="For example www.example.org" spellCheck={false} autoComplete="off" error={e.website} defaultValue={v.website} width="two-thirds" />
+      <h3 className="heading-s">Registration</h3>
+      <TextInput id={id('charityNumber')} name="charityNumber" label="Charity number (optional)" error={e.charityNumber} defaultValue={v.charityNumber} width="10" inputMode="numeric" />
+      <TextInput id={id('companyNumber')} name="companyNumber" label="Company number (optional)" error={e.companyNumber} defaultValue={v.companyNumber} width="10" />
+      <Button aria-disabled={pending || undefined}>Save the group’s details</Button>
+    </form>
+  );
+}
