@@ -125,20 +125,25 @@ export type AuditEntry = {
 
 /** Everything done to or with one person's record, newest first: "who viewed this record". */
 export async function listAuditForPerson(tx: Tx, personId: string, limit = 500): Promise<AuditEntry[]> {
-  const rows = await tx.auditEvent.findMany({
-    where: { personId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-    include: { actor: { select: { id: true, name: true, role: true } } },
-  });
+  // One statement with the actor's name (the case page asks this for coordinators).
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; at: Date; action: string; entityType: string; entityId: string | null; actorRoleThen: string | null; detail: Prisma.JsonValue; actorId: string | null; actorName: string | null; actorRole: string | null }>
+  >`
+    SELECT a.id, a."createdAt" AS at, a.action, a."entityType", a."entityId", a."actorRole" AS "actorRoleThen", a.detail,
+           u.id AS "actorId", u.name AS "actorName", u.role::text AS "actorRole"
+    FROM "AuditEvent" a
+    LEFT JOIN "User" u ON u.id = a."actorId"
+    WHERE a."personId" = ${personId}::uuid
+    ORDER BY a."createdAt" DESC, a.id DESC
+    LIMIT ${limit}`;
   return rows.map((r) => ({
     id: r.id,
-    at: r.createdAt,
+    at: r.at,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
-    actor: r.actor ? { id: r.actor.id, name: r.actor.name, role: r.actor.role } : null,
-    actorRoleThen: r.actorRole,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '', role: r.actorRole } : null,
+    actorRoleThen: r.actorRoleThen,
     detail: r.detail,
   }));
 }

@@ -1,29 +1,30 @@
 // Casework benchmark: the server time of the busiest staff pages and of a conversation save, under
-// N concurrent clients (closed loop: each client sends its next request when the last one returns),
-// against the database in DATABASE_URL. See docs/performance.md ("Casework") for the method and
-// the figures.
+// N concurrent clients (closed loop: each client sends its next request when its last one returns),
+// against the database in DATABASE_URL. docs/performance.md ("Casework") has the method and figures.
 //
-// "Server time" is the server-side work a request does, through the same lib functions the pages
+// "Server time" is the server-side work of a request, through the same lib functions the pages
 // and the server action call: the per-request session check (lib/auth/load-user), then
-//   - triage queue:      triageHome            (app/(staff)/triage/page.tsx)
-//   - caseload:          myCaseload            (app/(staff)/caseload/page.tsx)
-//   - case page:         openCase in a transaction, with its audit write (app/(staff)/cases/[id]/page.tsx)
-//   - conversation save: recordConversation in a transaction (saveConversation in app/(staff)/cases/[id]/actions.ts),
-//                        rolled back so the database is left as it was
-//   - provider inbox:    listInbox             (app/(staff)/provider/referrals/page.tsx)
+//   - triage queue:      triageHome               (app/(staff)/triage/page.tsx)
+//   - caseload:          myCaseload               (app/(staff)/caseload/page.tsx)
+//   - case page:         openCase in a transaction, with its audit write, committed
+//                                                 (app/(staff)/cases/[id]/page.tsx)
+//   - conversation save: the form's zod parse, then recordConversation in a transaction, committed
+//                        (saveConversation in app/(staff)/cases/[id]/actions.ts); the bench's
+//                        conversations and their audit rows are deleted after the run
+//   - provider inbox:    listInbox                (app/(staff)/provider/referrals/page.tsx)
 // React rendering and HTTP are not included (tests/bench/search.ts measures those for the search).
-// The case page's audit rows are committed, as the real page's are.
 //
 // Each client is a different member of staff: the link workers with the most open cases, the
 // coordinators with the longest triage queues, the providers with the most referrals.
 //
-//   DATABASE_URL=... npm run bench:casework -- [--clients 20] [--seconds 15] [--warmup 2]
-//                                              [--only triage,caseload,case,save,inbox] [--queries]
-//   --clients   concurrent clients (default 20)
-//   --seconds   how long each scenario runs (default 15)
-//   --warmup    seconds of unmeasured load before each scenario (default 2)
-//   --only      a comma-separated subset of the scenarios
-//   --queries   first run each scenario once per user, serially, and print the SQL statements per call
+//   DATABASE_URL=... npm run bench:casework -- [options]
+//   --clients 20     concurrent clients
+//   --seconds 15     how long each scenario is measured
+//   --warmup 2       seconds of unmeasured load before each scenario
+//   --only a,b       a subset of: triage, caseload, case, save, inbox
+//   --saves commit   commit (default, as the app does) or rollback the conversation saves
+//   --queries        first run each scenario once per member of staff, one at a time, and print
+//                    the SQL statements per call
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -60,6 +61,8 @@ const warmup = arg('warmup') === undefined ? 2 : Number(arg('warmup'));
 const only = (arg('only') || ALL.join(',')).split(',').map((s) => s.trim()) as ScenarioKey[];
 for (const o of only) if (!ALL.includes(o)) throw new Error(`--only: unknown scenario ${o} (choose from ${ALL.join(', ')})`);
 const countQueries = arg('queries') !== undefined;
+const saveMode = (arg('saves') || 'commit') as 'commit' | 'rollback';
+if (saveMode !== 'commit' && saveMode !== 'rollback') throw new Error('--saves takes commit or rollback');
 
 const labels: Record<ScenarioKey, string> = {
   triage: 'triage queue',
@@ -77,7 +80,22 @@ function percentile(sorted: number[], p: number): number {
 
 class Rollback extends Error {}
 
-type Staff = { id: string; sessionVersion: number; cases: string[] };
+/** What the bench writes as "what matters", so its conversations can be found and deleted. */
+const BENCH_MARK = 'Casework benchmark: deleted after the run.';
+
+/**
+ * Deletes the conversations the save scenario committed (and their audit rows). Only the
+ * conversation rows go: a bench save is never a case's first contact (every case it writes to
+ * has had one), so it changes nothing on the case itself.
+ */
+async function deleteBenchConversations(db: Db): Promise<number> {
+  await db.$executeRaw`
+    DELETE FROM "AuditEvent" a USING "Conversation" cv
+    WHERE cv."whatMatters" = ${BENCH_MARK} AND a."entityType" = 'conversation' AND a."entityId" = cv.id::text`;
+  return db.$executeRaw`DELETE FROM "Conversation" WHERE "whatMatters" = ${BENCH_MARK}`;
+}
+
+type Staff = { id: string; sessionVersion: number; cases: string[]; contacted: string[] };
 
 /** What one request does, as the given member of staff. */
 type Request = (db: Db, who: Staff) => Promise<void>;
@@ -107,15 +125,22 @@ const requests: Record<ScenarioKey, Request> = {
     const input = conversationInput.parse({
       occurredOn: londonDateKey(new Date()),
       type: 'good_life',
-      whatMatters: 'Getting out more.',
+      whatMatters: BENCH_MARK,
       actions: 'Try the walking group on Tuesday.',
       needs: [],
       lifeSatisfaction: '6',
       worthwhile: '7',
     });
+    const caseId = pick(who.contacted);
+    if (saveMode === 'commit') {
+      // As the server action does: one transaction, committed. The rows are deleted after the run.
+      const result = await db.$transaction((tx) => recordConversation(tx, user, caseId, input));
+      if (!result.ok) throw new Error(`save refused: ${result.reason}`);
+      return;
+    }
     await db
       .$transaction(async (tx) => {
-        const result = await recordConversation(tx, user, pick(who.cases), input);
+        const result = await recordConversation(tx, user, caseId, input);
         if (!result.ok) throw new Error(`save refused: ${result.reason}`);
         throw new Rollback();
       })
@@ -134,8 +159,9 @@ async function main() {
   const started = new Date();
 
   // The link workers with the most open cases, each with their open cases.
-  const workerRows = await db.$queryRaw<Array<{ id: string; sessionVersion: number; cases: string[] }>>`
-    SELECT u.id, u."sessionVersion", array_agg(c.id::text ORDER BY c.id) AS cases
+  const workerRows = await db.$queryRaw<Array<{ id: string; sessionVersion: number; cases: string[]; contacted: string[] }>>`
+    SELECT u.id, u."sessionVersion", array_agg(c.id::text ORDER BY c.id) AS cases,
+           coalesce(array_agg(c.id::text ORDER BY c.id) FILTER (WHERE c."firstContactAt" < now() - interval '1 day' AND c.status = 'active'), '{}') AS contacted
     FROM "User" u JOIN "Case" c ON c."assignedWorkerId" = u.id AND c.status <> 'closed'
     WHERE u.role = 'link_worker' AND u.active
     GROUP BY u.id ORDER BY count(*) DESC, u.id LIMIT ${clients}`;
@@ -157,11 +183,11 @@ async function main() {
     GROUP BY u.id ORDER BY count(r.id) DESC, u.id LIMIT ${clients}`;
 
   const staff: Record<ScenarioKey, Staff[]> = {
-    triage: coordinators.map((c) => ({ id: c.id, sessionVersion: c.sessionVersion, cases: [] })),
-    caseload: workerRows.map((w) => ({ id: w.id, sessionVersion: w.sessionVersion, cases: [] })),
-    case: workerRows.map((w) => ({ id: w.id, sessionVersion: w.sessionVersion, cases: w.cases })),
-    save: workerRows.map((w) => ({ id: w.id, sessionVersion: w.sessionVersion, cases: w.cases })),
-    inbox: providerRows.map((p) => ({ id: p.id, sessionVersion: p.sessionVersion, cases: [] })),
+    triage: coordinators.map((c) => ({ id: c.id, sessionVersion: c.sessionVersion, cases: [], contacted: [] })),
+    caseload: workerRows.map((w) => ({ ...w, cases: [], contacted: [] })),
+    case: workerRows,
+    save: workerRows.filter((w) => w.contacted.length > 0),
+    inbox: providerRows.map((p) => ({ id: p.id, sessionVersion: p.sessionVersion, cases: [], contacted: [] })),
   };
 
   const [counts] = await db.$queryRaw<Array<Record<string, bigint>>>`
@@ -169,13 +195,17 @@ async function main() {
            (SELECT count(*) FROM "Referral") AS referrals, (SELECT count(*) FROM "ReferralEvent") AS events,
            (SELECT count(*) FROM "AuditEvent") AS audit,
            (SELECT count(*) FROM "User" WHERE role = 'link_worker') AS workers`;
-  const [pg] = await db.$queryRaw<Array<{ v: string }>>`SELECT current_setting('server_version') AS v`;
+  const [pg] = await db.$queryRaw<Array<{ v: string; autovacuum: string }>>`SELECT current_setting('server_version') AS v, current_setting('autovacuum') AS autovacuum`;
+  const leftovers = await deleteBenchConversations(db);
+  if (leftovers > 0) console.log(`Deleted ${leftovers} conversations left by an interrupted run.`);
   const n = (x: bigint) => Number(x).toLocaleString('en-GB');
   console.log(`Database: ${n(counts.cases)} cases, ${n(counts.conversations)} conversations, ${n(counts.referrals)} referrals, ${n(counts.events)} referral events, ${n(counts.workers)} link workers, ${n(counts.audit)} audit events`);
   console.log(`PostgreSQL ${pg.v}, Node ${process.version}, ${os.cpus().length} CPUs; started ${started.toISOString()}`);
   console.log(`Clients as: ${workerRows.length} link workers (${Math.min(...workerRows.map((w) => w.cases.length))} to ${Math.max(...workerRows.map((w) => w.cases.length))} open cases each), ` +
     `${coordinators.length} coordinators (queues of ${Math.min(...coordinators.map((c) => c.waiting))} to ${longest}), ${providerRows.length} providers`);
   console.log(`${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario.`);
+  console.log(`Conversation saves: ${saveMode === 'commit' ? 'committed, as the app does, and deleted after the run' : 'rolled back'}.`);
+  if (pg.autovacuum !== 'on') console.log('Autovacuum is off on this server: run VACUUM ANALYZE first, as autovacuum would on a live database.');
   console.log(`Load average at start: ${loadStart.map((x) => x.toFixed(2)).join(', ')}\n`);
 
   if (countQueries) {
@@ -204,7 +234,7 @@ async function main() {
     await counting.$disconnect();
   }
 
-  const results: Array<{ key: ScenarioKey; count: number; errors: number; p50: number; p95: number; p99: number; rate: number }> = [];
+  const results: Array<{ key: ScenarioKey; count: number; errors: number; p50: number; p95: number; p99: number; rate: number; nodeCpu: number }> = [];
   for (const key of only) {
     const people = staff[key];
     if (people.length === 0) {
@@ -229,23 +259,28 @@ async function main() {
     if (warmup > 0) await Promise.all(Array.from({ length: clients }, (_, i) => loop(i, performance.now() + warmup * 1000, null, warm)));
     const samples: number[] = [];
     const errors: { n: number; last?: unknown } = { n: 0 };
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(Array.from({ length: clients }, (_, i) => loop(i, t0 + seconds * 1000, samples, errors)));
     const elapsed = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const sorted = samples.sort((a, b) => a - b);
-    const r = { key, count: samples.length, errors: errors.n, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rate: samples.length / elapsed };
+    const r = { key, count: samples.length, errors: errors.n, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rate: samples.length / elapsed, nodeCpu: (cpu.user + cpu.system) / 1000 / Math.max(1, samples.length + errors.n) };
     results.push(r);
     const f = (x: number) => x.toFixed(1).padStart(7);
     console.log(
-      `${labels[key].padEnd(18)} ${String(r.count).padStart(6)} calls ${r.rate.toFixed(1).padStart(7)}/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms` +
+      `${labels[key].padEnd(18)} ${String(r.count).padStart(6)} calls ${r.rate.toFixed(1).padStart(7)}/s  p50 ${f(r.p50)} ms  p95 ${f(r.p95)} ms  p99 ${f(r.p99)} ms  node CPU ${r.nodeCpu.toFixed(1)} ms/call` +
         `  target p95 <= ${targets[key]} ms: ${r.p95 <= targets[key] ? 'met' : 'NOT met'}${r.errors ? `  ${r.errors} errors` : ''}`,
     );
     if (errors.n) console.error(`  last error: ${errors.last instanceof Error ? errors.last.message : String(errors.last)}`);
+    if (key === 'save') await deleteBenchConversations(db);
   }
 
+  await deleteBenchConversations(db);
   const loadEnd = os.loadavg();
   console.log(`\nLoad average at end: ${loadEnd.map((x) => x.toFixed(2)).join(', ')}`);
   console.log('Closed loop: with every client waiting for its reply, p50 is about clients divided by throughput.');
+  console.log('Node CPU: this process\'s CPU time per call (Prisma, pg, the domain code), the app server\'s share; PostgreSQL\'s is on top.');
   await db.$disconnect();
   if (results.some((r) => r.errors > 0)) process.exitCode = 1;
 }

@@ -86,7 +86,7 @@ describe('scale seed', () => {
     const skipped = await seedScale(db, 0.01);
     expect(skipped.skipped).toBe(true);
     const forced = await seedScale(db, 0.01, { force: true });
-    expect(forced.steps.filter((s) => s.step !== 'ANALYZE').every((s) => s.rows === 0)).toBe(true);
+    expect(forced.steps.filter((s) => s.step !== 'VACUUM ANALYZE').every((s) => s.rows === 0)).toBe(true);
     await expect(seedScale(db, 0.02)).rejects.toThrow(/fresh database/);
   }, 120_000);
 });
