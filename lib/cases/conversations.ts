@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
-import type { CaseStatus } from '@/lib/db/generated/enums';
 import { londonDateKey, londonMidnight } from '@/lib/format/dates';
 import { caseAccess } from './access';
 import { dateKey, ons4Fields, optionalDateKey, optionalText, uuid } from './form';
@@ -135,13 +134,11 @@ export async function recordConversation(
   input: ConversationInput,
   now: Date = new Date(),
 ): Promise<RecordResult> {
-  const access = await caseAccess(tx, user, caseId, 'case.write');
+  // One writer at a time per case, so two first conversations cannot both think they are first:
+  // the row is locked, and read as it is once locked.
+  const access = await caseAccess(tx, user, caseId, 'case.write', { lock: true });
   if (!access.ok) return access;
-  // One writer at a time per case, so two first conversations cannot both think they are first;
-  // the row as it is once locked.
-  const [kase] = await tx.$queryRaw<Array<{ status: CaseStatus; receivedAt: Date; firstContactAt: Date | null; personId: string }>>`
-    SELECT status::text AS status, "receivedAt", "firstContactAt", "personId" FROM "Case" WHERE id = ${caseId}::uuid FOR UPDATE`;
-  if (!kase) return { ok: false, reason: 'not_found' };
+  const kase = access.facts;
   if (kase.status === 'closed') return { ok: false, reason: 'closed' };
   if (input.occurredOn > londonDateKey(now)) return { ok: false, reason: 'future' };
   if (input.occurredOn < londonDateKey(kase.receivedAt)) return { ok: false, reason: 'before_received' };

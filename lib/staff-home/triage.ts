@@ -73,7 +73,7 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
   // queue, and its link workers' loads. The queue lists every waiting referral's date and rating
   // (for the counts) but the needs of only the first `limit`, the ones shown.
   const [team, cases, workers] = await Promise.all([
-    db.team.findUnique({ where: { id: teamId }, select: { name: true } }),
+    db.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Team" WHERE id = ${teamId}::uuid`.then((rows) => rows[0] ?? null),
     db.$queryRaw<
       Array<{ id: string; reference: string; receivedAt: Date; source: CaseSource; rag: Rag | null; status: 'received' | 'triaged'; needs: Array<{ name: string; sortOrder: number }> | null }>
     >`

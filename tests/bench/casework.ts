@@ -32,6 +32,7 @@ import { loadSessionUser } from '../../lib/auth/load-user';
 import type { SessionUser } from '../../lib/auth/types';
 import { conversationInput, recordConversation } from '../../lib/cases/conversations';
 import { openCase } from '../../lib/cases/view';
+import { config } from '../../lib/config';
 import { createDb, type Db } from '../../lib/db/client';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { londonDateKey } from '../../lib/format/dates';
@@ -203,7 +204,7 @@ async function main() {
   console.log(`PostgreSQL ${pg.v}, Node ${process.version}, ${os.cpus().length} CPUs; started ${started.toISOString()}`);
   console.log(`Clients as: ${workerRows.length} link workers (${Math.min(...workerRows.map((w) => w.cases.length))} to ${Math.max(...workerRows.map((w) => w.cases.length))} open cases each), ` +
     `${coordinators.length} coordinators (queues of ${Math.min(...coordinators.map((c) => c.waiting))} to ${longest}), ${providerRows.length} providers`);
-  console.log(`${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario.`);
+  console.log(`${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario; a pool of ${config.databasePoolSize} connections (DATABASE_POOL_SIZE).`);
   console.log(`Conversation saves: ${saveMode === 'commit' ? 'committed, as the app does, and deleted after the run' : 'rolled back'}.`);
   if (pg.autovacuum !== 'on') console.log('Autovacuum is off on this server: run VACUUM ANALYZE first, as autovacuum would on a live database.');
   console.log(`Load average at start: ${loadStart.map((x) => x.toFixed(2)).join(', ')}\n`);
