@@ -90,10 +90,13 @@ const BENCH_MARK = 'Casework benchmark: deleted after the run.';
  * has had one), so it changes nothing on the case itself.
  */
 async function deleteBenchConversations(db: Db): Promise<number> {
-  await db.$executeRaw`
-    DELETE FROM "AuditEvent" a USING "Conversation" cv
-    WHERE cv."whatMatters" = ${BENCH_MARK} AND a."entityType" = 'conversation' AND a."entityId" = cv.id::text`;
-  return db.$executeRaw`DELETE FROM "Conversation" WHERE "whatMatters" = ${BENCH_MARK}`;
+  // By id, so each delete is an index look-up (a join let the planner scan every conversation
+  // once per audit row).
+  const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM "Conversation" WHERE "whatMatters" = ${BENCH_MARK}`;
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "entityType" = 'conversation' AND "entityId" = ANY(${ids}::text[])`;
+  return db.$executeRaw`DELETE FROM "Conversation" WHERE id = ANY(${ids}::uuid[])`;
 }
 
 type Staff = { id: string; sessionVersion: number; cases: string[]; contacted: string[] };
