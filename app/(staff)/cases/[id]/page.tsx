@@ -229,7 +229,6 @@ export default async function CasePageView({ params, searchParams }: Props) {
       <h2 className="heading-l" id="timeline">
         Timeline
       </h2>
-      <OlderHistory page={page} fullHistory={fullHistory} what="The timeline shows" />
       <ol className="list-plain border-l-4 border-[#b1b4b6] pl-4">
         {page.timeline.map((t) => (
           <li key={t.id} className="mb-4">
@@ -242,6 +241,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
           </li>
         ))}
       </ol>
+      <OlderHistory page={page} fullHistory={fullHistory} what="The timeline shows" />
 
       <h2 className="heading-l" id="conversations">
         Conversations
