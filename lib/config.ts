@@ -55,4 +55,6 @@ export const config = {
     };
   },
   get logLevel() { return str('LOG_LEVEL', 'info'); },
+  /** Most connections one process opens to PostgreSQL (node-postgres's pool). */
+  get databasePoolSize() { return Math.max(1, Math.floor(int('DATABASE_POOL_SIZE', 10))); },
 };

@@ -1,6 +1,7 @@
 // Who did what to which record, and when. Every read of a person's record is recorded too, so a
 // person (or their coordinator) can see who looked. The detail never carries personal data: ids,
 // statuses, counts and field names only.
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { SessionUser } from '@/lib/auth/types';
@@ -96,18 +97,11 @@ export function sanitiseDetail(detail: Record<string, unknown>): Record<string, 
 
 export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
   const detail = sanitiseDetail(e.detail ?? {});
-  await tx.auditEvent.create({
-    data: {
-      actorId: e.actor?.id ?? null,
-      actorRole: e.actor?.role ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      personId: e.personId ?? null,
-      detail,
-      ...(e.at ? { createdAt: e.at } : {}),
-    },
-  });
+  // A plain INSERT (no RETURNING): every view of a record writes one, so it is kept cheap.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "actorId", "actorRole", action, "entityType", "entityId", "personId", detail, "createdAt")
+    VALUES (${randomUUID()}::uuid, ${e.actor?.id ?? null}::uuid, ${e.actor?.role ?? null}, ${e.action}, ${e.entityType}, ${e.entityId ?? null},
+            ${e.personId ?? null}::uuid, ${JSON.stringify(detail)}::jsonb, ${e.at ?? new Date()}::timestamp(3))`;
 }
 
 export type AuditEntry = {
@@ -125,20 +119,25 @@ export type AuditEntry = {
 
 /** Everything done to or with one person's record, newest first: "who viewed this record". */
 export async function listAuditForPerson(tx: Tx, personId: string, limit = 500): Promise<AuditEntry[]> {
-  const rows = await tx.auditEvent.findMany({
-    where: { personId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-    include: { actor: { select: { id: true, name: true, role: true } } },
-  });
+  // One statement with the actor's name (the case page asks this for coordinators).
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; at: Date; action: string; entityType: string; entityId: string | null; actorRoleThen: string | null; detail: Prisma.JsonValue; actorId: string | null; actorName: string | null; actorRole: string | null }>
+  >`
+    SELECT a.id, a."createdAt" AS at, a.action, a."entityType", a."entityId", a."actorRole" AS "actorRoleThen", a.detail,
+           u.id AS "actorId", u.name AS "actorName", u.role::text AS "actorRole"
+    FROM "AuditEvent" a
+    LEFT JOIN "User" u ON u.id = a."actorId"
+    WHERE a."personId" = ${personId}::uuid
+    ORDER BY a."createdAt" DESC, a.id DESC
+    LIMIT ${limit}`;
   return rows.map((r) => ({
     id: r.id,
-    at: r.createdAt,
+    at: r.at,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
-    actor: r.actor ? { id: r.actor.id, name: r.actor.name, role: r.actor.role } : null,
-    actorRoleThen: r.actorRole,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '', role: r.actorRole } : null,
+    actorRoleThen: r.actorRoleThen,
     detail: r.detail,
   }));
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '@/lib/db/client';
-import type { SessionUser } from './types';
+import type { Role, SessionUser } from './types';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,20 +15,14 @@ export async function loadSessionUser(
   now: Date = new Date(),
 ): Promise<SessionUser | null> {
   if (!uuid.test(userId) || !Number.isInteger(sessionVersion)) return null;
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      teamId: true,
-      active: true,
-      sessionVersion: true,
-      lockedUntil: true,
-      memberships: { select: { organisationId: true }, orderBy: { organisationId: 'asc' } },
-    },
-  });
+  // One statement (the user and their organisations): this runs on every request.
+  const [user] = await tx.$queryRaw<
+    Array<{ id: string; name: string; email: string; role: Role; teamId: string | null; active: boolean; sessionVersion: number; lockedUntil: Date | null; organisationIds: string[] }>
+  >`
+    SELECT u.id, u.name, u.email, u.role::text AS role, u."teamId", u.active, u."sessionVersion", u."lockedUntil",
+           array(SELECT m."organisationId"::text FROM "OrganisationMember" m WHERE m."userId" = u.id ORDER BY m."organisationId") AS "organisationIds"
+    FROM "User" u
+    WHERE u.id = ${userId}::uuid`;
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   if (user.lockedUntil && user.lockedUntil > now) return null;
   return {
@@ -37,7 +31,7 @@ export async function loadSessionUser(
     email: user.email,
     role: user.role,
     teamId: user.teamId,
-    organisationIds: user.memberships.map((m) => m.organisationId),
+    organisationIds: user.organisationIds,
   };
 }
 

@@ -3,7 +3,7 @@
 import { can, type Action } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
-import type { Tx } from '@/lib/db/client';
+import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus } from '@/lib/db/generated/enums';
 import { isUuid } from './form';
 
@@ -23,22 +23,22 @@ export type CaseAccess = { ok: true; facts: CaseFacts } | { ok: false; reason: '
 
 export type CaseAction = Extract<Action, 'case.read' | 'case.write' | 'referral.create' | 'person.read'>;
 
-const factsSelect = {
-  id: true,
-  reference: true,
-  personId: true,
-  teamId: true,
-  assignedWorkerId: true,
-  status: true,
-  version: true,
-  receivedAt: true,
-  firstContactAt: true,
-} as const;
-
-/** Loads the facts the rules need and applies them. Refusals are audited (without the person's data). */
-export async function caseAccess(tx: Tx, user: SessionUser | null, caseId: string, action: CaseAction = 'case.read'): Promise<CaseAccess> {
+/**
+ * Loads the facts the rules need and applies them. Refusals are audited (without the person's data).
+ * With `lock`, the case row is locked for the rest of the transaction (one writer at a time) and
+ * the facts are as they are once locked.
+ */
+export async function caseAccess(
+  tx: Tx,
+  user: SessionUser | null,
+  caseId: string,
+  action: CaseAction = 'case.read',
+  options: { lock?: boolean } = {},
+): Promise<CaseAccess> {
   if (!isUuid(caseId)) return { ok: false, reason: 'not_found' };
-  const facts = await tx.case.findUnique({ where: { id: caseId }, select: factsSelect });
+  const [facts] = await tx.$queryRaw<CaseFacts[]>`
+    SELECT id, reference, "personId", "teamId", "assignedWorkerId", status::text AS status, version, "receivedAt", "firstContactAt"
+    FROM "Case" WHERE id = ${caseId}::uuid ${options.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   if (!facts) return { ok: false, reason: 'not_found' };
   if (!can(user, action, { kind: 'case', teamId: facts.teamId, assignedWorkerId: facts.assignedWorkerId })) {
     if (user) {

@@ -97,21 +97,27 @@ export async function insertConversation(tx: Tx, caseId: string, workerId: strin
  * case changed (its version is bumped then).
  */
 export async function settleFirstContact(tx: Tx, caseId: string): Promise<{ changed: boolean; firstContactAt: Date | null }> {
-  const first = await tx.conversation.findFirst({
-    where: { caseId, supersededBy: { is: null } },
-    orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }],
-    select: { occurredAt: true },
-  });
-  const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { firstContactAt: true, status: true } });
-  const firstContactAt = first?.occurredAt ?? null;
-  const becomesActive = firstContactAt !== null && (current.status === 'received' || current.status === 'triaged');
-  const dateChanged = (current.firstContactAt?.getTime() ?? null) !== (firstContactAt?.getTime() ?? null);
-  if (!dateChanged && !becomesActive) return { changed: false, firstContactAt };
-  await tx.case.update({
-    where: { id: caseId },
-    data: { firstContactAt, ...(becomesActive ? { status: 'active' } : {}), version: { increment: 1 } },
-  });
-  return { changed: true, firstContactAt };
+  // One statement: the first conversation still in force, and the case updated only if it moves.
+  const [row] = await tx.$queryRaw<Array<{ firstContactAt: Date | null; changed: boolean }>>`
+    WITH first AS (
+      SELECT min(cv."occurredAt") AS at
+      FROM "Conversation" cv
+      WHERE cv."caseId" = ${caseId}::uuid AND NOT EXISTS (SELECT 1 FROM "Conversation" s WHERE s."supersedesId" = cv.id)
+    ),
+    updated AS (
+      UPDATE "Case" c
+      SET "firstContactAt" = first.at,
+          status = CASE WHEN first.at IS NOT NULL AND c.status IN ('received', 'triaged') THEN 'active'::"CaseStatus" ELSE c.status END,
+          version = c.version + 1,
+          "updatedAt" = ${new Date()}::timestamp(3)
+      FROM first
+      WHERE c.id = ${caseId}::uuid
+        AND (c."firstContactAt" IS DISTINCT FROM first.at OR (first.at IS NOT NULL AND c.status IN ('received', 'triaged')))
+      RETURNING c.id
+    )
+    SELECT first.at AS "firstContactAt", EXISTS (SELECT 1 FROM updated) AS changed FROM first`;
+  if (!row) throw new Error(`Case ${caseId} not found`);
+  return { changed: row.changed, firstContactAt: row.firstContactAt };
 }
 
 export async function checkNeeds(tx: Tx, ids: readonly string[]): Promise<boolean> {
@@ -128,11 +134,11 @@ export async function recordConversation(
   input: ConversationInput,
   now: Date = new Date(),
 ): Promise<RecordResult> {
-  const access = await caseAccess(tx, user, caseId, 'case.write');
+  // One writer at a time per case, so two first conversations cannot both think they are first:
+  // the row is locked, and read as it is once locked.
+  const access = await caseAccess(tx, user, caseId, 'case.write', { lock: true });
   if (!access.ok) return access;
-  // One writer at a time per case, so two first conversations cannot both think they are first.
-  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId}::uuid FOR UPDATE`;
-  const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, receivedAt: true, firstContactAt: true, personId: true } });
+  const kase = access.facts;
   if (kase.status === 'closed') return { ok: false, reason: 'closed' };
   if (input.occurredOn > londonDateKey(now)) return { ok: false, reason: 'future' };
   if (input.occurredOn < londonDateKey(kase.receivedAt)) return { ok: false, reason: 'before_received' };

@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { listAuditForPerson, recordAudit, type AuditEntry } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
+import type { Case, Consent, Conversation, Person, Referral, ReferralEvent, SafeguardingConcern, Signpost, UnmetNeed } from '@/lib/db/generated/client';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
 import { isFinal } from '@/lib/referrals/lifecycle';
@@ -14,39 +15,181 @@ import { safeguardingTeamLabels } from './labels';
 import { onBehalfChoices } from './refer-out';
 import { buildTimeline, type TimelineEntry } from './timeline';
 
-async function loadCase(tx: Tx, caseId: string) {
-  return tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    include: {
-      team: { select: { id: true, name: true } },
-      assignedWorker: { select: { id: true, name: true } },
-      needs: { select: { term: { select: { id: true, name: true } } } },
-      person: {
-        include: {
-          area: { select: { name: true, ward: { select: { name: true } } } },
-          gpPractice: { select: { name: true } },
-          consents: { orderBy: [{ givenAt: 'desc' }, { id: 'asc' }] },
-        },
-      },
-      conversations: {
-        orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
-        include: { needs: { select: { term: { select: { id: true, name: true } } } }, supersededBy: { select: { id: true } } },
-      },
-      referrals: {
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        include: {
-          service: { select: { id: true, name: true, organisationId: true, organisation: { select: { name: true } } } },
-          events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-        },
-      },
-      unmetNeeds: { orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }], include: { term: { select: { name: true } } } },
-      safeguarding: { orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }] },
-      signposts: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+/**
+ * How much history the case page loads by default: the newest HISTORY_WINDOW conversations and
+ * referral status changes (together), with everything else since the oldest of them. "Show the
+ * full history" (`history: 'all'`) loads the rest, up to HISTORY_CEILING of each.
+ */
+export const HISTORY_WINDOW = 50;
+export const HISTORY_CEILING = 1000;
+
+type Term = { id: string; name: string };
+type Loaded = Case & {
+  team: { id: string; name: string };
+  assignedWorker: { id: string; name: string } | null;
+  needs: Array<{ term: Term }>;
+  person: Person & { area: { name: string; ward: { name: string } } | null; gpPractice: { name: string } | null; consents: Consent[] };
+  conversations: Array<Conversation & { needs: Array<{ term: Term }>; supersededBy: { id: string } | null }>;
+  referrals: Array<
+    Referral & { service: { id: string; name: string; organisationId: string; organisation: { name: string } }; events: ReferralEvent[] }
+  >;
+  unmetNeeds: Array<UnmetNeed & { term: { name: string } }>;
+  safeguarding: SafeguardingConcern[];
+  signposts: Signpost[];
+};
+
+type LoadedPage = {
+  loaded: Loaded;
+  users: Record<string, string>;
+  organisations: Record<string, string>;
+  services: Record<string, string>;
+  history: CaseHistory;
+};
+
+// PostgreSQL's JSON writes a timestamp (UTC here, without a zone) as "2026-11-23T14:17:00.123"
+// and a date as "2026-11-23"; Prisma gives both as Dates (a date at UTC midnight).
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  return new Date(text.length > 10 && !/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? `${text}Z` : text);
+}
+function withDates<T>(row: Record<string, unknown>, keys: readonly string[]): T {
+  for (const key of keys) if (key in row) row[key] = toDate(row[key]);
+  return row as T;
+}
+const dateKeys = {
+  case: ['receivedAt', 'triagedAt', 'assignedAt', 'firstContactAt', 'closedAt', 'createdAt', 'updatedAt'],
+  person: ['dateOfBirth', 'anonymisedAt', 'createdAt', 'updatedAt'],
+  consent: ['givenAt', 'withdrawnAt'],
+  conversation: ['occurredAt', 'nextFollowUpOn', 'createdAt'],
+  referral: ['sentAt', 'respondedAt', 'reminderSentAt', 'createdAt', 'updatedAt'],
+  event: ['createdAt'],
+  unmetNeed: ['recordedAt'],
+  safeguarding: ['raisedAt'],
+  signpost: ['createdAt'],
+} as const;
+
+/**
+ * The whole case page in one statement (one round trip instead of one per relation): the case,
+ * the person, agreements, needs, unmet need, safeguarding and signposts in full, the newest
+ * history (see HISTORY_WINDOW), and the names of everyone and everything they mention.
+ */
+async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPage> {
+  const window = all ? HISTORY_CEILING : HISTORY_WINDOW;
+  const [row] = await tx.$queryRaw<Array<{ page: Record<string, unknown> | null }>>`
+    WITH
+    recent AS (
+      (SELECT cv."occurredAt" AS at FROM "Conversation" cv WHERE cv."caseId" = ${caseId}::uuid ORDER BY cv."occurredAt" DESC LIMIT ${window})
+      UNION ALL
+      (SELECT e."createdAt" FROM "ReferralEvent" e JOIN "Referral" r ON r.id = e."referralId" WHERE r."caseId" = ${caseId}::uuid ORDER BY e."createdAt" DESC LIMIT ${window})
+    ),
+    cut AS (SELECT (SELECT at FROM recent ORDER BY at DESC OFFSET ${window - 1} LIMIT 1) AS at),
+    k AS (SELECT * FROM "Case" WHERE id = ${caseId}::uuid),
+    p AS (SELECT pe.* FROM "Person" pe WHERE pe.id = (SELECT "personId" FROM k)),
+    consents AS (SELECT co.* FROM "Consent" co WHERE co."personId" = (SELECT "personId" FROM k)),
+    convs AS (SELECT cv.* FROM "Conversation" cv, cut WHERE cv."caseId" = ${caseId}::uuid AND (cut.at IS NULL OR cv."occurredAt" >= cut.at)),
+    refs AS (
+      SELECT r.* FROM "Referral" r, cut
+      WHERE r."caseId" = ${caseId}::uuid
+        AND (cut.at IS NULL OR r."createdAt" >= cut.at OR EXISTS (SELECT 1 FROM "ReferralEvent" e WHERE e."referralId" = r.id AND e."createdAt" >= cut.at))
+    ),
+    evs AS (SELECT e.* FROM "ReferralEvent" e WHERE e."referralId" IN (SELECT id FROM refs)),
+    unmet AS (SELECT u.* FROM "UnmetNeed" u WHERE u."caseId" = ${caseId}::uuid),
+    sg AS (SELECT s.* FROM "SafeguardingConcern" s WHERE s."caseId" = ${caseId}::uuid),
+    sp AS (SELECT s.* FROM "Signpost" s WHERE s."caseId" = ${caseId}::uuid),
+    mentioned AS (
+      SELECT "triagedById" AS id FROM k UNION SELECT "assignedWorkerId" FROM k UNION SELECT "closedById" FROM k
+      UNION SELECT "recordedById" FROM consents UNION SELECT "withdrawnById" FROM consents
+      UNION SELECT "workerId" FROM convs UNION SELECT "actorId" FROM evs
+      UNION SELECT "recordedById" FROM unmet UNION SELECT "raisedById" FROM sg
+    )
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM k) THEN json_build_object(
+      'case', (SELECT to_jsonb(k) FROM k),
+      'team', (SELECT json_build_object('id', t.id, 'name', t.name) FROM "Team" t JOIN k ON t.id = k."teamId"),
+      'assignedWorker', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u JOIN k ON u.id = k."assignedWorkerId"),
+      'needs', (SELECT coalesce(json_agg(json_build_object('term', json_build_object('id', t.id, 'name', t.name)) ORDER BY n."termId"), '[]')
+                FROM "CaseNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId" WHERE n."caseId" = ${caseId}::uuid),
+      'person', (SELECT to_jsonb(p) FROM p),
+      'area', (SELECT json_build_object('name', a.name, 'ward', json_build_object('name', w.name))
+               FROM p JOIN "Area" a ON a.id = p."areaId" JOIN "Ward" w ON w.id = a."wardId"),
+      'gpPractice', (SELECT json_build_object('name', g.name) FROM p JOIN "GpPractice" g ON g.id = p."gpPracticeId"),
+      'consents', (SELECT coalesce(json_agg(to_jsonb(c) ORDER BY c."givenAt" DESC, c.id ASC), '[]') FROM consents c),
+      'conversations', (
+        SELECT coalesce(json_agg(to_jsonb(cv) || jsonb_build_object(
+          'needs', (SELECT coalesce(jsonb_agg(jsonb_build_object('term', jsonb_build_object('id', t.id, 'name', t.name)) ORDER BY n."termId"), '[]')
+                    FROM "ConversationNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId" WHERE n."conversationId" = cv.id),
+          'supersededBy', (SELECT jsonb_build_object('id', s.id) FROM "Conversation" s WHERE s."supersedesId" = cv.id)
+        ) ORDER BY cv."occurredAt" DESC, cv."createdAt" DESC, cv.id ASC), '[]')
+        FROM convs cv),
+      'referrals', (
+        SELECT coalesce(json_agg(to_jsonb(r) || jsonb_build_object(
+          'service', jsonb_build_object('id', sv.id, 'name', sv.name, 'organisationId', sv."organisationId", 'organisation', jsonb_build_object('name', o.name)),
+          'events', (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e."createdAt" ASC, e.id ASC), '[]') FROM evs e WHERE e."referralId" = r.id)
+        ) ORDER BY r."createdAt" DESC, r.id ASC), '[]')
+        FROM refs r JOIN "Service" sv ON sv.id = r."serviceId" JOIN "Organisation" o ON o.id = sv."organisationId"),
+      'unmetNeeds', (SELECT coalesce(json_agg(to_jsonb(u) || jsonb_build_object('term', jsonb_build_object('name', t.name)) ORDER BY u."recordedAt" DESC, u.id ASC), '[]')
+                     FROM unmet u JOIN "TaxonomyTerm" t ON t.id = u."termId"),
+      'safeguarding', (SELECT coalesce(json_agg(to_jsonb(s) ORDER BY s."raisedAt" DESC, s.id ASC), '[]') FROM sg s),
+      'signposts', (SELECT coalesce(json_agg(to_jsonb(s) ORDER BY s."createdAt" ASC, s.id ASC), '[]') FROM sp s),
+      'users', (SELECT coalesce(json_object_agg(u.id, u.name), '{}') FROM "User" u WHERE u.id IN (SELECT id FROM mentioned)),
+      'organisations', (SELECT coalesce(json_object_agg(o.id, o.name), '{}') FROM "Organisation" o WHERE o.id IN (SELECT "organisationId" FROM consents)),
+      'services', (SELECT coalesce(json_object_agg(s.id, s.name), '{}') FROM "Service" s WHERE s.id IN (SELECT "serviceId" FROM sp)),
+      'cutoff', (SELECT at FROM cut),
+      'older', (SELECT cut.at IS NOT NULL AND (
+                  EXISTS (SELECT 1 FROM "Conversation" cv WHERE cv."caseId" = ${caseId}::uuid AND cv."occurredAt" < cut.at)
+                  OR EXISTS (SELECT 1 FROM "ReferralEvent" e JOIN "Referral" r ON r.id = e."referralId" WHERE r."caseId" = ${caseId}::uuid AND e."createdAt" < cut.at))
+                FROM cut),
+      'conversationCount', (SELECT count(*) FROM "Conversation" cv WHERE cv."caseId" = ${caseId}::uuid),
+      'referralCount', (SELECT count(*) FROM "Referral" r WHERE r."caseId" = ${caseId}::uuid)
+    ) END AS page`;
+  const page = row?.page;
+  if (!page) throw new Error(`Case ${caseId} not found`);
+  type Json = Record<string, unknown>;
+  const person = withDates<Loaded['person']>(page.person as Json, dateKeys.person);
+  person.area = page.area as Loaded['person']['area'];
+  person.gpPractice = page.gpPractice as Loaded['person']['gpPractice'];
+  person.consents = (page.consents as Json[]).map((c) => withDates<Consent>(c, dateKeys.consent));
+  const loaded: Loaded = {
+    ...withDates<Case>(page.case as Json, dateKeys.case),
+    team: page.team as Loaded['team'],
+    assignedWorker: page.assignedWorker as Loaded['assignedWorker'],
+    needs: page.needs as Loaded['needs'],
+    person,
+    conversations: (page.conversations as Json[]).map((c) => withDates<Loaded['conversations'][number]>(c, dateKeys.conversation)),
+    referrals: (page.referrals as Json[]).map((r) => {
+      const referral = withDates<Loaded['referrals'][number]>(r, dateKeys.referral);
+      referral.events = (r.events as Json[]).map((e) => withDates<ReferralEvent>(e, dateKeys.event));
+      return referral;
+    }),
+    unmetNeeds: (page.unmetNeeds as Json[]).map((u) => withDates<Loaded['unmetNeeds'][number]>(u, dateKeys.unmetNeed)),
+    safeguarding: (page.safeguarding as Json[]).map((s) => withDates<SafeguardingConcern>(s, dateKeys.safeguarding)),
+    signposts: (page.signposts as Json[]).map((s) => withDates<Signpost>(s, dateKeys.signpost)),
+  };
+  return {
+    loaded,
+    users: page.users as Record<string, string>,
+    organisations: page.organisations as Record<string, string>,
+    services: page.services as Record<string, string>,
+    history: {
+      complete: !page.older,
+      since: page.older ? toDate(page.cutoff) : null,
+      conversations: Number(page.conversationCount),
+      referrals: Number(page.referralCount),
     },
-  });
+  };
 }
 
-type Loaded = Awaited<ReturnType<typeof loadCase>>;
+/** What the page holds of the case's history. */
+export type CaseHistory = {
+  /** Everything is loaded. */
+  complete: boolean;
+  /** When not complete: the page shows conversations and referral changes from this instant on. */
+  since: Date | null;
+  /** All the case's conversations and referrals, loaded or not. */
+  conversations: number;
+  referrals: number;
+};
+
 
 export type CasePage = {
   case: Omit<Loaded, 'person' | 'conversations' | 'referrals' | 'unmetNeeds' | 'safeguarding' | 'signposts'>;
@@ -72,7 +215,9 @@ export type CasePage = {
   unmetNeeds: Array<Loaded['unmetNeeds'][number] & { recordedByName: string | null }>;
   safeguarding: Array<Loaded['safeguarding'][number] & { raisedByName: string | null }>;
   signposts: Array<{ id: string; serviceId: string; serviceName: string }>;
+  /** Newest first; when the history is not complete, only what happened since `history.since`. */
   timeline: TimelineEntry[];
+  history: CaseHistory;
   /** For coordinators of the team: who viewed and changed this record. */
   audit: AuditEntry[] | null;
   canWrite: boolean;
@@ -81,7 +226,13 @@ export type CasePage = {
 export type OpenCase = { ok: true; page: CasePage } | { ok: false; reason: 'not_found' | 'forbidden' };
 
 /** Loads the case page for a user of the case's team and records the view. */
-export async function openCase(tx: Tx, user: SessionUser, caseId: string, now: Date = new Date()): Promise<OpenCase> {
+export async function openCase(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  now: Date = new Date(),
+  options: { history?: 'recent' | 'all' } = {},
+): Promise<OpenCase> {
   const access = await caseAccess(tx, user, caseId, 'case.read');
   if (!access.ok) return access;
   await recordAudit(tx, {
@@ -93,27 +244,10 @@ export async function openCase(tx: Tx, user: SessionUser, caseId: string, now: D
     at: now,
   });
 
-  const c = await loadCase(tx, caseId);
-  const userIds = new Set<string>();
-  const add = (id: string | null | undefined) => id && userIds.add(id);
-  add(c.triagedById);
-  add(c.assignedWorkerId);
-  add(c.closedById);
-  c.person.consents.forEach((x) => (add(x.recordedById), add(x.withdrawnById)));
-  c.conversations.forEach((x) => add(x.workerId));
-  c.referrals.forEach((r) => r.events.forEach((e) => add(e.actorId)));
-  c.unmetNeeds.forEach((u) => add(u.recordedById));
-  c.safeguarding.forEach((s) => add(s.raisedById));
-  const orgIds = [...new Set(c.person.consents.map((x) => x.organisationId).filter((x): x is string => !!x))];
-  const serviceIds = [...new Set(c.signposts.map((s) => s.serviceId))];
-  // One after another: inside a transaction the queries share one connection.
-  const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } });
-  const orgs = orgIds.length ? await tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
-  const services = serviceIds.length ? await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true } }) : [];
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-  const names = (id: string | null | undefined) => (id ? (userName.get(id) ?? null) : null);
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const serviceName = new Map(services.map((s) => [s.id, s.name]));
+  const { loaded: c, users, organisations, services, history } = await loadCase(tx, caseId, options.history === 'all');
+  const names = (id: string | null | undefined) => (id ? (users[id] ?? null) : null);
+  const orgName = (id: string) => organisations[id] ?? null;
+  const serviceName = (id: string) => services[id] ?? null;
 
   const { person: personWithConsents, conversations, referrals, unmetNeeds, safeguarding, signposts, ...kase } = c;
   const { consents, ...person } = personWithConsents;
@@ -124,7 +258,7 @@ export async function openCase(tx: Tx, user: SessionUser, caseId: string, now: D
     consents: consents.map((x) => ({
       ...x,
       active: isActive(x, now),
-      organisationName: x.organisationId ? (orgName.get(x.organisationId) ?? null) : null,
+      organisationName: x.organisationId ? orgName(x.organisationId) : null,
       recordedByName: names(x.recordedById),
       withdrawnByName: names(x.withdrawnById),
     })),
@@ -147,7 +281,7 @@ export async function openCase(tx: Tx, user: SessionUser, caseId: string, now: D
     })),
     unmetNeeds: unmetNeeds.map((u) => ({ ...u, recordedByName: names(u.recordedById) })),
     safeguarding: safeguarding.map((s) => ({ ...s, raisedByName: names(s.raisedById) })),
-    signposts: signposts.map((s) => ({ id: s.id, serviceId: s.serviceId, serviceName: serviceName.get(s.serviceId) ?? 'A service no longer listed' })),
+    signposts: signposts.map((s) => ({ id: s.id, serviceId: s.serviceId, serviceName: serviceName(s.serviceId) ?? 'A service no longer listed' })),
     timeline: buildTimeline(
       {
         receivedAt: c.receivedAt,
@@ -167,7 +301,8 @@ export async function openCase(tx: Tx, user: SessionUser, caseId: string, now: D
         consents,
       },
       names,
-    ),
+    ).filter((entry) => history.since === null || entry.at >= history.since),
+    history,
     audit: can(user, 'audit.view', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }) ? await listAuditForPerson(tx, c.personId, 200) : null,
     canWrite: can(user, 'case.write', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
   };

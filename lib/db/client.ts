@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { config } from '../config';
 import { PrismaClient, Prisma } from './generated/client';
 
 export { Prisma };
@@ -8,7 +9,8 @@ export type Tx = PrismaClient | Prisma.TransactionClient;
 
 export function createDb(url: string = requireDatabaseUrl()): PrismaClient {
   // JIT compilation costs more than it saves on the short, parameterised queries this app runs.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: '-c jit=off' }) });
+  // The pool's size is DATABASE_POOL_SIZE (10 by default, node-postgres's own default).
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: '-c jit=off', max: config.databasePoolSize }) });
 }
 
 function requireDatabaseUrl(): string {

@@ -73,11 +73,27 @@ export function formatDateTime(value: DateLike | null | undefined): string {
   return day ? `${day} at ${formatTime(value)}` : '';
 }
 
+const HOUR = 3_600_000;
+/** London date keys by UTC hour: London's offset is a whole number of hours, changed on the hour. */
+const keysByHour = new Map<number, string>();
+
 /** The calendar date in Europe/London as "YYYY-MM-DD". */
 export function londonDateKey(value: DateLike): string {
-  const parts = formatter('k', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(toDate(value));
+  const date = toDate(value);
+  const ms = date.getTime();
+  // Lists compute this for every row (waiting clocks, working days), and formatToParts is slow, so
+  // each UTC hour's answer is kept (for instants since 1970; a bounded cache).
+  const hour = ms >= 0 ? Math.floor(ms / HOUR) : NaN;
+  const cached = keysByHour.get(hour);
+  if (cached !== undefined) return cached;
+  const parts = formatter('k', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const key = `${get('year')}-${get('month')}-${get('day')}`;
+  if (!Number.isNaN(hour)) {
+    if (keysByHour.size >= 20_000) keysByHour.clear();
+    keysByHour.set(hour, key);
+  }
+  return key;
 }
 
 /** Today's date in Europe/London as a UTC-midnight Date, the form Prisma uses for `@db.Date` columns. */
@@ -97,10 +113,18 @@ export function pluralDays(n: number): string {
   return `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
 }
 
+const midnights = new Map<string, number>();
+
 /** The instant a London calendar date ("YYYY-MM-DD") begins, allowing for British Summer Time. */
 export function londonMidnight(key: string): Date {
-  const [y, m, d] = key.split('-').map(Number);
-  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE).getTime());
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    const [y, m, d] = key.split('-').map(Number);
+    ms = new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE).getTime();
+    if (midnights.size >= 20_000) midnights.clear();
+    midnights.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** A "YYYY-MM-DD" key moved by whole calendar days (or months), without time-zone drift. */

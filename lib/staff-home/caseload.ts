@@ -1,7 +1,14 @@
 import type { SessionUser } from '@/lib/auth/types';
-import type { Tx } from '@/lib/db/client';
+import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween, londonToday } from '@/lib/format/dates';
+
+const sql = Prisma.sql;
+
+/** A LIKE pattern that matches the text literally (backslash is PostgreSQL's default escape). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
 
 export type CaseloadItem = {
   id: string;
@@ -70,41 +77,40 @@ export async function myCaseload(
   const today = londonToday(now);
   const scope = caseloadScope(user, filters);
   const q = filters.q?.trim();
-  const cases = await db.case.findMany({
-    where: {
-      ...(scope === 'team' ? { teamId: user.teamId!, assignedWorkerId: { not: null } } : { assignedWorkerId: user.id }),
-      status: { not: 'closed' },
-      closedAt: null,
-      ...(filters.rag ? { rag: filters.rag } : {}),
-      ...(q ? { OR: [{ reference: { equals: q, mode: 'insensitive' as const } }, { person: { name: { contains: q, mode: 'insensitive' as const } } }] } : {}),
-    },
-    orderBy: [{ receivedAt: 'asc' }, { reference: 'asc' }],
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      rag: true,
-      receivedAt: true,
-      firstContactAt: true,
-      person: { select: { name: true } },
-      assignedWorker: { select: { name: true } },
-      conversations: {
-        where: { supersededBy: { is: null } },
-        orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
-        take: 1,
-        select: { nextFollowUpOn: true },
-      },
-    },
-  });
+  // One statement: the open cases with the person's name, the worker's name and the next
+  // follow-up from the latest conversation not corrected since (an index look-up per case).
+  const where: Prisma.Sql[] = [
+    scope === 'team' ? sql`c."teamId" = ${user.teamId!}::uuid AND c."assignedWorkerId" IS NOT NULL` : sql`c."assignedWorkerId" = ${user.id}::uuid`,
+    sql`c.status <> 'closed' AND c."closedAt" IS NULL`,
+  ];
+  if (filters.rag) where.push(sql`c.rag = ${filters.rag}::"Rag"`);
+  if (q) where.push(sql`(lower(c.reference) = lower(${q}) OR p.name ILIKE ${`%${escapeLike(q)}%`})`);
+  const cases = await db.$queryRaw<
+    Array<{ id: string; reference: string; status: CaseStatus; rag: Rag | null; receivedAt: Date; firstContactAt: Date | null; personName: string; workerName: string | null; nextFollowUpOn: Date | null }>
+  >`
+    SELECT c.id, c.reference, c.status::text AS status, c.rag::text AS rag, c."receivedAt", c."firstContactAt",
+           p.name AS "personName", w.name AS "workerName", nxt."nextFollowUpOn"
+    FROM "Case" c
+    JOIN "Person" p ON p.id = c."personId"
+    LEFT JOIN "User" w ON w.id = c."assignedWorkerId"
+    LEFT JOIN LATERAL (
+      SELECT cv."nextFollowUpOn"
+      FROM "Conversation" cv
+      WHERE cv."caseId" = c.id AND NOT EXISTS (SELECT 1 FROM "Conversation" s WHERE s."supersedesId" = cv.id)
+      ORDER BY cv."occurredAt" DESC, cv."createdAt" DESC
+      LIMIT 1
+    ) nxt ON true
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY c."receivedAt" ASC, c.reference ASC`;
 
   const items: CaseloadItem[] = cases.map((c) => {
-    const next = c.conversations[0]?.nextFollowUpOn ?? null;
+    const next = c.nextFollowUpOn;
     const followUp: CaseloadItem['followUp'] =
       next === null ? 'none' : next.getTime() < today.getTime() ? 'overdue' : next.getTime() === today.getTime() ? 'today' : 'later';
     return {
       id: c.id,
       reference: c.reference,
-      personName: c.person.name,
+      personName: c.personName,
       status: c.status,
       rag: c.rag,
       receivedAt: c.receivedAt,
@@ -112,7 +118,7 @@ export async function myCaseload(
       nextFollowUpOn: next,
       followUp,
       daysWaiting: calendarDaysBetween(c.receivedAt, now),
-      workerName: c.assignedWorker?.name ?? null,
+      workerName: c.workerName,
     };
   });
 

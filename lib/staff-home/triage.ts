@@ -67,31 +67,34 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
   const holidays = options.holidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
   const teamId = user.teamId;
 
-  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) return { kind: 'no-team' };
+  const limit = Math.max(0, Math.floor(options.limit ?? 100));
 
-  const waitingWhere = {
-    teamId,
-    closedAt: null,
-    OR: [{ status: 'received' as const }, { status: 'triaged' as const, assignedWorkerId: null }],
-  };
-
-  const [cases, workers] = await Promise.all([
-    db.case.findMany({
-      where: waitingWhere,
-      orderBy: [{ receivedAt: 'asc' }, { reference: 'asc' }],
-      select: {
-        id: true,
-        reference: true,
-        receivedAt: true,
-        source: true,
-        rag: true,
-        status: true,
-        needs: { select: { term: { select: { name: true, sortOrder: true } } } },
-      },
-    }),
+  // Three statements at once (outside a transaction each takes its own connection): the team, its
+  // queue, and its link workers' loads. The queue lists every waiting referral's date and rating
+  // (for the counts) but the needs of only the first `limit`, the ones shown.
+  const [team, cases, workers] = await Promise.all([
+    db.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Team" WHERE id = ${teamId}::uuid`.then((rows) => rows[0] ?? null),
+    db.$queryRaw<
+      Array<{ id: string; reference: string; receivedAt: Date; source: CaseSource; rag: Rag | null; status: 'received' | 'triaged'; needs: Array<{ name: string; sortOrder: number }> | null }>
+    >`
+      WITH queue AS (
+        SELECT c.id, c.reference, c."receivedAt", c.source, c.rag, c.status,
+               row_number() OVER (ORDER BY c."receivedAt" ASC, c.reference ASC) AS position
+        FROM "Case" c
+        WHERE c."teamId" = ${teamId}::uuid AND c."closedAt" IS NULL
+          AND (c.status = 'received' OR (c.status = 'triaged' AND c."assignedWorkerId" IS NULL))
+      )
+      SELECT q.id, q.reference, q."receivedAt", q.source::text AS source, q.rag::text AS rag, q.status::text AS status,
+             CASE WHEN q.position <= ${limit} THEN (
+               SELECT coalesce(json_agg(json_build_object('name', t.name, 'sortOrder', t."sortOrder")), '[]'::json)
+               FROM "CaseNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId"
+               WHERE n."caseId" = q.id
+             ) END AS needs
+      FROM queue q
+      ORDER BY q.position`,
     teamWorkerLoads(db, teamId, now),
   ]);
+  if (!team) return { kind: 'no-team' };
 
   const all: TriageItem[] = cases.map((c) => {
     const workingDaysWaiting = workingDaysBetween(c.receivedAt, now, holidays);
@@ -108,8 +111,7 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
       targetWorkingDays,
       dueBy: dueDate(c.receivedAt, c.rag, targets, holidays),
       overTarget: workingDaysWaiting > targetWorkingDays,
-      needs: c.needs
-        .map((n) => n.term)
+      needs: (c.needs ?? [])
         .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
         .map((t) => t.name),
     };
@@ -118,7 +120,7 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
   return {
     kind: 'team',
     teamName: team.name,
-    items: all.slice(0, options.limit ?? 100),
+    items: all.slice(0, limit),
     waiting: all.length,
     overTarget: all.filter((item) => item.overTarget).length,
     workers,

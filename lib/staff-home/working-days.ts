@@ -17,6 +17,30 @@ function isWorkingDay(key: string, holidays: ReadonlySet<string>): boolean {
   return day !== 0 && day !== 6 && !holidays.has(key);
 }
 
+// Queues ask the same questions for many rows (the same received dates, the same today), so each
+// holiday list keeps its answers: a set of the holidays, and bounded caches of the counts.
+type Calendar = { set: ReadonlySet<string>; between: Map<string, number>; after: Map<string, string> };
+const calendars = new WeakMap<readonly string[], Calendar>();
+
+/** The holiday list's set and caches (for lib/triage/targets too). */
+export function calendarFor(holidays: readonly string[]): Calendar {
+  let c = calendars.get(holidays);
+  if (!c) {
+    c = { set: new Set(holidays), between: new Map(), after: new Map() };
+    calendars.set(holidays, c);
+  }
+  return c;
+}
+
+export function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * Working days (Monday to Friday, less bank holidays) that have passed since `from`, counting
  * London calendar dates: received on a Monday and looked at on Wednesday is 2 working days.
@@ -25,11 +49,13 @@ export function workingDaysBetween(from: Date, to: Date, holidays: readonly stri
   const start = londonDateKey(from);
   const end = londonDateKey(to);
   if (end <= start) return 0;
-  const set = new Set(holidays);
-  let count = 0;
-  // Bounded: a referral waiting more than ten years is a data error, not a loop to run forever.
-  for (let key = shiftDateKey(start, { days: 1 }), i = 0; key <= end && i < 3660; key = shiftDateKey(key, { days: 1 }), i++) {
-    if (isWorkingDay(key, set)) count += 1;
-  }
-  return count;
+  const calendar = calendarFor(holidays);
+  return remember(calendar.between, `${start}/${end}`, () => {
+    let count = 0;
+    // Bounded: a referral waiting more than ten years is a data error, not a loop to run forever.
+    for (let key = shiftDateKey(start, { days: 1 }), i = 0; key <= end && i < 3660; key = shiftDateKey(key, { days: 1 }), i++) {
+      if (isWorkingDay(key, calendar.set)) count += 1;
+    }
+    return count;
+  });
 }

@@ -1,7 +1,7 @@
 // Triage targets in working days (Monday to Friday, less bank holidays), counted on London dates.
 import type { Rag } from '@/lib/db/generated/client';
 import { londonDateKey, londonMidnight, shiftDateKey } from '@/lib/format/dates';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@/lib/staff-home/working-days';
+import { calendarFor, ENGLAND_AND_WALES_BANK_HOLIDAYS, remember } from '@/lib/staff-home/working-days';
 
 export type Targets = { red: number; amber: number; green: number };
 
@@ -15,14 +15,18 @@ function isWorkingDay(key: string, holidays: ReadonlySet<string>): boolean {
  * with a target of 2 working days is due on Wednesday. The counterpart of workingDaysBetween.
  */
 export function addWorkingDays(from: Date, days: number, holidays: readonly string[] = ENGLAND_AND_WALES_BANK_HOLIDAYS): string {
-  const set = new Set(holidays);
-  let key = londonDateKey(from);
-  let left = Math.max(0, Math.floor(days));
-  for (let i = 0; left > 0 && i < 3660; i++) {
-    key = shiftDateKey(key, { days: 1 });
-    if (isWorkingDay(key, set)) left -= 1;
-  }
-  return key;
+  const calendar = calendarFor(holidays);
+  const start = londonDateKey(from);
+  const wanted = Math.max(0, Math.floor(days));
+  return remember(calendar.after, `${start}+${wanted}`, () => {
+    let key = start;
+    let left = wanted;
+    for (let i = 0; left > 0 && i < 3660; i++) {
+      key = shiftDateKey(key, { days: 1 });
+      if (isWorkingDay(key, calendar.set)) left -= 1;
+    }
+    return key;
+  });
 }
 
 /** The target for a rating; an unrated referral is held to the red target until someone reads it. */

@@ -1,7 +1,9 @@
 // `npm run seed` (tsx prisma/seed/cli.ts): loads the demo borough into DATABASE_URL (or the
 // embedded PostgreSQL when it is not set), applying any pending migrations first.
-//   --scale <n>   also loads n times the benchmark data (20,000 services and about a million
-//                 referral events per unit); prints timings and table sizes
+//   --scale <n>   also loads n times the benchmark data (per unit: 20,000 services, 50 link
+//                 workers in 5 teams, 100,000 cases with 80 open per worker and 60 waiting in
+//                 each triage queue, and about a million referral events); prints timings and
+//                 table sizes
 //   --force       reload the scale data even if that scale is already recorded as loaded
 import { resolveDatabase } from '../../lib/db/resolve';
 import { migrate } from '../../lib/db/migrate';

@@ -23,6 +23,8 @@ export const PER_SCALE = {
   providers: 200,
   cases: 100_000,
   openCasesPerWorker: 80,
+  /** New referrals in the triage queues (not yet assigned): about five days' intake of a team. */
+  waitingPerTeam: 60,
   referrals: 250_000,
   searchLogs: 50_000,
 };
@@ -174,6 +176,7 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
   const OPEN_CASES = W * P.openCasesPerWorker;
   const CLOSED_CASES = C - OPEN_CASES;
   const REF = Math.round((C * P.referrals) / P.cases);
+  const WAIT = TEAMS * Math.max(3, Math.round(P.waitingPerTeam * Math.min(1, n)));
   const A = `'${anchor.toISOString()}'::timestamp`;
   const DAY = `interval '1 day'`;
 
@@ -186,7 +189,7 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
   const demoPostcodes = await db.postcode.count({ where: { areaId: { not: null } } });
   const paths = pathTable();
   const expectedEvents = Math.round((REF * CLOSED_CASES) / C * paths.closedMean + (REF * OPEN_CASES) / C * paths.openMean);
-  log(`Scale ${n}: ${S} services, ${C} cases, ${REF} referrals, about ${expectedEvents} referral events`);
+  log(`Scale ${n}: ${S} services, ${C} cases, ${REF} referrals, about ${expectedEvents} referral events, ${W} link workers in ${TEAMS} teams, ${WAIT} referrals waiting for triage`);
 
   const tplJson = JSON.stringify(
     templates.map((t, i) => ({
@@ -462,6 +465,59 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
      ON CONFLICT DO NOTHING`,
   );
 
+  // ---------- the triage queues ----------
+  // New referrals waiting for a coordinator: received over the last two weeks (so some are over
+  // target), two in three not yet rated, the rest rated but not assigned; each with its person,
+  // their agreement to be contacted and the needs named in the referral.
+  const waitAt = (k: string) => `(${A} - ${F(k, 200)} * 14 * ${DAY})`;
+  await run(
+    'Person (waiting)',
+    `WITH sp AS (SELECT row_number() OVER (ORDER BY postcode) - 1 AS i, postcode FROM "Postcode" WHERE postcode ~ '^EB[1-9][0-9] ')
+     INSERT INTO "Person" (id, name, phone, "preferredContact", "ageBand", postcode, "gpPracticeId", "createdAt", "updatedAt")
+     SELECT ${UID(`'scale:wperson:' || k`)}, ${PICK(FIRST, 'k', 201)} || ' ' || ${PICK(LAST, 'k', 202)},
+            '07700 900' || lpad(${R('k', 203, 1000)}::text, 3, '0'), 'phone'::"ContactMethod",
+            ${arr(['18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75-84', '85+'])}[1 + ${R('k', 204, 8)}],
+            s.postcode, ${practiceArr}[1 + ${R('k', 205, practices.length)}], ${waitAt('k')}, ${waitAt('k')}
+     FROM generate_series(1, ${WAIT}) k
+     LEFT JOIN sp s ON s.i = ${R('k', 206, PC)}
+     ON CONFLICT DO NOTHING`,
+  );
+  await run(
+    'Consent (waiting)',
+    `INSERT INTO "Consent" (id, "personId", scope, fields, "givenAt")
+     SELECT ${UID(`'scale:wconsent:' || k`)}, ${UID(`'scale:wperson:' || k`)}, 'contact'::"ConsentScope", ARRAY[]::text[], ${waitAt('k')}
+     FROM generate_series(1, ${WAIT}) k
+     ON CONFLICT DO NOTHING`,
+  );
+  await run(
+    'Case (waiting)',
+    `INSERT INTO "Case" (id, reference, "personId", "teamId", source, "referrerName", "referrerOrganisation", "whatMatters", "receivedAt",
+                         rag, "ragReason", "triagedAt", "triagedById", status, "createdAt", "updatedAt")
+     SELECT ${UID(`'scale:wcase:' || k`)}, 'SN-' || lpad(k::text, 8, '0'), ${UID(`'scale:wperson:' || k`)},
+            ${UID(`'scale:team:' || (1 + k % ${TEAMS})`)}, x.source::"CaseSource",
+            CASE WHEN x.source <> 'self' THEN ${PICK(FIRST, 'k', 208)} || ' ' || ${PICK(LAST, 'k', 209)} END,
+            CASE WHEN x.source = 'gp' THEN 'Eastbrook Medical Practice' WHEN x.source <> 'self' THEN 'County services' END,
+            ${PICK(WHAT, 'k', 210)}, ${waitAt('k')},
+            CASE WHEN x.rated THEN ${arr(['green', 'green', 'amber', 'red'])}[1 + ${R('k', 211, 4)}]::"Rag" END,
+            CASE WHEN x.rated THEN 'Triage note.' END,
+            CASE WHEN x.rated THEN ${waitAt('k')} + interval '3 hours' END,
+            CASE WHEN x.rated THEN ${UID(`'scale:coordinator:' || (1 + k % ${TEAMS})`)} END,
+            (CASE WHEN x.rated THEN 'triaged' ELSE 'received' END)::"CaseStatus", ${waitAt('k')}, ${waitAt('k')}
+     FROM generate_series(1, ${WAIT}) k
+     CROSS JOIN LATERAL (SELECT ${arr(['self', 'self', 'self', 'self', 'gp', 'gp', 'gp', 'social_care', 'hospital', 'voluntary_sector'])}[1 + ${R('k', 207, 10)}] AS source,
+                                ${R('k', 212, 3)} = 0 AND ${waitAt('k')} < ${A} - interval '4 hours' AS rated) x
+     ON CONFLICT DO NOTHING`,
+  );
+  const wneed1 = `(1 + ${R('k', 213, terms.length)})`;
+  const wneed2 = `(1 + ${R('k', 214, terms.length)})`;
+  await run(
+    'CaseNeed (waiting)',
+    `INSERT INTO "CaseNeed" ("caseId", "termId")
+     SELECT ${UID(`'scale:wcase:' || k`)}, ${termArr}[x] FROM generate_series(1, ${WAIT}) k
+     CROSS JOIN LATERAL unnest(CASE WHEN ${R('k', 215, 2)} = 1 AND ${wneed2} <> ${wneed1} THEN ARRAY[${wneed1}, ${wneed2}] ELSE ARRAY[${wneed1}] END) x
+     ON CONFLICT DO NOTHING`,
+  );
+
   // ---------- referrals and their events ----------
   // Referral g belongs to case caseOf(g); its place among the case's referrals shifts its dates.
   const firstRefOf = (c: string) => `(1 + ((${c} - 1)::bigint * ${REF} + ${C} - 1) / ${C})`;
@@ -533,7 +589,9 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
      ON CONFLICT DO NOTHING`,
   );
 
-  await run('ANALYZE', 'ANALYZE');
+  // As autovacuum would leave a live database (and it may be off, as on some test servers):
+  // statistics for the planner, and the visibility map that lets index-only scans skip the heap.
+  await run('VACUUM ANALYZE', 'VACUUM ANALYZE');
   await db.setting.upsert({ where: { key: SCALE_KEY }, create: { key: SCALE_KEY, value: n }, update: { value: n } });
   const result = { n, skipped: false, steps, counts: await counts(db), sizes: await sizes(db), ms: Date.now() - started };
   log(`Scale ${n} loaded in ${(result.ms / 1000).toFixed(1)} s`);

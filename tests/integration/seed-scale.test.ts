@@ -36,6 +36,12 @@ describe('scale seed', () => {
     expect(await one(`SELECT count(*) AS n FROM "Postcode" WHERE postcode !~ '^EB[1-9][0-9]? [0-9][ABD-HJLNP-UW-Z]{2}$'`)).toBe(0);
     expect(await one(`SELECT count(*) AS n FROM "Schedule" WHERE freq <> 'ONCE' AND rrule !~ '^FREQ=(WEEKLY|MONTHLY);INTERVAL=[12];(BYDAY=((-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU),?)+|BYMONTHDAY=[0-9]{1,2})$'`)).toBe(0);
     expect(await one(`SELECT count(*) AS n FROM "Case" WHERE reference LIKE 'SC-%'`)).toBe(1000);
+    // The triage queue: new referrals, none assigned, each with a person who agreed to be contacted.
+    expect(await one(`
+      SELECT count(*) AS n FROM "Case" c WHERE c.reference LIKE 'SN-%' AND c."assignedWorkerId" IS NULL AND c."closedAt" IS NULL
+        AND (c.status = 'received' AND c.rag IS NULL OR c.status = 'triaged' AND c.rag IS NOT NULL AND c."triagedAt" >= c."receivedAt")
+        AND EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = c."personId" AND k.scope = 'contact')
+        AND EXISTS (SELECT 1 FROM "CaseNeed" n WHERE n."caseId" = c.id)`)).toBe(3);
     const statuses = await db.$queryRawUnsafe<{ status: string }[]>(`SELECT DISTINCT r.status::text AS status FROM "Referral" r JOIN "Case" c ON c.id = r."caseId" WHERE c.reference LIKE 'SC-%'`);
     expect(statuses.map((s) => s.status).sort()).toEqual(Object.keys(moves).sort());
   });
@@ -80,7 +86,7 @@ describe('scale seed', () => {
     const skipped = await seedScale(db, 0.01);
     expect(skipped.skipped).toBe(true);
     const forced = await seedScale(db, 0.01, { force: true });
-    expect(forced.steps.filter((s) => s.step !== 'ANALYZE').every((s) => s.rows === 0)).toBe(true);
+    expect(forced.steps.filter((s) => s.step !== 'VACUUM ANALYZE').every((s) => s.rows === 0)).toBe(true);
     await expect(seedScale(db, 0.02)).rejects.toThrow(/fresh database/);
   }, 120_000);
 });

@@ -72,7 +72,8 @@ export default async function CasePageView({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const query = await searchParams;
-  const opened = await db().$transaction((tx) => openCase(tx, user, id));
+  const fullHistory = query.history === 'all';
+  const opened = await db().$transaction((tx) => openCase(tx, user, id, new Date(), { history: fullHistory ? 'all' : 'recent' }));
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const page = opened.page;
   const { case: c, person } = page;
@@ -131,8 +132,8 @@ export default async function CasePageView({ params, searchParams }: Props) {
           <li><a href="#person">The person</a></li>
           <li><a href="#consent">Agreements</a></li>
           <li><a href="#timeline">Timeline</a></li>
-          <li><a href="#conversations">Conversations ({page.conversations.length})</a></li>
-          <li><a href="#referrals">Referrals ({page.referrals.length})</a></li>
+          <li><a href="#conversations">Conversations ({page.history.conversations})</a></li>
+          <li><a href="#referrals">Referrals ({page.history.referrals})</a></li>
           <li><a href="#unmet-need">Unmet need</a></li>
           <li><a href="#safeguarding">Safeguarding</a></li>
           {page.audit ? <li><a href="#access">Who has seen this record</a></li> : null}
@@ -240,11 +241,15 @@ export default async function CasePageView({ params, searchParams }: Props) {
           </li>
         ))}
       </ol>
+      <OlderHistory page={page} fullHistory={fullHistory} what="The timeline shows" />
 
       <h2 className="heading-l" id="conversations">
         Conversations
       </h2>
-      {page.conversations.length === 0 ? <p>No conversations recorded yet.</p> : null}
+      {page.conversations.length === 0 && page.history.conversations === 0 ? <p>No conversations recorded yet.</p> : null}
+      {page.conversations.length < page.history.conversations ? (
+        <OlderHistory page={page} fullHistory={fullHistory} what={`Showing ${page.conversations.length} of ${page.history.conversations} conversations:`} />
+      ) : null}
       {page.conversations.map((x, i) => (
         <section key={x.id} id={`conversation-${x.id}`} aria-labelledby={`conversation-${x.id}-h`} className={x.superseded ? 'mb-8 opacity-80' : 'mb-8'}>
           <h3 className="heading-m mb-2" id={`conversation-${x.id}-h`}>
@@ -284,7 +289,10 @@ export default async function CasePageView({ params, searchParams }: Props) {
       <h2 className="heading-l" id="referrals">
         Referrals to services
       </h2>
-      {page.referrals.length === 0 ? <p>No referrals yet.</p> : null}
+      {page.referrals.length === 0 && page.history.referrals === 0 ? <p>No referrals yet.</p> : null}
+      {page.referrals.length < page.history.referrals ? (
+        <OlderHistory page={page} fullHistory={fullHistory} what={`Showing ${page.referrals.length} of ${page.history.referrals} referrals:`} />
+      ) : null}
       {page.referrals.map((r) => (
         <section key={r.id} id={`referral-${r.id}`} aria-labelledby={`referral-${r.id}-h`} className="mb-10">
           <h3 className="heading-m mb-2" id={`referral-${r.id}-h`}>
@@ -443,4 +451,19 @@ const auditLabels: Record<string, string> = {
 
 function auditLabel(action: string): string {
   return auditLabels[action] ?? action;
+}
+
+/** When the page holds only the recent history: since when, and the way to the rest. */
+function OlderHistory({ page, fullHistory, what }: { page: CasePage; fullHistory: boolean; what: string }) {
+  if (page.history.complete || !page.history.since) return null;
+  return (
+    <InsetText>
+      {what} {what.endsWith(':') ? 'those' : 'what happened'} since {formatDate(page.history.since)}.{' '}
+      {fullHistory ? (
+        'Older history is too long to show on one page.'
+      ) : (
+        <Link href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</Link>
+      )}
+    </InsetText>
+  );
 }
