@@ -22,6 +22,7 @@ import {
   type ScheduleValues,
 } from '@/lib/listings/schema';
 import './listings.css';
+import { ConflictSummary } from './ConflictSummary';
 
 export type ListingFormProps = {
   action: (prev: ListingFormState, form: FormData) => Promise<ListingFormState>;
@@ -77,20 +78,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       </button>
       <ErrorSummary errors={summary} />
       {state.conflict ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">Someone else changed this listing while you were editing</h2>
-          <div className="error-summary__body">
-            <p>Your changes are not saved yet. These fields are now different from what you have entered:</p>
-            <ul className="list-bullet">
-              {state.conflict.map((c) => (
-                <li key={c.label}>
-                  <strong>{c.label}</strong>: now “{c.now}”
-                </li>
-              ))}
-            </ul>
-            <p>Check the form below. If yours is right, save again to replace their version with yours.</p>
-          </div>
-        </div>
+        <ConflictSummary title="Someone else changed this listing while you were editing" intro="These fields are now different from what you have entered:" changes={state.conflict} />
       ) : null}
       {state.notice ? (
         <p className="inset-text" role="status">

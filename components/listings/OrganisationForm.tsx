@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Button, ErrorSummary, Textarea, TextInput, summaryFromFieldErrors } from '@/components/ui';
 import type { OrganisationFormState } from '@/lib/organisations/form-state';
+import { ConflictSummary } from './ConflictSummary';
 
 const ORDER = ['form', 'name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'];
 const CHECKED = 'Changes to this are checked by a coordinator before they show.';
@@ -30,20 +31,7 @@ export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: O
     <form action={formAction} noValidate>
       <ErrorSummary errors={summaryFromFieldErrors(e, ORDER, ids)} />
       {state.conflict ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">Someone else changed these details while you were editing</h2>
-          <div className="error-summary__body">
-            <p>Your changes are not saved yet. These are now different from what you have entered:</p>
-            <ul className="list-bullet">
-              {state.conflict.map((c) => (
-                <li key={c.label}>
-                  <strong>{c.label}</strong>: now “{c.now}”
-                </li>
-              ))}
-            </ul>
-            <p>Check the form below. If yours is right, save again to replace their version with yours.</p>
-          </div>
-        </div>
+        <ConflictSummary title="Someone else changed these details while you were editing" intro="These are now different from what you have entered:" changes={state.conflict} />
       ) : null}
       <input type="hidden" name="version" value={state.version ?? ''} />
       <TextInput id={id('name')} name="name" label="Name of the group" hint={checked} error={e.name} defaultValue={v.name} maxLength={120} autoComplete="organization" />
