@@ -12,7 +12,8 @@
 //                        (saveConversation in app/(staff)/cases/[id]/actions.ts); the bench's
 //                        conversations and their audit rows are deleted after the run
 //   - provider inbox:    listInbox                (app/(staff)/provider/referrals/page.tsx)
-// React rendering and HTTP are not included (tests/bench/search.ts measures those for the search).
+// React rendering and HTTP are not included, unless --url names a running production server: then
+// the four pages are fetched from it as signed-in staff, and their figures include both.
 //
 // Each client is a different member of staff: the link workers with the most open cases, the
 // coordinators with the longest triage queues, the providers with the most referrals.
@@ -25,10 +26,15 @@
 //   --saves commit   commit (default, as the app does) or rollback the conversation saves
 //   --queries        first run each scenario once per member of staff, one at a time, and print
 //                    the SQL statements per call
+//   --url URL        fetch the pages from the server at URL (same DATABASE_URL, and the same
+//                    APP_BASE_URL, so both agree on the session cookie's name)
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { encode } from 'next-auth/jwt';
 import { loadSessionUser } from '../../lib/auth/load-user';
+import { claimsFor, sessionCookie } from '../../lib/auth/options';
+import { resolveAuthSecret } from '../../lib/auth/secret';
 import type { SessionUser } from '../../lib/auth/types';
 import { conversationInput, recordConversation } from '../../lib/cases/conversations';
 import { openCase } from '../../lib/cases/view';
@@ -63,6 +69,9 @@ const only = (arg('only') || ALL.join(',')).split(',').map((s) => s.trim()) as S
 for (const o of only) if (!ALL.includes(o)) throw new Error(`--only: unknown scenario ${o} (choose from ${ALL.join(', ')})`);
 const countQueries = arg('queries') !== undefined;
 const saveMode = (arg('saves') || 'commit') as 'commit' | 'rollback';
+// With --url the pages are fetched from a running production server as signed-in staff, so the
+// figures include rendering and HTTP. The save is a server action and stays a direct call.
+const baseUrl = (arg('url') || '').replace(/\/$/, '');
 if (saveMode !== 'commit' && saveMode !== 'rollback') throw new Error('--saves takes commit or rollback');
 
 const labels: Record<ScenarioKey, string> = {
@@ -157,6 +166,32 @@ const requests: Record<ScenarioKey, Request> = {
   },
 };
 
+/** A session cookie for each member of staff, made as the sign-in action makes it. */
+const cookies = new Map<string, string>();
+async function cookieFor(db: Db, who: Staff): Promise<string> {
+  const known = cookies.get(who.id);
+  if (known) return known;
+  const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
+  const secret = await db.$transaction((tx) => resolveAuthSecret(tx));
+  const token = await encode({ token: claimsFor(user), secret, maxAge: 3600 });
+  const cookie = `${sessionCookie().name}=${token}`;
+  cookies.set(who.id, cookie);
+  return cookie;
+}
+
+async function get(db: Db, who: Staff, path: string): Promise<void> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: await cookieFor(db, who) }, redirect: 'manual' });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+}
+
+const pageRequests: Partial<Record<ScenarioKey, Request>> = {
+  triage: (db, who) => get(db, who, '/triage'),
+  caseload: (db, who) => get(db, who, '/caseload'),
+  case: (db, who) => get(db, who, `/cases/${pick(who.cases)}`),
+  inbox: (db, who) => get(db, who, '/provider/referrals'),
+};
+
 async function main() {
   const db = createDb();
   const loadStart = os.loadavg();
@@ -208,6 +243,7 @@ async function main() {
   console.log(`Clients as: ${workerRows.length} link workers (${Math.min(...workerRows.map((w) => w.cases.length))} to ${Math.max(...workerRows.map((w) => w.cases.length))} open cases each), ` +
     `${coordinators.length} coordinators (queues of ${Math.min(...coordinators.map((c) => c.waiting))} to ${longest}), ${providerRows.length} providers`);
   console.log(`${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario; a pool of ${config.databasePoolSize} connections (DATABASE_POOL_SIZE).`);
+  if (baseUrl) console.log(`Pages fetched over HTTP from ${baseUrl} as signed-in staff (rendering included); the save is a direct call.`);
   console.log(`Conversation saves: ${saveMode === 'commit' ? 'committed, as the app does, and deleted after the run' : 'rolled back'}.`);
   if (pg.autovacuum !== 'on') console.log('Autovacuum is off on this server: run VACUUM ANALYZE first, as autovacuum would on a live database.');
   console.log(`Load average at start: ${loadStart.map((x) => x.toFixed(2)).join(', ')}\n`);
@@ -245,7 +281,7 @@ async function main() {
       console.log(`${labels[key].padEnd(18)} skipped: nobody to run it as on this database`);
       continue;
     }
-    const run = requests[key];
+    const run = (baseUrl && pageRequests[key]) || requests[key];
     const loop = async (i: number, until: number, samples: number[] | null, errors: { n: number; last?: unknown }) => {
       const who = people[i % people.length];
       while (performance.now() < until) {
