@@ -115,6 +115,8 @@ test.describe('finding help', () => {
     const popup = page.locator('.leaflet-popup');
     await expect(popup.getByText(`${count} places here`)).toBeVisible();
     await expect(popup.getByRole('link')).toHaveCount(count);
+    // The popup fades in; contrast is measured once it is fully shown.
+    await expect(popup).toHaveCSS('opacity', '1');
     await expectAccessible(page);
 
     const zoom = popup.getByRole('button', { name: 'Zoom in to see them' });
