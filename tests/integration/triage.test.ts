@@ -278,7 +278,7 @@ describe('safeguarding', () => {
     // It changes nothing about the case, so nobody else's decision is affected.
     expect((await t.db.case.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(1);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: c.id, action: 'safeguarding.raised' } });
-    expect(JSON.stringify(audit.detail)).not.toContain('fed');
+    expect(JSON.stringify(audit.detail)).not.toContain('not being fed');
   });
 });
 
