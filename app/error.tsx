@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { Button } from '@/components/ui/Button';
 
 function digestOf(error: unknown): string | undefined {
@@ -32,7 +31,7 @@ export default function ErrorPage({ error, retry, reset }: { error: unknown; ret
         </Button>
       ) : null}
       <p>
-        <Link href="/">Go to the home page</Link>
+        <a href="/">Go to the home page</a>
       </p>
     </>
   );

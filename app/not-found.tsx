@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -11,7 +10,7 @@ export default function NotFound() {
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
         If the page was a listing for a group or activity, it may have closed or moved. You can{' '}
-        <Link href="/services">search for local help and activities</Link> or go to the <Link href="/">home page</Link>.
+        <a href="/services">search for local help and activities</a> or go to the <a href="/">home page</a>.
       </p>
     </>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
 import { Button } from '@/components/ui/Button';
@@ -61,14 +60,14 @@ export default async function HomePage() {
           <ul className="m-0 grid list-none grid-cols-1 gap-x-6 gap-y-3 p-0 tablet:grid-cols-2 desktop:grid-cols-3">
             {themes.map((theme) => (
               <li key={theme.code}>
-                <Link href={`/services?need=${encodeURIComponent(theme.code)}`}>{theme.name}</Link>
+                <a href={`/services?need=${encodeURIComponent(theme.code)}`}>{theme.name}</a>
               </li>
             ))}
           </ul>
         </section>
       ) : (
         <p className="mb-10">
-          <Link href="/services">Browse all local groups and activities</Link>
+          <a href="/services">Browse all local groups and activities</a>
         </p>
       )}
 
@@ -80,7 +79,7 @@ export default async function HomePage() {
           <p>Tell us a little about yourself and what matters to you. A link worker will get in touch.</p>
           <p>You can ask for yourself, or for someone you care for if they agree.</p>
           <p>
-            <Link href="/refer">Refer yourself or someone you care for</Link>
+            <a href="/refer">Refer yourself or someone you care for</a>
           </p>
         </section>
         <section aria-labelledby="refer-pro-heading">
@@ -89,7 +88,7 @@ export default async function HomePage() {
           </h2>
           <p>GP practices, social workers, hospital teams and anyone working with a resident can refer them. There are no eligibility criteria.</p>
           <p>
-            <Link href="/refer/professional">For professionals: refer someone</Link>
+            <a href="/refer/professional">For professionals: refer someone</a>
           </p>
         </section>
         <section aria-labelledby="groups-heading">
@@ -98,7 +97,7 @@ export default async function HomePage() {
           </h2>
           <p>Tell people about your group or activity, keep your details up to date and receive referrals.</p>
           <p>
-            <Link href="/groups/join">Run a community group? List it for free</Link>
+            <a href="/groups/join">Run a community group? List it for free</a>
           </p>
         </section>
       </div>

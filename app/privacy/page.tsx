@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { config } from '@/lib/config';
 import { privacySettings } from '@/lib/ops/privacy';
 
@@ -98,7 +97,7 @@ export default async function PrivacyPage() {
       </p>
 
       <p>
-        <Link href="/accessibility">Accessibility statement</Link>
+        <a href="/accessibility">Accessibility statement</a>
       </p>
     </div>
   );

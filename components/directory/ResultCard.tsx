@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Tag } from '@/components/ui';
 import type { ResultCard as Card } from '@/lib/directory/directory';
 import { formatDate, formatShortDayDate, formatTimeRange, londonParts } from '@/lib/directory/format';
@@ -38,9 +37,9 @@ export function ResultCardView({ card, placeLabel, index, now }: { card: Card; p
   return (
     <li className="directory-result" data-result-id={card.id}>
       <h3 className="heading-m mb-1" id={headingId}>
-        <Link href={`/services/${card.id}`} className="directory-result__link">
+        <a href={`/services/${card.id}`} className="directory-result__link">
           {card.name}
-        </Link>
+        </a>
       </h3>
       <p className="secondary-text mb-2">
         {card.organisation.name}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { EmergencyNotice } from './EmergencyNotice';
 
 export type FooterProps = {
@@ -18,13 +17,13 @@ export function Footer({ boroughName, serviceName, contactEmail, contactPhone, p
         <h2 className="visually-hidden">Support links</h2>
         <ul className="m-0 mb-6 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
           <li>
-            <Link href={privacyNoticeUrl}>Privacy notice</Link>
+            <a href={privacyNoticeUrl}>Privacy notice</a>
           </li>
           <li>
-            <Link href="/accessibility">Accessibility statement</Link>
+            <a href="/accessibility">Accessibility statement</a>
           </li>
           <li>
-            <Link href="/services">Find help</Link>
+            <a href="/services">Find help</a>
           </li>
         </ul>
         <p className="mb-2">

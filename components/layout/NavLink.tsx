@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { isCurrent } from './navigation';
 
@@ -8,8 +7,8 @@ import { isCurrent } from './navigation';
 export function NavLink({ href, children }: { href: string; children: string }) {
   const pathname = usePathname();
   return (
-    <Link href={href} className="site-nav__link" aria-current={isCurrent(href, pathname) ? 'page' : undefined}>
+    <a href={href} className="site-nav__link" aria-current={isCurrent(href, pathname) ? 'page' : undefined}>
       {children}
-    </Link>
+    </a>
   );
 }

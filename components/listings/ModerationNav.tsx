@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 const LINKS = [
   { href: '/moderation', text: 'Listing changes' },
@@ -14,11 +13,11 @@ export function ModerationNav({ current }: { current: (typeof LINKS)[number]['hr
         {LINKS.map((l) => (
           <li key={l.href}>
             {l.href === current ? (
-              <Link href={l.href} aria-current="page" className="font-bold no-underline">
+              <a href={l.href} aria-current="page" className="font-bold no-underline">
                 {l.text}
-              </Link>
+              </a>
             ) : (
-              <Link href={l.href}>{l.text}</Link>
+              <a href={l.href}>{l.text}</a>
             )}
           </li>
         ))}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SECTIONS } from '@/lib/reports';
 import type { SectionSlug } from '@/lib/reports/table';
 
@@ -13,9 +12,9 @@ export function SectionNav({ current, query }: { current: SectionSlug | 'overvie
       <ul className="report-nav__list">
         {items.map((item) => (
           <li key={item.slug} className="report-nav__item">
-            <Link href={item.href} className="report-nav__link" aria-current={item.slug === current ? 'page' : undefined}>
+            <a href={item.href} className="report-nav__link" aria-current={item.slug === current ? 'page' : undefined}>
               {item.text}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /** A link back to the previous step. Put it before <main>'s heading, outside forms. */
 export function BackLink({ href, children = 'Back' }: { href: string; children?: ReactNode }) {
   return (
-    <Link href={href} className="back-link">
+    <a href={href} className="back-link">
       {children}
-    </Link>
+    </a>
   );
 }

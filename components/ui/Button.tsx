@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx';
 
@@ -24,9 +23,9 @@ export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
     const { variant: _v, className: _c, children: _ch, href, ...rest } = props;
     return (
-      <Link href={href} className={classes} draggable={false} {...rest}>
+      <a href={href} className={classes} draggable={false} {...rest}>
         {children}
-      </Link>
+      </a>
     );
   }
   const { variant: _v, className: _c, children: _ch, href: _h, type = 'submit', ...rest } = props;

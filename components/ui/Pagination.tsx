@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { cx } from './cx';
 
 export type PaginationProps = {
@@ -45,9 +44,9 @@ export function Pagination({ page, totalPages, hrefFor, baseHref = '', pageParam
     <nav className="pagination" aria-label={label}>
       {current > 1 ? (
         <div className="pagination__prev">
-          <Link href={href(current - 1)} rel="prev">
+          <a href={href(current - 1)} rel="prev">
             Previous<span className="visually-hidden"> page</span>
-          </Link>
+          </a>
         </div>
       ) : null}
       <ul className="pagination__list">
@@ -58,18 +57,18 @@ export function Pagination({ page, totalPages, hrefFor, baseHref = '', pageParam
             </li>
           ) : (
             <li key={n} className={cx('pagination__item', n === current && 'pagination__item--current')}>
-              <Link className="pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === current ? 'page' : undefined}>
+              <a className="pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === current ? 'page' : undefined}>
                 {n}
-              </Link>
+              </a>
             </li>
           ),
         )}
       </ul>
       {current < totalPages ? (
         <div className="pagination__next">
-          <Link href={href(current + 1)} rel="next">
+          <a href={href(current + 1)} rel="next">
             Next<span className="visually-hidden"> page</span>
-          </Link>
+          </a>
         </div>
       ) : null}
     </nav>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { cx } from './cx';
 
@@ -39,9 +38,9 @@ export function SummaryList({ rows, noBorder, className }: { rows: readonly Summ
 
 function ActionLink({ action }: { action: SummaryListAction }) {
   return (
-    <Link href={action.href}>
+    <a href={action.href}>
       {action.text}
       {action.visuallyHiddenText ? <span className="visually-hidden"> {action.visuallyHiddenText}</span> : null}
-    </Link>
+    </a>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { ReferralForm } from '@/components/intake/ReferralForm';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
@@ -27,7 +26,7 @@ export default async function SelfReferralPage() {
       </p>
       <p>
         If you work for a GP practice, social care, a hospital or a community group, use the{' '}
-        <Link href="/refer/professional">referral form for professionals</Link>.
+        <a href="/refer/professional">referral form for professionals</a>.
       </p>
       <EmergencyNotice prominent />
       <ReferralForm

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Filters, SearchBar } from '@/components/directory/SearchForm';
 import { ResultCardView } from '@/components/directory/ResultCard';
 import { ShortlistLink } from '@/components/directory/ShortlistLink';
@@ -179,7 +178,7 @@ function EmptyState({ outcome }: { outcome: Awaited<ReturnType<typeof runSearch>
           <ul className="list-bullet">
             {suggestions.map((s) => (
               <li key={s.text}>
-                <Link href={searchHref(s.params)}>{s.text}</Link> ({s.count === 1 ? '1 result' : `${s.count} results`})
+                <a href={searchHref(s.params)}>{s.text}</a> ({s.count === 1 ? '1 result' : `${s.count} results`})
               </li>
             ))}
           </ul>
@@ -191,12 +190,12 @@ function EmptyState({ outcome }: { outcome: Awaited<ReturnType<typeof runSearch>
         {filterCount(params) ? <li>untick some filters</li> : null}
         {params.place ? <li>choose a bigger distance</li> : null}
         <li>
-          <Link href="/services">see everything in the directory</Link>
+          <a href="/services">see everything in the directory</a>
         </li>
       </ul>
       <p>
         If nothing fits, a link worker can talk with you about what matters to you and find support.{' '}
-        <Link href="/refer">Ask a link worker for help</Link>.
+        <a href="/refer">Ask a link worker for help</a>.
       </p>
       <p className="body-s secondary-text">
         Searches that find nothing are counted, without any personal details, so the council can see what is missing in the area.

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
 import { ShortlistSync } from '@/components/directory/ShortlistSync';
@@ -41,7 +40,7 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
             not in an account.
           </p>
           <p>
-            <Link href="/services">Search for help and activities</Link>
+            <a href="/services">Search for help and activities</a>
           </p>
         </>
       ) : (
@@ -65,7 +64,7 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
               return (
                 <li key={s.id} className="shortlist-item">
                   <h2 className="heading-m mb-1">
-                    <Link href={`/services/${s.id}`}>{s.name}</Link>
+                    <a href={`/services/${s.id}`}>{s.name}</a>
                   </h2>
                   <p className="secondary-text mb-2">{s.organisation.name}</p>
                   {s.status === 'temporarily_closed' ? <p className="mb-1"><strong>Temporarily closed</strong></p> : null}
@@ -101,16 +100,16 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
                   </dl>
                   <p className="body-s secondary-text mb-1">Last checked {formatDate(s.lastChecked)}</p>
                   <p className="no-print mb-0">
-                    <Link href={others.length ? shortlistHref(others) : '/shortlist?clear=1'}>
+                    <a href={others.length ? shortlistHref(others) : '/shortlist?clear=1'}>
                       Remove<span className="visually-hidden"> {s.name}</span> from the shortlist
-                    </Link>
+                    </a>
                   </p>
                 </li>
               );
             })}
           </ol>
           <p className="no-print">
-            <Link href="/services">Find more help and activities</Link> or <Link href="/shortlist?clear=1">clear the shortlist</Link>
+            <a href="/services">Find more help and activities</a> or <a href="/shortlist?clear=1">clear the shortlist</a>
           </p>
           <p className="body-s print-only">
             Check times with each group before you go. For help finding support, contact {config.borough.serviceName}: {config.borough.contactPhone},{' '}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { SummaryList } from '@/components/ui/SummaryList';
 import { Table } from '@/components/ui/Table';
@@ -57,10 +56,10 @@ export default async function AdminPage() {
 
       <ul className="list-bullet">
         <li>
-          <Link href="/admin/import">Import and export listings</Link>
+          <a href="/admin/import">Import and export listings</a>
         </li>
         <li>
-          <Link href="/admin/people">Subject access and erasure</Link>
+          <a href="/admin/people">Subject access and erasure</a>
         </li>
       </ul>
 

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Button, Radios, Select, TextInput } from '@/components/ui';
 import { Table } from '@/components/ui/Table';
@@ -15,7 +14,7 @@ import { caseStatusTags, ragTags } from '@/lib/staff-home/labels';
 export const metadata: Metadata = { title: 'My caseload' };
 
 function PersonLink({ item }: { item: CaseloadItem }) {
-  return <Link href={`/cases/${item.id}`}>{item.personName}</Link>;
+  return <a href={`/cases/${item.id}`}>{item.personName}</a>;
 }
 
 function StatusTag({ item }: { item: CaseloadItem }) {
@@ -85,9 +84,9 @@ function Filters({ filters }: { filters: ReturnType<typeof parseCaseloadFilters>
       <Button variant="secondary" className="mb-0">
         Apply filters
       </Button>{' '}
-      <Link href="/caseload" className="ml-4">
+      <a href="/caseload" className="ml-4">
         Clear filters
-      </Link>
+      </a>
     </form>
   );
 }
@@ -113,7 +112,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
           <p>{team ? 'Your team has no open assigned cases.' : 'You have no open cases.'}</p>
           <p>When a coordinator assigns a referral to you, it will appear here.</p>
           <p>
-            <Link href="/services">Find help in the directory</Link>
+            <a href="/services">Find help in the directory</a>
           </p>
         </>
       ) : (

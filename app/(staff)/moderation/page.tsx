@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { NotificationBanner, Table, Tag } from '@/components/ui';
@@ -45,10 +44,10 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           rowKeys={queue.map((q) => q.id)}
           rows={queue.map((q) => [
             <span key="l">
-              <Link href={`/moderation/${q.id}`}>
+              <a href={`/moderation/${q.id}`}>
                 {q.serviceName}
                 <span className="visually-hidden">: {KIND_LABELS[q.kind].toLowerCase()}</span>
-              </Link>
+              </a>
               {q.kind === 'organisation_change' ? null : (
                 <>
                   <br />
@@ -76,7 +75,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           <ul className="list-bullet">
             {recent.map((r) => (
               <li key={r.id}>
-                <Link href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</Link>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
+                <a href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</a>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
                 {r.reviewedAt ? ` on ${formatDate(r.reviewedAt)}` : ''}
               </li>
             ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Table } from '@/components/ui/Table';
@@ -33,7 +32,7 @@ export default async function ProviderPage() {
         <>
           <p>Your account is not linked to a group yet.</p>
           <p>
-            If your group is new to this directory, <Link href="/groups/join">list your group for free</Link>. If it is already listed,
+            If your group is new to this directory, <a href="/groups/join">list your group for free</a>. If it is already listed,
             ask the person who registered it to add you.
           </p>
         </>
@@ -46,7 +45,7 @@ export default async function ProviderPage() {
             >
               <p>Answer each one so the person and their link worker know what happens next.</p>
               <p>
-                <Link href="/provider/referrals?show=waiting">Answer the referrals waiting</Link>
+                <a href="/provider/referrals?show=waiting">Answer the referrals waiting</a>
               </p>
             </NotificationBanner>
           ) : (
@@ -54,19 +53,19 @@ export default async function ProviderPage() {
           )}
           <ul className="list-bullet">
             <li>
-              <Link href="/provider/referrals">All referrals to your activities</Link>
+              <a href="/provider/referrals">All referrals to your activities</a>
             </li>
             <li>
-              <Link href="/provider/figures">Your figures for funding bids</Link>
+              <a href="/provider/figures">Your figures for funding bids</a>
             </li>
             <li>
-              <Link href="/provider/listings">Your listings</Link>
+              <a href="/provider/listings">Your listings</a>
             </li>
             <li>
-              <Link href="/provider/listings/new">Add a listing</Link>
+              <a href="/provider/listings/new">Add a listing</a>
             </li>
             <li>
-              <Link href="/provider/organisation">Your group</Link>
+              <a href="/provider/organisation">Your group</a>
             </li>
           </ul>
 
@@ -92,7 +91,7 @@ export default async function ProviderPage() {
                     rows={organisation.listings.map((listing) => {
                       const status = serviceStatusTags[listing.status];
                       return [
-                        <Link key="n" href={`/provider/listings/${listing.id}`}>{listing.name}</Link>,
+                        <a key="n" href={`/provider/listings/${listing.id}`}>{listing.name}</a>,
                         <span key="s">
                           <Tag colour={status.colour}>{status.text}</Tag>
                           {listing.published ? null : (

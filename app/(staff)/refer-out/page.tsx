@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { ReferOutForm } from '@/components/referrals/ReferOutForm';
 import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
@@ -86,14 +85,14 @@ export default async function ReferOutPage({ searchParams }: Props) {
         {form.openReferral ? (
           <InsetText>
             This person already has a referral to {service.name} ({statusLabel[form.openReferral.status].toLowerCase()}).{' '}
-            <Link href={`${caseHref}#referral-${form.openReferral.id}`}>See it on the case</Link>.
+            <a href={`${caseHref}#referral-${form.openReferral.id}`}>See it on the case</a>.
           </InsetText>
         ) : (
           <>
             {form.allowed.length === 0 ? (
               <WarningText>
                 The person has not agreed to share their details with {service.organisationName}. The referral can carry only its
-                reference, {summary.reference}, so the provider will need to contact you. <Link href={`${caseHref}/consent`}>Record an agreement</Link>{' '}
+                reference, {summary.reference}, so the provider will need to contact you. <a href={`${caseHref}/consent`}>Record an agreement</a>{' '}
                 first if the person agrees.
               </WarningText>
             ) : null}
@@ -122,8 +121,8 @@ function StartFromCaseload() {
     <>
       <h1 className="heading-l">Refer to a service</h1>
       <p>
-        Start from the person’s case: open it from <Link href="/caseload">your caseload</Link> and choose “Refer to a service”. Or find a
-        service in the <Link href="/services">directory</Link> and choose “Refer someone” on its page.
+        Start from the person’s case: open it from <a href="/caseload">your caseload</a> and choose “Refer to a service”. Or find a
+        service in the <a href="/services">directory</a> and choose “Refer someone” on its page.
       </p>
     </>
   );
@@ -150,9 +149,9 @@ async function PickCase({ service, user }: { service: ReferralService; user: Awa
           rows={cases.map((c) => [
             c.personName,
             c.reference,
-            <Link key="r" href={`/refer-out?caseId=${c.id}&serviceId=${service.id}`}>
+            <a key="r" href={`/refer-out?caseId=${c.id}&serviceId=${service.id}`}>
               Refer<span className="visually-hidden"> {c.personName}</span>
-            </Link>,
+            </a>,
           ])}
         />
       )}
@@ -193,7 +192,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
           </h2>
           {total === 0 ? (
             <p>
-              Try other words, or <Link href={unmetHref}>record this as unmet need</Link>.
+              Try other words, or <a href={unmetHref}>record this as unmet need</a>.
             </p>
           ) : (
             <>
@@ -201,7 +200,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                 {results.map((r) => (
                   <li key={r.id} className="mb-6 border-b border-[#b1b4b6] pb-4">
                     <h3 className="heading-s mb-1">
-                      <Link href={`/services/${r.id}`}>{r.name}</Link>
+                      <a href={`/services/${r.id}`}>{r.name}</a>
                     </h3>
                     <p className="body-s mb-2">
                       {r.organisation.name}
@@ -211,14 +210,14 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                     <p className="mb-2">
                       <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>{capacityLabels[r.capacityStatus]}</Tag>
                     </p>
-                    <Link href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
+                    <a href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
                       Refer to this service<span className="visually-hidden">: {r.name}</span>
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
               <p>
-                Nothing suitable? <Link href={unmetHref}>Record unmet need</Link>.
+                Nothing suitable? <a href={unmetHref}>Record unmet need</a>.
               </p>
             </>
           )}

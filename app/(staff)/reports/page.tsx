@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { after } from 'next/server';
 import { FigureList } from '@/components/reports/FigureList';
 import { ReportFrame } from '@/components/reports/ReportFrame';
@@ -42,9 +41,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       <ul className="list">
         {Object.entries(SECTIONS).map(([slug, s]) => (
           <li key={slug} className="mb-4">
-            <Link href={`/reports/${slug as SectionSlug}${query}`} className="font-bold">
+            <a href={`/reports/${slug as SectionSlug}${query}`} className="font-bold">
               {s.title}
-            </Link>
+            </a>
             <br />
             {s.blurb}
           </li>

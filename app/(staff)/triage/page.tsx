@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { InsetText } from '@/components/ui/InsetText';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
@@ -74,9 +73,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
             head={['Reference', 'Received', 'Waiting', 'Source', 'Needs', 'Rating', 'First contact due']}
             rowKeys={home.items.map((item) => item.id)}
             rows={home.items.map((item) => [
-              <Link key="ref" href={`/triage/${item.id}`} className="whitespace-nowrap">
+              <a key="ref" href={`/triage/${item.id}`} className="whitespace-nowrap">
                 {item.reference}
-              </Link>,
+              </a>,
               formatDate(item.receivedAt, { short: true }),
               `${pluralDays(item.daysWaiting)} (${item.workingDaysWaiting} working)`,
               sourceLabels[item.source],

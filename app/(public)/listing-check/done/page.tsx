@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PanelConfirmation } from '@/components/ui';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false, follow: false } };
@@ -11,7 +10,7 @@ export default async function ListingCheckDonePage({ searchParams }: { searchPar
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          <Link href="/provider/listings">Sign in to see your listings</Link>
+          <a href="/provider/listings">Sign in to see your listings</a>
         </p>
       </div>
     );
@@ -23,7 +22,7 @@ export default async function ListingCheckDonePage({ searchParams }: { searchPar
       <p>It now shows today’s date as the date it was last checked. We will ask again in a few months.</p>
       {listing ? (
         <p>
-          <Link href={`/services/${listing}`}>See your listing</Link>
+          <a href={`/services/${listing}`}>See your listing</a>
         </p>
       ) : null}
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { ReferralForm } from '@/components/intake/ReferralForm';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
@@ -25,7 +24,7 @@ export default async function ProfessionalReferralPage() {
         someone who knows about the referral and agrees to it.
       </p>
       <p>
-        Residents can also <Link href="/refer">ask for help themselves</Link>.
+        Residents can also <a href="/refer">ask for help themselves</a>.
       </p>
       <EmergencyNotice prominent />
       <p>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
 import { PanelConfirmation } from '@/components/ui/PanelConfirmation';
 import { config } from '@/lib/config';
@@ -29,7 +28,7 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
           To check, call us on {contactPhone} or email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
         </p>
         <p>
-          <Link href="/refer">Ask for help from a link worker</Link>
+          <a href="/refer">Ask for help from a link worker</a>
         </p>
       </div>
     );
@@ -68,7 +67,7 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
 
       <h2 className="heading-m">While you wait</h2>
       <p>
-        <Link href="/services">Search for local groups and activities</Link>
+        <a href="/services">Search for local groups and activities</a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function ServiceNotFound() {
   return (
@@ -8,13 +7,13 @@ export default function ServiceNotFound() {
       <p>You can:</p>
       <ul className="list-bullet">
         <li>
-          <Link href="/services">search for help and activities</Link>
+          <a href="/services">search for help and activities</a>
         </li>
         <li>
           check the link, if you typed or pasted it
         </li>
         <li>
-          <Link href="/refer">ask a link worker for help</Link> finding something similar
+          <a href="/refer">ask a link worker for help</a> finding something similar
         </li>
       </ul>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, unstable_rethrow } from 'next/navigation';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
 import { ShortlistButton } from '@/components/directory/ShortlistButton';
@@ -86,7 +85,7 @@ export default async function ServicePage({ params }: PageProps) {
       {closed ? (
         <NotificationBanner title="Important" heading="This activity is no longer running">
           <p>
-            You can <Link href="/services">search for something similar</Link>.
+            You can <a href="/services">search for something similar</a>.
           </p>
         </NotificationBanner>
       ) : null}
@@ -105,9 +104,9 @@ export default async function ServicePage({ params }: PageProps) {
           </a>
         ) : null}
         {canRefer && !closed ? (
-          <Link href={`/refer-out?serviceId=${service.id}`} className="button button--primary mb-0">
+          <a href={`/refer-out?serviceId=${service.id}`} className="button button--primary mb-0">
             Refer someone to this service
-          </Link>
+          </a>
         ) : null}
       </div>
 
@@ -231,7 +230,7 @@ export default async function ServicePage({ params }: PageProps) {
         </ul>
         {!service.phone && !org.phone && !service.email && !org.email && !service.url && !org.website ? (
           <p>
-            We do not have contact details for this group. A link worker can help: <Link href="/refer">ask a link worker</Link>.
+            We do not have contact details for this group. A link worker can help: <a href="/refer">ask a link worker</a>.
           </p>
         ) : null}
 
@@ -259,7 +258,7 @@ export default async function ServicePage({ params }: PageProps) {
           Last checked {formatDate(service.lastChecked)}. Last updated {formatDate(service.updatedAt)}.
         </p>
         <p className="no-print">
-          <Link href={`/services/${service.id}/report`}>Report a problem with this listing</Link>
+          <a href={`/services/${service.id}/report`}>Report a problem with this listing</a>
         </p>
       </div>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, Table, Tag, TextInput } from '@/components/ui';
@@ -38,9 +37,9 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
             head={['Name', 'Cases']}
             rowKeys={people.map((p) => p.id)}
             rows={people.map((p) => [
-              <Link key="n" href={`/admin/people/${p.id}`}>
+              <a key="n" href={`/admin/people/${p.id}`}>
                 {p.name}
-              </Link>,
+              </a>,
               <>
                 {p.cases.map((c) => c.reference).join(', ')} {p.anonymised ? <Tag colour="grey">Anonymised</Tag> : null}
               </>,

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { WithdrawConsentForm } from '@/components/cases/WithdrawConsentForm';
 import { WorkerReferralActions } from '@/components/referrals/WorkerReferralActions';
@@ -181,7 +180,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
       />
       {writable ? (
         <p>
-          <Link href={`/cases/${c.id}/person`}>Change contact details</Link>
+          <a href={`/cases/${c.id}/person`}>Change contact details</a>
         </p>
       ) : null}
 
@@ -222,7 +221,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
       )}
       {writable ? (
         <p>
-          <Link href={`/cases/${c.id}/consent`}>Record an agreement</Link>
+          <a href={`/cases/${c.id}/consent`}>Record an agreement</a>
         </p>
       ) : null}
 
@@ -278,9 +277,9 @@ export default async function CasePageView({ params, searchParams }: Props) {
           </Collapsible>
           {writable && !x.superseded ? (
             <p>
-              <Link href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
+              <a href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
                 Correct this conversation<span className="visually-hidden"> of {formatDate(x.occurredAt)}</span>
-              </Link>
+              </a>
             </p>
           ) : null}
         </section>
@@ -327,9 +326,9 @@ export default async function CasePageView({ params, searchParams }: Props) {
           />
           {r.status === 'declined' && writable ? (
             <p>
-              <Link href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
+              <a href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
                 Record unmet need<span className="visually-hidden"> because {r.serviceName} declined</span>
-              </Link>
+              </a>
             </p>
           ) : null}
           {writable ? (
@@ -351,7 +350,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
           <ul className="list-bullet">
             {page.signposts.map((s) => (
               <li key={s.id}>
-                <Link href={`/services/${s.serviceId}`}>{s.serviceName}</Link>
+                <a href={`/services/${s.serviceId}`}>{s.serviceName}</a>
               </li>
             ))}
           </ul>
@@ -462,7 +461,7 @@ function OlderHistory({ page, fullHistory, what }: { page: CasePage; fullHistory
       {fullHistory ? (
         'Older history is too long to show on one page.'
       ) : (
-        <Link href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</Link>
+        <a href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</a>
       )}
     </InsetText>
   );

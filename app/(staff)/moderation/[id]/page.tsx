@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from '@/components/ui';
@@ -47,7 +46,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           { key: 'Sent', value: formatDateTime(view.createdAt) },
           { key: 'By', value: view.kind === 'problem_report' ? (view.reporterEmail ? `A member of the public (${view.reporterEmail})` : 'A member of the public') : (view.submittedBy ?? 'Not recorded') },
           { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
-          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <Link href="/moderation/organisations">New group, not yet approved</Link> }] : []),
+          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <a href="/moderation/organisations">New group, not yet approved</a> }] : []),
           ...(view.organisation?.verified ? [{ key: 'Group', value: 'Verified: if the contact details change, check the new ones are genuine before you approve' }] : []),
           ...(view.message && view.kind !== 'problem_report' ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }] : []),
           ...(view.reviewNote ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }] : []),
@@ -63,7 +62,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
           {view.service ? (
             <p>
-              <Link href={`/provider/listings/${view.service.id}`}>Correct the listing</Link> or <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The
+              <a href={`/provider/listings/${view.service.id}`}>Correct the listing</a> or <a href={`/services/${view.service.id}`}>see it as the public sees it</a>. The
               group sees this report on their listing page.
             </p>
           ) : null}
@@ -87,7 +86,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           />
           {view.service ? (
             <p>
-              <Link href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</Link>
+              <a href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</a>
             </p>
           ) : null}
         </>

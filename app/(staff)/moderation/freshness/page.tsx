@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Button, NotificationBanner, Table, Tag } from '@/components/ui';
@@ -45,7 +44,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
           rowKeys={rows.map((r) => r.id)}
           rows={rows.map((r) => [
             <span key="n">
-              <Link href={`/provider/listings/${r.id}`}>{r.name}</Link>
+              <a href={`/provider/listings/${r.id}`}>{r.name}</a>
               <br />
               <span className="hint">{r.organisationName}</span>
             </span>,

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Table, type TableCell } from '@/components/ui/Table';
 import { requireRole } from '@/lib/auth/session';
@@ -34,7 +33,7 @@ export default async function ProviderFiguresPage() {
   return (
     <>
       <p className="no-print">
-        <Link href="/provider">Back to your listings and referrals</Link>
+        <a href="/provider">Back to your listings and referrals</a>
       </p>
       <PageHeading>Your figures for funding bids</PageHeading>
       <p>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { referralTagColour } from '@/components/referrals/status';
 import { BackLink, Table, Tag } from '@/components/ui';
@@ -45,9 +44,9 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
                   {filterLabels[f]} ({formatNumber(counts[f])})
                 </strong>
               ) : (
-                <Link href={`/provider/referrals?show=${f}`}>
+                <a href={`/provider/referrals?show=${f}`}>
                   {filterLabels[f]} ({formatNumber(counts[f])})
-                </Link>
+                </a>
               )}
             </li>
           ))}
@@ -62,10 +61,10 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
           head={['Reference', 'Service', 'Sent', 'Status', 'Answer by']}
           rowKeys={items.map((i) => i.id)}
           rows={items.map((i) => [
-            <Link key="l" href={`/provider/referrals/${i.id}`}>
+            <a key="l" href={`/provider/referrals/${i.id}`}>
               {i.reference}
               <span className="visually-hidden">, referral to {i.serviceName}</span>
-            </Link>,
+            </a>,
             i.serviceName,
             formatDate(i.sentAt),
             <Tag key="s" colour={referralTagColour(i.status)}>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AssignForm } from '@/components/triage/AssignForm';
 import { RateForm } from '@/components/triage/RateForm';
@@ -120,7 +119,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           ) : (
             'This referral is no longer waiting for triage.'
           )}{' '}
-          <Link href={`/cases/${view.id}`}>Open the case</Link>
+          <a href={`/cases/${view.id}`}>Open the case</a>
         </InsetText>
       )}
 

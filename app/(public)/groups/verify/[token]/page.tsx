@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Button } from '@/components/ui';
 import { db } from '@/lib/db/client';
 import { peekToken } from '@/lib/tokens';
@@ -17,7 +16,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ token: 
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          If you have already confirmed your address, <Link href="/sign-in">sign in</Link>. Otherwise, register again or contact us.
+          If you have already confirmed your address, <a href="/sign-in">sign in</a>. Otherwise, register again or contact us.
         </p>
       </div>
     );

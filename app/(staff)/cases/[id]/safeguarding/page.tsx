@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { SafeguardingForm } from '@/components/triage/SafeguardingForm';
 import { BackLink, WarningText } from '@/components/ui';
@@ -39,7 +38,7 @@ export default async function RaiseSafeguardingPage({ params }: Props) {
         <p>Recording it here does not tell the safeguarding team: this records that you did, when and with whom.</p>
         <SafeguardingForm action={raiseSafeguardingAction.bind(null, summary.id)} caseId={summary.id} />
         <p>
-          <Link href={caseHref}>Cancel</Link>
+          <a href={caseHref}>Cancel</a>
         </p>
       </div>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CapacityButtons } from '@/components/listings/CapacityButtons';
 import { ListingForm } from '@/components/listings/ListingForm';
@@ -69,9 +68,9 @@ export default async function EditListingPage({ params, searchParams }: { params
         {data.published ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Not published yet</Tag>}{' '}
         {data.awaitingFirstCheck ? <Tag colour="yellow">Waiting for a check</Tag> : null}{' '}
         {data.published ? (
-          <Link href={`/services/${data.id}`}>
+          <a href={`/services/${data.id}`}>
             See it as the public sees it<span className="visually-hidden"> ({data.name})</span>
-          </Link>
+          </a>
         ) : null}
       </p>
       {data.pending ? (
@@ -115,7 +114,7 @@ export default async function EditListingPage({ params, searchParams }: { params
       </section>
 
       <p>
-        <Link href={`/provider/listings/${data.id}/history`}>Earlier versions of this listing</Link>
+        <a href={`/provider/listings/${data.id}/history`}>Earlier versions of this listing</a>
       </p>
 
       <h2 className="heading-l">Edit the listing</h2>

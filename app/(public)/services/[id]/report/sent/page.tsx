@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PanelConfirmation } from '@/components/ui';
 import { db } from '@/lib/db/client';
@@ -17,10 +16,10 @@ export default async function ReportSentPage({ params }: { params: Promise<{ id:
       <h2 className="heading-m">What happens next</h2>
       <p>A coordinator will check the listing with the group and correct it. If you left an email address, they may reply.</p>
       <p>
-        <Link href={`/services/${service.id}`}>Back to {service.name}</Link>
+        <a href={`/services/${service.id}`}>Back to {service.name}</a>
       </p>
       <p>
-        <Link href="/services">Search for help and activities</Link>
+        <a href="/services">Search for help and activities</a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Table } from '@/components/ui';
@@ -53,9 +52,9 @@ export default async function ListingHistoryPage({ params }: { params: Promise<{
             `${REASONS[h.reason ?? ''] ?? 'Changed'}${h.fields.length ? `: ${h.fields.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}` : ''}`,
             ...(coordinator
               ? [
-                  <Link key="c" href={`/moderation/listings/${id}/versions/${h.number}`}>
+                  <a key="c" href={`/moderation/listings/${id}/versions/${h.number}`}>
                     Compare<span className="visually-hidden"> version {h.number} with now</span>
-                  </Link>,
+                  </a>,
                 ]
               : []),
           ])}
