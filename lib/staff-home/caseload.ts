@@ -77,8 +77,8 @@ export async function myCaseload(
   const today = londonToday(now);
   const scope = caseloadScope(user, filters);
   const q = filters.q?.trim();
-  // One statement: the open cases with the person's name, the worker's name and the next
-  // follow-up from the latest conversation not corrected since (an index look-up per case).
+  // One statement: the open cases with the person's name, the worker's name and the next follow-up
+  // (kept on the case from its latest conversation in force).
   const where: Prisma.Sql[] = [
     scope === 'team' ? sql`c."teamId" = ${user.teamId!}::uuid AND c."assignedWorkerId" IS NOT NULL` : sql`c."assignedWorkerId" = ${user.id}::uuid`,
     sql`c.status <> 'closed' AND c."closedAt" IS NULL`,
@@ -89,17 +89,10 @@ export async function myCaseload(
     Array<{ id: string; reference: string; status: CaseStatus; rag: Rag | null; receivedAt: Date; firstContactAt: Date | null; personName: string; workerName: string | null; nextFollowUpOn: Date | null }>
   >`
     SELECT c.id, c.reference, c.status::text AS status, c.rag::text AS rag, c."receivedAt", c."firstContactAt",
-           p.name AS "personName", w.name AS "workerName", nxt."nextFollowUpOn"
+           p.name AS "personName", w.name AS "workerName", c."nextFollowUpOn"
     FROM "Case" c
     JOIN "Person" p ON p.id = c."personId"
     LEFT JOIN "User" w ON w.id = c."assignedWorkerId"
-    LEFT JOIN LATERAL (
-      SELECT cv."nextFollowUpOn"
-      FROM "Conversation" cv
-      WHERE cv."caseId" = c.id AND NOT EXISTS (SELECT 1 FROM "Conversation" s WHERE s."supersedesId" = cv.id)
-      ORDER BY cv."occurredAt" DESC, cv."createdAt" DESC
-      LIMIT 1
-    ) nxt ON true
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY c."receivedAt" ASC, c.reference ASC`;
 

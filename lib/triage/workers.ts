@@ -1,5 +1,5 @@
 // Each link worker's load, for deciding who takes a referral: open cases, and follow-ups due
-// (today or overdue, from the latest conversation that has not been corrected).
+// (today or overdue; the case keeps the date from its latest conversation in force).
 import type { Tx } from '@/lib/db/client';
 import { londonToday } from '@/lib/format/dates';
 
@@ -11,18 +11,10 @@ export async function teamWorkerLoads(tx: Tx, teamId: string, now: Date = new Da
   const rows = await tx.$queryRaw<Array<{ id: string; name: string; open: number; due: number }>>`
     SELECT u.id, u.name,
            count(c.id)::int AS open,
-           count(c.id) FILTER (WHERE nxt."nextFollowUpOn" <= ${today}::date)::int AS due
+           count(c.id) FILTER (WHERE c."nextFollowUpOn" <= ${today}::date)::int AS due
     FROM "User" u
     LEFT JOIN "Case" c
       ON c."assignedWorkerId" = u.id AND c.status <> 'closed' AND c."closedAt" IS NULL
-    LEFT JOIN LATERAL (
-      SELECT cv."nextFollowUpOn"
-      FROM "Conversation" cv
-      WHERE cv."caseId" = c.id
-        AND NOT EXISTS (SELECT 1 FROM "Conversation" s WHERE s."supersedesId" = cv.id)
-      ORDER BY cv."occurredAt" DESC, cv."createdAt" DESC
-      LIMIT 1
-    ) nxt ON true
     WHERE u."teamId" = ${teamId}::uuid AND u.role = 'link_worker' AND u.active
     GROUP BY u.id, u.name
     ORDER BY u.name ASC, u.id ASC`;

@@ -62,6 +62,32 @@ describe('"what matters" conversations', () => {
     expect(kase.firstContactAt?.toISOString()).toBe('2026-11-06T00:00:00.000Z');
   });
 
+  it('keeps the case\'s next follow-up from its latest conversation in force, through corrections and deletions', async () => {
+    const followUp = async () => (await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } })).nextFollowUpOn?.toISOString().slice(0, 10) ?? null;
+    expect(await followUp()).toBeNull();
+    const first = await record(conversation({ occurredOn: '2026-11-10', nextFollowUpOn: '2026-11-24' }));
+    if (!first.ok) throw new Error(first.reason);
+    expect(await followUp()).toBe('2026-11-24');
+    const later = await record(conversation({ occurredOn: '2026-11-17', nextFollowUpOn: '2026-12-01' }));
+    if (!later.ok) throw new Error(later.reason);
+    expect(await followUp()).toBe('2026-12-01');
+    // Correcting the older conversation does not move the date: the later one still decides.
+    await record(conversation({ occurredOn: '2026-11-10', nextFollowUpOn: '2026-11-20', supersedesId: first.conversationId, correctionNote: 'Date' }));
+    expect(await followUp()).toBe('2026-12-01');
+    // Correcting the latest one to have no follow-up clears it; the version is not bumped by the copy.
+    const before = await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } });
+    const fix = await record(conversation({ occurredOn: '2026-11-17', nextFollowUpOn: undefined, supersedesId: later.conversationId, correctionNote: 'None agreed' }));
+    if (!fix.ok) throw new Error(fix.reason);
+    expect(await followUp()).toBeNull();
+    expect((await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } })).version).toBe(before.version);
+    // Erasing conversations (as the bench's clean-up and erasure do) recomputes it.
+    await t.db.conversation.delete({ where: { id: fix.conversationId } });
+    expect(await followUp()).toBe('2026-12-01');
+    await t.db.conversation.deleteMany({ where: { caseId: w.kase.id, supersedesId: { not: null } } });
+    await t.db.conversation.deleteMany({ where: { caseId: w.kase.id } });
+    expect(await followUp()).toBeNull();
+  });
+
   it('refuses a date in the future or before the referral arrived, and a correction from another case', async () => {
     expect(await record(conversation({ occurredOn: '2026-11-19', nextFollowUpOn: undefined }))).toEqual({ ok: false, reason: 'future' });
     expect(await record(conversation({ occurredOn: '2026-11-01' }))).toEqual({ ok: false, reason: 'before_received' });
