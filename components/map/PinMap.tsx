@@ -147,7 +147,7 @@ export default function PinMap({ latitudeId, longitudeId, latitude, longitude, t
   return (
     <div className="pin-map" role="region" aria-label={label}>
       <p className="hint">{pin ? 'Drag the pin to the way in, or tap the map where it is.' : 'Tap the map where the way in is to put a pin there.'}</p>
-      <MapContainer ref={setMap} center={centre.current} zoom={pin ? 17 : 13} scrollWheelZoom={false} className="pin-map__map" keyboard>
+      <MapContainer ref={setMap} center={centre.current} zoom={pin ? 17 : 13} scrollWheelZoom={false} className="pin-map__map map-frame" keyboard>
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileHandlers} />
         {pin ? <Marker position={pin} icon={pinIcon} draggable keyboard={false} eventHandlers={markerHandlers} /> : null}
         <ClickToPlace onPlace={place} />

@@ -290,7 +290,7 @@ export default function ResultsMap({ points, origin, tiles, fallbackCentre, list
         center={origin ? [origin.latitude, origin.longitude] : fallbackCentre}
         zoom={13}
         scrollWheelZoom={false}
-        className={small ? 'results-map results-map--small' : 'results-map'}
+        className={small ? 'results-map map-frame results-map--small' : 'results-map map-frame'}
         keyboard
       >
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileHandlers} />

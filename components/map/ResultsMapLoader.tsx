@@ -3,11 +3,13 @@
 import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
 import type ResultsMap from './ResultsMap';
+// The frame for the placeholder, which shows before the map's own code (and its CSS) loads.
+import './map.css';
 
 // Leaflet needs the browser, and only pages with a map should download it.
 const LazyResultsMap = dynamic(() => import('./ResultsMap'), {
   ssr: false,
-  loading: () => <div className="results-map results-map--placeholder" aria-hidden="true" />,
+  loading: () => <div className="results-map map-frame results-map--placeholder" aria-hidden="true" />,
 });
 
 type Props = ComponentProps<typeof ResultsMap> & {

@@ -1,6 +1,7 @@
 'use client';
 
 import 'leaflet/dist/leaflet.css';
+import '@/components/map/map.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import { CircleMarker, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
@@ -75,7 +76,7 @@ export default function WardMap({ wards, tiles, label }: Props) {
           center={start}
           zoom={12}
           zoomSnap={0.25}
-          className="ward-map__canvas"
+          className="ward-map__canvas map-frame"
           zoomControl={false}
           attributionControl={false}
           keyboard={false}
