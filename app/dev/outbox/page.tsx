@@ -9,11 +9,10 @@ import { TextInput } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format/dates';
+import { pageOf, requestedPage } from '@/lib/paging/pages';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox (demo)', robots: { index: false, follow: false } };
-
-const PAGE_SIZE = 20;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,17 +53,14 @@ export default async function OutboxPage({ searchParams }: Props) {
   if (!config.demoMode) notFound();
   const query = await searchParams;
   const to = first(query.to)?.trim() || undefined;
-  const requested = Math.max(1, Math.trunc(Number(first(query.page))) || 1);
   const where = to ? { recipient: { contains: to, mode: 'insensitive' as const } } : {};
 
-  const total = await db().notification.count({ where });
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(requested, totalPages);
+  const { page, totalPages, offset, size, total } = pageOf(await db().notification.count({ where }), requestedPage(query.page));
   const messages = await db().notification.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+    skip: offset,
+    take: size,
   });
 
   return (
