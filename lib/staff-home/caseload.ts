@@ -2,6 +2,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween, londonToday } from '@/lib/format/dates';
+import { pageOf, requestedPage, type PageOf } from '@/lib/paging/pages';
 
 const sql = Prisma.sql;
 
@@ -33,6 +34,8 @@ export type CaseloadFilters = {
   rag?: Rag | null;
   /** A name or a case reference. */
   q?: string;
+  /** The page of "other open cases" (the rest are short and shown in full). */
+  page?: number;
 };
 
 export const caseloadShows = ['all', 'due', 'waiting'] as const;
@@ -46,7 +49,7 @@ export function parseCaseloadFilters(query: Record<string, string | string[] | u
   const scope = one('scope') === 'team' ? 'team' : 'mine';
   const show = (caseloadShows as readonly string[]).includes(one('show')) ? (one('show') as CaseloadFilters['show'] & string) : 'all';
   const rag = ['red', 'amber', 'green'].includes(one('rag')) ? (one('rag') as Rag) : null;
-  return { scope, show, rag, q: one('q').trim().slice(0, 100) };
+  return { scope, show, rag, q: one('q').trim().slice(0, 100), page: requestedPage(query.page) };
 }
 
 export type Caseload = {
@@ -54,8 +57,9 @@ export type Caseload = {
   due: CaseloadItem[];
   /** No first contact yet, longest waiting first. */
   awaitingFirstContact: CaseloadItem[];
-  /** Everything else, next follow-up first. */
+  /** Everything else, next follow-up first: one page of them. */
   others: CaseloadItem[];
+  othersPage: PageOf;
   total: number;
 };
 
@@ -121,6 +125,13 @@ export async function myCaseload(
   const show = filters.show ?? 'all';
   const due = show === 'waiting' ? [] : items.filter((i) => i.followUp === 'overdue' || i.followUp === 'today').sort(byFollowUp);
   const awaitingFirstContact = show === 'due' ? [] : items.filter((i) => !due.includes(i) && i.firstContactAt === null);
-  const others = show === 'all' ? items.filter((i) => !due.includes(i) && i.firstContactAt !== null).sort(byFollowUp) : [];
-  return { due, awaitingFirstContact, others, total: due.length + awaitingFirstContact.length + others.length };
+  const allOthers = show === 'all' ? items.filter((i) => !due.includes(i) && i.firstContactAt !== null).sort(byFollowUp) : [];
+  const othersPage = pageOf(allOthers.length, filters.page ?? 1);
+  return {
+    due,
+    awaitingFirstContact,
+    others: allOthers.slice(othersPage.offset, othersPage.offset + othersPage.size),
+    othersPage,
+    total: due.length + awaitingFirstContact.length + allOthers.length,
+  };
 }

@@ -211,7 +211,7 @@ describe('link worker caseload', () => {
 
   it('is empty for a worker with no cases', async () => {
     const caseload = await myCaseload(db, { id: ids.gone }, NOW);
-    expect(caseload).toEqual({ due: [], awaitingFirstContact: [], others: [], total: 0 });
+    expect(caseload).toMatchObject({ due: [], awaitingFirstContact: [], others: [], total: 0, othersPage: { page: 1, totalPages: 1 } });
   });
 });
 

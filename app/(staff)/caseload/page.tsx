@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Button, Radios, Select, TextInput } from '@/components/ui';
+import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
 import { Tag } from '@/components/ui/Tag';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
+import { showingText } from '@/lib/paging/pages';
 import type { CaseloadItem } from '@/lib/staff-home/caseload';
 import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/staff-home/caseload';
 import { caseStatusTags, ragTags } from '@/lib/staff-home/labels';
@@ -38,6 +40,17 @@ function FollowUp({ item }: { item: CaseloadItem }) {
       </>
     );
   return <>{date}</>;
+}
+
+/** This caseload's address with its filters, for the page links of "other open cases". */
+function caseloadHref(filters: ReturnType<typeof parseCaseloadFilters>): string {
+  const query = new URLSearchParams();
+  if (filters.scope !== 'mine') query.set('scope', filters.scope);
+  if (filters.show !== 'all') query.set('show', filters.show);
+  if (filters.rag) query.set('rag', filters.rag);
+  if (filters.q) query.set('q', filters.q);
+  const text = query.toString();
+  return `/caseload${text ? `?${text}` : ''}#other-open-cases`;
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -166,7 +179,10 @@ export default async function CaseloadPage({ searchParams }: Props) {
 
           {caseload.others.length > 0 ? (
             <>
-              <h2 className="heading-m">Other open cases</h2>
+              <h2 className="heading-m" id="other-open-cases">
+                Other open cases
+              </h2>
+              {caseload.othersPage.totalPages > 1 ? <p>{showingText(caseload.othersPage, caseload.others.length, 'cases')}</p> : null}
               <Table
                 caption="Other open cases, next follow-up first"
                 captionHidden
@@ -180,6 +196,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
                   <FollowUp key="f" item={item} />,
                 ])}
               />
+              <Pagination page={caseload.othersPage.page} totalPages={caseload.othersPage.totalPages} baseHref={caseloadHref(filters)} label="Pages of other open cases" />
             </>
           ) : null}
         </>
