@@ -12,6 +12,8 @@
 //                        (saveConversation in app/(staff)/cases/[id]/actions.ts); the bench's
 //                        conversations and their audit rows are deleted after the run
 //   - provider inbox:    listInbox                (app/(staff)/provider/referrals/page.tsx)
+//   - baseline:          the session check alone; over HTTP, the accessibility statement (the
+//                        simplest page, layout only), printed with each page's ratio to it
 // React rendering and HTTP are not included, unless --url names a running production server: then
 // the four pages are fetched from it as signed-in staff, and their figures include both.
 //
@@ -22,7 +24,7 @@
 //   --clients 20     concurrent clients
 //   --seconds 15     how long each scenario is measured
 //   --warmup 2       seconds of unmeasured load before each scenario
-//   --only a,b       a subset of: triage, caseload, case, save, inbox
+//   --only a,b       a subset of: floor (the baseline), triage, caseload, case, save, inbox
 //   --saves commit   commit (default, as the app does) or rollback the conversation saves
 //   --queries        first run each scenario once per member of staff, one at a time, and print
 //                    the SQL statements per call
@@ -60,7 +62,7 @@ function num(name: string, fallback: number): number {
   return n;
 }
 
-const ALL = ['triage', 'caseload', 'case', 'save', 'inbox'] as const;
+const ALL = ['floor', 'triage', 'caseload', 'case', 'save', 'inbox'] as const;
 type ScenarioKey = (typeof ALL)[number];
 const clients = Math.round(num('clients', 20));
 const seconds = num('seconds', 15);
@@ -75,6 +77,7 @@ const baseUrl = (arg('url') || '').replace(/\/$/, '');
 if (saveMode !== 'commit' && saveMode !== 'rollback') throw new Error('--saves takes commit or rollback');
 
 const labels: Record<ScenarioKey, string> = {
+  floor: 'baseline',
   triage: 'triage queue',
   caseload: 'caseload',
   case: 'case page',
@@ -82,7 +85,7 @@ const labels: Record<ScenarioKey, string> = {
   inbox: 'provider inbox',
 };
 /** The issue's targets: p95 at most 300 ms for pages and 200 ms for saves. */
-const targets: Record<ScenarioKey, number> = { triage: 300, caseload: 300, case: 300, save: 200, inbox: 300 };
+const targets: Record<ScenarioKey, number> = { floor: 300, triage: 300, caseload: 300, case: 300, save: 200, inbox: 300 };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -121,6 +124,10 @@ async function session(db: Db, who: Staff): Promise<SessionUser> {
 const pick = (xs: string[]) => xs[Math.floor(Math.random() * xs.length)];
 
 const requests: Record<ScenarioKey, Request> = {
+  // The least any signed-in request costs: the session check alone.
+  floor: async (db, who) => {
+    await session(db, who);
+  },
   triage: async (db, who) => {
     const home = await triageHome(db, await session(db, who));
     if (home.kind !== 'team') throw new Error('coordinator without a team');
@@ -186,6 +193,8 @@ async function get(db: Db, who: Staff, path: string): Promise<void> {
 }
 
 const pageRequests: Partial<Record<ScenarioKey, Request>> = {
+  // The simplest staff-visible page: the layout (header, session check, footer) around static text.
+  floor: (db, who) => get(db, who, '/accessibility'),
   triage: (db, who) => get(db, who, '/triage'),
   caseload: (db, who) => get(db, who, '/caseload'),
   case: (db, who) => get(db, who, `/cases/${pick(who.cases)}`),
@@ -222,6 +231,7 @@ async function main() {
     GROUP BY u.id ORDER BY count(r.id) DESC, u.id LIMIT ${clients}`;
 
   const staff: Record<ScenarioKey, Staff[]> = {
+    floor: workerRows.map((w) => ({ ...w, cases: [], contacted: [] })),
     triage: coordinators.map((c) => ({ id: c.id, sessionVersion: c.sessionVersion, cases: [], contacted: [] })),
     caseload: workerRows.map((w) => ({ ...w, cases: [], contacted: [] })),
     case: workerRows,
@@ -317,6 +327,14 @@ async function main() {
   }
 
   await deleteBenchConversations(db);
+  const base = results.find((r) => r.key === 'floor');
+  if (base && results.length > 1) {
+    console.log(`\nAgainst the baseline (${baseUrl ? 'the accessibility statement, the simplest signed-in page' : 'the session check alone'}), same clients, same run:`);
+    for (const r of results) {
+      if (r === base) continue;
+      console.log(`  ${labels[r.key].padEnd(18)} p95 x${(r.p95 / base.p95).toFixed(2)}  throughput x${(r.rate / base.rate).toFixed(2)}`);
+    }
+  }
   const loadEnd = os.loadavg();
   console.log(`\nLoad average at end: ${loadEnd.map((x) => x.toFixed(2)).join(', ')}`);
   console.log('Closed loop: with every client waiting for its reply, p50 is about clients divided by throughput.');
