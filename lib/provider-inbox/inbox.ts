@@ -9,6 +9,7 @@ import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { enqueueRendered, templates } from '@/lib/notify';
+import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { ANSWER_PURPOSE, answerDeadline, workerContact } from '@/lib/referrals/answer-links';
 import { canMove, declineReasonLabel, isDeclineReason, moveReferral, providerStatuses, type MoveRefusal } from '@/lib/referrals/lifecycle';
 import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
@@ -48,32 +49,37 @@ export type InboxItem = {
   updatedAt: Date;
 };
 
-/** The list: no personal details (those are on each referral's page, where viewing is recorded). */
-export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'open', limit = 200): Promise<{ items: InboxItem[]; counts: Record<InboxFilter, number> }> {
+export type InboxList = { items: InboxItem[]; counts: Record<InboxFilter, number>; page: PageOf };
+
+/**
+ * One page of the list: no personal details (those are on each referral's page, where viewing is
+ * recorded). A page beyond the end gives the last page, so a stale link still shows something.
+ */
+export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'open', requested = 1, size: number = LIST_PAGE_SIZE): Promise<InboxList> {
   const orgs = await memberOrganisations(tx, user);
-  const empty = { waiting: 0, open: 0, closed: 0, all: 0 };
-  if (orgs.length === 0) return { items: [], counts: empty };
-  // Two statements: the page of referrals with the names it shows, and the counts by status.
-  const [rows, grouped] = await Promise.all([
-    tx.$queryRaw<Array<{ id: string; status: ReferralStatus; sentAt: Date | null; updatedAt: Date; reference: string; serviceName: string; organisationName: string }>>`
-      SELECT r.id, r.status::text AS status, r."sentAt", r."updatedAt", c.reference, s.name AS "serviceName", o.name AS "organisationName"
-      FROM "Referral" r
-      JOIN "Service" s ON s.id = r."serviceId"
-      JOIN "Organisation" o ON o.id = s."organisationId"
-      JOIN "Case" c ON c.id = r."caseId"
-      WHERE s."organisationId" = ANY(${orgs}::uuid[]) AND r.status = ANY(${filterStatuses[filter]}::text[]::"ReferralStatus"[])
-      ORDER BY r."sentAt" ASC NULLS LAST, r.id ASC
-      LIMIT ${limit}`,
-    tx.$queryRaw<Array<{ status: ReferralStatus; n: number }>>`
-      SELECT r.status::text AS status, count(*)::int AS n
-      FROM "Referral" r JOIN "Service" s ON s.id = r."serviceId"
-      WHERE s."organisationId" = ANY(${orgs}::uuid[]) AND r.status <> 'draft'
-      GROUP BY r.status`,
-  ]);
-  const counts = { ...empty };
+  const counts = { waiting: 0, open: 0, closed: 0, all: 0 };
+  if (orgs.length === 0) return { items: [], counts, page: pageOf(0, requested, size) };
+  // The counts come first: the filter's total decides which page there is to show.
+  const grouped = await tx.$queryRaw<Array<{ status: ReferralStatus; n: number }>>`
+    SELECT r.status::text AS status, count(*)::int AS n
+    FROM "Referral" r JOIN "Service" s ON s.id = r."serviceId"
+    WHERE s."organisationId" = ANY(${orgs}::uuid[]) AND r.status <> 'draft'
+    GROUP BY r.status`;
   for (const g of grouped) {
     for (const f of inboxFilters) if (filterStatuses[f].includes(g.status)) counts[f] += g.n;
   }
+  const page = pageOf(counts[filter], requested, size);
+  // Waiting for an answer first (oldest first), then the rest, most recently changed first; the id
+  // makes the order total, so pages neither overlap nor skip.
+  const rows = await tx.$queryRaw<Array<{ id: string; status: ReferralStatus; sentAt: Date | null; updatedAt: Date; reference: string; serviceName: string; organisationName: string }>>`
+    SELECT r.id, r.status::text AS status, r."sentAt", r."updatedAt", c.reference, s.name AS "serviceName", o.name AS "organisationName"
+    FROM "Referral" r
+    JOIN "Service" s ON s.id = r."serviceId"
+    JOIN "Organisation" o ON o.id = s."organisationId"
+    JOIN "Case" c ON c.id = r."caseId"
+    WHERE s."organisationId" = ANY(${orgs}::uuid[]) AND r.status = ANY(${filterStatuses[filter]}::text[]::"ReferralStatus"[])
+    ORDER BY r.status <> 'sent', CASE WHEN r.status <> 'sent' THEN r."updatedAt" END DESC, r."sentAt" ASC NULLS LAST, r.id ASC
+    LIMIT ${page.size} OFFSET ${page.offset}`;
   const items = rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -84,15 +90,7 @@ export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'o
     answerBy: r.status === 'sent' && r.sentAt ? answerDeadline(r.sentAt) : null,
     updatedAt: r.updatedAt,
   }));
-  // Waiting for an answer first (oldest first), then the rest, most recently changed first.
-  items.sort((a, b) => {
-    const wa = a.status === 'sent' ? 0 : 1;
-    const wb = b.status === 'sent' ? 0 : 1;
-    if (wa !== wb) return wa - wb;
-    if (wa === 0) return (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0);
-    return b.updatedAt.getTime() - a.updatedAt.getTime();
-  });
-  return { items, counts };
+  return { items, counts, page };
 }
 
 export type InboxReferral = {

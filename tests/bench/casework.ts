@@ -11,7 +11,7 @@
 //   - conversation save: the form's zod parse, then recordConversation in a transaction, committed
 //                        (saveConversation in app/(staff)/cases/[id]/actions.ts); the bench's
 //                        conversations and their audit rows are deleted after the run
-//   - provider inbox:    listInbox                (app/(staff)/provider/referrals/page.tsx)
+//   - provider inbox:    listInbox, first page    (app/(staff)/provider/referrals/page.tsx)
 //   - baseline:          the session check alone; over HTTP, the accessibility statement (the
 //                        simplest page, layout only), printed with each page's ratio to it
 // React rendering and HTTP are not included, unless --url names a running production server: then
@@ -169,7 +169,7 @@ const requests: Record<ScenarioKey, Request> = {
       });
   },
   inbox: async (db, who) => {
-    await listInbox(db, await session(db, who), 'open');
+    await listInbox(db, await session(db, who), 'open', 1);
   },
 };
 

@@ -241,3 +241,42 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await worker.context().close();
   });
 });
+
+test('a provider pages through the inbox; the pages keep the filter and a filter starts again at page 1', async ({ browser }) => {
+  const page = await signedIn(browser, 'provider');
+  await visit(page, '/provider/referrals?show=closed');
+  const showing = page.getByText(/^Showing \d+ to \d+ of [\d,]+ referrals$/);
+  await expect(showing).toHaveText(/^Showing 1 to 25 of /);
+  const total = Number(((await showing.textContent()) ?? '').replace(/^.* of ([\d,]+) referrals$/, '$1').replace(/,/g, ''));
+  expect(total).toBeGreaterThan(50);
+  // Each row links to its referral (a case's reference can appear on several rows).
+  const references = () => page.locator('tbody tr a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const first = await references();
+  expect(first).toHaveLength(25);
+
+  const pages = page.getByRole('navigation', { name: 'Pages of referrals' });
+  await pages.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/\/provider\/referrals\?show=closed&page=2$/);
+  await expect(showing).toHaveText(`Showing 26 to 50 of ${total.toLocaleString('en-GB')} referrals`);
+  await expect(pages.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Filter referrals' }).locator('[aria-current="page"]')).toContainText('Finished');
+  await expectAccessible(page);
+  const second = await references();
+  expect(second).toHaveLength(25);
+  expect(second.filter((r) => first.includes(r))).toEqual([]);
+
+  await pages.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/\/provider\/referrals\?show=closed$/);
+  expect(await references()).toEqual(first);
+
+  // A stale link beyond the end shows the last page.
+  const lastPage = Math.ceil(total / 25);
+  await visit(page, '/provider/referrals?show=closed&page=999');
+  await expect(showing).toHaveText(`Showing ${((lastPage - 1) * 25 + 1).toLocaleString('en-GB')} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} referrals`);
+  await expect(pages.getByRole('link', { name: `Page ${lastPage}` })).toHaveAttribute('aria-current', 'page');
+
+  await page.getByRole('navigation', { name: 'Filter referrals' }).getByRole('link', { name: /^All/ }).click();
+  await expect(page).toHaveURL(/\/provider\/referrals\?show=all$/);
+  await expect(showing).toHaveText(/^Showing 1 to 25 of /);
+  await page.context().close();
+});

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { referralTagColour } from '@/components/referrals/status';
-import { BackLink, Table, Tag } from '@/components/ui';
+import { BackLink, Pagination, Table, Tag } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
+import { requestedPage, showingText } from '@/lib/paging/pages';
 import { inboxFilters, listInbox, type InboxFilter } from '@/lib/provider-inbox/inbox';
 import { statusLabel } from '@/lib/referrals/lifecycle';
 
@@ -24,7 +25,8 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
   const user = await requireRole('provider');
   const query = await searchParams;
   const filter: InboxFilter = (inboxFilters as readonly string[]).includes(String(query.show)) ? (query.show as InboxFilter) : 'open';
-  const { items, counts } = await listInbox(db(), user, filter);
+  const { items, counts, page } = await listInbox(db(), user, filter, requestedPage(query.page));
+  const showing = showingText(page, items.length, 'referrals');
 
   return (
     <>
@@ -55,24 +57,28 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
       {items.length === 0 ? (
         <p>There are no referrals here.</p>
       ) : (
-        <Table
-          caption={filterLabels[filter]}
-          captionHidden
-          head={['Reference', 'Service', 'Sent', 'Status', 'Answer by']}
-          rowKeys={items.map((i) => i.id)}
-          rows={items.map((i) => [
-            <a key="l" href={`/provider/referrals/${i.id}`}>
-              {i.reference}
-              <span className="visually-hidden">, referral to {i.serviceName}</span>
-            </a>,
-            i.serviceName,
-            formatDate(i.sentAt),
-            <Tag key="s" colour={referralTagColour(i.status)}>
-              {statusLabel[i.status]}
-            </Tag>,
-            i.answerBy ? formatDate(i.answerBy) : '',
-          ])}
-        />
+        <>
+          {showing ? <p className="secondary-text">{showing}</p> : null}
+          <Table
+            caption={filterLabels[filter]}
+            captionHidden
+            head={['Reference', 'Service', 'Sent', 'Status', 'Answer by']}
+            rowKeys={items.map((i) => i.id)}
+            rows={items.map((i) => [
+              <a key="l" href={`/provider/referrals/${i.id}`}>
+                {i.reference}
+                <span className="visually-hidden">, referral to {i.serviceName}</span>
+              </a>,
+              i.serviceName,
+              formatDate(i.sentAt),
+              <Tag key="s" colour={referralTagColour(i.status)}>
+                {statusLabel[i.status]}
+              </Tag>,
+              i.answerBy ? formatDate(i.answerBy) : '',
+            ])}
+          />
+          <Pagination page={page.page} totalPages={page.totalPages} baseHref={`/provider/referrals?show=${filter}`} label="Pages of referrals" />
+        </>
       )}
     </>
   );
