@@ -3,6 +3,7 @@ import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { CaseSource, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween } from '@/lib/format/dates';
+import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { dueDate } from '@/lib/triage/targets';
 import { teamWorkerLoads, type WorkerLoad } from '@/lib/triage/workers';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from './working-days';
@@ -32,7 +33,9 @@ export type TriageHome =
   | {
       kind: 'team';
       teamName: string;
+      /** The page of the queue shown. */
       items: TriageItem[];
+      paging: PageOf;
       /** All waiting, which may be more than the items shown. */
       waiting: number;
       overTarget: number;
@@ -41,8 +44,9 @@ export type TriageHome =
 
 export type TriageOptions = {
   now?: Date;
-  /** Most items to list; the counts cover the whole queue. */
-  limit?: number;
+  /** 1-based page of the queue to list, clamped to the last; the counts cover the whole queue. */
+  page?: number;
+  pageSize?: number;
   targets?: { red: number; amber: number; green: number };
   holidays?: readonly string[];
 };
@@ -57,8 +61,8 @@ export function targetFor(rag: Rag | null, targets: { red: number; amber: number
 
 /**
  * The coordinator's queue: their team's referrals that are new or rated but not yet assigned,
- * oldest first, with the waiting clock, target and needs; and the team's link workers with their
- * open caseloads and follow-ups due.
+ * oldest first, a page at a time, with the waiting clock, target and needs; and the team's link
+ * workers with their open caseloads and follow-ups due.
  */
 export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'>, options: TriageOptions = {}): Promise<TriageHome> {
   if (!user.teamId) return { kind: 'no-team' };
@@ -67,11 +71,13 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
   const holidays = options.holidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
   const teamId = user.teamId;
 
-  const limit = Math.max(0, Math.floor(options.limit ?? 100));
+  const size = Math.max(1, Math.floor(options.pageSize ?? LIST_PAGE_SIZE));
+  // Within PostgreSQL's int: any page that far out is past the end, so the last page anyway.
+  const requested = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), 2_147_483_647);
 
   // Three statements at once (outside a transaction each takes its own connection): the team, its
   // queue, and its link workers' loads. The queue lists every waiting referral's date and rating
-  // (for the counts) but the needs of only the first `limit`, the ones shown.
+  // (for the counts) but the needs of only the page shown.
   const [team, cases, workers] = await Promise.all([
     db.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Team" WHERE id = ${teamId}::uuid`.then((rows) => rows[0] ?? null),
     db.$queryRaw<
@@ -83,14 +89,19 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
         FROM "Case" c
         WHERE c."teamId" = ${teamId}::uuid AND c."closedAt" IS NULL
           AND (c.status = 'received' OR (c.status = 'triaged' AND c."assignedWorkerId" IS NULL))
+      ),
+      -- Positions before the page, clamped to the last page as pageOf does below.
+      shown AS (
+        SELECT (least(${requested}::int, greatest(1, ceil(count(*)::numeric / ${size}::int)::int)) - 1) * ${size}::int AS skipped
+        FROM queue
       )
       SELECT q.id, q.reference, q."receivedAt", q.source::text AS source, q.rag::text AS rag, q.status::text AS status,
-             CASE WHEN q.position <= ${limit} THEN (
+             CASE WHEN q.position > s.skipped AND q.position <= s.skipped + ${size}::int THEN (
                SELECT coalesce(json_agg(json_build_object('name', t.name, 'sortOrder', t."sortOrder")), '[]'::json)
                FROM "CaseNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId"
                WHERE n."caseId" = q.id
              ) END AS needs
-      FROM queue q
+      FROM queue q CROSS JOIN shown s
       ORDER BY q.position`,
     teamWorkerLoads(db, teamId, now),
   ]);
@@ -117,10 +128,12 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
     };
   });
 
+  const paging = pageOf(all.length, requested, size);
   return {
     kind: 'team',
     teamName: team.name,
-    items: all.slice(0, limit),
+    items: all.slice(paging.offset, paging.offset + paging.size),
+    paging,
     waiting: all.length,
     overTarget: all.filter((item) => item.overTarget).length,
     workers,

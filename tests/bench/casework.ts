@@ -4,7 +4,7 @@
 //
 // "Server time" is the server-side work of a request, through the same lib functions the pages
 // and the server action call: the per-request session check (lib/auth/load-user), then
-//   - triage queue:      triageHome               (app/(staff)/triage/page.tsx)
+//   - triage queue:      triageHome, first page   (app/(staff)/triage/page.tsx)
 //   - caseload:          myCaseload               (app/(staff)/caseload/page.tsx)
 //   - case page:         openCase in a transaction, with its audit write, committed
 //                                                 (app/(staff)/cases/[id]/page.tsx)

@@ -39,6 +39,10 @@ test.describe('triage', () => {
     await expect(row).toContainText('Self-referral');
     await expect(row).toContainText('Not rated');
 
+    // A page beyond the end shows the last page, where the newest referral is.
+    await visit(page, '/triage?page=99');
+    await expect(row).toBeVisible();
+
     await row.getByRole('link', { name: reference }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
     await expect(page.getByText('Harold Pemberton')).toBeVisible();

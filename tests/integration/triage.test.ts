@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
-import { triageHome } from '@/lib/staff-home/triage';
+import { LIST_PAGE_SIZE } from '@/lib/paging/pages';
+import { triageHome, type TriageItem } from '@/lib/staff-home/triage';
 import { auditTriageView, decisionSummary, triageCaseView } from '@/lib/triage/case';
 import { assignReferral, raiseSafeguardingConcern, rateReferral, signpostReferral } from '@/lib/triage/decisions';
 import { signpostCandidates } from '@/lib/triage/services';
@@ -323,5 +324,98 @@ describe('the triage page’s reads', () => {
     expect(item?.needs).toEqual(['Loneliness and isolation']);
     expect(item?.dueBy.toISOString()).toBe('2026-11-19T00:00:00.000Z');
     expect(item?.overTarget).toBe(false);
+  });
+});
+
+describe('the queue a page at a time', () => {
+  const HOUR = 3_600_000;
+  // East's queue: 60 waiting, one every six hours over the last 15 days.
+  const queue: Array<{ id: string; reference: string; receivedAt: Date; needs: string[] }> = [];
+  const elsewhere: string[] = [];
+  const targets = { red: 2, amber: 5, green: 10 };
+
+  beforeAll(async () => {
+    const east = await t.db.team.create({ data: { name: 'East connectors' } });
+    const west = await t.db.team.create({ data: { name: 'West connectors' } });
+    ids.east = east.id;
+    await user('coordEast', 'coordinator', east.id);
+    await user('eve', 'link_worker', east.id);
+    for (let i = 0; i < 60; i++) {
+      // The 25th and 26th arrive together: the first page ends inside a tie, broken by reference.
+      const receivedAt = new Date(NOW.getTime() - (60 - (i === 25 ? 24 : i)) * 6 * HOUR);
+      const needs = [[], [ids.lonely], [ids.food, ids.lonely]][i % 3];
+      const c = await referral({ teamId: east.id, receivedAt, needs });
+      // Some rated but not assigned yet: still waiting.
+      if (i % 7 === 0) await t.db.case.update({ where: { id: c.id }, data: { status: 'triaged', rag: 'green', triagedAt: receivedAt } });
+      queue.push({
+        id: c.id,
+        reference: c.reference,
+        receivedAt,
+        // In the taxonomy's order.
+        needs: [[], ['Loneliness and isolation'], ['Loneliness and isolation', 'Food']][i % 3],
+      });
+    }
+    queue.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.reference < b.reference ? -1 : 1));
+    // Assigned or closed: not waiting.
+    const assigned = await referral({ teamId: east.id, receivedAt: new Date(NOW.getTime() - 200 * HOUR) });
+    await t.db.case.update({ where: { id: assigned.id }, data: { status: 'triaged', rag: 'amber', assignedWorkerId: ids.eve } });
+    const closed = await referral({ teamId: east.id, receivedAt: new Date(NOW.getTime() - 100 * HOUR) });
+    await t.db.case.update({ where: { id: closed.id }, data: { status: 'closed', closedAt: NOW } });
+    // Another team's referrals, received in between East's.
+    for (let i = 0; i < 10; i++) {
+      const c = await referral({ teamId: west.id, receivedAt: new Date(NOW.getTime() - (i * 30 + 3) * HOUR), needs: [ids.food] });
+      elsewhere.push(c.id);
+    }
+    elsewhere.push(assigned.id, closed.id);
+  });
+
+  const page = async (n?: number, pageSize?: number) => {
+    const home = await triageHome(t.db, users.coordEast, { now: NOW, page: n, pageSize, targets, holidays: [] });
+    if (home.kind !== 'team') throw new Error('expected a team');
+    return home;
+  };
+  const shown = (items: TriageItem[]) => items.map((i) => ({ id: i.id, reference: i.reference, receivedAt: i.receivedAt, needs: i.needs }));
+
+  it('shows the oldest 25 first, in order, with their needs', async () => {
+    const first = await page();
+    expect(LIST_PAGE_SIZE).toBe(25);
+    expect(first.paging).toEqual({ page: 1, totalPages: 3, offset: 0, size: 25, total: 60 });
+    expect(shown(first.items)).toEqual(queue.slice(0, 25));
+    expect(await page(1)).toEqual(first);
+  });
+
+  it('continues on the next pages with no overlap and no gap, and the counts cover the whole queue', async () => {
+    const pages = [await page(1), await page(2), await page(3)];
+    expect(pages.map((p) => p.items.length)).toEqual([25, 25, 10]);
+    expect(pages[1].paging).toMatchObject({ page: 2, offset: 25 });
+    // The needs of every row shown, on every page, not just the first.
+    expect(pages.flatMap((p) => shown(p.items))).toEqual(queue);
+
+    const overTarget = pages.flatMap((p) => p.items).filter((i) => i.overTarget).length;
+    expect(overTarget).toBeGreaterThan(25);
+    expect(overTarget).toBeLessThan(60);
+    for (const p of pages) {
+      expect(p.waiting).toBe(60);
+      expect(p.overTarget).toBe(overTarget);
+      expect(p.workers.map((w) => w.name)).toEqual(['eve name']);
+    }
+  });
+
+  it('shows the last page when asked for one beyond the end', async () => {
+    for (const n of [4, 99, 2 ** 40]) {
+      const home = await page(n);
+      expect(home.paging).toMatchObject({ page: 3, totalPages: 3, offset: 50 });
+      expect(shown(home.items)).toEqual(queue.slice(50));
+    }
+    // As after assigning the only referral on the last page: the page asked for is gone, the one before it shows.
+    const smaller = await page(3, 30);
+    expect(smaller.paging).toMatchObject({ page: 2, totalPages: 2, offset: 30 });
+    expect(shown(smaller.items)).toEqual(queue.slice(30));
+  });
+
+  it("never shows another team's referrals, or ones assigned or closed", async () => {
+    const all = [await page(1), await page(2), await page(3)].flatMap((p) => p.items.map((i) => i.id));
+    expect(new Set(all).size).toBe(60);
+    for (const id of elsewhere) expect(all).not.toContain(id);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { InsetText } from '@/components/ui/InsetText';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
+import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
 import { Tag } from '@/components/ui/Tag';
 import { requireRole } from '@/lib/auth/session';
@@ -9,6 +10,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { formatDate, pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
+import { requestedPage, showingText } from '@/lib/paging/pages';
 import { ragTags, sourceLabels } from '@/lib/staff-home/labels';
 import { triageHome } from '@/lib/staff-home/triage';
 import { decisionSummary } from '@/lib/triage/case';
@@ -20,7 +22,8 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '
 
 export default async function TriagePage({ searchParams }: { searchParams: Search }) {
   const user = await requireRole('coordinator');
-  const home = await triageHome(db(), user);
+  const search = await searchParams;
+  const home = await triageHome(db(), user, { page: requestedPage(search.page) });
 
   if (home.kind === 'no-team') {
     return (
@@ -32,12 +35,12 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
     );
   }
 
-  const search = await searchParams;
   const assignedId = one(search.assigned);
   const signpostedId = one(search.signposted);
   const decided = user.teamId && (assignedId || signpostedId) ? await decisionSummary(db(), assignedId || signpostedId, user.teamId) : null;
 
   const targets = config.triageTargetWorkingDays;
+  const showing = showingText(home.paging, home.items.length, 'referrals');
   return (
     <>
       {decided ? (
@@ -91,11 +94,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
               ),
             ])}
           />
-          {home.items.length < home.waiting ? (
-            <p>
-              Showing the oldest {formatNumber(home.items.length)} of {formatNumber(home.waiting)}.
-            </p>
-          ) : null}
+          {showing ? <p>{showing}</p> : null}
+          {/* Page links go to plain /triage: the banner after a decision is not carried from page to page. */}
+          <Pagination page={home.paging.page} totalPages={home.paging.totalPages} baseHref="/triage" label="Pages of the queue" />
           <InsetText>
             Targets for first contact: red within {targets.red} working days, amber within {targets.amber}, green within {targets.green}.
             A referral that has not been rated yet is held to the red target.
