@@ -23,6 +23,10 @@ export type TableProps = {
 
 type CellObject = Exclude<TableCell, ReactNode>;
 
+// Only a cell that spans gets the attribute: an absent prop costs nothing, an undefined one is
+// still written into the page's React payload, once per cell.
+const span = (colSpan: number | undefined) => (colSpan ? { colSpan } : null);
+
 function isCellObject(cell: TableCell): cell is CellObject {
   return cell !== null && typeof cell === 'object' && !isValidElement(cell) && 'content' in (cell as object);
 }
@@ -49,7 +53,7 @@ export function Table({ caption, captionSize = 'm', captionHidden, head, rows, f
               {head.map((raw, i) => {
                 const cell = normalise(raw);
                 return (
-                  <th key={i} scope="col" colSpan={cell.colSpan} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
+                  <th key={i} scope="col" {...span(cell.colSpan)} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
                     {cell.content}
                   </th>
                 );
@@ -64,13 +68,13 @@ export function Table({ caption, captionSize = 'm', captionHidden, head, rows, f
                 const cell = normalise(raw);
                 if ((i === 0 && firstCellIsHeader) || cell.header) {
                   return (
-                    <th key={i} scope="row" colSpan={cell.colSpan} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
+                    <th key={i} scope="row" {...span(cell.colSpan)} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
                       {cell.content}
                     </th>
                   );
                 }
                 return (
-                  <td key={i} colSpan={cell.colSpan} className={cx('table__cell', cell.numeric && 'table__cell--numeric', cell.className)}>
+                  <td key={i} {...span(cell.colSpan)} className={cx('table__cell', cell.numeric && 'table__cell--numeric', cell.className)}>
                     {cell.content}
                   </td>
                 );
