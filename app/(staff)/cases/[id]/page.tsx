@@ -254,26 +254,28 @@ export default async function CasePageView({ params, searchParams }: Props) {
           <h3 className="heading-m mb-2" id={`conversation-${x.id}-h`}>
             {formatDate(x.occurredAt)}: {x.isClosing ? 'closing conversation' : conversationTypeLabels[x.type]}
           </h3>
-          <p className="flex flex-wrap gap-2">
-            {x.superseded ? <Tag colour="grey">Superseded by a correction</Tag> : null}
-            {x.supersedesId ? <Tag colour="purple">Correction</Tag> : null}
-            {x.isClosing ? <Tag colour="turquoise">Closing</Tag> : null}
-          </p>
+          {x.superseded || x.supersedesId || x.isClosing ? (
+            <p className="flex flex-wrap gap-2">
+              {x.superseded ? <Tag colour="grey">Superseded by a correction</Tag> : null}
+              {x.supersedesId ? <Tag colour="purple">Correction</Tag> : null}
+              {x.isClosing ? <Tag colour="turquoise">Closing</Tag> : null}
+            </p>
+          ) : null}
           <Collapsible open={i === 0} summary={`Show what was recorded on ${formatDate(x.occurredAt)}`}>
-          <SummaryList
-            rows={[
-              { key: 'Recorded by', value: `${x.workerName}, ${formatDateTime(x.createdAt)}` },
-              ...(x.correctionNote ? [{ key: 'What was corrected', value: text(x.correctionNote) }] : []),
-              { key: 'Type', value: conversationTypeLabels[x.type] },
-              { key: 'What matters', value: text(x.whatMatters) },
-              { key: 'Strengths', value: text(x.strengths) },
-              { key: 'Needs', value: x.needs.length ? x.needs.map((n) => n.term.name).join(', ') : <span className="secondary-text">None recorded</span> },
-              { key: 'Goals', value: text(x.goals) },
-              { key: 'Agreed actions', value: text(x.actions) },
-              { key: 'Wellbeing (ONS4)', value: <Scores c={x} /> },
-              { key: 'Next follow-up', value: x.nextFollowUpOn ? formatDate(x.nextFollowUpOn, { dateOnly: true }) : <span className="secondary-text">None set</span> },
-            ]}
-          />
+            <SummaryList
+              rows={[
+                { key: 'Recorded by', value: `${x.workerName}, ${formatDateTime(x.createdAt)}` },
+                ...(x.correctionNote ? [{ key: 'What was corrected', value: text(x.correctionNote) }] : []),
+                { key: 'Type', value: conversationTypeLabels[x.type] },
+                { key: 'What matters', value: text(x.whatMatters) },
+                { key: 'Strengths', value: text(x.strengths) },
+                { key: 'Needs', value: x.needs.length ? x.needs.map((n) => n.term.name).join(', ') : <span className="secondary-text">None recorded</span> },
+                { key: 'Goals', value: text(x.goals) },
+                { key: 'Agreed actions', value: text(x.actions) },
+                { key: 'Wellbeing (ONS4)', value: <Scores c={x} /> },
+                { key: 'Next follow-up', value: x.nextFollowUpOn ? formatDate(x.nextFollowUpOn, { dateOnly: true }) : <span className="secondary-text">None set</span> },
+              ]}
+            />
           </Collapsible>
           {writable && !x.superseded ? (
             <p>
