@@ -83,6 +83,27 @@ export function invitation(d: { inviterName: string; organisationName: string; i
   };
 }
 
+/** For someone who already has a provider account: no link to set a password, just where to sign in. */
+export function addedToGroup(d: { name: string; inviterName: string; organisationName: string; listingsUrl: string }): Message {
+  return {
+    template: 'group_member_added',
+    subject: `${d.inviterName} has added you to ${d.organisationName}`,
+    body: lines(
+      `Hello ${d.name},`,
+      '',
+      `${d.inviterName} has added you to ${d.organisationName} on ${config.borough.serviceName}, so you can update its listings and answer referrals.`,
+      '',
+      'Sign in with your usual email address and password to see its listings:',
+      d.listingsUrl,
+      '',
+      `If you were not expecting this, contact ${config.borough.contactEmail}.`,
+      '',
+      signOff(),
+    ),
+    personalisation: { name: d.name, inviter_name: d.inviterName, organisation_name: d.organisationName, listings_url: d.listingsUrl },
+  };
+}
+
 export function organisationDecided(d: { organisationName: string; approved: boolean; note?: string | null; signInUrl: string }): Message {
   return {
     template: d.approved ? 'group_approved' : 'group_not_approved',

@@ -10,7 +10,7 @@ import { hit } from '@/lib/auth/rate-limit';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
-import { invitation, organisationDecided, queue, verifyEmail } from '@/lib/listings/messages';
+import { addedToGroup, invitation, organisationDecided, queue, verifyEmail } from '@/lib/listings/messages';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 import { listingUrls } from '@/lib/listings/urls';
 import { consumeToken, createToken, peekToken } from '@/lib/tokens';
@@ -207,18 +207,26 @@ export type InviteResult =
 
 /**
  * Adds a co-member. Someone new gets an account (off until they set a password from the e-mailed
- * link); an existing provider account is simply added to the group.
+ * link); an existing provider account is added to the group and told by e-mail.
  */
 export async function inviteMember(tx: Tx, inviter: SessionUser, organisationId: string, input: InviteInput, now: Date = new Date()): Promise<InviteResult> {
   assertCan(inviter, 'service.edit', { kind: 'organisation', organisationId });
   const limit = await hit(tx, `group-invite:${inviter.id}`, INVITE_LIMIT.perDay, INVITE_LIMIT.windowSeconds, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited' };
   const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
-  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, memberships: { where: { organisationId }, select: { userId: true } } } });
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, role: true, memberships: { where: { organisationId }, select: { userId: true } } } });
   if (existing) {
     if (existing.memberships.length) return { ok: false, reason: 'already_member' };
     if (existing.role !== 'provider') return { ok: false, reason: 'not_a_provider' };
     await tx.organisationMember.create({ data: { organisationId, userId: existing.id, role: 'member', createdAt: now } });
+    // They can now see the group's referrals and change its listings: they should hear about it.
+    await queue(
+      tx,
+      input.email,
+      addedToGroup({ name: existing.name, inviterName: inviter.name, organisationName: org.name, listingsUrl: listingUrls.providerListings() }),
+      { organisationId },
+      now,
+    );
     await recordAudit(tx, { actor: inviter, action: 'organisation.member_added', entityType: 'organisation', entityId: organisationId, detail: { userId: existing.id }, at: now });
     return { ok: true, added: 'existing' };
   }

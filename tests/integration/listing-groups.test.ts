@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
-import { acceptInvite, decideOrganisation, inviteMember, joinInput, loadInvite, pendingOrganisations, registerGroup, verifyByLink } from '@/lib/organisations';
+import { acceptInvite, decideOrganisation, INVITE_LIMIT, inviteMember, joinInput, loadInvite, pendingOrganisations, registerGroup, verifyByLink } from '@/lib/organisations';
 import { useFreshDatabase } from '../helpers/db';
 import { listingWorld } from './listing-fixture';
 
@@ -83,7 +83,9 @@ describe('co-members', () => {
   it('a provider adds someone, who sets their password from the link', async () => {
     const w = await listingWorld(t.db);
     expect(await t.db.$transaction((tx) => inviteMember(tx, w.provider, w.org.id, { name: 'Grace Hopper', email: 'grace@example.org' }, NOW))).toEqual({ ok: true, added: 'invited' });
-    const mail = await t.db.notification.findFirstOrThrow({ where: { recipient: 'grace@example.org', template: 'group_invitation' } });
+    const sent = await t.db.notification.findMany({ where: { recipient: 'grace@example.org' } });
+    expect(sent.map((n) => n.template)).toEqual(['group_invitation']);
+    const mail = sent[0];
     const token = linkIn(mail.body, '/groups/invite');
     expect(await loadInvite(t.db, token, NOW)).toMatchObject({ ok: true, email: 'grace@example.org', organisationName: w.org.name });
     expect(await t.db.$transaction((tx) => acceptInvite(tx, token, 'a long new password', NOW))).toEqual({ ok: true, email: 'grace@example.org' });
@@ -92,10 +94,53 @@ describe('co-members', () => {
     expect(grace.memberships.map((m) => m.organisationId)).toEqual([w.org.id]);
     expect(await verifyPassword(grace.passwordHash, 'a long new password')).toBe(true);
     expect(await t.db.$transaction((tx) => inviteMember(tx, w.provider, w.org.id, { name: 'Grace Hopper', email: 'grace@example.org' }, NOW))).toEqual({ ok: false, reason: 'already_member' });
+    expect(await t.db.notification.count({ where: { recipient: 'grace@example.org' } })).toBe(1);
+  });
+
+  it('someone with a provider account is added and told by e-mail, once', async () => {
+    const w = await listingWorld(t.db);
+    const before = await t.db.notification.count();
+    const add = () => t.db.$transaction((tx) => inviteMember(tx, w.provider, w.org.id, { name: 'Another name typed', email: w.otherProvider.email }, NOW));
+    expect(await add()).toEqual({ ok: true, added: 'existing' });
+    expect(await t.db.notification.count()).toBe(before + 1);
+    const mail = await t.db.notification.findFirstOrThrow({ where: { recipient: w.otherProvider.email } });
+    expect(mail).toMatchObject({ template: 'group_member_added', channel: 'email', status: 'queued', subject: `${w.provider.name} has added you to ${w.org.name}` });
+    expect(mail.body).toContain(`Hello ${w.otherProvider.name},`);
+    expect(mail.body).toContain(`${w.provider.name} has added you to ${w.org.name}`);
+    expect(mail.body).toMatch(/\/provider\/listings$/m);
+    expect(mail.body).not.toContain('/groups/invite/');
+    expect(mail.payload).toMatchObject({
+      organisationId: w.org.id,
+      personalisation: { name: w.otherProvider.name, inviter_name: w.provider.name, organisation_name: w.org.name },
+    });
+    const member = await t.db.organisationMember.findUniqueOrThrow({ where: { organisationId_userId: { organisationId: w.org.id, userId: w.otherProvider.id } } });
+    expect(member.role).toBe('member');
+    // Their account is theirs: no new password link, nothing about them changed.
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: w.otherProvider.id } })).toMatchObject({ name: w.otherProvider.name, passwordHash: 'x' });
+
+    expect(await add()).toEqual({ ok: false, reason: 'already_member' });
+    expect(await t.db.notification.count({ where: { recipient: w.otherProvider.email } })).toBe(1);
+  });
+
+  it('a refused or rate-limited addition queues nothing', async () => {
+    const w = await listingWorld(t.db);
+    const before = await t.db.notification.count();
+    const add = (email: string) => t.db.$transaction((tx) => inviteMember(tx, w.provider, w.org.id, { name: 'Someone', email }, NOW));
+    expect(await add(w.coordinator.email)).toEqual({ ok: false, reason: 'not_a_provider' });
+    // Every attempt counts towards the day's limit, refused ones too.
+    for (let i = 1; i < INVITE_LIMIT.perDay; i++) expect(await add(w.provider.email)).toEqual({ ok: false, reason: 'already_member' });
+    expect(await add(w.otherProvider.email)).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await add('brand-new@example.org')).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await t.db.notification.count()).toBe(before);
+    expect(await t.db.organisationMember.count({ where: { organisationId: w.org.id } })).toBe(1);
+    expect(await t.db.user.count({ where: { email: 'brand-new@example.org' } })).toBe(0);
   });
 
   it('only a member of the group can add people to it', async () => {
     const w = await listingWorld(t.db);
+    const before = await t.db.notification.count();
     await expect(t.db.$transaction((tx) => inviteMember(tx, w.otherProvider, w.org.id, { name: 'X', email: 'x@example.org' }, NOW))).rejects.toThrow(/Not allowed/);
+    await expect(t.db.$transaction((tx) => inviteMember(tx, w.otherProvider, w.org.id, { name: 'X', email: w.newProvider.email }, NOW))).rejects.toThrow(/Not allowed/);
+    expect(await t.db.notification.count()).toBe(before);
   });
 });

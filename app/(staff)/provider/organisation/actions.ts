@@ -43,7 +43,10 @@ export async function inviteAction(organisationId: string, _prev: InviteFormStat
   return {
     values: {},
     errors: {},
-    done: result.added === 'invited' ? `We have emailed ${parsed.data.email} a link to set their password.` : `${parsed.data.name} can now sign in and manage this group’s listings.`,
+    done:
+      result.added === 'invited'
+        ? `We have emailed ${parsed.data.email} a link to set their password.`
+        : `${parsed.data.name} already has an account and can now manage this group’s listings. We have emailed ${parsed.data.email} to let them know.`,
   };
 }
 
