@@ -4,7 +4,10 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
 import { normalisePhone, normaliseUrl } from './text';
-import { describeSchedule, londonDay, nextOccurrences, toRrule, weekdayOf, ymd, type ScheduleLike } from '@/lib/directory/schedule';
+import { londonDay, weekdayOf, ymd } from '@/lib/directory/days';
+import { nextOccurrences } from '@/lib/directory/recurrence';
+import { toRrule, type ScheduleLike } from '@/lib/directory/schedule';
+import { describeSchedule } from '@/lib/directory/schedule-words';
 import {
   WEEKDAYS,
   scheduleInput,
