@@ -4,7 +4,7 @@
 import { csvRow } from '@/lib/csv/write';
 import { blankSchedule, type ScheduleValues } from '@/lib/listings/schema';
 import { extendedRule } from '@/lib/directory/schedule';
-import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/snapshot';
+import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/schedule-slots';
 
 export type Column = { name: string; required: boolean; help: string; example: string };
 
