@@ -5,7 +5,9 @@ import { geocoderFor, type Geocoder, type PlaceMatch } from '@/lib/geo/geocoder'
 import { resolvePlace } from '@/lib/geo/place';
 import { districtOf } from '@/lib/geo/postcode';
 import { monthsBetween } from './format';
-import { describeSchedule, isCurrent, nextOccurrences, type Occurrence, type ScheduleLike } from './schedule';
+import { isCurrent, nextOccurrences, type Occurrence } from './recurrence';
+import type { ScheduleLike } from './schedule';
+import { describeSchedule } from './schedule-words';
 import { searchServices, type SearchQuery, type SearchSort } from './search';
 import { effectiveSort, filterCount, filtersForLog, type SearchErrors, type SearchParams } from './search-params';
 import { DAY_CODES, PAGE_SIZE } from './vocab';

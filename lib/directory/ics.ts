@@ -1,7 +1,9 @@
 // A minimal iCalendar (RFC 5545) writer: one VEVENT per schedule, local times with
 // TZID=Europe/London and a VTIMEZONE, so calendars keep "10am" through the clock change.
-import { calendarRuleLines, firstOccurrenceFrom, londonDay, normalise, ymd, type Day, type ScheduleLike } from './schedule';
+import { icalLocalStamp, icalUtcStamp, londonDay } from './days';
 import { parseClock } from './format';
+import { firstOccurrenceFrom } from './recurrence';
+import { calendarRuleLines, normalise, type ScheduleLike } from './schedule';
 
 export type CalendarEvent = {
   uid: string;
@@ -41,20 +43,6 @@ export function foldLine(line: string): string {
   return parts.join(`${CRLF} `);
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function localStamp(d: Day, hhmm: string): string {
-  const { year, month, day } = ymd(d);
-  const minutes = parseClock(hhmm) ?? 0;
-  return `${year}${pad(month)}${pad(day)}T${pad(Math.floor(minutes / 60) % 24)}${pad(minutes % 60)}00`;
-}
-
-function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
 const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/London',
@@ -88,9 +76,9 @@ export function eventLines(e: CalendarEvent, now: Date): string[] {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `DTSTART;TZID=Europe/London:${localStamp(first, e.schedule.opensAt)}`,
-    `DTEND;TZID=Europe/London:${localStamp(endDay, closes === null ? e.schedule.opensAt : e.schedule.closesAt)}`,
+    `DTSTAMP:${icalUtcStamp(now)}`,
+    `DTSTART;TZID=Europe/London:${icalLocalStamp(first, e.schedule.opensAt)}`,
+    `DTEND;TZID=Europe/London:${icalLocalStamp(endDay, closes === null ? e.schedule.opensAt : e.schedule.closesAt)}`,
   ];
   lines.push(...calendarRuleLines(e.schedule));
   lines.push(`SUMMARY:${escapeText(e.summary)}`);

@@ -1,7 +1,7 @@
 import { subMonths } from 'date-fns';
 import { Prisma, type Tx } from '@/lib/db/client';
 import { milesToMetres } from '@/lib/geo/distance';
-import { dayOf, londonDay, weekdayOf, ymd } from './schedule';
+import { dayOf, londonDay, weekdayOf, ymd } from './days';
 import type { TimeOfDay } from './vocab';
 
 // The directory search: one parameterised query (words, needs, place, filters, sort, page and the
@@ -73,7 +73,8 @@ export function todayFacts(now: Date) {
     nth: `${Math.ceil(day / 7)}${code}`,
     last: `-${Math.ceil((dim - day + 1) / 7)}${code}`,
     dayOfMonth: day,
-    isLastDay: day === dim,
+    /** The day counted from the month's end, as a negative BYMONTHDAY counts it (-1 is the last day). */
+    dayFromEnd: day - dim - 1,
     monday: new Date((today - (isoDow - 1)) * 86_400_000),
     monthIndex: year * 12 + (month - 1),
     epochMonday: new Date(dayOf(1970, 1, 5) * 86_400_000),
@@ -113,8 +114,11 @@ function scheduleConditions(q: SearchQuery, today: ReturnType<typeof todayFacts>
   }
   if (q.openToday) {
     const anchor = sql`coalesce(sc."dtstart", sc."validFrom")`;
+    // The same rules as lib/directory/recurrence: a series starts at the later of its start date
+    // and valid-from date; weekdays and a day of the month together narrow each other (RFC 5545).
     parts.push(sql`(
       coalesce(sc."validFrom", sc."dtstart", ${today.date}::date) <= ${today.date}::date
+      AND (sc."freq" = 'ONCE' OR sc."dtstart" IS NULL OR sc."dtstart" <= ${today.date}::date)
       AND (
         (sc."freq" = 'ONCE' AND coalesce(sc."validFrom", sc."dtstart") = ${today.date}::date)
         OR (sc."freq" = 'WEEKLY'
@@ -124,9 +128,9 @@ function scheduleConditions(q: SearchQuery, today: ReturnType<typeof todayFacts>
                   (${today.monday}::date - coalesce(${anchor} - (extract(isodow FROM ${anchor})::int - 1), ${today.epochMonday}::date)) / 7,
                   sc."interval") + sc."interval", sc."interval") = 0))
         OR (sc."freq" = 'MONTHLY'
-            AND (sc."byDay" && ARRAY[${today.code}, ${today.nth}, ${today.last}]::text[]
-                 OR sc."byMonthDay" = ${today.dayOfMonth}
-                 OR (sc."byMonthDay" = -1 AND ${today.isLastDay})
+            AND (((cardinality(sc."byDay") > 0 OR sc."byMonthDay" IS NOT NULL)
+                  AND (cardinality(sc."byDay") = 0 OR sc."byDay" && ARRAY[${today.code}, ${today.nth}, ${today.last}]::text[])
+                  AND (sc."byMonthDay" IS NULL OR sc."byMonthDay" IN (${today.dayOfMonth}, ${today.dayFromEnd})))
                  OR (cardinality(sc."byDay") = 0 AND sc."byMonthDay" IS NULL AND ${anchor} IS NOT NULL AND extract(day FROM ${anchor}) = ${today.dayOfMonth}))
             AND (sc."interval" <= 1 OR mod(mod(
                   ${today.monthIndex}::int - coalesce((extract(year FROM ${anchor}) * 12 + extract(month FROM ${anchor}) - 1)::int, 1970 * 12),

@@ -2,7 +2,9 @@ import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { monthsBetween } from './format';
-import { describeSchedule, isCurrent, nextOccurrences, type Occurrence, type ScheduleLike } from './schedule';
+import { isCurrent, nextOccurrences, type Occurrence } from './recurrence';
+import type { ScheduleLike } from './schedule';
+import { describeSchedule } from './schedule-words';
 import { isServiceId } from './shortlist';
 
 const include = {

@@ -8,15 +8,9 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { normalisePostcode } from '@/lib/geo/postcode';
-import {
-  changedFields,
-  listingInclude,
-  scheduleData,
-  snapshotFromInput,
-  snapshotOf,
-  type ListingSnapshot,
-  type LocationSnapshot,
-} from '@/lib/listings/snapshot';
+import { changedFields } from '@/lib/listings/diff';
+import { scheduleData } from '@/lib/listings/schedule-slots';
+import { listingInclude, snapshotFromInput, snapshotOf, type ListingSnapshot, type LocationSnapshot } from '@/lib/listings/snapshot';
 import { bulkInsert, columnsOf } from './bulk';
 import { postcodesOf, type ImportRow } from './validate';
 

@@ -1,13 +1,16 @@
 // The whole directory in the import's CSV shape, a page of listings at a time, so an export of any
-// size streams without being built in memory. Rows carry the ids an import matches on.
+// size streams without being built in memory. Rows carry the ids an import matches on. Numbers go
+// to the writer as numbers (a longitude of -0.12 is data); text is escaped, and the import takes
+// the escape off again.
 import type { Tx } from '@/lib/db/client';
 import { listingInclude, snapshotOf } from '@/lib/listings/snapshot';
-import { COLUMN_NAMES, csvLine, formatScheduleText } from './format';
+import { csvRow } from '@/lib/csv/write';
+import { COLUMN_NAMES, formatScheduleText } from './format';
 
 const PAGE = 500;
 
 export async function* exportCsv(tx: Tx): AsyncGenerator<string> {
-  yield csvLine(COLUMN_NAMES);
+  yield csvRow(COLUMN_NAMES);
   let cursor: string | undefined;
   for (;;) {
     const page = await tx.service.findMany({
@@ -63,7 +66,7 @@ export async function* exportCsv(tx: Tx): AsyncGenerator<string> {
         schedules: formatScheduleText(snap.schedules),
         last_checked: (s.assuredAt ?? s.createdAt).toISOString().slice(0, 10),
       };
-      yield csvLine(COLUMN_NAMES.map((c) => row[c]));
+      yield csvRow(COLUMN_NAMES.map((c) => row[c]));
     }
     cursor = page[page.length - 1].id;
   }

@@ -1,9 +1,10 @@
 // The bulk CSV: one row per listing, with its group and its place. Import and export use the same
 // columns, so an export can be edited in a spreadsheet and imported again (rows are matched on
 // their ids, so nothing is duplicated).
+import { csvRow } from '@/lib/csv/write';
 import { blankSchedule, type ScheduleValues } from '@/lib/listings/schema';
 import { extendedRule } from '@/lib/directory/schedule';
-import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/snapshot';
+import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/schedule-slots';
 
 export type Column = { name: string; required: boolean; help: string; example: string };
 
@@ -55,20 +56,9 @@ export const COLUMNS: readonly Column[] = [
 export const COLUMN_NAMES = COLUMNS.map((c) => c.name);
 export type CsvRecord = Record<string, string>;
 
-/** One CSV field, quoted when it must be; a leading =, +, - or @ is neutralised so a spreadsheet never runs it. */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
-
 /** The header and one example row; `needs` puts real needs codes in the example so it imports as it is. */
 export function templateCsv(needs?: readonly string[]): string {
-  return csvLine(COLUMN_NAMES) + csvLine(COLUMNS.map((c) => (c.name === 'needs' && needs?.length ? needs.join(';') : c.example)));
+  return csvRow(COLUMN_NAMES) + csvRow(COLUMNS.map((c) => (c.name === 'needs' && needs?.length ? needs.join(';') : c.example)));
 }
 
 export const splitCodes = (s: string) =>

@@ -3,6 +3,7 @@
 // as one string.
 import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
+import { unescapeCell } from '@/lib/csv/write';
 import type { Tx } from '@/lib/db/client';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { blankListing, parseListing, type ListingInput, type ListingValues } from '@/lib/listings/schema';
@@ -169,7 +170,8 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
         continue;
       }
       const r: CsvRecord = {};
-      header.forEach((h, i) => (r[h] = record[i]));
+      // A value the export escaped ("'=...", "'+44...") reads back as it was.
+      header.forEach((h, i) => (r[h] = unescapeCell(record[i])));
       const before = totalErrors;
 
       const serviceKey = get(r, 'service_id');

@@ -2,18 +2,9 @@
 // (approve, restore) and the freshness check; every caller holds the service's row lock.
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import {
-  ALL_FIELDS,
-  SCALAR_FIELDS,
-  changedFields,
-  scheduleData,
-  snapshotOf,
-  loadListing,
-  type ListingField,
-  type ListingSnapshot,
-  type LocationSnapshot,
-  type ScheduleSnapshot,
-} from './snapshot';
+import { changedFields } from './diff';
+import { scheduleData, type ScheduleSnapshot } from './schedule-slots';
+import { ALL_FIELDS, SCALAR_FIELDS, snapshotOf, loadListing, type ListingField, type ListingSnapshot, type LocationSnapshot } from './snapshot';
 
 /** Locks the service's row for the rest of the transaction; null when there is no such service. */
 export async function lockService(tx: Tx, serviceId: string): Promise<{ id: string; version: number } | null> {

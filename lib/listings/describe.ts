@@ -1,7 +1,9 @@
 // Listing values in words, for the moderation difference, the history and the e-mails.
-import { describeSchedule, nextOccurrences, type Occurrence } from '@/lib/directory/schedule';
+import { nextOccurrences, type Occurrence } from '@/lib/directory/recurrence';
+import { describeSchedule } from '@/lib/directory/schedule-words';
 import { ACCESS_METHOD_LABELS, CAPACITY_LABELS, MODE_LABELS, accessibilityLabel } from '@/lib/directory/vocab';
-import { FIELD_LABELS, scheduleLike, type ListingField, type ListingSnapshot, type LocationSnapshot, type ScheduleSnapshot } from './snapshot';
+import { scheduleLike, type ScheduleSnapshot } from './schedule-slots';
+import { FIELD_LABELS, type ListingField, type ListingSnapshot, type LocationSnapshot } from './snapshot';
 
 export const STATUS_LABELS: Record<string, string> = {
   active: 'Running',

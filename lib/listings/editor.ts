@@ -9,17 +9,8 @@ import { mapCentre } from '@/lib/directory/map';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { versionValues } from './apply';
 import type { ListingValues, ScheduleValues } from './schema';
-import {
-  FIELD_LABELS,
-  approximateScheduleValues,
-  keptScheduleValues,
-  listingValues,
-  loadListing,
-  scheduleIdentity,
-  snapshotOf,
-  type ListingField,
-  type ScheduleSnapshot,
-} from './snapshot';
+import { approximateScheduleValues, keptScheduleValues, scheduleIdentity, type ScheduleSnapshot } from './schedule-slots';
+import { FIELD_LABELS, listingValues, loadListing, snapshotOf, type ListingField } from './snapshot';
 
 export type NeedOption = { code: string; name: string };
 

@@ -3,7 +3,7 @@
 import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
 import { describeScheduleSnapshot, nextDates } from './describe';
 import { isBlankSchedule, scheduleInput, type ScheduleValues } from './schema';
-import { scheduleFromInput } from './snapshot';
+import { scheduleFromInput } from './schedule-slots';
 
 export type SchedulePreview = { text: string; next: string[] } | null;
 

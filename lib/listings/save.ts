@@ -10,13 +10,12 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
 import { applyValues, bumpVersion, lockService, termIdsFor, UnknownNeeds, writeVersion } from './apply';
 import type { FieldErrors, ListingInput } from './schema';
+import { changedFields, pick } from './diff';
+import { KeptScheduleMissing } from './schedule-slots';
 import {
   MODERATED_FIELDS,
-  changedFields,
   loadListing,
-  KeptScheduleMissing,
   locationFromInput,
-  pick,
   snapshotFromInput,
   snapshotOf,
   type ListingField,

@@ -11,7 +11,8 @@ import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { applyValues, bumpVersion, lockService, versionValues, writeVersion } from '@/lib/listings/apply';
 import { diffRows, type DiffRow } from '@/lib/listings/describe';
 import { changeApproved, changeSentBack, listingContacts, organisationChangeDecided, organisationContacts, queue } from '@/lib/listings/messages';
-import { ALL_FIELDS, FIELD_LABELS, changedFields, loadListing, snapshotOf, type ListingField, type ListingSnapshot } from '@/lib/listings/snapshot';
+import { changedFields } from '@/lib/listings/diff';
+import { ALL_FIELDS, FIELD_LABELS, loadListing, snapshotOf, type ListingField, type ListingSnapshot } from '@/lib/listings/snapshot';
 import { listingUrls } from '@/lib/listings/urls';
 import { plainText } from '@/lib/listings/text';
 import {

@@ -1,22 +1,13 @@
 // Tables as CSV: one header row, then one row per table row. Every row starts with the period and
-// area, so a file still says what it covers when rows are copied elsewhere.
+// area, so a file still says what it covers when rows are copied elsewhere. Each value is the text
+// the page shows ("<5", "1,234", "12.5%"), written by the one CSV writer.
+import { toCsv } from '@/lib/csv/write';
 import { tableAsText, type ReportTable } from './table';
 
-function cell(value: string): string {
-  // Quote anything with a comma, quote or line break; a leading =, +, - or @ is prefixed so a
-  // spreadsheet does not read the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The CSV of one table, with the period and area in a leading column each. */
-export function tableCsv(table: ReportTable, period: string, area: string): string {
+export function tableCsv(table: ReportTable, period: string, area: string, options: { bom?: boolean } = {}): string {
   const [header, ...body] = tableAsText(table);
-  return toCsv([['Period', 'Area', ...header], ...body.map((r) => [period, area, ...r])]);
+  return toCsv([['Period', 'Area', ...header], ...body.map((r) => [period, area, ...r])], options);
 }
 
 /** "unmet-need_by-theme_2025-12-01-to-2026-11-30_all-wards.csv". */

@@ -21,7 +21,8 @@ import v8 from 'node:v8';
 import pg from 'pg';
 import { createDb } from '../../lib/db/client';
 import { migrate } from '../../lib/db/migrate';
-import { COLUMN_NAMES, csvLine } from '../../lib/import/format';
+import { csvRow } from '../../lib/csv/write';
+import { COLUMN_NAMES } from '../../lib/import/format';
 import { exportCsv, runImport } from '../../lib/import';
 import type { SessionUser } from '../../lib/auth/types';
 
@@ -76,7 +77,7 @@ function scheduleFor(i: number): string {
 async function writeCsv(file: string): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(csvLine(COLUMN_NAMES));
+  await write(csvRow(COLUMN_NAMES));
   for (let i = 0; i < ROWS; i++) {
     const org = i % 2000;
     const place = i % 5000;
@@ -119,7 +120,7 @@ async function writeCsv(file: string): Promise<void> {
       schedules: scheduleFor(i),
       last_checked: '2026-10-01',
     };
-    await write(csvLine(COLUMN_NAMES.map((c) => row[c])));
+    await write(csvRow(COLUMN_NAMES.map((c) => row[c])));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

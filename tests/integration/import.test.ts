@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
-import { csvLine, COLUMN_NAMES } from '@/lib/import/format';
+import { csvRow } from '@/lib/csv/write';
+import { COLUMN_NAMES } from '@/lib/import/format';
 import { exportCsv, runImport } from '@/lib/import';
 import { useFreshDatabase } from '../helpers/db';
 import { listingWorld } from './listing-fixture';
@@ -30,7 +31,7 @@ const base: Row = {
   postcode: 'eb1 2ab',
   schedules: 'WEEKLY;BYDAY=TU 10:00-11:30 | WEEKLY;INTERVAL=2;BYDAY=WE;START=2026-11-11 14:00-16:00',
 };
-const csv = (rows: Row[]) => csvLine(COLUMN_NAMES) + rows.map((r) => csvLine(COLUMN_NAMES.map((c) => r[c] ?? ''))).join('');
+const csv = (rows: Row[]) => csvRow(COLUMN_NAMES) + rows.map((r) => csvRow(COLUMN_NAMES.map((c) => r[c] ?? ''))).join('');
 
 describe('bulk import', () => {
   it('rejects bad rows with their line numbers, and writes nothing', async () => {
@@ -137,6 +138,44 @@ describe('bulk import', () => {
       expect(back.summary.services.created).toBe(0);
       expect(back.summary.services.updated).toBe(0);
     }
+  });
+});
+
+describe('values that start like a spreadsheet formula', () => {
+  it('are escaped in the export and come back unchanged when it is imported again', async () => {
+    const actor = await admin();
+    const row: Row = {
+      ...base,
+      service_id: 'FORMULA-1',
+      organisation_id: 'FORMULA-ORG',
+      name: '=Walk and talk',
+      description: '- Bring boots\n- Tea after',
+      eligibility: '@ anyone who can walk a mile',
+      cost: '+£1 for tea',
+      free: 'no',
+      contact_name: "'=Jan",
+      notice: '-1+HYPERLINK("http://example.com","Click")',
+    };
+    const first = await runImport(t.db, csv([row]), actor, 'import', NOW);
+    expect(first.ok).toBe(true);
+    const stored = await t.db.service.findUniqueOrThrow({ where: { externalId: 'FORMULA-1' } });
+    expect(stored).toMatchObject({ name: '=Walk and talk', description: '- Bring boots\n- Tea after', eligibility: '@ anyone who can walk a mile', costDescription: '+£1 for tea', contactName: "'=Jan" });
+
+    let out = '';
+    for await (const chunk of exportCsv(t.db)) out += chunk;
+    const line = out.split('\r\n').find((l) => l.startsWith('FORMULA-1,'))!;
+    expect(line).toContain(`,"'=Walk and talk",`);
+    expect(line).toContain(`,"''=Jan",`);
+    expect(line).toContain(`"'-1+HYPERLINK(""http://example.com"",""Click"")"`);
+    expect(out).toContain(`"'- Bring boots\n- Tea after"`);
+    // Longitudes west of Greenwich are numbers, written as they are.
+    expect(out).not.toMatch(/'-0\./);
+
+    const back = await runImport(t.db, out, actor, 'import', NOW);
+    expect(back.ok).toBe(true);
+    if (back.ok && back.mode === 'import') expect(back.summary.services).toMatchObject({ created: 0, updated: 0 });
+    const again = await t.db.service.findUniqueOrThrow({ where: { externalId: 'FORMULA-1' } });
+    expect(again).toMatchObject({ name: stored.name, description: stored.description, eligibility: stored.eligibility, costDescription: stored.costDescription, contactName: stored.contactName, alert: stored.alert });
   });
 });
 

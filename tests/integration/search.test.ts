@@ -4,7 +4,9 @@ import type { PrismaClient } from '@/lib/db/generated/client';
 import { searchServices, type SearchQuery } from '@/lib/directory/search';
 import { runSearch } from '@/lib/directory/directory';
 import { parseSearchParams } from '@/lib/directory/search-params';
-import { hasSessionOn, londonDay, type ScheduleLike } from '@/lib/directory/schedule';
+import { londonDay } from '@/lib/directory/days';
+import { hasSessionOn } from '@/lib/directory/recurrence';
+import type { ScheduleLike } from '@/lib/directory/schedule';
 import { haversineMetres } from '@/lib/geo/distance';
 import { LocalGeocoder } from '@/lib/geo/geocoder';
 import { buildDirectory, NOW, PLACES } from './directory-fixture';
@@ -341,5 +343,43 @@ describe('the whole search from the URL', () => {
     const out = await run('q=walking&place=EB1 2AB&radius=1&day=sunday');
     expect(out.total).toBe(0);
     expect(out.suggestions.map((s) => s.text)).toContain('Remove all filters');
+  });
+});
+
+// Last in the file: it adds listings the counts above do not expect.
+describe('open today for rules the editor does not write', () => {
+  it('agrees with the schedule rules, which follow RFC 5545', async () => {
+    const org = await db.organisation.findFirstOrThrow();
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const rules: Array<Record<string, unknown>> = [
+      // Saturday the 13th: weekdays and a day of the month narrow each other (13 February 2027).
+      { freq: 'MONTHLY', byDay: ['SA'], byMonthDay: 13 },
+      // The second to last day of the month.
+      { freq: 'MONTHLY', byDay: [], byMonthDay: -2 },
+      // Valid from before its DTSTART: the series starts at DTSTART.
+      { freq: 'WEEKLY', byDay: ['TH'], validFrom: date('2026-11-01'), dtstart: date('2026-12-10') },
+      // Every other month on the 1st, counted from the start date.
+      { freq: 'MONTHLY', interval: 2, byDay: [], byMonthDay: 1, dtstart: date('2026-10-01') },
+    ];
+    const created: string[] = [];
+    for (const [i, r] of rules.entries()) {
+      const s = await db.service.create({
+        data: {
+          organisationId: org.id, name: `Odd rule ${i}`, description: 'A rule from elsewhere.', published: true, status: 'active', assuredAt: NOW, deliveryModes: ['in_person'],
+          schedules: { create: [{ opensAt: '10:00', closesAt: '11:00', ...r } as never] },
+        },
+      });
+      created.push(s.id);
+    }
+    const schedules = await db.schedule.findMany({ where: { serviceId: { in: created } } });
+    const days: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const now = new Date(NOW.getTime() + i * 86_400_000);
+      const sql = (await find({ openToday: true, now, hideAfterMonths: 120 })).rows.map((r) => r.id).filter((id) => created.includes(id)).sort();
+      const js = schedules.filter((s) => hasSessionOn([s as ScheduleLike], londonDay(now))).map((s) => s.serviceId).sort();
+      expect(sql, now.toISOString()).toEqual(js);
+      if (sql.includes(created[0])) days.push(now.toISOString().slice(0, 10));
+    }
+    expect(days).toEqual(['2027-02-13']);
   });
 });

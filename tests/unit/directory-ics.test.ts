@@ -73,6 +73,19 @@ describe('iCalendar file', () => {
     expect(lines).toContain('EXDATE;TZID=Europe/London:20261231T100000');
   });
 
+  it('starts a rule of weekdays and a day of the month at the first day that is both, as the page does', () => {
+    const friday13: ScheduleLike = { freq: 'MONTHLY', byDay: ['FR'], byMonthDay: 13, opensAt: '19:00', closesAt: '21:00' };
+    const lines = unfold(buildCalendar([{ uid: 'f13', schedule: friday13, summary: 'Quiz' }], { name: 'x', now }));
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20270813T190000');
+    expect(lines).toContain('RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13');
+  });
+
+  it('starts a weekly series valid from before its DTSTART at the DTSTART', () => {
+    const later: ScheduleLike = { freq: 'WEEKLY', byDay: ['TH'], validFrom: date('2026-11-01'), dtstart: date('2026-12-10'), opensAt: '10:00', closesAt: '11:00' };
+    const lines = unfold(buildCalendar([{ uid: 'l', schedule: later, summary: 'Later' }], { name: 'x', now }));
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20261210T100000');
+  });
+
   it('escapes text and folds long lines without breaking characters', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     const long = `DESCRIPTION:${'é'.repeat(80)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatScheduleText, parseScheduleText } from '@/lib/import/format';
-import type { ScheduleSnapshot } from '@/lib/listings/snapshot';
+import type { ScheduleSnapshot } from '@/lib/listings/schedule-slots';
 
 const stored = (s: Partial<ScheduleSnapshot>): ScheduleSnapshot => ({
   freq: 'WEEKLY', interval: 1, byDay: [], byMonthDay: null, rrule: null, dtstart: null, validFrom: null, validTo: null,

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
 import { blankListing, blankSchedule, listingValuesFromForm, parseListing, type ListingValues, type ScheduleValues } from '@/lib/listings/schema';
+import { changedFields } from '@/lib/listings/diff';
 import {
   KeptScheduleMissing,
-  changedFields,
   editorCanShow,
-  listingValues,
   scheduleFromSlot,
   scheduleIdentity,
   scheduleValues,
-  snapshotFromInput,
   type ScheduleSnapshot,
-} from '@/lib/listings/snapshot';
+} from '@/lib/listings/schedule-slots';
+import { listingValues, snapshotFromInput } from '@/lib/listings/snapshot';
 import { normalisePhone, normaliseUrl, plainText, splitList } from '@/lib/listings/text';
 
 const ORG = '7d1c1a4e-1111-4222-8333-944455556666';

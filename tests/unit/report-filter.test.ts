@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileName, tableCsv, toCsv } from '@/lib/reports/csv';
+import { csvFileName, tableCsv } from '@/lib/reports/csv';
 import { fileNamePart, parseReportQuery, periodLabel, reportQueryString } from '@/lib/reports/filter';
 import { monthsBetween } from '@/lib/reports/labels';
 import { countTable } from '@/lib/reports/table';
@@ -58,8 +58,19 @@ describe('report period and area from the URL', () => {
 });
 
 describe('CSV downloads', () => {
-  it('quote what needs quoting and defuse formulas', () => {
-    expect(toCsv([['a', 'b,c', 'say "hi"', '=1+1', '-3', '<5']])).toBe('a,"b,c","say ""hi""",\'=1+1,-3,<5\r\n');
+  it('defuse formulas in labels, a leading minus included, and start with a BOM when asked', () => {
+    const table = countTable({
+      id: 'x',
+      title: 'X',
+      definition: 'x',
+      labelHeader: 'Reason',
+      columns: [{ key: 'n', label: 'Referrals', numeric: true }],
+      rows: [{ key: 'evil', label: '-1+HYPERLINK("http://example.com","Click")', counts: [30] }],
+    });
+    const csv = tableCsv(table, 'P', 'A', { bom: true });
+    expect(csv.startsWith('\uFEFFPeriod,Area,Reason,Referrals\r\n')).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe(`P,A,"'-1+HYPERLINK(""http://example.com"",""Click"")",30`);
+    expect(tableCsv(table, 'P', 'A').startsWith('Period')).toBe(true);
   });
 
   it('start with a header row and put the period and area on every row, hidden cells as on the page', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayOf,
-  describeSchedule,
-  hasSessionOn,
-  isCurrent,
-  nextOccurrences,
-  occursOn,
-  toRrule,
-  type ScheduleLike,
-} from '@/lib/directory/schedule';
+import { dayOf } from '@/lib/directory/days';
+import { hasSessionOn, isCurrent, nextOccurrences, occursOn } from '@/lib/directory/recurrence';
+import { toRrule, type ScheduleLike } from '@/lib/directory/schedule';
+import { describeSchedule } from '@/lib/directory/schedule-words';
 import { formatClock, formatDate, formatDayDate, formatTimeRange, monthsBetween } from '@/lib/directory/format';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -246,5 +240,132 @@ describe('rules fuller than the structured fields (read from the RRULE text)', (
   it('leaves a simple rule to the structured fields', () => {
     const s = weekly(['TU'], '10:00', '12:00', { rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU' });
     expect(describeSchedule(s, now)).toBe('Every Tuesday, 10am to midday');
+  });
+});
+
+describe('one engine (rrule) on London calendar days', () => {
+  const starts = (s: ScheduleLike[], count: number, from: string) => nextOccurrences(s, count, new Date(from)).map((o) => o.start.toISOString());
+
+  describe('the clocks changing', () => {
+    it('keeps a fuller rule at its local time across the spring change', () => {
+      const s: ScheduleLike = { freq: 'MONTHLY', rrule: 'FREQ=MONTHLY;BYDAY=TU,TH;BYSETPOS=2,-1', dtstart: date('2026-01-01'), opensAt: '10:00', closesAt: '11:00' };
+      expect(starts([s], 4, '2026-03-01T12:00:00Z')).toEqual([
+        '2026-03-05T10:00:00.000Z', // GMT
+        '2026-03-31T09:00:00.000Z', // BST from 29 March
+        '2026-04-07T09:00:00.000Z',
+        '2026-04-30T09:00:00.000Z',
+      ]);
+    });
+
+    it('ends a late session by the clock on the wall when the clocks go back during it', () => {
+      // Saturday 24 October 2026, 10pm BST, to Sunday 2am GMT: five hours.
+      const [occ] = nextOccurrences([weekly(['SA'], '22:00', '02:00')], 1, new Date('2026-10-23T12:00:00Z'));
+      expect([occ.start.toISOString(), occ.end.toISOString()]).toEqual(['2026-10-24T21:00:00.000Z', '2026-10-25T02:00:00.000Z']);
+    });
+
+    it('reads a time the clocks skip as an hour on, and a time that happens twice as the first (RFC 5545)', () => {
+      const night = weekly(['SU'], '01:30', '03:00');
+      // 29 March 2026: 01:30 does not exist in London; 01:30 GMT is 02:30 BST.
+      expect(starts([night], 1, '2026-03-22T12:00:00Z')).toEqual(['2026-03-29T01:30:00.000Z']);
+      // 25 October 2026: 01:30 comes twice, first in BST (00:30 UTC).
+      expect(starts([night], 2, '2026-10-18T12:00:00Z')).toEqual(['2026-10-25T00:30:00.000Z', '2026-11-01T01:30:00.000Z']);
+    });
+
+    it('does not depend on the time of day it is asked, either side of a change', () => {
+      const s = weekly(['MO'], '10:00', '11:00');
+      for (const asked of ['2026-03-28T23:59:00Z', '2026-03-29T00:00:00Z', '2026-03-29T01:00:00Z', '2026-03-29T23:30:00Z']) {
+        expect(starts([s], 1, asked), asked).toEqual(['2026-03-30T09:00:00.000Z']);
+      }
+    });
+  });
+
+  describe('BYSETPOS', () => {
+    it('the second and the last Tuesday or Thursday, in words and dates', () => {
+      const s: ScheduleLike = { freq: 'MONTHLY', rrule: 'FREQ=MONTHLY;BYDAY=TU,TH;BYSETPOS=2,-1', dtstart: date('2026-01-01'), opensAt: '10:00', closesAt: '11:00' };
+      expect(describeSchedule(s, new Date('2026-11-23T12:00:00Z'))).toBe('Second and last Tuesday or Thursday of the month, 10am to 11am');
+      expect(occursOn(s, dayOf(2026, 11, 5))).toBe(true); // Thu 5: 2nd of Tue 3, Thu 5, ...
+      expect(occursOn(s, dayOf(2026, 11, 3))).toBe(false);
+      expect(occursOn(s, dayOf(2026, 11, 26))).toBe(true); // Thu 26: the last
+    });
+
+    it('the first weekday of every other month, counted from the start date', () => {
+      const s: ScheduleLike = { freq: 'MONTHLY', rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1', dtstart: date('2026-08-01'), opensAt: '09:00', closesAt: '10:00' };
+      // August 2026 starts on a Saturday: Monday 3rd. Then 1 October, 1 December, 1 February 2027 (a Monday).
+      expect(starts([s], 4, '2026-08-01T00:00:00Z').map((x) => x.slice(0, 10))).toEqual(['2026-08-03', '2026-10-01', '2026-12-01', '2027-02-01']);
+    });
+  });
+
+  describe('exceptions and extra dates', () => {
+    it('takes EXDATE as a date, a London local time or a UTC time, and adds RDATE days', () => {
+      const s: ScheduleLike = {
+        freq: 'WEEKLY',
+        rrule: 'RRULE:FREQ=WEEKLY;BYDAY=TU\nEXDATE;VALUE=DATE:20261201\nEXDATE;TZID=Europe/London:20261208T100000\nEXDATE:20261215T100000Z\nRDATE;VALUE=DATE:20261219',
+        dtstart: date('2026-11-03'),
+        opensAt: '10:00',
+        closesAt: '12:00',
+      };
+      expect(starts([s], 3, '2026-11-26T12:00:00Z').map((x) => x.slice(0, 10))).toEqual(['2026-12-19', '2026-12-22', '2026-12-29']);
+      expect(describeSchedule(s, new Date('2026-11-26T12:00:00Z'))).toBe(
+        'Every Tuesday, 10am to midday, except 1 December 2026, 8 December 2026 and 15 December 2026, and also on 19 December 2026',
+      );
+    });
+  });
+
+  describe('where the two old expansion paths disagreed, RFC 5545 now decides', () => {
+    it('weekdays and a day of the month narrow each other: every Friday the 13th, not every Friday and every 13th', () => {
+      const s: ScheduleLike = { freq: 'MONTHLY', interval: 1, byDay: ['FR'], byMonthDay: 13, opensAt: '19:00', closesAt: '21:00' };
+      expect(describeSchedule(s, new Date('2026-11-23T12:00:00Z'))).toBe('Every Friday the 13th, 7pm to 9pm');
+      // The one after, 13 October 2028, is past the 400 days looked ahead.
+      expect(starts([s], 2, '2026-11-23T12:00:00Z')).toEqual(['2027-08-13T18:00:00.000Z']);
+      expect(occursOn(s, dayOf(2026, 11, 27))).toBe(false); // a Friday, not the 13th
+      expect(occursOn(s, dayOf(2026, 12, 13))).toBe(false); // the 13th, a Sunday
+      // The calendar file says the same rule, so a calendar shows the same dates as the page.
+      expect(toRrule(s)).toBe('FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13');
+      // The same rule given only as text used to be read by the hand-written path as "or".
+      const fromText: ScheduleLike = { freq: 'MONTHLY', byDay: [], rrule: 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13', opensAt: '19:00', closesAt: '21:00' };
+      expect(starts([fromText], 1, '2026-11-23T12:00:00Z')).toEqual(['2027-08-13T18:00:00.000Z']);
+      const nth: ScheduleLike = { freq: 'MONTHLY', byDay: ['1WE'], byMonthDay: 1, opensAt: '19:00', closesAt: '21:00' };
+      expect(describeSchedule(nth, new Date('2026-11-23T12:00:00Z'))).toBe('First Wednesday of the month, when it falls on the 1st, 7pm to 9pm');
+    });
+
+    it('a series starts at DTSTART even when it is valid from earlier', () => {
+      const s = weekly(['TH'], '10:00', '11:00', { validFrom: date('2026-11-01'), dtstart: date('2026-12-10') });
+      expect(starts([s], 1, '2026-11-23T12:00:00Z')).toEqual(['2026-12-10T10:00:00.000Z']);
+      expect(describeSchedule(s, new Date('2026-11-23T12:00:00Z'))).toBe('Every Thursday, 10am to 11am, from 10 December 2026');
+    });
+
+    it('a week that starts on Sunday (WKST=SU) changes which weeks "every other week" picks', () => {
+      // RFC 5545's own example: from Tuesday 5 August 1997, every other week on Tuesday and Sunday.
+      const rule = (wkst: string): ScheduleLike => ({ freq: 'WEEKLY', byDay: [], rrule: `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU;WKST=${wkst}`, dtstart: date('1997-08-05'), opensAt: '10:00', closesAt: '11:00' });
+      const days = (s: ScheduleLike) => starts([s], 4, '1997-08-01T12:00:00Z').map((x) => x.slice(0, 10));
+      expect(days(rule('MO'))).toEqual(['1997-08-05', '1997-08-10', '1997-08-19', '1997-08-24']);
+      expect(days(rule('SU'))).toEqual(['1997-08-05', '1997-08-17', '1997-08-19', '1997-08-31']);
+    });
+  });
+
+  describe('the structured fields', () => {
+    it('keeps "every other week" in step with a start date years back', () => {
+      // Wednesday 1 January 2020, every other week: 1 January 2025 is 261 weeks on (odd), 8 January 262.
+      const s = weekly(['WE'], '10:00', '11:00', { interval: 2, dtstart: date('2020-01-01') });
+      expect(occursOn(s, dayOf(2025, 1, 1))).toBe(false);
+      expect(occursOn(s, dayOf(2025, 1, 8))).toBe(true);
+      expect(starts([s], 2, '2025-01-01T12:00:00Z')).toEqual(['2025-01-08T10:00:00.000Z', '2025-01-22T10:00:00.000Z']);
+    });
+
+    it('counts every other month from the start month, and skips months without the day', () => {
+      const s: ScheduleLike = { freq: 'MONTHLY', interval: 2, byMonthDay: 31, dtstart: date('2026-01-31'), opensAt: '10:00', closesAt: '11:00' };
+      // January, March, May, July (31 days each); September and November have 30.
+      expect(starts([s], 5, '2026-01-01T12:00:00Z').map((x) => x.slice(0, 10))).toEqual(['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31', '2027-01-31']);
+    });
+
+    it('gives no sessions when there is no day to go on', () => {
+      expect(nextOccurrences([{ freq: 'WEEKLY', byDay: [], opensAt: '10:00', closesAt: '11:00' }], 1, new Date('2026-11-23T12:00:00Z'))).toEqual([]);
+      expect(nextOccurrences([{ freq: 'MONTHLY', byDay: [], opensAt: '10:00', closesAt: '11:00' }], 1, new Date('2026-11-23T12:00:00Z'))).toEqual([]);
+    });
+
+    it('takes the weekday and the day of the month from the start date when the rule names none', () => {
+      expect(starts([{ freq: 'WEEKLY', byDay: [], dtstart: date('2026-11-26'), opensAt: '10:00', closesAt: '11:00' }], 1, '2026-11-23T12:00:00Z')).toEqual(['2026-11-26T10:00:00.000Z']);
+      expect(starts([{ freq: 'MONTHLY', byDay: [], dtstart: date('2026-10-17'), opensAt: '10:00', closesAt: '11:00' }], 1, '2026-11-23T12:00:00Z')).toEqual(['2026-12-17T10:00:00.000Z']);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/provider-figures/figures';
-import { toCsv } from '@/lib/reports/csv';
+import { toCsv } from '@/lib/csv/write';
 
 export async function GET() {
   const user = await getSessionUser();
@@ -12,7 +12,7 @@ export async function GET() {
 
   const organisationIds = await memberOrganisationIds(db(), user);
   const figures = await providerFigures(db(), organisationIds);
-  const csv = '\uFEFF' + toCsv(figuresCsvRows(figures));
+  const csv = toCsv(figuresCsvRows(figures), { bom: true });
   return new NextResponse(csv, {
     status: 200,
     headers: {

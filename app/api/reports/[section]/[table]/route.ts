@@ -36,7 +36,7 @@ export async function GET(request: NextRequest, { params }: { params: Params }) 
   }
   if (!table) return NextResponse.json({ message: 'There is no such table in this report.' }, { status: 404 });
 
-  const csv = '\uFEFF' + tableCsv(table, periodLabel(context.period), areaLabel(context.ward));
+  const csv = tableCsv(table, periodLabel(context.period), areaLabel(context.ward), { bom: true });
   const name = csvFileName(section, table.id, fileNamePart(context));
   return new NextResponse(csv, {
     status: 200,
