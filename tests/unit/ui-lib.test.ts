@@ -14,7 +14,7 @@ import {
 import { createLogger, logError, safeError } from '@/lib/log/logger';
 import { canShowFiguresBuiltOn, suppressCount } from '@/lib/staff-home/suppress';
 import { targetFor } from '@/lib/staff-home/triage';
-import { workingDaysBetween } from '@/lib/staff-home/working-days';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 describe('dates in GOV.UK style, Europe/London', () => {
   it('formats dates and times', () => {
