@@ -46,7 +46,7 @@ import { PrismaClient } from '../../lib/db/generated/client';
 import { londonDateKey } from '../../lib/format/dates';
 import { listInbox } from '../../lib/provider-inbox/inbox';
 import { myCaseload } from '../../lib/staff-home/caseload';
-import { triageHome } from '../../lib/staff-home/triage';
+import { triageHome } from '../../lib/triage/queue';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

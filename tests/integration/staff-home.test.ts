@@ -7,7 +7,7 @@ import { adminHome } from '@/lib/staff-home/admin';
 import { myCaseload } from '@/lib/staff-home/caseload';
 import { providerHome } from '@/lib/staff-home/provider';
 import { needThemes } from '@/lib/staff-home/public';
-import { triageHome } from '@/lib/staff-home/triage';
+import { triageHome } from '@/lib/triage/queue';
 import { freshDatabase, type FreshDatabase } from '../helpers/db';
 
 // Wednesday 18 November 2026, midday in London.

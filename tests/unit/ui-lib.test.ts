@@ -13,7 +13,7 @@ import {
 } from '@/lib/format/dates';
 import { createLogger, logError, safeError } from '@/lib/log/logger';
 import { canShowFiguresBuiltOn, suppressCount } from '@/lib/staff-home/suppress';
-import { targetFor } from '@/lib/staff-home/triage';
+import { targetFor } from '@/lib/triage/queue';
 import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 describe('dates in GOV.UK style, Europe/London', () => {
