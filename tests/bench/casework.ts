@@ -45,7 +45,7 @@ import { createDb, type Db } from '../../lib/db/client';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { londonDateKey } from '../../lib/format/dates';
 import { listInbox } from '../../lib/provider-inbox/inbox';
-import { myCaseload } from '../../lib/staff-home/caseload';
+import { myCaseload } from '../../lib/cases/caseload';
 import { triageHome } from '../../lib/triage/queue';
 
 function arg(name: string): string | undefined {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
 import { adminHome } from '@/lib/staff-home/admin';
-import { myCaseload } from '@/lib/staff-home/caseload';
+import { myCaseload } from '@/lib/cases/caseload';
 import { providerHome } from '@/lib/staff-home/provider';
 import { needThemes } from '@/lib/staff-home/public';
 import { triageHome } from '@/lib/triage/queue';

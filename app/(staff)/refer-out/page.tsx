@@ -13,7 +13,7 @@ import { runSearch } from '@/lib/directory/directory';
 import { emptySearch } from '@/lib/directory/search-params';
 import { formatNumber } from '@/lib/format/numbers';
 import { statusLabel } from '@/lib/referrals/lifecycle';
-import { myCaseload } from '@/lib/staff-home/caseload';
+import { myCaseload } from '@/lib/cases/caseload';
 import { capacityLabels } from '@/lib/staff-home/labels';
 import { referOutAction } from './actions';
 
