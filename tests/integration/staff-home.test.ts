@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
 import { adminHome } from '@/lib/staff-home/admin';
 import { myCaseload } from '@/lib/cases/caseload';
-import { providerHome } from '@/lib/staff-home/provider';
+import { providerHome } from '@/lib/providers/home';
 import { needThemes } from '@/lib/staff-home/public';
 import { triageHome } from '@/lib/triage/queue';
 import { freshDatabase, type FreshDatabase } from '../helpers/db';

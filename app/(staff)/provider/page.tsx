@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { capacityLabels, organisationStatusTags, serviceStatusTags } from '@/lib/staff-home/labels';
-import { providerHome, type ProviderListing } from '@/lib/staff-home/provider';
+import { providerHome, type ProviderListing } from '@/lib/providers/home';
 
 export const metadata: Metadata = { title: 'Your listings and referrals' };
 
