@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
-import { adminHome } from '@/lib/staff-home/admin';
+import { adminHome } from '@/lib/ops/overview';
 import { myCaseload } from '@/lib/cases/caseload';
 import { providerHome } from '@/lib/providers/home';
-import { needThemes } from '@/lib/staff-home/public';
+import { needThemes } from '@/lib/directory/need-themes';
 import { triageHome } from '@/lib/triage/queue';
 import { freshDatabase, type FreshDatabase } from '../helpers/db';
 

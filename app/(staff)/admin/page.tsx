@@ -5,7 +5,7 @@ import { Table } from '@/components/ui/Table';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format/numbers';
-import { adminHome } from '@/lib/staff-home/admin';
+import { adminHome } from '@/lib/ops/overview';
 import { roleLabelsPlural } from '@/lib/staff-home/labels';
 
 export const metadata: Metadata = { title: 'Admin' };
