@@ -12,7 +12,7 @@ import {
   shiftDateKey,
 } from '@/lib/format/dates';
 import { createLogger, logError, safeError } from '@/lib/log/logger';
-import { canShowFiguresBuiltOn, suppressCount } from '@/lib/staff-home/suppress';
+import { canShowFiguresBuiltOn, suppressCount } from '@/lib/reports/suppress';
 import { targetFor } from '@/lib/triage/queue';
 import { workingDaysBetween } from '@/lib/calendar/working-days';
 
