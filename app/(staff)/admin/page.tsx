@@ -6,7 +6,7 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format/numbers';
 import { adminHome } from '@/lib/ops/overview';
-import { roleLabelsPlural } from '@/lib/staff-home/labels';
+import { roleLabelsPlural } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Admin' };
 

@@ -11,7 +11,7 @@ import { formatNumber } from '@/lib/format/numbers';
 import { showingText } from '@/lib/paging/pages';
 import type { CaseloadItem } from '@/lib/cases/caseload';
 import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/cases/caseload';
-import { caseStatusTags, ragTags } from '@/lib/staff-home/labels';
+import { caseStatusTags, ragTags } from '@/components/cases/tags';
 
 export const metadata: Metadata = { title: 'My caseload' };
 

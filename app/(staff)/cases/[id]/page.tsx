@@ -13,6 +13,7 @@ import {
   outcomeLabels,
   safeguardingTeamLabels,
   shareableFieldLabels,
+  sourceLabels,
   isShareableField,
   unmetNeedReasonLabels,
 } from '@/lib/cases/labels';
@@ -20,7 +21,7 @@ import { openCase, type CasePage } from '@/lib/cases/view';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
-import { caseStatusTags, ragTags, sourceLabels } from '@/lib/staff-home/labels';
+import { caseStatusTags, ragTags } from '@/components/cases/tags';
 import { referralTagColour } from '@/components/referrals/status';
 import { referralMoveAction, withdrawConsentAction } from './actions';
 
