@@ -7,7 +7,7 @@ import { isUuid } from '@/lib/cases/form';
 import { shareableFieldLabels } from '@/lib/cases/labels';
 import { needThemes } from '@/lib/cases/needs';
 import { referableService, referOutForm, type ReferralService } from '@/lib/cases/refer-out';
-import { openCaseSummary } from '@/lib/cases/view';
+import { loadCaseSummary } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { runSearch } from '@/lib/directory/directory';
 import { CAPACITY_LABELS } from '@/lib/directory/vocab';
@@ -39,7 +39,7 @@ export default async function ReferOutPage({ searchParams }: Props) {
     if (!service) return <StartFromCaseload />;
     return <PickCase service={service} user={user} />;
   }
-  const opened = await database.$transaction((tx) => openCaseSummary(tx, user, caseId, 'refer_out'));
+  const opened = await loadCaseSummary(database, user, caseId, 'refer_out');
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const { summary } = opened;
   const caseHref = `/cases/${summary.id}`;
