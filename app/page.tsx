@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/Button';
 import { TextInput } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { needThemes } from '@/lib/staff-home/public';
+import { needThemes } from '@/lib/directory/need-themes';
 
 export default async function HomePage() {
   // The themes come from the database, which is not there at build time.

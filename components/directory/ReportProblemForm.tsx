@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
-import type { ReportFormState } from '@/app/(public)/services/[id]/report/actions';
+import type { ReportFormState } from '@/lib/directory/report';
 
 type Props = {
   action: (prev: ReportFormState, form: FormData) => Promise<ReportFormState>;

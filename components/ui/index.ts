@@ -12,6 +12,6 @@ export { Pagination, pageWindow, withPage, type PaginationProps } from './Pagina
 export { PanelConfirmation, type PanelConfirmationProps } from './PanelConfirmation';
 export { SummaryList, type SummaryListAction, type SummaryListRow } from './SummaryList';
 export { Table, type TableCell, type TableProps } from './Table';
-export { Tag, type TagColour } from './Tag';
+export { Tag, statusTags, type StatusTag, type TagColour } from './Tag';
 export { Select, TextInput, Textarea, type InputWidth, type SelectOption, type SelectProps, type TextInputProps, type TextareaProps } from './TextInput';
 export { VisuallyHidden } from './VisuallyHidden';

@@ -4,9 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import type { SessionUser } from '@/lib/auth/types';
+import type { Role } from '@/lib/db/generated/enums';
 
-export type AuditActor = Pick<SessionUser, 'id' | 'role'>;
+/** Whoever acted: any signed-in user fits (audit sits below auth, which records its sign-ins here). */
+export type AuditActor = { id: string; role: Role };
 
 export type AuditInput = {
   actor: AuditActor | null;

@@ -24,6 +24,14 @@ export const roleLabels: Record<Role, string> = {
   admin: 'Administrator',
 };
 
+export const roleLabelsPlural: Record<Role, string> = {
+  provider: 'Providers',
+  link_worker: 'Link workers',
+  coordinator: 'Coordinators',
+  commissioner: 'Commissioners',
+  admin: 'Administrators',
+};
+
 /**
  * A sign-in callback address we are willing to follow: a path on this site only, so a crafted
  * link cannot send someone elsewhere after they sign in.

@@ -1,5 +1,27 @@
 // Plain-English names for casework values. No database imports, so client components use them too.
-import type { CaseOutcome, ConsentScope, ContactMethod, ConversationType, SafeguardingTeam, UnmetNeedReason } from '@/lib/db/generated/enums';
+import type { CaseOutcome, CaseSource, CaseStatus, ConsentScope, ContactMethod, ConversationType, Rag, SafeguardingTeam, UnmetNeedReason } from '@/lib/db/generated/enums';
+
+export const sourceLabels: Record<CaseSource, string> = {
+  gp: 'GP practice',
+  self: 'Self-referral',
+  social_care: 'Social care',
+  hospital: 'Hospital',
+  voluntary_sector: 'Voluntary sector',
+  other: 'Other',
+};
+
+export const ragLabels: Record<Rag, string> = {
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+};
+
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  received: 'New',
+  triaged: 'Rated',
+  active: 'Active',
+  closed: 'Closed',
+};
 
 export const conversationTypes = ['listen_connect', 'crisis', 'good_life'] as const satisfies readonly ConversationType[];
 

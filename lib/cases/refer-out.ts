@@ -260,3 +260,10 @@ export async function moveAsWorker(tx: Tx, user: SessionUser, referralId: string
   });
   return { ok: true, status: result.referral.status };
 }
+
+/** A worker moves a referral from its case's page: a referral of another case is not found there. */
+export async function moveCaseReferral(tx: Tx, user: SessionUser, caseId: string, referralId: string, input: WorkerMoveInput): Promise<WorkerMoveResult> {
+  const r = await tx.referral.findUnique({ where: { id: referralId }, select: { caseId: true } });
+  if (!r || r.caseId !== caseId) return { ok: false as const, reason: 'not_found' as const };
+  return moveAsWorker(tx, user, referralId, input);
+}

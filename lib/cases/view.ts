@@ -8,10 +8,9 @@ import type { Case, Consent, Conversation, Person, Referral, ReferralEvent, Safe
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
 import { isFinal } from '@/lib/referrals/lifecycle';
-import { sourceLabels } from '@/lib/staff-home/labels';
 import { caseAccess } from './access';
 import { hasActiveConsent, isActive } from './consent';
-import { safeguardingTeamLabels } from './labels';
+import { safeguardingTeamLabels, sourceLabels } from './labels';
 import { onBehalfChoices } from './refer-out';
 import { buildTimeline, type TimelineEntry } from './timeline';
 

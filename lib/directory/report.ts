@@ -26,6 +26,12 @@ export const problemReportInput = z.object({
 });
 export type ProblemReportInput = z.infer<typeof problemReportInput>;
 
+/** What the report form shows after a refused submission: one message per field, and the values sent. */
+export type ReportFormState = {
+  errors: Partial<Record<'kind' | 'details' | 'email' | 'form', string>>;
+  values: { kind?: string; details?: string; email?: string };
+};
+
 export const REPORT_LIMIT = { perHour: 5, windowSeconds: 3600 } as const;
 
 export type ReportResult = { ok: true; id: string | null } | { ok: false; reason: 'not_found' | 'rate_limited'; retryAfterSeconds?: number };

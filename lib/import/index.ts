@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { SessionUser } from '@/lib/auth/types';
-import type { Db } from '@/lib/db/client';
+import type { Db, Tx } from '@/lib/db/client';
 import { importRows, type ImportSummary } from './apply';
+import { templateCsv } from './format';
 import { checkCsv, type ImportError } from './validate';
 
 export { COLUMNS, templateCsv } from './format';
@@ -33,4 +34,10 @@ export async function runImport(db: Db, body: Readable | AsyncIterable<Buffer | 
   const started = Date.now();
   const summary = await db.$transaction((tx) => importRows(tx, checked.rows, actor, now), { timeout: 10 * 60_000, maxWait: 30_000 });
   return { ok: true, mode, rows: checked.rows.length, summary, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The import template: the columns and one example row using this borough's own needs codes. */
+export async function importTemplate(db: Tx): Promise<string> {
+  const needs = await db.taxonomyTerm.findMany({ where: { parentId: null }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], take: 2, select: { code: true } });
+  return templateCsv(needs.map((n) => n.code));
 }

@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { enqueueRendered, templates } from '@/lib/notify';
-import { sourceLabels } from '@/lib/staff-home/labels';
+import { sourceLabels } from '@/lib/cases/labels';
 import { BEST_TIME_LABELS, SHARE_FIELDS, TELL_GP_FIELDS } from './options';
 import { generateReference } from './reference';
 import type { ReferralFormData, ReferrerDetails } from './schema';

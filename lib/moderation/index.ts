@@ -223,6 +223,12 @@ export async function changeRequestView(tx: Tx, id: string, now: Date = new Date
   };
 }
 
+/** The listing a change request is about (null for an organisation's request or an unknown id). */
+export async function changeRequestServiceId(tx: Tx, id: string): Promise<string | null> {
+  const request = await tx.listingChangeRequest.findUnique({ where: { id }, select: { serviceId: true } });
+  return request?.serviceId ?? null;
+}
+
 export type DecisionResult = { ok: true; version?: number } | { ok: false; reason: 'not_found' | 'already_decided' | 'wrong_kind' };
 
 /** Takes the request if it is still pending (a second coordinator deciding at the same time gets already_decided). */

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client';
+import { pageOf } from '../paging/pages';
 
 export type NewNotification = {
   channel: 'email' | 'sms';
@@ -33,4 +34,20 @@ export async function enqueueNotification(tx: Tx, message: NewNotification, now:
     },
     select: { id: true },
   });
+}
+
+/**
+ * One page of the demo outbox, newest first, optionally only messages to a recipient containing
+ * `to` (any case).
+ */
+export async function outboxPage(tx: Tx, to: string | undefined, requested: number) {
+  const where = to ? { recipient: { contains: to, mode: 'insensitive' as const } } : {};
+  const page = pageOf(await tx.notification.count({ where }), requested);
+  const messages = await tx.notification.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: page.offset,
+    take: page.size,
+  });
+  return { page, messages };
 }

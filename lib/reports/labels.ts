@@ -1,4 +1,5 @@
 // Plain-English names for the codes the reports group by.
+import { outcomeLabels as caseOutcomeLabels, sourceLabels as caseSourceLabels } from '@/lib/cases/labels';
 
 export const unmetReasonLabels: Record<string, string> = {
   no_service: 'No service exists',
@@ -19,25 +20,9 @@ export const declineReasonLabels: Record<string, string> = {
   other: 'Other reason',
 };
 
-export const sourceLabels: Record<string, string> = {
-  gp: 'GP practice',
-  self: 'Self-referral',
-  social_care: 'Social care',
-  hospital: 'Hospital',
-  voluntary_sector: 'Voluntary sector',
-  other: 'Other',
-};
+export const sourceLabels: Record<string, string> = caseSourceLabels;
 
-export const outcomeLabels: Record<string, string> = {
-  signposted_first_contact: 'Signposted at first contact',
-  settled_community_support: 'Settled with community support',
-  declined_support: 'Declined support',
-  moved_away: 'Moved away',
-  could_not_contact: 'Could not contact',
-  referred_statutory: 'Referred to a statutory service',
-  other: 'Other',
-  '': 'No outcome recorded',
-};
+export const outcomeLabels: Record<string, string> = { ...caseOutcomeLabels, '': 'No outcome recorded' };
 
 export const questionLabels: Record<string, string> = {
   life_satisfaction: 'Life satisfaction',

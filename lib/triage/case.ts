@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { CaseOutcome, CaseSource, CaseStatus, ConsentScope, ContactMethod, Rag, SafeguardingTeam } from '@/lib/db/generated/client';
 import { calendarDaysBetween } from '@/lib/format/dates';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/staff-home/working-days';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/calendar/working-days';
 import { isWaiting } from './decisions';
 import { dueDate, targetDays, type Targets } from './targets';
 

@@ -1,7 +1,7 @@
 // Triage targets in working days (Monday to Friday, less bank holidays), counted on London dates.
 import type { Rag } from '@/lib/db/generated/client';
 import { londonDateKey, londonMidnight, shiftDateKey } from '@/lib/format/dates';
-import { calendarFor, ENGLAND_AND_WALES_BANK_HOLIDAYS, remember } from '@/lib/staff-home/working-days';
+import { calendarFor, ENGLAND_AND_WALES_BANK_HOLIDAYS, remember } from '@/lib/calendar/working-days';
 
 export type Targets = { red: number; amber: number; green: number };
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseAccess } from '@/lib/cases/access';
 import { openCase, openCaseSummary } from '@/lib/cases/view';
-import { myCaseload } from '@/lib/staff-home/caseload';
+import { myCaseload } from '@/lib/cases/caseload';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';
 

@@ -5,7 +5,7 @@ import { recordConversation } from '@/lib/cases/conversations';
 import { referOut } from '@/lib/cases/refer-out';
 import { raiseConcern } from '@/lib/cases/safeguarding';
 import { HISTORY_WINDOW, openCase, type CasePage } from '@/lib/cases/view';
-import { answerAsProvider } from '@/lib/provider-inbox/inbox';
+import { answerAsProvider } from '@/lib/providers/inbox';
 import { recordUnmetNeed } from '@/lib/unmet-need/record';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, conversation, type CaseworkWorld } from './casework-fixture';

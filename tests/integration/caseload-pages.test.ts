@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myCaseload } from '@/lib/staff-home/caseload';
+import { myCaseload } from '@/lib/cases/caseload';
 import { useFreshDatabase } from '../helpers/db';
 
 // Wednesday 18 November 2026, midday in London.

@@ -3,7 +3,7 @@ import { closeCase } from '@/lib/cases/close';
 import { recordConversation } from '@/lib/cases/conversations';
 import { openCase } from '@/lib/cases/view';
 import { referOut } from '@/lib/cases/refer-out';
-import { answerAsProvider } from '@/lib/provider-inbox/inbox';
+import { answerAsProvider } from '@/lib/providers/inbox';
 import { ANONYMISED_NAME, anonymisePerson, exportPerson, findPeople, personSummary } from '@/lib/people/subject-access';
 import { recordUnmetNeed } from '@/lib/unmet-need/record';
 import { useFreshDatabase } from '../helpers/db';

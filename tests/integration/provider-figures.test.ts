@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralStatus } from '@/lib/db/generated/client';
-import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/provider-figures/figures';
+import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/providers/figures';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';
 

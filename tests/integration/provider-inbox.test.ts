@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { moveAsWorker, referOut } from '@/lib/cases/refer-out';
 import { LIST_PAGE_SIZE } from '@/lib/paging/pages';
-import { answerAsProvider, listInbox, openInboxReferral, type InboxFilter } from '@/lib/provider-inbox/inbox';
+import { answerAsProvider, listInbox, openInboxReferral, type InboxFilter } from '@/lib/providers/inbox';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
-import { adminHome } from '@/lib/staff-home/admin';
-import { myCaseload } from '@/lib/staff-home/caseload';
-import { providerHome } from '@/lib/staff-home/provider';
-import { needThemes } from '@/lib/staff-home/public';
-import { triageHome } from '@/lib/staff-home/triage';
+import { adminHome } from '@/lib/ops/overview';
+import { myCaseload } from '@/lib/cases/caseload';
+import { providerHome } from '@/lib/providers/home';
+import { needThemes } from '@/lib/directory/need-themes';
+import { triageHome } from '@/lib/triage/queue';
 import { freshDatabase, type FreshDatabase } from '../helpers/db';
 
 // Wednesday 18 November 2026, midday in London.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/types';
 import { LIST_PAGE_SIZE } from '@/lib/paging/pages';
-import { triageHome, type TriageItem } from '@/lib/staff-home/triage';
+import { triageHome, type TriageItem } from '@/lib/triage/queue';
 import { auditTriageView, decisionSummary, triageCaseView } from '@/lib/triage/case';
 import { assignReferral, raiseSafeguardingConcern, rateReferral, signpostReferral } from '@/lib/triage/decisions';
 import { signpostCandidates } from '@/lib/triage/services';

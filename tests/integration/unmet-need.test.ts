@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { referOut } from '@/lib/cases/refer-out';
-import { answerAsProvider } from '@/lib/provider-inbox/inbox';
+import { answerAsProvider } from '@/lib/providers/inbox';
 import { recordUnmetNeed, reasonForDecline } from '@/lib/unmet-need/record';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';

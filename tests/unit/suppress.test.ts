@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { canShowFiguresBuiltOn, canShowShare, countText, isSmall, suppressCount, suppressGrid, suppressList } from '@/lib/reports/suppress';
-import { canShowFiguresBuiltOn as oldCanShow, suppressCount as oldSuppress } from '@/lib/staff-home/suppress';
 
 describe('primary suppression', () => {
   it('shows 1 to 4 as "<5" and everything else as a number', () => {
@@ -21,11 +20,6 @@ describe('primary suppression', () => {
     expect(countText(12, 'secondary')).toBe('Not shown');
     expect(countText(3, 'primary')).toBe('<5');
     expect(countText(12, 'shown')).toBe('12');
-  });
-
-  it('is what the staff home pages still import', () => {
-    expect(oldSuppress(3)).toBe('<5');
-    expect(oldCanShow(5)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, dueDate, promisedContactBy, targetDays } from '@/lib/triage/targets';
-import { workingDaysBetween } from '@/lib/staff-home/working-days';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 const targets = { red: 2, amber: 5, green: 10 };
 

@@ -12,9 +12,9 @@ import {
   shiftDateKey,
 } from '@/lib/format/dates';
 import { createLogger, logError, safeError } from '@/lib/log/logger';
-import { canShowFiguresBuiltOn, suppressCount } from '@/lib/staff-home/suppress';
-import { targetFor } from '@/lib/staff-home/triage';
-import { workingDaysBetween } from '@/lib/staff-home/working-days';
+import { canShowFiguresBuiltOn, suppressCount } from '@/lib/reports/suppress';
+import { targetFor } from '@/lib/triage/queue';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 describe('dates in GOV.UK style, Europe/London', () => {
   it('formats dates and times', () => {

@@ -5,8 +5,8 @@ import { Table } from '@/components/ui/Table';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format/numbers';
-import { adminHome } from '@/lib/staff-home/admin';
-import { roleLabelsPlural } from '@/lib/staff-home/labels';
+import { adminHome } from '@/lib/ops/overview';
+import { roleLabelsPlural } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Admin' };
 

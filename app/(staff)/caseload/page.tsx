@@ -9,9 +9,9 @@ import { db } from '@/lib/db/client';
 import { formatDate, pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { showingText } from '@/lib/paging/pages';
-import type { CaseloadItem } from '@/lib/staff-home/caseload';
-import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/staff-home/caseload';
-import { caseStatusTags, ragTags } from '@/lib/staff-home/labels';
+import type { CaseloadItem } from '@/lib/cases/caseload';
+import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/cases/caseload';
+import { caseStatusTags, ragTags } from '@/components/cases/tags';
 
 export const metadata: Metadata = { title: 'My caseload' };
 

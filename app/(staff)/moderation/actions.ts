@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { nudgeListing } from '@/lib/freshness';
-import { approveChange, closeReport, restoreVersion, sendBack } from '@/lib/moderation';
+import { approveChange, changeRequestServiceId, closeReport, restoreVersion, sendBack } from '@/lib/moderation';
 import { decideOrganisation } from '@/lib/organisations';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,7 +31,7 @@ export async function decideAction(requestId: string, form: FormData): Promise<v
   const note = text(form, 'note');
   const here = `/moderation/${requestId}`;
   if (decision === 'send_back' && !note) redirect(`${here}?error=note`);
-  const request = await db().listingChangeRequest.findUnique({ where: { id: requestId }, select: { serviceId: true } });
+  const serviceId = await changeRequestServiceId(db(), requestId);
   const result = await db().$transaction((tx) =>
     decision === 'approve'
       ? approveChange(tx, user, requestId, note || null)
@@ -41,7 +41,7 @@ export async function decideAction(requestId: string, form: FormData): Promise<v
           ? closeReport(tx, user, requestId, note || null)
           : Promise.resolve({ ok: false as const, reason: 'wrong_kind' as const }),
   );
-  refresh(request?.serviceId);
+  refresh(serviceId);
   if (!result.ok) redirect(`${here}?error=${result.reason}`);
   redirect(`/moderation?done=${decision}`);
 }

@@ -7,13 +7,14 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
-import { capacityLabels, organisationStatusTags, serviceStatusTags } from '@/lib/staff-home/labels';
-import { providerHome, type ProviderListing } from '@/lib/staff-home/provider';
+import { organisationStatusTags, serviceStatusTags } from '@/components/listings/tags';
+import { CAPACITY_LABELS } from '@/lib/directory/vocab';
+import { providerHome, type ProviderListing } from '@/lib/providers/home';
 
 export const metadata: Metadata = { title: 'Your listings and referrals' };
 
 function capacity(listing: ProviderListing): string {
-  const label = capacityLabels[listing.capacityStatus];
+  const label = CAPACITY_LABELS[listing.capacityStatus];
   if (listing.capacityStatus === 'open' && listing.capacitySpaces != null) {
     return `${label} (${formatNumber(listing.capacitySpaces)} ${listing.capacitySpaces === 1 ? 'place' : 'places'})`;
   }

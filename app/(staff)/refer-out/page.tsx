@@ -7,14 +7,14 @@ import { isUuid } from '@/lib/cases/form';
 import { shareableFieldLabels } from '@/lib/cases/labels';
 import { needThemes } from '@/lib/cases/needs';
 import { referableService, referOutForm, type ReferralService } from '@/lib/cases/refer-out';
-import { openCaseSummary } from '@/lib/cases/view';
+import { loadCaseSummary } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { runSearch } from '@/lib/directory/directory';
+import { CAPACITY_LABELS } from '@/lib/directory/vocab';
 import { emptySearch } from '@/lib/directory/search-params';
 import { formatNumber } from '@/lib/format/numbers';
 import { statusLabel } from '@/lib/referrals/lifecycle';
-import { myCaseload } from '@/lib/staff-home/caseload';
-import { capacityLabels } from '@/lib/staff-home/labels';
+import { myCaseload } from '@/lib/cases/caseload';
 import { referOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Refer to a service' };
@@ -39,7 +39,7 @@ export default async function ReferOutPage({ searchParams }: Props) {
     if (!service) return <StartFromCaseload />;
     return <PickCase service={service} user={user} />;
   }
-  const opened = await database.$transaction((tx) => openCaseSummary(tx, user, caseId, 'refer_out'));
+  const opened = await loadCaseSummary(database, user, caseId, 'refer_out');
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const { summary } = opened;
   const caseHref = `/cases/${summary.id}`;
@@ -79,7 +79,7 @@ export default async function ReferOutPage({ searchParams }: Props) {
       <div className="max-w-[40em]">
         {heading}
         <p>
-          {service.organisationName} runs this service. {capacityLabels[service.capacityStatus as keyof typeof capacityLabels]}.
+          {service.organisationName} runs this service. {CAPACITY_LABELS[service.capacityStatus]}.
           {service.status === 'temporarily_closed' ? ' It is temporarily closed.' : ''}
         </p>
         {form.openReferral ? (
@@ -208,7 +208,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                     </p>
                     <p className="mb-2">{r.summary}</p>
                     <p className="mb-2">
-                      <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>{capacityLabels[r.capacityStatus]}</Tag>
+                      <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>{CAPACITY_LABELS[r.capacityStatus]}</Tag>
                     </p>
                     <a href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
                       Refer to this service<span className="visually-hidden">: {r.name}</span>

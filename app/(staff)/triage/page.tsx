@@ -11,8 +11,9 @@ import { db } from '@/lib/db/client';
 import { formatDate, pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { requestedPage, showingText } from '@/lib/paging/pages';
-import { ragTags, sourceLabels } from '@/lib/staff-home/labels';
-import { triageHome } from '@/lib/staff-home/triage';
+import { ragTags } from '@/components/cases/tags';
+import { sourceLabels } from '@/lib/cases/labels';
+import { triageHome } from '@/lib/triage/queue';
 import { decisionSummary } from '@/lib/triage/case';
 
 export const metadata: Metadata = { title: 'Triage' };

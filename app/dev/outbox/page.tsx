@@ -9,7 +9,8 @@ import { TextInput } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format/dates';
-import { pageOf, requestedPage } from '@/lib/paging/pages';
+import { outboxPage } from '@/lib/notify/outbox';
+import { requestedPage } from '@/lib/paging/pages';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox (demo)', robots: { index: false, follow: false } };
@@ -53,15 +54,10 @@ export default async function OutboxPage({ searchParams }: Props) {
   if (!config.demoMode) notFound();
   const query = await searchParams;
   const to = first(query.to)?.trim() || undefined;
-  const where = to ? { recipient: { contains: to, mode: 'insensitive' as const } } : {};
-
-  const { page, totalPages, offset, size, total } = pageOf(await db().notification.count({ where }), requestedPage(query.page));
-  const messages = await db().notification.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: offset,
-    take: size,
-  });
+  const {
+    page: { page, totalPages, total },
+    messages,
+  } = await outboxPage(db(), to, requestedPage(query.page));
 
   return (
     <div>

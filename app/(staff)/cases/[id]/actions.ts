@@ -7,7 +7,7 @@ import { closeCase, closeCaseInput, closeRefusalMessage } from '@/lib/cases/clos
 import { consentInput, consentRefusalMessage, recordConsent, withdrawConsent } from '@/lib/cases/consent';
 import { conversationInput, recordConversation, recordRefusalMessage } from '@/lib/cases/conversations';
 import { failed, formInput, formValues, isUuid, refused, type FormState } from '@/lib/cases/form';
-import { moveAsWorker, workerMoveInput } from '@/lib/cases/refer-out';
+import { moveCaseReferral, workerMoveInput } from '@/lib/cases/refer-out';
 import { raiseConcern } from '@/lib/cases/safeguarding';
 import { db } from '@/lib/db/client';
 import { personDetailsInput, personDetailsRefusalMessage, updatePersonDetails } from '@/lib/people/details';
@@ -112,11 +112,7 @@ export async function referralMoveAction(caseId: string, referralId: string, _pr
   if (!isUuid(caseId) || !isUuid(referralId)) notFound();
   const parsed = workerMoveInput.safeParse(formInput(form));
   if (!parsed.success) return failed(parsed.error, form);
-  const result = await db().$transaction(async (tx) => {
-    const r = await tx.referral.findUnique({ where: { id: referralId }, select: { caseId: true } });
-    if (!r || r.caseId !== caseId) return { ok: false as const, reason: 'not_found' as const };
-    return moveAsWorker(tx, user, referralId, parsed.data);
-  });
+  const result = await db().$transaction((tx) => moveCaseReferral(tx, user, caseId, referralId, parsed.data));
   if (!result.ok) {
     if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
     return refused(refusalMessage[result.reason], form);

@@ -5,7 +5,7 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
-import { FIGURE_DEFINITIONS, memberOrganisationIds, providerFigures, type FigureCounts } from '@/lib/provider-figures/figures';
+import { FIGURE_DEFINITIONS, memberOrganisationIds, providerFigures, type FigureCounts } from '@/lib/providers/figures';
 
 export const metadata: Metadata = { title: 'Your figures for funding bids' };
 

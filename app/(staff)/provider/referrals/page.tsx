@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { requestedPage, showingText } from '@/lib/paging/pages';
-import { inboxFilters, listInbox, type InboxFilter } from '@/lib/provider-inbox/inbox';
+import { inboxFilters, listInbox, type InboxFilter } from '@/lib/providers/inbox';
 import { statusLabel } from '@/lib/referrals/lifecycle';
 
 export const metadata: Metadata = { title: 'Referrals to your services' };

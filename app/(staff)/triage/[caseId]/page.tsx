@@ -8,10 +8,11 @@ import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, Text
 import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import type { CaseOutcome, ConsentScope, ContactMethod } from '@/lib/db/generated/client';
+import type { ConsentScope } from '@/lib/db/generated/client';
 import { formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
 import { AGE_BAND_LABELS, type AgeBand } from '@/lib/intake/options';
-import { caseStatusTags, ragTags, sourceLabels } from '@/lib/staff-home/labels';
+import { caseStatusTags, ragTags } from '@/components/cases/tags';
+import { contactMethodLabels, outcomeLabels, sourceLabels } from '@/lib/cases/labels';
 import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/case';
 import { signpostCandidates } from '@/lib/triage/services';
 import { teamWorkerLoads } from '@/lib/triage/workers';
@@ -25,20 +26,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-const contactLabels: Record<ContactMethod, string> = { phone: 'Phone call', text: 'Text message', email: 'Email', letter: 'Letter' };
 const consentLabels: Record<ConsentScope, string> = {
   contact: 'To be contacted by a link worker',
   share_with_provider: 'To share their details with groups they are referred to',
   tell_gp: 'To tell their GP practice how things went',
-};
-const outcomeText: Record<CaseOutcome, string> = {
-  signposted_first_contact: 'Signposted at first contact',
-  settled_community_support: 'Settled with community support',
-  declined_support: 'Declined support',
-  moved_away: 'Moved away',
-  could_not_contact: 'Could not contact',
-  referred_statutory: 'Referred to a statutory service',
-  other: 'Other',
 };
 const doneMessages: Record<string, string> = {
   rated: 'Rating saved.',
@@ -109,7 +100,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           {view.closedAt ? (
             <>
               This referral was closed on {formatDate(view.closedAt)}
-              {view.outcome ? `: ${outcomeText[view.outcome].toLowerCase()}` : ''}.
+              {view.outcome ? `: ${outcomeLabels[view.outcome].toLowerCase()}` : ''}.
             </>
           ) : view.assignedWorker ? (
             <>
@@ -144,7 +135,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           { key: 'Date of birth or age', value: age },
           { key: 'Postcode', value: place },
           { key: 'GP practice', value: p.gpPractice ?? 'Not given' },
-          { key: 'Preferred contact', value: contactLabels[p.preferredContact] },
+          { key: 'Preferred contact', value: contactMethodLabels[p.preferredContact] },
           { key: 'Phone', value: p.phone ?? 'Not given' },
           { key: 'Email', value: p.email ?? 'Not given' },
           ...(p.contactNotes ? [{ key: 'About getting in touch', value: <MultiLine text={p.contactNotes} /> }] : []),

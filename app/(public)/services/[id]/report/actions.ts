@@ -5,13 +5,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/request';
 import { db } from '@/lib/db/client';
-import { problemReportInput, submitProblemReport } from '@/lib/directory/report';
+import { problemReportInput, submitProblemReport, type ReportFormState } from '@/lib/directory/report';
 import { isServiceId } from '@/lib/directory/shortlist';
-
-export type ReportFormState = {
-  errors: Partial<Record<'kind' | 'details' | 'email' | 'form', string>>;
-  values: { kind?: string; details?: string; email?: string };
-};
 
 function text(form: FormData, name: string): string | undefined {
   const v = form.get(name);

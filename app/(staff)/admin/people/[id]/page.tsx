@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { personSummary } from '@/lib/people/subject-access';
-import { caseStatusTags } from '@/lib/staff-home/labels';
+import { caseStatusTags } from '@/components/cases/tags';
 import { anonymiseAction } from './actions';
 
 export const metadata: Metadata = { title: 'A person’s record', robots: { index: false, follow: false } };

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
+import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { UnmetNeedForm } from '@/components/cases/UnmetNeedForm';
-import { BackLink, InsetText } from '@/components/ui';
+import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/cases/form';
-import { needThemes } from '@/lib/cases/needs';
-import { openCaseSummary } from '@/lib/cases/view';
+import { loadUnmetNeedPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { declineReasonLabel, isDeclineReason } from '@/lib/referrals/lifecycle';
 import { reasonForDecline } from '@/lib/unmet-need/record';
@@ -21,25 +21,15 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const query = await searchParams;
-  const database = db();
-  const opened = await database.$transaction((tx) => openCaseSummary(tx, user, id, 'record_unmet_need'));
-  if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
-  const { summary } = opened;
-  const themes = await needThemes(database);
-
   const referralId = isUuid(one(query.referralId)) ? one(query.referralId)! : undefined;
+  const opened = await loadUnmetNeedPage(db(), user, id, referralId);
+  if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
+  const { summary, themes } = opened;
+
   const defaults: { termId?: string; reason?: string; note?: string } = {};
   let declined: { serviceName: string; reason: string | null } | null = null;
-  if (referralId) {
-    const r = await database.referral.findFirst({
-      where: { id: referralId, caseId: summary.id },
-      select: {
-        declineReason: true,
-        service: { select: { name: true, taxonomyTerms: { select: { term: { select: { id: true, parentId: true } } } } } },
-        case: { select: { needs: { select: { termId: true } } } },
-      },
-    });
-    if (!r) notFound();
+  const r = opened.declined;
+  if (r) {
     const themeIds = new Set(themes.map((t) => t.id));
     const serviceThemes = r.service.taxonomyTerms.map((t) => t.term.parentId ?? t.term.id).filter((t) => themeIds.has(t));
     const caseNeeds = r.case.needs.map((n) => n.termId);
@@ -55,30 +45,20 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
     defaults.note = `Searched the directory for “${searched}” and found nothing suitable.`;
   }
 
-  const caseHref = `/cases/${summary.id}`;
   return (
-    <>
-      <BackLink href={caseHref}>Back to the case</BackLink>
-      <div className="max-w-[40em]">
-        <h1 className="heading-l">
-          <span className="caption-l">
-            {summary.person.name}, case {summary.reference}
-          </span>
-          Record unmet need
-        </h1>
-        <p>Record a need that no service could meet. It counts, without the person’s name, in the reports commissioners use to decide what to fund.</p>
-        {declined ? (
-          <InsetText>
-            {declined.serviceName} declined the referral{declined.reason ? `: ${declined.reason.toLowerCase()}` : ''}.
-          </InsetText>
-        ) : null}
-        {summary.person.areaId === null ? (
-          <p>The person’s area is not known (no postcode recorded), so this will count for the borough as a whole.</p>
-        ) : (
-          <p>The area is taken from the person’s postcode.</p>
-        )}
-        <UnmetNeedForm action={recordUnmetNeedAction.bind(null, summary.id)} themes={themes} defaults={defaults} referralId={referralId} cancelHref={caseHref} />
-      </div>
-    </>
+    <CaseFrame kase={summary} personName={summary.person.name} title="Record unmet need">
+      <p>Record a need that no service could meet. It counts, without the person’s name, in the reports commissioners use to decide what to fund.</p>
+      {declined ? (
+        <InsetText>
+          {declined.serviceName} declined the referral{declined.reason ? `: ${declined.reason.toLowerCase()}` : ''}.
+        </InsetText>
+      ) : null}
+      {summary.person.areaId === null ? (
+        <p>The person’s area is not known (no postcode recorded), so this will count for the borough as a whole.</p>
+      ) : (
+        <p>The area is taken from the person’s postcode.</p>
+      )}
+      <UnmetNeedForm action={recordUnmetNeedAction.bind(null, summary.id)} themes={themes} defaults={defaults} referralId={referralId} cancelHref={caseHref(summary.id)} />
+    </CaseFrame>
   );
 }

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/provider-figures/figures';
+import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/providers/figures';
 import { toCsv } from '@/lib/csv/write';
 
 export async function GET() {

@@ -5,7 +5,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { failed, formInput, isUuid, refused, type FormState } from '@/lib/cases/form';
 import { db } from '@/lib/db/client';
-import { answerAsProvider, providerAnswerInput } from '@/lib/provider-inbox/inbox';
+import { answerAsProvider, providerAnswerInput } from '@/lib/providers/inbox';
 import { refusalMessage } from '@/lib/referrals/lifecycle';
 
 export async function answerReferralAction(referralId: string, _prev: FormState, form: FormData): Promise<FormState> {

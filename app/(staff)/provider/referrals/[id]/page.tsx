@@ -6,7 +6,7 @@ import { BackLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
-import { openInboxReferral } from '@/lib/provider-inbox/inbox';
+import { openInboxReferral } from '@/lib/providers/inbox';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 import { answerReferralAction } from './actions';
 

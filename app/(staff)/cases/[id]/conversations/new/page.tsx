@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
+import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
-import { BackLink, InsetText } from '@/components/ui';
+import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/cases/form';
-import { needThemes } from '@/lib/cases/needs';
-import { openCaseSummary } from '@/lib/cases/view';
+import { loadConversationPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { formatDate, londonDateKey } from '@/lib/format/dates';
 import { saveConversation } from '../../actions';
@@ -21,20 +21,13 @@ export default async function NewConversationPage({ params, searchParams }: Prop
   const { id } = await params;
   const query = await searchParams;
   const corrects = typeof query.corrects === 'string' && isUuid(query.corrects) ? query.corrects : null;
-  const database = db();
-  const opened = await database.$transaction((tx) => openCaseSummary(tx, user, id, corrects ? 'correct_conversation' : 'record_conversation'));
+  const opened = await loadConversationPage(db(), user, id, corrects);
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
-  const { summary } = opened;
-  const needs = await needThemes(database);
+  const { summary, needs, corrected: c } = opened;
 
   let defaults: ConversationDefaults = { occurredOn: londonDateKey(new Date()) };
   let old: { occurredAt: Date; superseded: boolean } | null = null;
-  if (corrects) {
-    const c = await database.conversation.findFirst({
-      where: { id: corrects, caseId: summary.id },
-      include: { needs: { select: { termId: true } }, supersededBy: { select: { id: true } } },
-    });
-    if (!c) notFound();
+  if (c) {
     old = { occurredAt: c.occurredAt, superseded: c.supersededBy !== null };
     defaults = {
       occurredOn: londonDateKey(c.occurredAt),
@@ -52,38 +45,28 @@ export default async function NewConversationPage({ params, searchParams }: Prop
     };
   }
 
-  const caseHref = `/cases/${summary.id}`;
   return (
-    <>
-      <BackLink href={caseHref}>Back to the case</BackLink>
-      <div className="max-w-[40em]">
-        <h1 className="heading-l">
-          <span className="caption-l">
-            {summary.person.name}, case {summary.reference}
-          </span>
-          {corrects ? 'Correct a conversation' : 'Record a “what matters” conversation'}
-        </h1>
-        {summary.status === 'closed' ? (
-          <InsetText>This case is closed. Conversations can no longer be added to it.</InsetText>
-        ) : old?.superseded ? (
-          <InsetText>This conversation has already been corrected. Correct the newest version instead.</InsetText>
-        ) : (
-          <>
-            {corrects && old ? (
-              <p>You are correcting the conversation of {formatDate(old.occurredAt)}. The original stays on the record, marked as corrected.</p>
-            ) : summary.firstContactAt === null ? (
-              <p>This will be the first contact with the person. Their case will become active.</p>
-            ) : null}
-            <ConversationForm
-              action={saveConversation.bind(null, summary.id)}
-              needs={needs}
-              defaults={defaults}
-              supersedesId={corrects ?? undefined}
-              cancelHref={caseHref}
-            />
-          </>
-        )}
-      </div>
-    </>
+    <CaseFrame kase={summary} personName={summary.person.name} title={corrects ? 'Correct a conversation' : 'Record a “what matters” conversation'}>
+      {summary.status === 'closed' ? (
+        <InsetText>This case is closed. Conversations can no longer be added to it.</InsetText>
+      ) : old?.superseded ? (
+        <InsetText>This conversation has already been corrected. Correct the newest version instead.</InsetText>
+      ) : (
+        <>
+          {corrects && old ? (
+            <p>You are correcting the conversation of {formatDate(old.occurredAt)}. The original stays on the record, marked as corrected.</p>
+          ) : summary.firstContactAt === null ? (
+            <p>This will be the first contact with the person. Their case will become active.</p>
+          ) : null}
+          <ConversationForm
+            action={saveConversation.bind(null, summary.id)}
+            needs={needs}
+            defaults={defaults}
+            supersedesId={corrects ?? undefined}
+            cancelHref={caseHref(summary.id)}
+          />
+        </>
+      )}
+    </CaseFrame>
   );
 }

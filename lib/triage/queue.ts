@@ -6,7 +6,7 @@ import { calendarDaysBetween } from '@/lib/format/dates';
 import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { dueDate } from '@/lib/triage/targets';
 import { teamWorkerLoads, type WorkerLoad } from '@/lib/triage/workers';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from './working-days';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/calendar/working-days';
 
 export type { WorkerLoad };
 

@@ -1,0 +1,62 @@
+import type { ComponentProps } from 'react';
+import { WithdrawConsentForm } from '@/components/cases/WithdrawConsentForm';
+import { InsetText, Table, Tag } from '@/components/ui';
+import { consentScopeLabels, isShareableField, shareableFieldLabels } from '@/lib/cases/labels';
+import type { CasePage } from '@/lib/cases/view';
+import { formatDate } from '@/lib/format/dates';
+
+type Props = {
+  page: CasePage;
+  writable: boolean;
+  /** Withdraws one agreement of this case. */
+  withdrawAction: ComponentProps<typeof WithdrawConsentForm>['action'];
+};
+
+/** What the person agreed to, in force or withdrawn. */
+export function Consent({ page, writable, withdrawAction }: Props) {
+  const c = page.case;
+  return (
+    <>
+      <h2 className="heading-l" id="consent">
+        What the person agreed to
+      </h2>
+      {!page.canShare ? (
+        <InsetText>
+          The person has not agreed to share their details with a provider. A referral can carry only its reference until they do.
+        </InsetText>
+      ) : null}
+      {page.consents.length === 0 ? (
+        <p>No agreements recorded.</p>
+      ) : (
+        <Table
+          caption="Agreements"
+          captionHidden
+          head={['Agreed', 'Details', 'Given', 'Status', ...(writable ? [{ content: <span className="visually-hidden">Action</span> }] : [])]}
+          rowKeys={page.consents.map((x) => x.id)}
+          rows={page.consents.map((x) => [
+            `${consentScopeLabels[x.scope]}${x.organisationName ? ` (${x.organisationName} only)` : ''}`,
+            x.scope === 'share_with_provider'
+              ? x.fields.map((f) => (isShareableField(f) ? shareableFieldLabels[f] : f)).join(', ') || 'None'
+              : '',
+            `${formatDate(x.givenAt)}${x.recordedByName ? `, recorded by ${x.recordedByName}` : ''}`,
+            x.active ? <Tag colour="green">In force</Tag> : <Tag colour="grey">{`Withdrawn ${formatDate(x.withdrawnAt)}`}</Tag>,
+            ...(writable
+              ? [
+                  x.active ? (
+                    <WithdrawConsentForm key="w" action={withdrawAction} consentId={x.id} what={consentScopeLabels[x.scope].toLowerCase()} />
+                  ) : (
+                    ''
+                  ),
+                ]
+              : []),
+          ])}
+        />
+      )}
+      {writable ? (
+        <p>
+          <a href={`/cases/${c.id}/consent`}>Record an agreement</a>
+        </p>
+      ) : null}
+    </>
+  );
+}

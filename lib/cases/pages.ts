@@ -1,0 +1,86 @@
+// What each case page loads. Every one opens the case first, which checks access and records the
+// view of the person's record (in its own transaction), then reads what that page needs.
+import type { SessionUser } from '@/lib/auth/types';
+import type { Db } from '@/lib/db/client';
+import { openStatuses } from './refer-out';
+import { needThemes } from './needs';
+import { openCase, openCaseSummary } from './view';
+
+/** The case page, with the recent history or (`history: 'all'`) all of it. */
+export function loadCasePage(database: Db, user: SessionUser, caseId: string, history: 'recent' | 'all') {
+  return database.$transaction((tx) => openCase(tx, user, caseId, new Date(), { history }));
+}
+
+/** The case's heading facts for a page that acts on it; `purpose` says why in the audit. */
+export function loadCaseSummary(database: Db, user: SessionUser, caseId: string, purpose: string) {
+  return database.$transaction((tx) => openCaseSummary(tx, user, caseId, purpose));
+}
+
+/** Closing a case: with how many referrals are still open. */
+export async function loadCloseCasePage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'close_case');
+  if (!opened.ok) return opened;
+  const openReferrals = await database.referral.count({ where: { caseId: opened.summary.id, status: { in: [...openStatuses] } } });
+  return { ...opened, openReferrals };
+}
+
+/** Recording an agreement: with the organisations an agreement to share can name. */
+export async function loadConsentPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'record_consent');
+  if (!opened.ok) return opened;
+  const organisations = await database.organisation.findMany({
+    where: { status: 'approved' },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true },
+  });
+  return { ...opened, organisations };
+}
+
+/** Changing the person's contact details: with the details as they are. */
+export async function loadPersonDetailsPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'change_person');
+  if (!opened.ok) return opened;
+  const person = await database.person.findUniqueOrThrow({
+    where: { id: opened.summary.person.id },
+    select: { version: true, name: true, phone: true, email: true, preferredContact: true, contactNotes: true, postcode: true, anonymisedAt: true },
+  });
+  return { ...opened, person };
+}
+
+/**
+ * Recording a conversation, or correcting one (`corrects`: the conversation's id): with the needs
+ * themes and the conversation corrected. A conversation not of this case is not found.
+ */
+export async function loadConversationPage(database: Db, user: SessionUser, caseId: string, corrects: string | null) {
+  const opened = await loadCaseSummary(database, user, caseId, corrects ? 'correct_conversation' : 'record_conversation');
+  if (!opened.ok) return opened;
+  const needs = await needThemes(database);
+  if (!corrects) return { ...opened, needs, corrected: null };
+  const corrected = await database.conversation.findFirst({
+    where: { id: corrects, caseId: opened.summary.id },
+    include: { needs: { select: { termId: true } }, supersededBy: { select: { id: true } } },
+  });
+  if (!corrected) return { ok: false as const, reason: 'not_found' as const };
+  return { ...opened, needs, corrected };
+}
+
+/**
+ * Recording unmet need, perhaps because a provider declined a referral (`referralId`): with the
+ * needs themes and that referral. A referral not of this case is not found.
+ */
+export async function loadUnmetNeedPage(database: Db, user: SessionUser, caseId: string, referralId: string | undefined) {
+  const opened = await loadCaseSummary(database, user, caseId, 'record_unmet_need');
+  if (!opened.ok) return opened;
+  const themes = await needThemes(database);
+  if (!referralId) return { ...opened, themes, declined: null };
+  const declined = await database.referral.findFirst({
+    where: { id: referralId, caseId: opened.summary.id },
+    select: {
+      declineReason: true,
+      service: { select: { name: true, taxonomyTerms: { select: { term: { select: { id: true, parentId: true } } } } } },
+      case: { select: { needs: { select: { termId: true } } } },
+    },
+  });
+  if (!declined) return { ok: false as const, reason: 'not_found' as const };
+  return { ...opened, themes, declined };
+}
