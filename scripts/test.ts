@@ -68,7 +68,8 @@ async function main() {
         await waitForHealthy(`http://localhost:${port}`);
         log('Browser tests');
         await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...extra], {
-          env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, CHROMIUM_PATH: chromium },
+          // The tests read the seeded database too: its dates follow the day it was seeded.
+          env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium },
         });
       } finally {
         server.kill('SIGTERM');
