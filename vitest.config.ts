@@ -1,15 +1,22 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-// Unit tests are pure; integration tests each get their own database cloned from a migrated
-// template (tests/helpers/db.ts), so files run in parallel without seeing each other's rows.
+// Two projects. `unit`: pure functions, no database, no global set-up, runs in seconds.
+// `integration`: a real PostgreSQL found or started once by the global set-up; each file gets its
+// own database cloned from a migrated template (tests/helpers/db.ts), so files run in parallel
+// without seeing each other's rows. `vitest run --project unit` never touches PostgreSQL.
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: ['tests/helpers/global-setup.ts'] },
+      },
+    ],
   },
 });

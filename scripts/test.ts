@@ -1,6 +1,8 @@
-// `npm test`: the whole suite. Unit and integration tests (Vitest, real PostgreSQL), then a
-// production build served on a freshly seeded database for the browser tests (Playwright in
-// Debian's Chromium, axe on every page). Without DATABASE_URL an embedded PostgreSQL is used.
+// `npm test`: the whole suite. Unit tests and integration tests (Vitest's two projects, the
+// second on a real PostgreSQL), then a production build served on a freshly seeded database for
+// the browser tests (Playwright in Debian's Chromium, axe on every page). `npm run test:e2e` runs
+// only the browser tests. Without DATABASE_URL an embedded PostgreSQL is used. (`test:unit` and
+// `test:integration` call Vitest directly: see vitest.config.ts.)
 import { existsSync } from 'node:fs';
 import { resolveDatabase } from '../lib/db/resolve';
 import { migrate } from '../lib/db/migrate';
@@ -11,7 +13,7 @@ import pg from 'pg';
 
 const log = (m: string) => console.log(`[test] ${m}`);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const only = process.argv[2]; // "unit" (vitest only) or "e2e" (browser only); default both
+const only = process.argv[2]; // "e2e" (browser only); default everything
 const extra = process.argv.slice(3); // passed on to vitest or Playwright, e.g. one spec file
 
 async function ensureChromium() {
@@ -54,25 +56,24 @@ async function main() {
   try {
     const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
     if (only !== 'e2e') {
-      log('Unit and integration tests');
+      log('Unit and integration tests (Vitest)');
       await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...extra], { env, cwd: root });
     }
-    if (only !== 'unit') {
-      await ensureChromium();
-      await buildIfNeeded(log);
-      const url = await freshE2eDatabase(database.url);
-      const port = Number(process.env.E2E_PORT || 3100);
-      // Every browser test comes from one address: lift the per-address limits on sign-in and public forms.
-      const server = startNext(port, { DATABASE_URL: url, PORT: String(port), DEMO_MODE: 'true', APP_BASE_URL: `http://localhost:${port}`, REFERRAL_RATE_PER_HOUR: '1000', SIGN_IN_RATE_PER_MINUTE: '1000' });
-      try {
-        await waitForHealthy(`http://localhost:${port}`);
-        log('Browser tests');
-        await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...extra], {
-          env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, CHROMIUM_PATH: chromium },
-        });
-      } finally {
-        server.kill('SIGTERM');
-      }
+    await ensureChromium();
+    await buildIfNeeded(log);
+    const url = await freshE2eDatabase(database.url);
+    const port = Number(process.env.E2E_PORT || 3100);
+    // Every browser test comes from one address: lift the per-address limits on sign-in and public forms.
+    const server = startNext(port, { DATABASE_URL: url, PORT: String(port), DEMO_MODE: 'true', APP_BASE_URL: `http://localhost:${port}`, REFERRAL_RATE_PER_HOUR: '1000', SIGN_IN_RATE_PER_MINUTE: '1000' });
+    try {
+      await waitForHealthy(`http://localhost:${port}`);
+      log('Browser tests');
+      await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...extra], {
+        // The tests read the seeded database too: its dates follow the day it was seeded.
+        env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium },
+      });
+    } finally {
+      server.kill('SIGTERM');
     }
   } catch (error) {
     failed = true;

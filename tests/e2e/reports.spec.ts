@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { demoAccounts } from '../../lib/demo/accounts';
 import { wards as demoWards } from '../../prisma/seed/data/geography';
 import { expect, expectAccessible, test, visit } from './axe';
+import { referralsByWard, seedAnchor, wholeMonthsBefore } from './demo-data';
 
 const SECTIONS = [
   { path: '/reports/unmet-need', heading: 'Unmet need' },
@@ -76,46 +77,51 @@ test.describe('reports for commissioners', () => {
     await expectAccessible(page);
     await expect(page.getByLabel('Period', { exact: true })).toHaveValue('6m');
 
-    // Custom dates and one ward.
+    // Custom dates and one ward: the six whole months before the demo seed's clock, and the ward
+    // whose busiest month holds the most referrals from one source (so its chart has something
+    // to draw above the small-number threshold).
+    const period = wholeMonthsBefore(await seedAnchor(), 6);
+    const [ward] = await referralsByWard(period.fromKey, period.toKey);
+    expect(ward.busiest, `referrals from one source in ${ward.name}'s busiest month, ${period.label}`).toBeGreaterThanOrEqual(5);
+    const periodQuery = `period=custom&from=${period.fromKey}&to=${period.toKey}&ward=${ward.code}`;
     await page.getByLabel('Period', { exact: true }).selectOption('custom');
-    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
-    await page.getByLabel('To', { exact: true }).fill('2026-06-30');
-    const wardOptions = page.getByLabel('Area', { exact: true }).locator('option');
-    const wardName = (await wardOptions.nth(1).textContent())!.trim();
-    await page.getByLabel('Area', { exact: true }).selectOption({ label: wardName });
+    await page.getByLabel('From', { exact: true }).fill(period.fromKey);
+    await page.getByLabel('To', { exact: true }).fill(period.toKey);
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: ward.name });
     await page.getByRole('button', { name: 'Show figures' }).click();
-    await expect(page).toHaveURL(/period=custom&from=2026-01-01&to=2026-06-30&ward=/);
+    await expect(page).toHaveURL(new RegExp(`\\?${periodQuery}$`));
     await expectAccessible(page);
-    await expect(page.locator('#report-scope')).toContainText('1 January 2026 to 30 June 2026');
-    await expect(page.locator('#report-scope')).toContainText(`${wardName} ward`);
+    await expect(page.locator('#report-scope')).toContainText(period.label);
+    await expect(page.locator('#report-scope')).toContainText(`${ward.name} ward`);
     // The map follows the ward filter, as its table does.
     await expect(page.locator('path.ward-map__circle')).toHaveCount(1);
-    await expect(page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' }).getByRole('rowheader', { name: wardName })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' }).getByRole('rowheader', { name: ward.name })).toBeVisible();
     await expectAccessible(page);
 
     // Moving to another report keeps the period and ward.
     await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Demand and flow' }).click();
-    await expect(page).toHaveURL(/\/reports\/demand\?period=custom&from=2026-01-01&to=2026-06-30&ward=/);
+    await expect(page).toHaveURL(new RegExp(`/reports/demand\\?${periodQuery}$`));
     await expectAccessible(page);
 
     // A chart's data table: months down the side, sources across, totals at the end.
     const table = page.getByRole('table', { name: 'Referrals received by month and source (table)' });
     await expect(table).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Self-referral' })).toBeVisible();
-    await expect(table.getByRole('rowheader', { name: 'January 2026' })).toBeVisible();
-    await expect(table.getByRole('rowheader', { name: 'Total' })).toBeVisible();
+    await expect(table.locator('tbody th')).toHaveText([...period.months.map((m) => m.label), 'Total']);
     await expect(page.getByRole('img', { name: /Chart: Referrals received by month and source/ })).toBeAttached();
 
     // The CSV: period and ward in the file name, a header row, the period and area on every row.
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download this table as CSV (Referrals received by month and source)' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^demand_by-source_2026-01-01-to-2026-06-30_ward-[a-z0-9-]+\.csv$/);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^demand_by-source_${period.fromKey}-to-${period.toKey}_ward-${ward.code.toLowerCase()}-[a-z0-9-]+\\.csv$`));
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toBe('Period,Area,Month,GP practice,Self-referral,Social care,Hospital,Voluntary sector,Other,Total');
-    expect(lines[1]).toMatch(/^1 January 2026 to 30 June 2026,.+ ward,January 2026,/);
-    expect(lines).toHaveLength(1 + 6 + 1);
+    expect(lines).toHaveLength(1 + period.months.length + 1);
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(
+      [...period.months.map((m) => m.label), 'Total'].map((month) => `${period.label},${ward.name} ward,${month}`),
+    );
   });
 
   test('a commissioner cannot open a person\u2019s case or the caseworkers\u2019 pages', async ({ page, browser }) => {
