@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { conversationInput } from '@/lib/cases/conversations';
-import { ons4Fields, ons4Score } from '@/lib/cases/form';
+import { ons4Fields, ons4Score } from '@/lib/cases/ons4';
 
 const schema = z.object(ons4Fields);
 

@@ -3,7 +3,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
 import { BackLink, InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
-import { isUuid } from '@/lib/cases/form';
+import { isUuid } from '@/lib/forms';
 import { needThemes } from '@/lib/cases/needs';
 import { openCaseSummary } from '@/lib/cases/view';
 import { db } from '@/lib/db/client';
