@@ -26,7 +26,8 @@ export function tooLongMessage(label: string, max: number, count: number): strin
   return `${label} must be ${en(max)} characters or fewer. You have ${en(over)} ${over === 1 ? 'character' : 'characters'} too many`;
 }
 
-function withinLength(label: string, max: number) {
+/** For a text schema that tidies its text itself: refuses more than `max` characters, saying by how much. */
+export function lengthLimit(label: string, max: number) {
   return (s: string, ctx: z.RefinementCtx) => {
     const count = characterCount(s);
     if (count > max) ctx.addIssue({ code: 'custom', message: tooLongMessage(label, max, count), input: s });
@@ -35,12 +36,12 @@ function withinLength(label: string, max: number) {
 
 /** Required free text, trimmed; refused when empty (`missing`) or longer than `max` (saying by how much). */
 export function text(label: string, max: number, missing: string) {
-  return z.preprocess(blankToUndefined, z.string({ error: missing }).superRefine(withinLength(label, max)));
+  return z.preprocess(blankToUndefined, z.string({ error: missing }).superRefine(lengthLimit(label, max)));
 }
 
 /** Optional free text, trimmed: empty is undefined; longer than `max` is refused, saying by how much. */
 export function optionalText(label: string, max: number) {
-  return z.preprocess(blankToUndefined, z.string().superRefine(withinLength(label, max)).optional());
+  return z.preprocess(blankToUndefined, z.string().superRefine(lengthLimit(label, max)).optional());
 }
 
 const WHOLE = /^[+-]?\d+$/;
