@@ -25,11 +25,9 @@ import {
 import './listings.css';
 import { ConflictSummary } from './ConflictSummary';
 
-type ListingFormState = FormState<ListingValues>;
-
 export type ListingFormProps = {
-  action: (prev: ListingFormState, form: FormData) => Promise<ListingFormState>;
-  initial: ListingFormState;
+  action: (prev: FormState<ListingValues>, form: FormData) => Promise<FormState<ListingValues>>;
+  initial: FormState<ListingValues>;
   needs: ReadonlyArray<{ code: string; name: string }>;
   /** More than one group: the person chooses which runs it. */
   groups?: ReadonlyArray<{ id: string; name: string }>;

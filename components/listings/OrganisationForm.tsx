@@ -9,11 +9,9 @@ import { ConflictSummary } from './ConflictSummary';
 const ORDER = ['name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'];
 const CHECKED = 'Changes to this are checked by a coordinator before they show.';
 
-type OrganisationFormState = FormState<OrganisationValues>;
-
 export type OrganisationFormProps = {
-  action: (prev: OrganisationFormState, form: FormData) => Promise<OrganisationFormState>;
-  initial: OrganisationFormState;
+  action: (prev: FormState<OrganisationValues>, form: FormData) => Promise<FormState<OrganisationValues>>;
+  initial: FormState<OrganisationValues>;
   /** Prefixes the controls' ids, so two groups' forms (or the invitation form) can share a page. */
   idPrefix: string;
   /** Name the fields a coordinator checks in their hints. */

@@ -201,7 +201,7 @@ const baseSchema = z.object({
   postcode: optionalPostcode(),
   gpPracticeId: z.preprocess((v) => (isUuid(v) ? v : undefined), z.string().optional()),
   whatMatters: text('What matters', LIMITS.whatMatters, 'Tell us what matters to the person and what they would like help with'),
-  needs: z.array(z.string().max(100, 'Choose from the list')).max(50, 'Choose from the list').default([]),
+  needs: z.array(z.string().max(100, 'Choose from the list')).max(30, 'Choose up to 30 things to help with').default([]),
   consent: z.array(z.string()).default([]),
 });
 
@@ -320,7 +320,7 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
         gpPracticeId: data.gpPracticeId ?? null,
       },
       whatMatters: data.whatMatters,
-      needCodes: [...new Set(data.needs)].slice(0, 30),
+      needCodes: [...new Set(data.needs)],
       consents: {
         contact: true,
         shareWithProvider: consent.includes('share_with_provider'),

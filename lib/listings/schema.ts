@@ -1,7 +1,7 @@
 // One schema for a listing: the editor's server action parses its form with it, the form shows its
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
-import { issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
+import { isDateKey, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
@@ -73,12 +73,7 @@ const clock = (missing: string) =>
       .transform((s) => s.padStart(5, '0')),
   );
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-function realDate(s: string): boolean {
-  if (!isoDate.safeParse(s).success) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const realDate = isDateKey;
 const optionalDate = (message: string) =>
   z.preprocess((v) => str(v).trim(), z.string().refine((s) => s === '' || realDate(s), message)).transform((s) => (s === '' ? null : s));
 const requiredDate = (missing: string, message: string) =>

@@ -16,8 +16,6 @@ import { FIELD_LABELS } from '@/lib/listings/snapshot';
 import { formState, isUuid, refused, type FormState } from '@/lib/forms';
 import type { ListingValues } from '@/lib/listings/schema';
 
-type ListingFormState = FormState<ListingValues>;
-
 async function editor() {
   return requireRole('provider', 'coordinator', 'admin');
 }
@@ -32,14 +30,14 @@ function rethrow(error: unknown): never {
  * refresh the times' preview: each comes back with everything as the person left it, so nothing
  * typed is lost, with or without JavaScript.
  */
-export async function saveListingAction(serviceId: string | null, prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+export async function saveListingAction(serviceId: string | null, prev: FormState<ListingValues>, form: FormData): Promise<FormState<ListingValues>> {
   const user = await editor();
   if (serviceId !== null && !isUuid(serviceId)) redirect('/provider/listings');
   // Times the form cannot show are posted as "keep" and shown again from the listing as stored.
   const values = await withKeptSchedules(db(), user, serviceId, listingValuesFromForm(form));
   const version = Number(form.get('version')) || null;
   const intent = String(form.get('intent') ?? 'save');
-  const keep = (extra: Omit<ListingFormState, 'values' | 'fieldErrors'> & { fieldErrors?: ListingFormState['fieldErrors'] } = {}): ListingFormState =>
+  const keep = (extra: Omit<FormState<ListingValues>, 'values' | 'fieldErrors'> & { fieldErrors?: FormState<ListingValues>['fieldErrors'] } = {}): FormState<ListingValues> =>
     formState(values, { version, ...extra });
 
   if (intent === 'add-schedule') {

@@ -13,6 +13,7 @@ import {
   organisationValuesFromForm,
   parseOrganisation,
   saveOrganisation,
+  type OrganisationValues,
 } from '@/lib/organisations/details';
 
 const MESSAGES = {
@@ -42,10 +43,8 @@ export async function inviteAction(organisationId: string, _prev: FormState, for
   );
 }
 
-type OrganisationFormState = FormState<ReturnType<typeof organisationValuesFromForm>>;
-
 /** Saves the group's details: contact, name and description wait for a coordinator, the rest is live at once. */
-export async function saveOrganisationAction(organisationId: string, _prev: OrganisationFormState, form: FormData): Promise<OrganisationFormState> {
+export async function saveOrganisationAction(organisationId: string, _prev: FormState<OrganisationValues>, form: FormData): Promise<FormState<OrganisationValues>> {
   const user = await requireRole('provider');
   const values = organisationValuesFromForm(form);
   const version = Number(form.get('version')) || null;
