@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Button, ButtonGroup, Checkboxes, Radios, Select, Textarea } from '@/components/ui';
-import { initialFormState, type FormState } from '@/lib/cases/form';
+import { Button, ButtonGroup, Checkboxes, ErrorSummary, Radios, Select, Textarea } from '@/components/ui';
 import { consentScopeLabels, consentScopes, shareableFieldLabels, shareableFields } from '@/lib/cases/labels';
-import { FormProblems, valueOf, valuesOf } from './FormProblems';
+import { checkboxes, field, initialFormState, radios, type FormState } from '@/lib/forms';
 
 const order = ['scope', 'fields', 'organisationId', 'note'];
 
@@ -18,44 +17,37 @@ export function ConsentForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const e = state.errors;
   const shareFields = (
     <>
       <Checkboxes
-        name="fields"
+        {...checkboxes(state, 'fields')}
         legend="Which details may be shared?"
         hint="Only for an agreement to share."
         legendSize="s"
         small
-        error={e.fields}
-        defaultValues={valuesOf(state, 'fields')}
         items={shareableFields.map((f) => ({ value: f, label: shareableFieldLabels[f] }))}
       />
       <Select
-        id="organisationId"
+        {...field(state, 'organisationId')}
         label="With which provider?"
         hint="Leave as “Any provider” if the person agreed to share with whichever group they are referred to."
         placeholder="Any provider"
-        error={e.organisationId}
-        defaultValue={valueOf(state, 'organisationId')}
         options={organisations.map((o) => ({ value: o.id, label: o.name }))}
       />
     </>
   );
   return (
     <form action={formAction} noValidate>
-      <FormProblems state={state} order={order} />
+      <ErrorSummary state={state} order={order} />
       <Radios
-        name="scope"
+        {...radios(state, 'scope')}
         legend="What did the person agree to?"
         legendSize="m"
-        error={e.scope}
-        defaultValue={valueOf(state, 'scope') || null}
         items={consentScopes.map((s) => ({ value: s, label: consentScopeLabels[s] }))}
       />
       <h2 className="heading-s">If they agreed to share their details with a provider</h2>
       {shareFields}
-      <Textarea id="note" label="Notes (optional)" hint="For example, how they gave their agreement." error={e.note} defaultValue={valueOf(state, 'note')} rows={2} maxLength={1000} />
+      <Textarea {...field(state, 'note')} label="Notes (optional)" hint="For example, how they gave their agreement." rows={2} />
       <ButtonGroup>
         <Button disabled={pending}>Record agreement</Button>
         <a href={cancelHref}>Cancel</a>

@@ -1,20 +1,15 @@
 import { TextInput } from '@/components/ui';
-import type { FieldErrors } from '@/lib/cases/form';
 import { ons4Questions } from '@/lib/cases/labels';
+import { field, type FormState } from '@/lib/forms';
 
 /**
  * The four ONS personal wellbeing questions, each 0 to 10 and each optional: an empty box is
- * "not answered", never 0.
+ * "not answered", never 0. No maxlength: a browser would cut "5.5" to "5." unseen; the server
+ * refuses anything but a whole number with a message instead.
  */
-export function Ons4Fields({
-  legend,
-  values,
-  errors,
-}: {
-  legend: string;
-  values: (name: string) => string;
-  errors: FieldErrors;
-}) {
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+export function Ons4Fields({ legend, state, defaults = {} }: { legend: string; state: FormState; defaults?: Readonly<Partial<Record<string, string | readonly string[]>>> }) {
   return (
     <div className="form-group">
       <fieldset className="fieldset" aria-describedby="ons4-hint">
@@ -26,15 +21,12 @@ export function Ons4Fields({
         {ons4Questions.map((q) => (
           <TextInput
             key={q.key}
-            id={q.key}
+            {...field(state, q.key, { fallback: text(defaults[q.key]) })}
             label={q.short}
             hint={q.text}
-            error={errors[q.key]}
-            defaultValue={values(q.key)}
             inputMode="numeric"
             pattern="[0-9]*"
             width="2"
-            maxLength={2}
             autoComplete="off"
           />
         ))}

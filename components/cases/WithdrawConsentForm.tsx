@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ErrorMessage } from '@/components/ui';
-import { initialFormState, type FormState } from '@/lib/cases/form';
+import { initialFormState, type FormState } from '@/lib/forms';
 
 /** One button that withdraws one agreement; says what it withdraws to screen readers. */
 export function WithdrawConsentForm({
@@ -18,7 +18,7 @@ export function WithdrawConsentForm({
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="consentId" value={consentId} />
-      {state.message ? <ErrorMessage>{state.message}</ErrorMessage> : null}
+      {state.formError ? <ErrorMessage>{state.formError}</ErrorMessage> : null}
       <Button variant="secondary" className="mb-0" disabled={pending}>
         Withdraw<span className="visually-hidden"> agreement {what}</span>
       </Button>

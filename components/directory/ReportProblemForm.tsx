@@ -3,52 +3,35 @@
 import { useActionState } from 'react';
 import { Button, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
-import type { ReportFormState } from '@/lib/directory/report';
+import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 
 type Props = {
-  action: (prev: ReportFormState, form: FormData) => Promise<ReportFormState>;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
 };
-
-const initial: ReportFormState = { errors: {}, values: {} };
 
 /** Works without JavaScript: the form posts to the server action and the page comes back with errors. */
 export function ReportProblemForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, initial);
-  const e = state.errors;
-  const summary = [
-    ...(e.form ? [{ href: '#kind', text: e.form }] : []),
-    ...(e.kind ? [{ href: '#kind', text: e.kind }] : []),
-    ...(e.details ? [{ href: '#details', text: e.details }] : []),
-    ...(e.email ? [{ href: '#email', text: e.email }] : []),
-  ];
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary state={state} order={['kind', 'details', 'email']} />
       <Radios
-        name="kind"
-        idPrefix="kind"
+        {...radios(state, 'kind')}
         legend="What is wrong?"
         legendSize="m"
-        error={e.kind}
-        defaultValue={state.values.kind ?? null}
         items={Object.entries(PROBLEM_KINDS).map(([value, label]) => ({ value, label }))}
       />
       <Textarea
-        id="details"
+        {...field(state, 'details')}
         label="Tell us what is wrong"
         labelSize="m"
         hint="For example, the new day and time, or the right phone number. Do not include anyone’s personal or medical details."
-        error={e.details}
-        defaultValue={state.values.details ?? ''}
-        maxLength={1200}
         rows={5}
       />
       <TextInput
-        id="email"
+        {...field(state, 'email')}
         label="Your email address (optional)"
         hint="Only if you would like a reply. We will not use it for anything else."
-        error={e.email}
-        defaultValue={state.values.email ?? ''}
         type="email"
         autoComplete="email"
         spellCheck={false}

@@ -1,6 +1,7 @@
 import { Button, Checkboxes, Select, TextInput } from '@/components/ui';
 import type { SearchErrors, SearchParams } from '@/lib/directory/search-params';
 import { searchHref } from '@/lib/directory/search-params';
+import { fieldErrorsOf } from '@/lib/forms/state';
 import { ACCESSIBILITY, accessibilityLabel, DAY_LABELS, DAYS, MODE_LABELS, MODES, RADII, TIME_LABELS, TIMES } from '@/lib/directory/vocab';
 
 type Props = {
@@ -24,7 +25,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
           label="What are you looking for?"
           hint="For example, lonely, walking or dementia carers"
           defaultValue={params.q}
-          error={errors.q}
+          error={fieldErrorsOf(errors).q}
           type="search"
           autoComplete="off"
           spellCheck
@@ -35,7 +36,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
           label="Postcode or area"
           hint="For example, EB1 2AB or EB1"
           defaultValue={params.place}
-          error={errors.place}
+          error={fieldErrorsOf(errors).place}
           autoComplete="postal-code"
           width="10"
           maxLength={100}
@@ -45,7 +46,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
           label="Distance"
           hint="From the postcode"
           defaultValue={params.radius === null ? '' : String(params.radius)}
-          error={errors.radius}
+          error={fieldErrorsOf(errors).radius}
           options={[{ value: '', label: 'Any distance' }, ...RADII.map((r) => ({ value: String(r), label: `Within ${r} ${r === 1 ? 'mile' : 'miles'}` }))]}
         />
         <div className="form-group">
@@ -67,7 +68,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Needs"
           legendSize="s"
           small
-          error={errors.needs}
+          error={fieldErrorsOf(errors).needs}
           defaultValues={params.needs}
           items={needs.map((n) => ({ value: n.code, label: n.name }))}
         />
@@ -77,7 +78,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           labelSize="s"
           hint="In years. Shows activities open to this age"
           defaultValue={params.age === null ? '' : String(params.age)}
-          error={errors.age}
+          error={fieldErrorsOf(errors).age}
           inputMode="numeric"
           width="3"
           maxLength={3}
@@ -88,7 +89,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Cost"
           legendSize="s"
           small
-          error={errors.free}
+          error={fieldErrorsOf(errors).free}
           defaultValues={params.free ? ['1'] : []}
           items={[{ value: '1', label: 'Free only' }]}
         />
@@ -98,7 +99,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Day"
           legendSize="s"
           small
-          error={errors.days}
+          error={fieldErrorsOf(errors).days}
           defaultValues={params.days}
           items={DAYS.map((d) => ({ value: d, label: DAY_LABELS[d] }))}
         />
@@ -108,7 +109,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Time of day"
           legendSize="s"
           small
-          error={errors.times}
+          error={fieldErrorsOf(errors).times}
           defaultValues={params.times}
           items={TIMES.map((t) => ({ value: t, label: TIME_LABELS[t].label, hint: TIME_LABELS[t].hint }))}
         />
@@ -118,7 +119,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="When"
           legendSize="s"
           small
-          error={errors.openToday}
+          error={fieldErrorsOf(errors).openToday}
           defaultValues={params.openToday ? ['1'] : []}
           items={[{ value: '1', label: 'On today' }]}
         />
@@ -128,7 +129,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="How it is run"
           legendSize="s"
           small
-          error={errors.modes}
+          error={fieldErrorsOf(errors).modes}
           defaultValues={params.modes}
           items={MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
         />
@@ -138,7 +139,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Accessibility"
           legendSize="s"
           small
-          error={errors.access}
+          error={fieldErrorsOf(errors).access}
           defaultValues={params.access}
           items={ACCESSIBILITY.map((a) => ({ value: a, label: accessibilityLabel(a) }))}
         />
@@ -148,7 +149,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Getting in"
           legendSize="s"
           small
-          error={errors.selfRefer}
+          error={fieldErrorsOf(errors).selfRefer}
           defaultValues={[...(params.selfRefer ? ['1'] : [])]}
           items={[{ value: '1', label: 'I can refer myself', hint: 'Or drop in without booking' }]}
         />
@@ -158,7 +159,7 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
           legend="Space"
           legendSize="s"
           small
-          error={errors.hasSpace}
+          error={fieldErrorsOf(errors).hasSpace}
           defaultValues={params.hasSpace ? ['1'] : []}
           items={[{ value: '1', label: 'Has space now', hint: 'Not full and no waiting list' }]}
         />

@@ -4,10 +4,9 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Checkboxes, Radios } from '@/components/ui/Choices';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
-import { summaryFromFieldErrors } from '@/components/ui/errors';
 import { Select, TextInput, Textarea } from '@/components/ui/TextInput';
+import { formState, type FormState } from '@/lib/forms';
 import type { Choice } from '@/lib/intake/form-options';
-import { emptyReferralFormState, type ReferralFormState } from '@/lib/intake/form-state';
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
@@ -15,16 +14,15 @@ import {
   BEST_TIME_LABELS,
   CONTACT_METHODS,
   CONTACT_METHOD_LABELS,
-  LIMITS,
   PROFESSIONAL_SOURCES,
   PROFESSIONAL_SOURCE_LABELS,
 } from '@/lib/intake/options';
-import { FIELD_ANCHORS, REFERRAL_FIELDS, type ReferralKind } from '@/lib/intake/schema';
+import { FIELD_ANCHORS, REFERRAL_FIELDS, type ReferralKind, type ReferralValues } from '@/lib/intake/schema';
 import { DateInput } from './DateInput';
 
 type Props = {
   kind: ReferralKind;
-  action: (prev: ReferralFormState, form: FormData) => Promise<ReferralFormState>;
+  action: (prev: FormState<ReferralValues>, form: FormData) => Promise<FormState<ReferralValues>>;
   /** Made when the page renders; the same key on a second post means the same referral. */
   submissionKey: string;
   needs: readonly Choice[];
@@ -38,20 +36,15 @@ type Props = {
  * with a summary, a message by each field and everything typed kept.
  */
 export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, privacyNoticeUrl }: Props) {
-  const [state, formAction, pending] = useActionState(action, emptyReferralFormState);
-  const e = state.errors;
+  const [state, formAction, pending] = useActionState(action, formState<ReferralValues>({}));
+  const e = state.fieldErrors;
   const v = state.values;
   const pro = kind === 'professional';
   const them = pro ? 'the person' : 'you';
 
-  const summary = [
-    ...(state.formError ? [{ href: pro ? '#referrerName' : '#forWhom', text: state.formError }] : []),
-    ...summaryFromFieldErrors(e, REFERRAL_FIELDS, FIELD_ANCHORS),
-  ];
-
   return (
     <>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary state={state} order={REFERRAL_FIELDS} ids={FIELD_ANCHORS} formErrorField={pro ? 'referrerName' : 'forWhom'} />
       <form action={formAction} noValidate>
         <input type="hidden" name="submissionKey" value={v.submissionKey ?? submissionKey} />
 
@@ -60,7 +53,7 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
             <h2 id="about-you-heading" className="heading-m">
               About you
             </h2>
-            <TextInput id="referrerName" label="Your name" autoComplete="name" spellCheck={false} error={e.referrerName} defaultValue={v.referrerName ?? ''} maxLength={LIMITS.name + 20} />
+            <TextInput id="referrerName" label="Your name" autoComplete="name" spellCheck={false} error={e.referrerName} defaultValue={v.referrerName ?? ''} />
             <TextInput
               id="referrerRole"
               label="Your job title or role"

@@ -43,8 +43,8 @@ export function ImportForm() {
   const errors = result && 'ok' in result && !result.ok ? result : null;
   return (
     <form onSubmit={onSubmit} noValidate>
-      {fileError ? <ErrorSummary errors={[{ href: '#file', text: fileError }]} /> : null}
-      {result && 'message' in result ? <ErrorSummary errors={[{ href: '#file', text: result.message }]} /> : null}
+      {fileError ? <ErrorSummary state={{ fieldErrors: { file: [fileError] } }} /> : null}
+      {result && 'message' in result ? <ErrorSummary state={{ fieldErrors: { file: [result.message] } }} /> : null}
       <div className={fileError ? 'form-group form-group--error' : 'form-group'}>
         <label className="label" htmlFor="file">
           CSV file

@@ -1,26 +1,26 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Button, ErrorSummary, NotificationBanner, TextInput, summaryFromFieldErrors } from '@/components/ui';
-import type { InviteFormState } from '@/lib/organisations/form-state';
+import { Button, ErrorSummary, NotificationBanner, TextInput } from '@/components/ui';
+import { field, initialFormState, type FormState } from '@/lib/forms';
 
 export function InviteForm({
   action,
   groupName,
   idPrefix = '',
 }: {
-  action: (prev: InviteFormState, form: FormData) => Promise<InviteFormState>;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
   groupName: string;
   /** Prefixes the controls' ids, so the form can share a page with others. */
   idPrefix?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { values: {}, errors: {} });
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       {state.done ? <NotificationBanner type="success" heading={state.done} titleId={`${idPrefix}done`} /> : null}
-      <ErrorSummary errors={summaryFromFieldErrors(state.errors, ['name', 'email'], { name: `${idPrefix}name`, email: `${idPrefix}email` })} />
-      <TextInput id={`${idPrefix}name`} name="name" label="Their full name" error={state.errors.name} defaultValue={state.values.name ?? ''} autoComplete="off" spellCheck={false} width="two-thirds" />
-      <TextInput id={`${idPrefix}email`} name="email" label="Their email address" type="email" error={state.errors.email} defaultValue={state.values.email ?? ''} autoComplete="off" spellCheck={false} width="two-thirds" />
+      <ErrorSummary state={state} order={['name', 'email']} idPrefix={idPrefix} />
+      <TextInput {...field(state, 'name', { idPrefix })} label="Their full name" autoComplete="off" spellCheck={false} width="two-thirds" />
+      <TextInput {...field(state, 'email', { idPrefix })} label="Their email address" type="email" autoComplete="off" spellCheck={false} width="two-thirds" />
       <Button variant="secondary" aria-disabled={pending || undefined}>
         Add to {groupName}
       </Button>

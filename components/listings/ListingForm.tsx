@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { PinMapLoader } from '@/components/map/PinMapLoader';
 import type { MapTiles } from '@/components/map/types';
-import { Button, Checkboxes, Details, ErrorSummary, Radios, Select, Textarea, TextInput, summaryFromFieldErrors, WarningText } from '@/components/ui';
+import { Button, Checkboxes, Details, ErrorSummary, Radios, Select, Textarea, TextInput, WarningText } from '@/components/ui';
 import { ACCESSIBILITY_LABELS, ACCESS_METHOD_LABELS, MODE_LABELS } from '@/lib/directory/vocab';
-import type { ListingFormState } from '@/lib/listings/form-state';
+import type { FieldErrors, FormState } from '@/lib/forms';
 import { previewSchedule } from '@/lib/listings/preview';
 import {
   ACCESSIBILITY_FEATURES,
@@ -19,14 +19,15 @@ import {
   WEEKDAYS,
   WEEKDAY_LABELS,
   listingValuesFromForm,
+  type ListingValues,
   type ScheduleValues,
 } from '@/lib/listings/schema';
 import './listings.css';
 import { ConflictSummary } from './ConflictSummary';
 
 export type ListingFormProps = {
-  action: (prev: ListingFormState, form: FormData) => Promise<ListingFormState>;
-  initial: ListingFormState;
+  action: (prev: FormState<ListingValues>, form: FormData) => Promise<FormState<ListingValues>>;
+  initial: FormState<ListingValues>;
   needs: ReadonlyArray<{ code: string; name: string }>;
   /** More than one group: the person chooses which runs it. */
   groups?: ReadonlyArray<{ id: string; name: string }>;
@@ -38,7 +39,7 @@ export type ListingFormProps = {
 };
 
 const ORDER = [
-  'form', 'organisationId', 'name', 'description', 'needs', 'status', 'minimumAge', 'maximumAge', 'eligibility', 'cost', 'costDescription',
+  'organisationId', 'name', 'description', 'needs', 'status', 'minimumAge', 'maximumAge', 'eligibility', 'cost', 'costDescription',
   'deliveryModes', 'accessMethods', 'languages', 'contactName', 'email', 'phone', 'url', 'location-name', 'location-address1', 'location-address2',
   'location-city', 'location-postcode', 'location-latitude', 'location-longitude', 'location-accessibility', 'schedules',
 ];
@@ -51,7 +52,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
   const [now] = useState(() => new Date());
   const formRef = useRef<HTMLFormElement>(null);
   const v = state.values;
-  const e = state.errors;
+  const e = state.fieldErrors;
 
   // What the server sent back replaces anything typed since (it is built from the same form).
   useEffect(() => {
@@ -63,11 +64,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
     setLive(listingValuesFromForm(new FormData(event.currentTarget)).schedules);
   }
 
-  const summary = summaryFromFieldErrors(
-    e,
-    [...ORDER, ...v.schedules.flatMap((_, i) => ['kind', 'days', 'interval', 'nth', 'weekday', 'monthDay', 'date', 'opensAt', 'closesAt', 'startsOn', 'endsOn', 'note'].map((f) => `schedules-${i}-${f}`)), 'capacityStatus', 'capacitySpaces', 'alert'],
-    { form: 'name', schedules: 'add-schedule' },
-  );
+  const order = [...ORDER, ...v.schedules.flatMap((_, i) => ['kind', 'days', 'interval', 'nth', 'weekday', 'monthDay', 'date', 'opensAt', 'closesAt', 'startsOn', 'endsOn', 'note'].map((f) => `schedules-${i}-${f}`)), 'capacityStatus', 'capacitySpaces', 'alert'];
   const hint = moderatedHint ? CHECKED_BY_COORDINATOR : undefined;
 
   return (
@@ -76,7 +73,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         {submitLabel}
       </button>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary state={state} order={order} ids={{ schedules: 'add-schedule' }} formErrorField="name" />
       {state.conflict ? (
         <ConflictSummary title="Someone else changed this listing while you were editing" intro="These fields are now different from what you have entered:" changes={state.conflict} />
       ) : null}
@@ -104,7 +101,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       )}
 
       <h2 className="heading-m">About the activity</h2>
-      <TextInput id="name" label="Name" hint={hint} error={e.name} defaultValue={v.name} maxLength={120} autoComplete="off" />
+      <TextInput id="name" label="Name" hint={hint} error={e.name} defaultValue={v.name} autoComplete="off" />
       <Textarea
         id="description"
         label="Description"
@@ -112,7 +109,6 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         error={e.description}
         defaultValue={v.description}
         rows={6}
-        maxLength={4000}
       />
       <Checkboxes
         name="needs"
@@ -150,7 +146,6 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         error={e.eligibility}
         defaultValue={v.eligibility}
         rows={2}
-        maxLength={500}
       />
 
       <Radios
@@ -240,10 +235,10 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       />
 
       <h2 className="heading-m">When it happens</h2>
-      {e.schedules ? <p className="error-message">{e.schedules}</p> : null}
+      {e.schedules ? <p className="error-message">{e.schedules[0]}</p> : null}
       {v.schedules.map((s, i) =>
         s.kind === 'keep' ? (
-          <KeptSlot key={`${i}-${v.schedules.length}-keep`} index={i} values={s} error={e[`schedules-${i}-kind`]} count={v.schedules.length} />
+          <KeptSlot key={`${i}-${v.schedules.length}-keep`} index={i} values={s} error={e[`schedules-${i}-kind`]?.[0]} count={v.schedules.length} />
         ) : (
           <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
         ),
@@ -276,7 +271,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
           { value: 'full', label: 'It is full' },
         ]}
       />
-      <TextInput id="alert" label="Notice for visitors (optional)" hint="Something people should know now, for example “No session on 24 December”" error={e.alert} defaultValue={v.alert} maxLength={300} />
+      <TextInput id="alert" label="Notice for visitors (optional)" hint="Something people should know now, for example “No session on 24 December”" error={e.alert} defaultValue={v.alert} />
 
       <div className="button-group">
         <Button type="submit" name="intent" value="save" aria-disabled={pending || undefined}>
@@ -354,7 +349,7 @@ function ScheduleSlot({
 }: {
   index: number;
   values: ScheduleValues;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   live: ScheduleValues | undefined;
   now: Date;
   count: number;
@@ -460,7 +455,7 @@ function ScheduleSlot({
           <TextInput id={id('endsOn')} name={`${p}endsOn`} label="Last session" hint="For a course with an end date" type="date" error={err('endsOn')} defaultValue={s.endsOn} width="10" />
         </Details>
       </div>
-      <TextInput id={id('note')} name={`${p}note`} label="Note (optional)" hint="For example “Term time only”" error={err('note')} defaultValue={s.note} maxLength={200} />
+      <TextInput id={id('note')} name={`${p}note`} label="Note (optional)" hint="For example “Term time only”" error={err('note')} defaultValue={s.note} />
       <div className="schedule-slot__preview" aria-live="polite">
         {preview ? (
           <>

@@ -1,16 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Button, ErrorSummary, Textarea, TextInput, summaryFromFieldErrors } from '@/components/ui';
-import type { OrganisationFormState } from '@/lib/organisations/form-state';
+import { Button, ErrorSummary, Textarea, TextInput } from '@/components/ui';
+import type { FormState } from '@/lib/forms';
+import type { OrganisationValues } from '@/lib/organisations/details';
 import { ConflictSummary } from './ConflictSummary';
 
-const ORDER = ['form', 'name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'];
+const ORDER = ['name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'];
 const CHECKED = 'Changes to this are checked by a coordinator before they show.';
 
 export type OrganisationFormProps = {
-  action: (prev: OrganisationFormState, form: FormData) => Promise<OrganisationFormState>;
-  initial: OrganisationFormState;
+  action: (prev: FormState<OrganisationValues>, form: FormData) => Promise<FormState<OrganisationValues>>;
+  initial: FormState<OrganisationValues>;
   /** Prefixes the controls' ids, so two groups' forms (or the invitation form) can share a page. */
   idPrefix: string;
   /** Name the fields a coordinator checks in their hints. */
@@ -21,20 +22,19 @@ export type OrganisationFormProps = {
 export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: OrganisationFormProps) {
   const [state, formAction, pending] = useActionState(action, initial);
   const v = state.values;
-  const e = state.errors;
+  const e = state.fieldErrors;
   const id = (f: string) => `${idPrefix}${f}`;
   const checked = moderatedHint ? CHECKED : undefined;
   const withChecked = (text: string) => (checked ? `${text} ${checked}` : text);
-  const ids = Object.fromEntries(ORDER.map((f) => [f, id(f === 'form' ? 'name' : f)]));
 
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summaryFromFieldErrors(e, ORDER, ids)} />
+      <ErrorSummary state={state} order={ORDER} idPrefix={idPrefix} />
       {state.conflict ? (
         <ConflictSummary title="Someone else changed these details while you were editing" intro="These are now different from what you have entered:" changes={state.conflict} />
       ) : null}
       <input type="hidden" name="version" value={state.version ?? ''} />
-      <TextInput id={id('name')} name="name" label="Name of the group" hint={checked} error={e.name} defaultValue={v.name} maxLength={120} autoComplete="organization" />
+      <TextInput id={id('name')} name="name" label="Name of the group" hint={checked} error={e.name} defaultValue={v.name} autoComplete="organization" />
       <Textarea
         id={id('description')}
         name="description"
@@ -43,7 +43,6 @@ export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: O
         error={e.description}
         defaultValue={v.description}
         rows={4}
-        maxLength={1000}
       />
       <h3 className="heading-s">How people contact the group</h3>
       <p className="hint">Shown when an activity has no contact details of its own. {checked}</p>

@@ -1,9 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormProblems, valueOf } from '@/components/cases/FormProblems';
-import { Button, Radios, Textarea } from '@/components/ui';
-import { initialFormState, type FormState } from '@/lib/cases/form';
+import { Button, ErrorSummary, Radios, Textarea } from '@/components/ui';
+import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { declineReasonLabel, declineReasons } from '@/lib/referrals/lifecycle';
 
@@ -30,39 +29,31 @@ export function ProviderAnswerForm({
   choices: ReferralStatus[];
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const e = state.errors;
   const reasons = (
     <Radios
-      name="reason"
+      {...radios(state, 'reason')}
       legend="If you cannot take them, why?"
       legendSize="s"
       small
-      error={e.reason}
-      defaultValue={valueOf(state, 'reason') || null}
       items={declineReasons.map((r) => ({ value: r, label: declineReasonLabel[r] }))}
     />
   );
   return (
     <form action={formAction} noValidate>
-      <FormProblems state={state} order={['to', 'reason', 'note']} />
+      <ErrorSummary state={state} order={['to', 'reason', 'note']} />
       <input type="hidden" name="expectedVersion" value={version} />
       <Radios
-        name="to"
+        {...radios(state, 'to')}
         legend="Your answer"
         legendSize="m"
-        error={e.to}
-        defaultValue={valueOf(state, 'to') || null}
         items={choices.map((s) => ({ value: s, label: answerLabels[s] ?? s }))}
       />
       {choices.includes('declined') ? reasons : null}
       <Textarea
-        id="note"
+        {...field(state, 'note')}
         label="Anything the link worker should know? (optional)"
         hint="For example, when the person can start or who they should ask for."
-        error={e.note}
-        defaultValue={valueOf(state, 'note')}
         rows={3}
-        maxLength={2000}
       />
       <Button disabled={pending}>Send answer</Button>
     </form>

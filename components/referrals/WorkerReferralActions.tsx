@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, Details, ErrorMessage, Radios, Select, Textarea } from '@/components/ui';
-import { initialFormState, type FormState } from '@/lib/cases/form';
+import { errorsOf, initialFormState, valueOf, type FormState } from '@/lib/forms';
 import { declineReasonLabel, declineReasons, statusLabel } from '@/lib/referrals/lifecycle';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 
@@ -32,10 +32,10 @@ export function WorkerReferralActions({
   const canWithdraw = ['draft', 'sent', 'waitlisted', 'accepted', 'attending'].includes(status);
   const canSend = status === 'draft' || status === 'expired';
   const p = `r-${referralId.slice(0, 8)}`;
-  const fieldError = state.errors.to?.[0] ?? state.errors.reason?.[0] ?? state.errors.note?.[0];
+  const fieldError = errorsOf(state, 'to') ?? errorsOf(state, 'reason') ?? errorsOf(state, 'note');
   return (
     <div className="mt-4">
-      {state.message ? <ErrorMessage id={`${p}-message`}>{state.message}</ErrorMessage> : null}
+      {state.formError ? <ErrorMessage id={`${p}-message`}>{state.formError}</ErrorMessage> : null}
       <div className="flex flex-wrap gap-4">
         {canSend ? (
           <form action={formAction}>
@@ -68,7 +68,8 @@ export function WorkerReferralActions({
               legend={`What did ${serviceName} say?`}
               legendSize="s"
               small
-              error={state.errors.to}
+              error={errorsOf(state, 'to')}
+              defaultValue={valueOf(state, 'to') || null}
               items={onBehalfChoices.map((s) => ({ value: s, label: statusLabel[s] }))}
             />
             {onBehalfChoices.includes('declined') ? (
@@ -77,11 +78,12 @@ export function WorkerReferralActions({
                 name="reason"
                 label="If they declined, why?"
                 placeholder="Choose a reason"
-                error={state.errors.reason}
+                error={errorsOf(state, 'reason')}
+                defaultValue={valueOf(state, 'reason')}
                 options={declineReasons.map((r) => ({ value: r, label: declineReasonLabel[r] }))}
               />
             ) : null}
-            <Textarea id={`${p}-note`} name="note" label="Notes (optional)" hint="For example, who you spoke to." rows={2} maxLength={2000} error={state.errors.note} />
+            <Textarea id={`${p}-note`} name="note" label="Notes (optional)" hint="For example, who you spoke to." rows={2} error={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note')} />
             <Button variant="secondary" disabled={pending}>
               Record answer<span className="visually-hidden"> from {serviceName}</span>
             </Button>

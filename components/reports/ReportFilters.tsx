@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/Button';
 import { Select, TextInput } from '@/components/ui/TextInput';
+import { fieldErrorsOf } from '@/lib/forms/state';
 import type { ReportContext } from '@/lib/reports/context';
 import { PERIOD_PRESETS } from '@/lib/reports/filter';
 
@@ -8,7 +9,8 @@ import { PERIOD_PRESETS } from '@/lib/reports/filter';
  * and used without JavaScript.
  */
 export function ReportFilters({ context, action }: { context: Pick<ReportContext, 'period' | 'ward' | 'wards' | 'errors'>; action: string }) {
-  const { period, ward, wards, errors } = context;
+  const { period, ward, wards } = context;
+  const errors = fieldErrorsOf(context.errors);
   return (
     <form method="get" action={action} className="report-filters no-print" aria-label="Choose the period and area">
       <div className="report-filters__row">

@@ -3,6 +3,7 @@ import { PageHeading } from '@/components/layout/PageHeading';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import { InsetText } from '@/components/ui/InsetText';
 import { formatDateTime } from '@/lib/format/dates';
+import { fieldErrorsOf, hasErrors } from '@/lib/forms/state';
 import type { ReportContext } from '@/lib/reports/context';
 import { areaLabel, periodLabel, reportQueryString } from '@/lib/reports/filter';
 import type { SectionSlug } from '@/lib/reports/table';
@@ -23,12 +24,12 @@ export function ReportFrame({ context, current, title, lead, action, children }:
   children: ReactNode;
 }) {
   const query = reportQueryString(context);
-  const errors = Object.fromEntries(Object.entries(context.errors).filter(([, v]) => v)) as Record<string, string>;
+  const errors = { fieldErrors: fieldErrorsOf(context.errors) };
   return (
     <>
-      {Object.keys(errors).length ? (
+      {hasErrors(errors) ? (
         <ErrorSummary
-          errors={errors}
+          state={errors}
           order={ERROR_ORDER}
           description="These figures are for the last 12 months and all wards until the problem is fixed."
           disableAutoFocus

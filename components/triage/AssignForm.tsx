@@ -2,12 +2,12 @@
 
 import { useActionState } from 'react';
 import { Button, ErrorSummary, Radios } from '@/components/ui';
-import { emptyTriageFormState, type TriageFormState } from '@/lib/triage/schema';
+import { initialFormState, radios, type FormState } from '@/lib/forms';
 
 type Worker = { id: string; name: string; openCases: number; followUpsDue: number };
 
 type Props = {
-  action: (prev: TriageFormState, form: FormData) => Promise<TriageFormState>;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
   caseId: string;
   version: number;
   workers: readonly Worker[];
@@ -16,26 +16,17 @@ type Props = {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function AssignForm({ action, caseId, version, workers }: Props) {
-  const [state, formAction, pending] = useActionState(action, emptyTriageFormState);
-  const e = state.errors;
-  const summary = [
-    ...(state.formError ? [{ href: '#workerId', text: state.formError }] : []),
-    ...(e.workerId ? [{ href: '#workerId', text: e.workerId }] : []),
-    ...(e.caseId || e.version ? [{ href: '#workerId', text: e.caseId ?? e.version ?? '' }] : []),
-  ];
-  const chosen = typeof state.values.workerId === 'string' ? state.values.workerId : null;
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary state={state} order={['workerId']} ids={{ caseId: 'workerId', version: 'workerId' }} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={version} />
       <Radios
-        name="workerId"
+        {...radios(state, 'workerId')}
         legend="Link worker"
         legendSize="s"
         hint="Each worker’s open cases and follow-ups due today or overdue."
-        error={e.workerId}
-        defaultValue={chosen}
         items={workers.map((w) => ({
           value: w.id,
           label: w.name,

@@ -2,10 +2,10 @@
 
 import { useActionState } from 'react';
 import { Button, ErrorSummary, Radios, Textarea } from '@/components/ui';
-import { emptyTriageFormState, type TriageFormState } from '@/lib/triage/schema';
+import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 
 type Props = {
-  action: (prev: TriageFormState, form: FormData) => Promise<TriageFormState>;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
   caseId: string;
   version: number;
   rag: 'red' | 'amber' | 'green' | null;
@@ -13,28 +13,17 @@ type Props = {
   targets: { red: number; amber: number; green: number };
 };
 
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
-
 export function RateForm({ action, caseId, version, rag, ragReason, targets }: Props) {
-  const [state, formAction, pending] = useActionState(action, emptyTriageFormState);
-  const e = state.errors;
-  const summary = [
-    ...(state.formError ? [{ href: '#rag', text: state.formError }] : []),
-    ...(e.rag ? [{ href: '#rag', text: e.rag }] : []),
-    ...(e.ragReason ? [{ href: '#ragReason', text: e.ragReason }] : []),
-    ...(e.caseId || e.version ? [{ href: '#rag', text: e.caseId ?? e.version ?? '' }] : []),
-  ];
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary state={state} order={['rag', 'ragReason']} ids={{ caseId: 'rag', version: 'rag' }} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={version} />
       <Radios
-        name="rag"
+        {...radios(state, 'rag', { fallback: rag ?? undefined })}
         legend="Rating"
         legendSize="s"
-        error={e.rag}
-        defaultValue={one(state.values.rag) ?? rag}
         items={[
           {
             value: 'red',
@@ -50,12 +39,10 @@ export function RateForm({ action, caseId, version, rag, ragReason, targets }: P
         ]}
       />
       <Textarea
-        id="ragReason"
+        {...field(state, 'ragReason', { fallback: ragReason ?? '' })}
         label="Reason for the rating"
         hint="A sentence is enough. Other staff will see it."
         rows={3}
-        error={e.ragReason}
-        defaultValue={one(state.values.ragReason) ?? ragReason ?? ''}
       />
       <Button variant="secondary" disabled={pending}>
         Save rating

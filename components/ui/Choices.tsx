@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { cx } from './cx';
-import { ErrorMessage, Hint, describedBy, firstError, type FieldError } from './Field';
+import { describedBy } from '@/lib/forms/fields';
+import { ErrorMessage, Hint, firstError, type FieldError } from './Field';
 
 export type ChoiceItem = {
   value: string;

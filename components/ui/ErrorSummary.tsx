@@ -1,15 +1,14 @@
 'use client';
 
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
-import { summaryFromFieldErrors, type ErrorSummaryItem } from './errors';
+import { summaryItems, type SummaryOptions } from '@/lib/forms/fields';
+import type { FormState } from '@/lib/forms/state';
 
-export type ErrorSummaryProps = {
-  /** Links to each field with a problem, or zod's fieldErrors keyed by field id. */
-  errors: readonly ErrorSummaryItem[] | Partial<Record<string, readonly string[] | string | undefined>>;
+export type ErrorSummaryProps = SummaryOptions & {
+  /** The form's state (or any errors in its shape): the form's message and each field's messages. */
+  state: Pick<FormState<unknown>, 'fieldErrors' | 'formError'>;
   title?: string;
   description?: ReactNode;
-  /** Field order, when `errors` is a record. */
-  order?: readonly string[];
   /** Leave focus where it is (e.g. for errors shown on first load). */
   disableAutoFocus?: boolean;
 };
@@ -18,10 +17,8 @@ export type ErrorSummaryProps = {
  * GOV.UK error summary: shown at the top of the page after a failed submit, takes focus so screen
  * readers announce it, and each link moves focus to the field (scrolling its label into view).
  */
-export function ErrorSummary({ errors, title = 'There is a problem', description, order, disableAutoFocus }: ErrorSummaryProps) {
-  const items: readonly ErrorSummaryItem[] = Array.isArray(errors)
-    ? (errors as readonly ErrorSummaryItem[])
-    : summaryFromFieldErrors(errors as Partial<Record<string, readonly string[] | string | undefined>>, order);
+export function ErrorSummary({ state, title = 'There is a problem', description, disableAutoFocus, ...options }: ErrorSummaryProps) {
+  const items = summaryItems(state, options);
   const ref = useRef<HTMLDivElement>(null);
   const signature = items.map((item) => `${item.href}:${item.text}`).join('|');
 
@@ -49,11 +46,15 @@ export function ErrorSummary({ errors, title = 'There is a problem', description
         <div className="error-summary__body">
           {description ? <p>{description}</p> : null}
           <ul className="error-summary__list">
-            {items.map((item) => (
-              <li key={item.href + item.text}>
-                <a href={item.href} onClick={(event) => onClick(event, item.href)}>
-                  {item.text}
-                </a>
+            {items.map(({ href, text }) => (
+              <li key={`${href}${text}`}>
+                {href ? (
+                  <a href={href} onClick={(event) => onClick(event, href)}>
+                    {text}
+                  </a>
+                ) : (
+                  text
+                )}
               </li>
             ))}
           </ul>

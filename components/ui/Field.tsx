@@ -1,20 +1,14 @@
 import type { ReactNode } from 'react';
+import { controlAria, type ControlAria } from '@/lib/forms/fields';
 import { cx } from './cx';
 
-export type FieldError = string | readonly string[] | null | undefined;
+/** A field's messages, as the form state holds them (`state.fieldErrors[name]`). */
+export type FieldError = readonly string[] | undefined;
 export type LabelSize = 's' | 'm' | 'l' | 'xl';
 
-/** The first message of a field's errors (zod's fieldErrors give an array per field). */
+/** The message shown by the field: the first (GOV.UK shows one message per field). */
 export function firstError(error: FieldError): string | undefined {
-  if (error == null) return undefined;
-  if (typeof error === 'string') return error || undefined;
-  return error.find((message) => message) ?? undefined;
-}
-
-/** The ids a field's hint and error message use, and the aria-describedby that joins them. */
-export function describedBy(id: string, opts: { hint?: boolean; error?: boolean; extra?: string }): string | undefined {
-  const ids = [opts.extra, opts.hint ? `${id}-hint` : undefined, opts.error ? `${id}-error` : undefined].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+  return error?.find((message) => message) ?? undefined;
 }
 
 export function Hint({ id, children, className }: { id?: string; children: ReactNode; className?: string }) {
@@ -53,11 +47,7 @@ export function Label({
   return isPageHeading ? <h1 className="label--heading">{label}</h1> : label;
 }
 
-export type FieldControlProps = {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-};
+export type FieldControlProps = ControlAria & { id: string };
 
 export type FieldProps = {
   id: string;
@@ -86,11 +76,7 @@ export function Field({ id, label, hint, error, labelSize, labelIsPageHeading, d
       </Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {message ? <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage> : null}
-      {children({
-        id,
-        'aria-describedby': describedBy(id, { hint: Boolean(hint), error: Boolean(message), extra: describedByExtra }),
-        ...(message ? { 'aria-invalid': true as const } : {}),
-      })}
+      {children({ id, ...controlAria(id, { hint: Boolean(hint), error: message ? [message] : undefined, extra: describedByExtra }) })}
     </div>
   );
 }

@@ -4,8 +4,7 @@ export { Checkboxes, Radios, choiceId, type CheckboxesProps, type ChoiceDivider,
 export { cx } from './cx';
 export { Details } from './Details';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';
-export { summaryFromFieldErrors, type ErrorSummaryItem } from './errors';
-export { ErrorMessage, Field, Hint, Label, describedBy, firstError, type FieldError, type FieldProps } from './Field';
+export { ErrorMessage, Field, Hint, Label, firstError, type FieldError, type FieldProps } from './Field';
 export { InsetText, WarningText } from './InsetText';
 export { NotificationBanner, type NotificationBannerProps } from './NotificationBanner';
 export { Pagination, pageWindow, withPage, type PaginationProps } from './Pagination';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { config } from '@/lib/config';
+import type { Refusal } from '@/lib/forms/state';
 import type { AuthResult } from './authenticate';
 
 /** Error codes in `/sign-in?error=` when the next-auth endpoint is used directly. */
@@ -22,16 +23,8 @@ export const signInInput = z.object({
   callbackUrl: z.string().optional(),
 });
 
-export type SignInField = 'email' | 'password';
-
-export type SignInState = {
-  /** Field errors, in the order the fields appear. */
-  errors?: Partial<Record<SignInField, string>>;
-  /** A problem with the attempt as a whole (locked, too many tries), shown in the summary. */
-  formError?: { text: string; field: SignInField };
-  /** What the person typed, except the password. */
-  values?: { email: string };
-};
+/** The fields in the order they appear, for the error summary. */
+export const SIGN_IN_FIELDS = ['email', 'password'] as const;
 
 function minutes(seconds: number): string {
   const m = Math.max(1, Math.ceil(seconds / 60));
@@ -40,24 +33,27 @@ function minutes(seconds: number): string {
 
 export const wrongCredentials = 'Enter a correct email address and password';
 
-/** What to tell someone whose attempt failed; never says whether the e-mail has an account. */
-export function messageFor(result: Exclude<AuthResult, { ok: true }>): SignInState['formError'] {
+/**
+ * What to tell someone whose attempt failed, shown by the e-mail field (where they start again);
+ * never says whether the e-mail has an account.
+ */
+export function messageFor(result: Exclude<AuthResult, { ok: true }>): Refusal {
   switch (result.reason) {
     case 'locked':
-      return { text: `Too many attempts. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
+      return { message: `Too many attempts. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
     case 'rate_limited':
-      return { text: `Too many attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
+      return { message: `Too many attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
     default:
-      return { text: wrongCredentials, field: 'email' };
+      return { message: wrongCredentials, field: 'email' };
   }
 }
 
 /** Messages for `?error=` codes, for sign-ins that went through the next-auth endpoint. */
-export function messageForErrorCode(code: string | undefined): SignInState['formError'] | undefined {
+export function messageForErrorCode(code: string | undefined): Refusal | undefined {
   if (!code) return undefined;
   if (code === SIGN_IN_ERRORS.locked) return messageFor({ ok: false, reason: 'locked', retryAfterSeconds: config.auth.lockoutMinutes * 60 });
   if (code === SIGN_IN_ERRORS.rateLimited) return messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 60 });
   if (code === 'CredentialsSignin') return messageFor({ ok: false, reason: 'invalid' });
-  if (code === 'SessionRequired') return { text: 'Sign in to see that page', field: 'email' };
-  return { text: 'Sign in did not work. Try again.', field: 'email' };
+  if (code === 'SessionRequired') return { message: 'Sign in to see that page', field: 'email' };
+  return { message: 'Sign in did not work. Try again.', field: 'email' };
 }

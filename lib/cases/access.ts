@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus } from '@/lib/db/generated/enums';
-import { isUuid } from './form';
+import { isUuid } from '@/lib/forms';
 
 export type CaseFacts = {
   id: string;

@@ -7,17 +7,18 @@ import type { Tx } from '@/lib/db/client';
 import { londonDateKey } from '@/lib/format/dates';
 import { caseAccess } from './access';
 import { insertConversation, occurredAtFor } from './conversations';
-import { dateKey, ons4Fields, optionalText, version } from './form';
+import { dateKey, optionalText, version } from '@/lib/forms';
+import { ons4Fields } from './ons4';
 import { caseOutcomes, conversationTypes } from './labels';
 
 export const closeCaseInput = z
   .object({
-    expectedVersion: version,
+    expectedVersion: version(),
     outcome: z.enum(caseOutcomes, { error: 'Select the outcome' }),
-    outcomeNote: optionalText(2000, 'Notes about the outcome'),
+    outcomeNote: optionalText('Notes about the outcome', 2000),
     closedOn: dateKey('Enter the date the case closed, for example 23 November 2026'),
     type: z.preprocess((v) => (v === '' || v == null ? 'good_life' : v), z.enum(conversationTypes, { error: 'Select the type of conversation' })),
-    whatMatters: optionalText(5000, 'What matters to the person now'),
+    whatMatters: optionalText('What matters to the person now', 5000),
     ...ons4Fields,
   })
   .superRefine((v, ctx) => {

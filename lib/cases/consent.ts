@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import type { ConsentScope } from '@/lib/db/generated/enums';
 import { caseAccess } from './access';
-import { optionalText, uuid } from './form';
+import { optionalText, uuid } from '@/lib/forms';
 import { consentScopes, isShareableField, shareableFields, type ShareableField } from './labels';
 
 export type ConsentLike = {
@@ -49,7 +49,7 @@ export const consentInput = z
     scope: z.enum(consentScopes, { error: 'Select what the person agreed to' }),
     organisationId: z.preprocess((v) => (v === '' ? undefined : v), uuid('Select a provider from the list').optional()),
     fields: z.array(z.string()).default([]),
-    note: optionalText(1000, 'Notes'),
+    note: optionalText('Notes', 1000),
   })
   .superRefine((v, ctx) => {
     if (v.scope === 'share_with_provider') {

@@ -6,22 +6,23 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { londonDateKey, londonMidnight } from '@/lib/format/dates';
 import { caseAccess } from './access';
-import { dateKey, ons4Fields, optionalDateKey, optionalText, uuid } from './form';
+import { dateKey, optionalDateKey, optionalText, uuid } from '@/lib/forms';
+import { ons4Fields } from './ons4';
 import { conversationTypes } from './labels';
 
 export const conversationInput = z
   .object({
     occurredOn: dateKey('Enter the date of the conversation, for example 23 November 2026'),
     type: z.enum(conversationTypes, { error: 'Select the type of conversation' }),
-    whatMatters: optionalText(5000, 'What matters to the person'),
-    strengths: optionalText(5000, 'Strengths'),
+    whatMatters: optionalText('What matters to the person', 5000),
+    strengths: optionalText('Strengths', 5000),
     needs: z.array(uuid('Select needs from the list')).max(30).default([]),
-    goals: optionalText(5000, 'Goals'),
-    actions: optionalText(5000, 'Agreed actions'),
+    goals: optionalText('Goals', 5000),
+    actions: optionalText('Agreed actions', 5000),
     ...ons4Fields,
     nextFollowUpOn: optionalDateKey('Enter the next follow-up date as a real date, for example 30 November 2026'),
     supersedesId: z.preprocess((v) => (v === '' ? undefined : v), uuid().optional()),
-    correctionNote: optionalText(1000, 'What was corrected'),
+    correctionNote: optionalText('What was corrected', 1000),
   })
   .superRefine((v, ctx) => {
     if (v.nextFollowUpOn && v.nextFollowUpOn < v.occurredOn) {

@@ -14,7 +14,7 @@ import { ANSWER_PURPOSE } from '@/lib/referrals/answer-links';
 import { revokeTokens } from '@/lib/tokens';
 import { caseAccess } from './access';
 import { limitShared, shareableWith } from './consent';
-import { isUuid, optionalText, uuid, version } from './form';
+import { isUuid, optionalText, uuid, version } from '@/lib/forms';
 import { contactMethodLabels, isShareableField, shareableFields, type ShareableField } from './labels';
 
 /** Statuses in which a referral is still open: another to the same service would be a duplicate. */
@@ -123,7 +123,7 @@ export async function referOutForm(tx: Tx, caseId: string, service: ReferralServ
 export const referOutInput = z.object({
   serviceId: uuid('Choose a service to refer to'),
   fields: z.array(z.string()).default([]),
-  message: optionalText(2000, 'The message to the provider'),
+  message: optionalText('The message to the provider', 2000),
 });
 export type ReferOutInput = z.infer<typeof referOutInput>;
 
@@ -192,10 +192,10 @@ export type WorkerMove = (typeof workerMoves)[number];
 export const workerMoveInput = z
   .object({
     move: z.enum(workerMoves, { error: 'Choose what to do' }),
-    expectedVersion: version,
+    expectedVersion: version(),
     to: z.preprocess((v) => (v === '' ? undefined : v), z.enum(providerStatuses, { error: 'Select what the provider said' }).optional()),
-    reason: optionalText(500, 'The reason'),
-    note: optionalText(2000, 'Notes'),
+    reason: optionalText('The reason', 500),
+    note: optionalText('Notes', 2000),
   })
   .superRefine((v, ctx) => {
     if (v.move === 'on_behalf' && !v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Select what the provider said' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Tx } from '@/lib/db/client';
 import { hit } from '@/lib/auth/rate-limit';
+import { optionalEmail, text } from '@/lib/forms';
 import { PROBLEM_KINDS, type ProblemKind } from './vocab';
 
 export { PROBLEM_KINDS, type ProblemKind };
@@ -8,29 +9,14 @@ export { PROBLEM_KINDS, type ProblemKind };
 // "Report a problem with this listing": anyone can send one; it goes to the moderation queue as a
 // ListingChangeRequest of kind problem_report.
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 export const problemReportInput = z.object({
   kind: z.enum(Object.keys(PROBLEM_KINDS) as [ProblemKind, ...ProblemKind[]], { error: 'Select what is wrong with the listing' }),
-  details: z
-    .string({ error: 'Tell us what is wrong' })
-    .trim()
-    .min(1, 'Tell us what is wrong')
-    .max(1200, 'Tell us in 1,200 characters or fewer'),
-  email: z.preprocess(
-    blank,
-    z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254, 'Enter an email address in the correct format, like name@example.com').optional(),
-  ),
+  details: text('What is wrong', 1200, 'Tell us what is wrong'),
+  email: optionalEmail(),
   // Hidden from people; bots fill it in.
   website: z.string().optional(),
 });
 export type ProblemReportInput = z.infer<typeof problemReportInput>;
-
-/** What the report form shows after a refused submission: one message per field, and the values sent. */
-export type ReportFormState = {
-  errors: Partial<Record<'kind' | 'details' | 'email' | 'form', string>>;
-  values: { kind?: string; details?: string; email?: string };
-};
 
 export const REPORT_LIMIT = { perHour: 5, windowSeconds: 3600 } as const;
 

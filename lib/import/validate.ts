@@ -207,9 +207,10 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
       if (unknownNeeds.length) fail(line, 'needs', `Unknown needs codes: ${unknownNeeds.join(', ')}`);
       const parsed = parseListing(values);
       if (!parsed.ok) {
-        for (const [field, message] of Object.entries(parsed.errors)) {
+        for (const [field, messages] of Object.entries(parsed.fieldErrors)) {
           if (field === 'needs' && unknownNeeds.length) continue;
-          fail(line, columnFor(field), message);
+          // One line per field in the report: the first thing to fix.
+          if (messages?.[0]) fail(line, columnFor(field), messages[0]);
         }
       }
       if (totalErrors === before && parsed.ok) {

@@ -1,7 +1,20 @@
 // The referral forms' one schema: it validates what the server action receives and supplies the
 // messages the form shows. Safe for the browser (no database imports).
 import { z } from 'zod';
-import { EXAMPLE_POSTCODE, parsePostcode, postcodeMessages } from '@/lib/geo/postcode';
+import {
+  EMAIL_FORMAT,
+  PHONE_EXAMPLE,
+  addFieldError,
+  isMobileNumber,
+  isPhoneNumber,
+  isUuid,
+  issuesToErrors,
+  optionalPostcode,
+  optionalText,
+  parseDateParts,
+  text,
+  type FieldErrors,
+} from '@/lib/forms';
 import {
   AGE_BANDS,
   CONTACT_METHODS,
@@ -51,8 +64,6 @@ export type ReferralField = (typeof REFERRAL_FIELDS)[number];
 /** Where the error summary sends focus for fields whose first control has another id. */
 export const FIELD_ANCHORS: Partial<Record<ReferralField, string>> = { dob: 'dobDay' };
 
-export type ReferralErrors = Partial<Record<ReferralField, string>>;
-
 /** What the person typed, kept so the form can show it again after an error. */
 export type ReferralValues = {
   submissionKey?: string;
@@ -91,20 +102,14 @@ const TEXT_KEYS = [
 ] as const;
 const LIST_KEYS = ['bestTimes', 'needs', 'consent'] as const;
 
-/** Reads the posted form into plain strings and lists, capped so a huge post cannot be echoed back. */
+/** Reads the posted form into plain strings and lists, as typed: too long is refused by the schema, not cut. */
 export function readReferralForm(form: FormData): ReferralValues {
   const values: ReferralValues = {};
   for (const key of TEXT_KEYS) {
     const v = form.get(key);
-    if (typeof v === 'string') values[key] = v.slice(0, 5000);
+    if (typeof v === 'string') values[key] = v;
   }
-  for (const key of LIST_KEYS) {
-    values[key] = form
-      .getAll(key)
-      .filter((v): v is string => typeof v === 'string')
-      .slice(0, 50)
-      .map((v) => v.slice(0, 100));
-  }
+  for (const key of LIST_KEYS) values[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
   return values;
 }
 
@@ -116,31 +121,7 @@ export function honeypotFilled(form: FormData): boolean {
 
 // ---------- field rules ----------
 
-const PHONE_EXAMPLE = 'like 01632 960 001, 07700 900 982 or +44 808 157 0192';
-const EMAIL_FORMAT = 'Enter an email address in the correct format, like name@example.com';
-
-/** Digits and a leading plus only: "+44 (0)7700 900-982" -> "+447700900982". */
-export function compactPhone(input: string): string {
-  return input.replace(/\(0\)/g, '').replace(/[\s().-]/g, '');
-}
-
-/** A UK number (10 or 11 digits starting 0, or +44) or an international one (+ and 8 to 15 digits). */
-export function isPhoneNumber(input: string): boolean {
-  const c = compactPhone(input);
-  return /^0\d{9,10}$/.test(c) || /^\+44\d{9,10}$/.test(c) || /^\+[1-9]\d{7,14}$/.test(c);
-}
-
-/** A UK mobile number, which can receive text messages. */
-export function isMobileNumber(input: string): boolean {
-  const c = compactPhone(input);
-  return /^07\d{9}$/.test(c) || /^\+447\d{9}$/.test(c) || (/^\+[1-9]\d{7,14}$/.test(c) && !c.startsWith('+44'));
-}
-
-function text(max: number, tooLong: string) {
-  return z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max, tooLong));
-}
-
-const emailRule = z.email({ error: EMAIL_FORMAT });
+export { isMobileNumber, isPhoneNumber };
 
 /** The date of birth from three boxes, or a message saying what to fix; null when all are blank. */
 export function parseDateOfBirth(
@@ -149,27 +130,14 @@ export function parseDateOfBirth(
   year: string | undefined,
   now: Date,
 ): { ok: true; date: Date | null } | { ok: false; error: string } {
-  const d = (day ?? '').trim();
-  const m = (month ?? '').trim();
-  const y = (year ?? '').trim();
-  if (!d && !m && !y) return { ok: true, date: null };
-  const missing = [!d && 'day', !m && 'month', !y && 'year'].filter(Boolean) as string[];
-  if (missing.length > 0) {
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-    return { ok: false, error: `Date of birth must include a ${list}` };
-  }
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) {
-    return { ok: false, error: 'Date of birth must be a real date, like 27 3 1950' };
-  }
-  const [dn, mn, yn] = [Number(d), Number(m), Number(y)];
-  const date = new Date(Date.UTC(yn, mn - 1, dn));
-  if (date.getUTCFullYear() !== yn || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn) {
-    return { ok: false, error: 'Date of birth must be a real date, like 27 3 1950' };
-  }
-  if (date.getTime() > now.getTime()) return { ok: false, error: 'Date of birth must be in the past' };
-  if (yn < 1900) return { ok: false, error: 'Date of birth must be after 1900' };
-  return { ok: true, date };
+  const parsed = parseDateParts('Date of birth', { day, month, year }, '27 3 1950');
+  if (!parsed.ok || !parsed.date) return parsed;
+  if (parsed.date.getTime() > now.getTime()) return { ok: false, error: 'Date of birth must be in the past' };
+  if (parsed.date.getUTCFullYear() < 1900) return { ok: false, error: 'Date of birth must be after 1900' };
+  return parsed;
 }
+
+const emailRule = z.email({ error: EMAIL_FORMAT });
 
 /** Age in whole years on `now` for a date of birth (a UTC-midnight calendar date). */
 export function ageOn(dateOfBirth: Date, now: Date): number {
@@ -217,58 +185,42 @@ export type ReferralFormData = {
   consents: { contact: true; shareWithProvider: boolean; tellGp: boolean };
 };
 
-export type ParseResult = { ok: true; data: ReferralFormData } | { ok: false; errors: ReferralErrors };
+export type ParseResult = { ok: true; data: ReferralFormData } | { ok: false; fieldErrors: FieldErrors };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A submission key is generated when the form renders; anything else is refused. */
 export const submissionKeyRule = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 const baseSchema = z.object({
-  name: text(LIMITS.name, `Full name must be ${LIMITS.name} characters or fewer`).pipe(
-    z.string().min(1, 'Enter the full name of the person who would like support'),
-  ),
+  name: text('Full name', LIMITS.name, 'Enter the full name of the person who would like support'),
   ageBand: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.enum(AGE_BANDS, { error: 'Choose an age range from the list' }).optional()),
   preferredContact: z.enum(CONTACT_METHODS, { error: 'Select how they would like to be contacted' }),
-  phone: text(LIMITS.phone, `Phone number must be ${LIMITS.phone} characters or fewer`),
-  email: text(LIMITS.email, EMAIL_FORMAT),
+  phone: optionalText('Phone number', LIMITS.phone),
+  email: optionalText('Email address', LIMITS.email),
   bestTimes: z.array(z.string()).default([]),
-  contactNotes: text(LIMITS.contactNotes, `Tell us in ${LIMITS.contactNotes} characters or fewer`),
-  postcode: text(20, postcodeMessages.enterReal),
-  gpPracticeId: z.preprocess((v) => (typeof v === 'string' && uuid.test(v) ? v : undefined), z.string().optional()),
-  whatMatters: text(LIMITS.whatMatters, `Tell us in ${LIMITS.whatMatters.toLocaleString('en-GB')} characters or fewer`).pipe(
-    z.string().min(1, 'Tell us what matters to the person and what they would like help with'),
-  ),
-  needs: z.array(z.string().max(100)).default([]),
+  contactNotes: optionalText('Anything else about getting in touch', LIMITS.contactNotes),
+  postcode: optionalPostcode(),
+  gpPracticeId: z.preprocess((v) => (isUuid(v) ? v : undefined), z.string().optional()),
+  whatMatters: text('What matters', LIMITS.whatMatters, 'Tell us what matters to the person and what they would like help with'),
+  needs: z.array(z.string().max(100, 'Choose from the list')).max(30, 'Choose up to 30 things to help with').default([]),
   consent: z.array(z.string()).default([]),
 });
 
 const selfSchema = baseSchema.extend({
   forWhom: z.enum(FOR_WHOM, { error: 'Select who you are asking for help for' }),
-  carerName: text(LIMITS.name, `Your name must be ${LIMITS.name} characters or fewer`),
-  carerRelationship: text(LIMITS.relationship, `Tell us in ${LIMITS.relationship} characters or fewer`),
-  carerPhone: text(LIMITS.phone, `Phone number must be ${LIMITS.phone} characters or fewer`),
-  carerEmail: text(LIMITS.email, EMAIL_FORMAT),
+  carerName: optionalText('Your name', LIMITS.name),
+  carerRelationship: optionalText('How you are connected to them', LIMITS.relationship),
+  carerPhone: optionalText('Your phone number', LIMITS.phone),
+  carerEmail: optionalText('Your email address', LIMITS.email),
 });
 
 const professionalSchema = baseSchema.extend({
-  referrerName: text(LIMITS.name, `Your name must be ${LIMITS.name} characters or fewer`).pipe(z.string().min(1, 'Enter your name')),
-  referrerRole: text(LIMITS.role, `Your role must be ${LIMITS.role} characters or fewer`).pipe(z.string().min(1, 'Enter your job title or role')),
-  referrerOrganisation: text(LIMITS.organisation, `Organisation must be ${LIMITS.organisation} characters or fewer`).pipe(
-    z.string().min(1, 'Enter the name of your organisation or practice'),
-  ),
-  referrerEmail: text(LIMITS.email, EMAIL_FORMAT),
-  referrerPhone: text(LIMITS.phone, `Phone number must be ${LIMITS.phone} characters or fewer`),
+  referrerName: text('Your name', LIMITS.name, 'Enter your name'),
+  referrerRole: text('Your role', LIMITS.role, 'Enter your job title or role'),
+  referrerOrganisation: text('Organisation', LIMITS.organisation, 'Enter the name of your organisation or practice'),
+  referrerEmail: optionalText('Your work email address', LIMITS.email),
+  referrerPhone: optionalText('Your work phone number', LIMITS.phone),
   source: z.enum(PROFESSIONAL_SOURCES, { error: 'Select where you work' }),
 });
-
-function firstErrors(error: z.ZodError): ReferralErrors {
-  const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  const out: ReferralErrors = {};
-  for (const [key, messages] of Object.entries(flat)) {
-    if (messages?.[0] && (REFERRAL_FIELDS as readonly string[]).includes(key)) out[key as ReferralField] = messages[0];
-  }
-  return out;
-}
 
 /**
  * Checks a posted referral form. Field rules come from the zod schemas; the rules that join fields
@@ -278,9 +230,9 @@ function firstErrors(error: z.ZodError): ReferralErrors {
 export function parseReferral(kind: ReferralKind, values: ReferralValues, now: Date = new Date()): ParseResult {
   const schema = kind === 'self' ? selfSchema : professionalSchema;
   const parsed = schema.safeParse(values);
-  const errors: ReferralErrors = parsed.success ? {} : firstErrors(parsed.error);
+  let errors: FieldErrors = parsed.success ? {} : issuesToErrors(parsed.error.issues).fieldErrors;
   const add = (field: ReferralField, message: string) => {
-    errors[field] ??= message;
+    errors = addFieldError(errors, field, message);
   };
 
   const key = submissionKeyRule.safeParse(values.submissionKey);
@@ -302,15 +254,6 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
   const dob = parseDateOfBirth(values.dobDay, values.dobMonth, values.dobYear, now);
   if (!dob.ok) add('dob', dob.error);
   else if (!dob.date && !values.ageBand) add('dob', 'Enter a date of birth, or choose an age range');
-
-  let postcode: string | null = null;
-  const postcodeText = (values.postcode ?? '').trim();
-  if (postcodeText) {
-    const p = parsePostcode(postcodeText);
-    if (p.ok && p.kind === 'postcode') postcode = p.postcode;
-    else if (p.ok) add('postcode', `Enter the full postcode, like ${EXAMPLE_POSTCODE}`);
-    else add('postcode', p.error);
-  }
 
   const consent = values.consent ?? [];
   if (!consent.includes('contact')) {
@@ -351,7 +294,7 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
     };
   }
 
-  if (!parsed.success || Object.keys(errors).length > 0 || !dob.ok) return { ok: false, errors: ordered(errors) };
+  if (!parsed.success || Object.keys(errors).length > 0 || !dob.ok) return { ok: false, fieldErrors: ordered(errors) };
 
   const data = parsed.data as z.infer<typeof baseSchema> & Partial<z.infer<typeof selfSchema>> & Partial<z.infer<typeof professionalSchema>>;
   const dateOfBirth = dob.date;
@@ -373,11 +316,11 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
         email: email || null,
         bestTimes: BEST_TIMES.filter((t) => data.bestTimes.includes(t)),
         contactNotes: data.contactNotes || null,
-        postcode,
+        postcode: data.postcode ?? null,
         gpPracticeId: data.gpPracticeId ?? null,
       },
       whatMatters: data.whatMatters,
-      needCodes: [...new Set(data.needs)].slice(0, 30),
+      needCodes: [...new Set(data.needs)],
       consents: {
         contact: true,
         shareWithProvider: consent.includes('share_with_provider'),
@@ -387,8 +330,12 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
   };
 }
 
-function ordered(errors: ReferralErrors): ReferralErrors {
-  const out: ReferralErrors = {};
-  for (const field of REFERRAL_FIELDS) if (errors[field]) out[field] = errors[field];
+/** In the order the fields appear, and only the form's own fields. */
+function ordered(errors: FieldErrors): FieldErrors {
+  const out: Record<string, readonly string[]> = {};
+  for (const field of REFERRAL_FIELDS) {
+    const messages = errors[field];
+    if (messages?.length) out[field] = messages;
+  }
   return out;
 }

@@ -86,7 +86,7 @@ export async function saveListing(
   try {
     await termIdsFor(tx, input.needs);
   } catch (error) {
-    if (error instanceof UnknownNeeds) return { ok: false, reason: 'invalid', errors: { needs: 'Choose from the list' } };
+    if (error instanceof UnknownNeeds) return { ok: false, reason: 'invalid', errors: { needs: ['Choose from the list'] } };
     throw error;
   }
   if (!input.serviceId) return createListing(tx, user, input, now, geocoder);
@@ -112,7 +112,7 @@ export async function saveListing(
       const partial = { ...snapshotFromInput(known, null, now), locations: proposedLocations };
       return { ok: false, reason: 'conflict', currentVersion: locked.version, current: before, differs: changedFields(before, partial) };
     }
-    return { ok: false, reason: 'invalid', errors: { [`schedules-${error.slot}-kind`]: KEPT_MISSING } };
+    return { ok: false, reason: 'invalid', errors: { [`schedules-${error.slot}-kind`]: [KEPT_MISSING] } };
   }
   const proposed: ListingSnapshot = { ...fromForm, locations: proposedLocations };
   // A status of "closed for good" is only set by a coordinator; the editor keeps it.
@@ -204,12 +204,12 @@ export async function saveListing(
 async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Date, geocoder: Geocoder): Promise<SaveResult> {
   assertCan(user, 'service.edit', { kind: 'organisation', organisationId: input.organisationId });
   const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, status: true } });
-  if (!organisation || organisation.status === 'rejected') return { ok: false, reason: 'invalid', errors: { organisationId: 'Choose the group that runs it' } };
+  if (!organisation || organisation.status === 'rejected') return { ok: false, reason: 'invalid', errors: { organisationId: ['Choose the group that runs it'] } };
   const direct = publishesDirectly(user);
   const location = await resolveLocation(tx, input, geocoder);
   const kept = input.schedules.find((x) => x.kind === 'keep');
   // A new listing has no stored schedules to keep.
-  if (kept?.kind === 'keep') return { ok: false, reason: 'invalid', errors: { [`schedules-${kept.slot}-kind`]: KEPT_MISSING } };
+  if (kept?.kind === 'keep') return { ok: false, reason: 'invalid', errors: { [`schedules-${kept.slot}-kind`]: [KEPT_MISSING] } };
   const proposed = snapshotFromInput(input, location, now);
 
   const service = await tx.service.create({

@@ -1,6 +1,7 @@
 // One schema for a listing: the editor's server action parses its form with it, the form shows its
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
+import { isDateKey, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
@@ -42,16 +43,16 @@ export const MAX_SCHEDULES = 10;
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter(Boolean) : typeof v === 'string' && v !== '' ? [v] : []);
 
-/** Required single line, tags stripped. */
-const line = (max: number, missing: string, tooLong = `Enter ${max} characters or fewer`) =>
-  z.preprocess((v) => plainLine(str(v)), z.string().min(1, missing).max(max, tooLong));
+/** Required single line, tags stripped; too long is refused, saying by how much. */
+const line = (label: string, max: number, missing: string) =>
+  z.preprocess((v) => plainLine(str(v)), z.string().min(1, missing).superRefine(lengthLimit(label, max)));
 
 /** Optional single line: empty becomes null. */
-const optionalLine = (max: number, tooLong = `Enter ${max} characters or fewer`) =>
-  z.preprocess((v) => plainLine(str(v)), z.string().max(max, tooLong)).transform((s) => (s === '' ? null : s));
+const optionalLine = (label: string, max: number) =>
+  z.preprocess((v) => plainLine(str(v)), z.string().superRefine(lengthLimit(label, max))).transform((s) => (s === '' ? null : s));
 
-const optionalText = (max: number, tooLong: string) =>
-  z.preprocess((v) => plainText(str(v)), z.string().max(max, tooLong)).transform((s) => (s === '' ? null : s));
+const optionalText = (label: string, max: number) =>
+  z.preprocess((v) => plainText(str(v)), z.string().superRefine(lengthLimit(label, max))).transform((s) => (s === '' ? null : s));
 
 const optionalInt = (min: number, max: number, message: string) =>
   z.preprocess(
@@ -72,12 +73,7 @@ const clock = (missing: string) =>
       .transform((s) => s.padStart(5, '0')),
   );
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-function realDate(s: string): boolean {
-  if (!isoDate.safeParse(s).success) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const realDate = isDateKey;
 const optionalDate = (message: string) =>
   z.preprocess((v) => str(v).trim(), z.string().refine((s) => s === '' || realDate(s), message)).transform((s) => (s === '' ? null : s));
 const requiredDate = (missing: string, message: string) =>
@@ -100,7 +96,7 @@ const scheduleShape = z.object({
   endsOn: optionalDate('Enter a real date for when it ends'),
   opensAt: clock('Enter the start time'),
   closesAt: clock('Enter the end time'),
-  note: optionalLine(200, 'Keep the note to 200 characters or fewer'),
+  note: optionalLine('The note', 200),
 });
 
 /** A stored schedule the form cannot show, kept exactly as it is: its identity, and the slot it came from. */
@@ -169,10 +165,10 @@ const coordinate = (message: string) =>
 
 export const locationInput = z
   .object({
-    name: optionalLine(120),
-    address1: optionalLine(120),
-    address2: optionalLine(120),
-    city: optionalLine(60),
+    name: optionalLine('The name of the place', 120),
+    address1: optionalLine('Address line 1', 120),
+    address2: optionalLine('Address line 2', 120),
+    city: optionalLine('Town or city', 60),
     postcode: z.preprocess((v) => str(v).trim(), z.string()),
     latitude: coordinate('Enter the latitude as a number, like 51.41'),
     longitude: coordinate('Enter the longitude as a number, like -0.75'),
@@ -203,17 +199,17 @@ export function locationIsBlank(l: LocationInput): boolean {
 export const listingInput = z
   .object({
     organisationId: z.uuid({ error: 'Choose the group that runs it' }),
-    name: line(120, 'Enter the name of the activity', 'Keep the name to 120 characters or fewer'),
+    name: line('The name', 120, 'Enter the name of the activity'),
     description: z.preprocess(
       (v) => plainText(str(v)),
-      z.string().min(1, 'Describe the activity').max(4000, 'Keep the description to 4,000 characters or fewer'),
+      z.string().min(1, 'Describe the activity').superRefine(lengthLimit('The description', 4000)),
     ),
     needs: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,64}$/, 'Choose from the list')).min(1, 'Choose at least one thing it helps with')),
     minimumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
     maximumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
-    eligibility: optionalText(500, 'Keep who it is for to 500 characters or fewer'),
+    eligibility: optionalText('Who can come', 500),
     cost: z.enum(['free', 'paid'], { error: 'Say whether it is free' }),
-    costDescription: optionalLine(200, 'Keep the cost to 200 characters or fewer'),
+    costDescription: optionalLine('What it costs', 200),
     languages: z.preprocess((v) => splitList(str(v)), z.array(z.string().max(40, 'Enter each language in 40 characters or fewer')).max(15, 'List up to 15 languages')),
     deliveryModes: z.preprocess(list, z.array(z.enum(DELIVERY_MODES, { error: 'Choose from the list' })).min(1, 'Choose how people take part')),
     accessMethods: z.preprocess(list, z.array(z.enum(ACCESS_METHODS, { error: 'Choose from the list' })).min(1, 'Choose how people can join')),
@@ -223,9 +219,9 @@ export const listingInput = z
       z.union([z.literal(''), z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)]),
     ),
     phone: z.preprocess((v) => str(v), z.string()),
-    contactName: optionalLine(100, 'Keep the contact name to 100 characters or fewer'),
+    contactName: optionalLine('The contact name', 100),
     status: z.enum(SERVICE_STATUSES, { error: 'Say whether it is running' }),
-    alert: optionalLine(300, 'Keep the notice to 300 characters or fewer'),
+    alert: optionalLine('The notice', 300),
     capacityStatus: z.enum(CAPACITY_STATUSES, { error: 'Say whether it has space' }),
     capacitySpaces: optionalInt(0, 9999, 'Enter the number of spaces as a whole number, like 5'),
     location: locationInput,
@@ -359,15 +355,12 @@ export function blankListing(organisationId = ''): ListingValues {
   };
 }
 
+// Read as typed: a value too long for its field is refused with a message, never cut.
 const formText = (form: FormData, name: string) => {
   const v = form.get(name);
-  return typeof v === 'string' ? v.slice(0, 10_000) : '';
+  return typeof v === 'string' ? v : '';
 };
-const formList = (form: FormData, name: string) =>
-  form
-    .getAll(name)
-    .filter((v): v is string => typeof v === 'string')
-    .slice(0, 50);
+const formList = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
 
 /** The editor's form as values: schedules are posted as `schedules.0.kind`, `schedules.0.days`, ... */
 export function listingValuesFromForm(form: FormData): ListingValues {
@@ -389,7 +382,7 @@ export function listingValuesFromForm(form: FormData): ListingValues {
       closesAt: formText(form, `${p}closesAt`),
       note: formText(form, `${p}note`),
       ...(formText(form, `${p}keep`) ? { keep: formText(form, `${p}keep`) } : {}),
-      ...(formText(form, `${p}replaces`) ? { replaces: formText(form, `${p}replaces`).slice(0, 500) } : {}),
+      ...(formText(form, `${p}replaces`) ? { replaces: formText(form, `${p}replaces`) } : {}),
     });
   }
   return {
@@ -438,19 +431,14 @@ export function fieldId(path: readonly PropertyKey[]): string {
   return path.map(String).join('-');
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
-/** The first message for each field, keyed by the control's id (for the error summary links). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const id = fieldId(issue.path);
-    if (!(id in out)) out[id] = issue.message;
-  }
-  return out;
+/** Every message for each field, keyed by the control's id (for the error summary links). */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  return issuesToErrors(issues, (path) => (path.length ? fieldId(path) : 'form')).fieldErrors;
 }
 
-export type ParsedListing = { ok: true; data: ListingInput } | { ok: false; errors: FieldErrors };
+export type ParsedListing = { ok: true; data: ListingInput } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates the form's values; empty schedule slots are dropped first, keeping their positions for messages. */
 export function parseListing(values: ListingValues): ParsedListing {
@@ -459,22 +447,20 @@ export function parseListing(values: ListingValues): ParsedListing {
   const kept = filled.filter(({ s }) => s.kind === 'keep');
   const typed = filled.filter(({ s }) => s.kind !== 'keep');
   const parsed = listingInput.safeParse({ ...values, schedules: typed.map(({ s }) => s) });
-  const extra: FieldErrors = {};
-  for (const { s, i } of kept) if (!KEEP_KEY.test(s.keep ?? '')) extra[`schedules-${i}-kind`] = 'Choose how often it happens';
-  if (filled.length > MAX_SCHEDULES) extra.schedules = `Add up to ${MAX_SCHEDULES} times`;
+  const extra: Record<string, string[]> = {};
+  for (const { s, i } of kept) if (!KEEP_KEY.test(s.keep ?? '')) extra[`schedules-${i}-kind`] = ['Choose how often it happens'];
+  if (filled.length > MAX_SCHEDULES) extra.schedules = [`Add up to ${MAX_SCHEDULES} times`];
   if (parsed.success && Object.keys(extra).length === 0) {
     const times = [...parsed.data.schedules];
     const schedules = filled.map(({ s, i }): ScheduleInput | KeepInput => (s.kind === 'keep' ? { kind: 'keep', key: s.keep!, slot: i } : times.shift()!));
     return { ok: true, data: { ...parsed.data, schedules } };
   }
-  if (parsed.success) return { ok: false, errors: extra };
+  if (parsed.success) return { ok: false, fieldErrors: extra };
   // Point schedule messages back at the slot the person filled in.
-  const remapped = new z.ZodError(
-    parsed.error.issues.map((issue) =>
-      issue.path[0] === 'schedules' && typeof issue.path[1] === 'number'
-        ? { ...issue, path: ['schedules', typed[issue.path[1]]?.i ?? issue.path[1], ...issue.path.slice(2)] }
-        : issue,
-    ),
+  const remapped = parsed.error.issues.map((issue) =>
+    issue.path[0] === 'schedules' && typeof issue.path[1] === 'number'
+      ? { ...issue, path: ['schedules', typed[issue.path[1]]?.i ?? issue.path[1], ...issue.path.slice(2)] }
+      : issue,
   );
-  return { ok: false, errors: { ...fieldErrors(remapped), ...extra } };
+  return { ok: false, fieldErrors: { ...fieldErrors(remapped), ...extra } };
 }

@@ -244,8 +244,9 @@ async function exists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.listingChangeRequest.count({ where: { id } })) > 0;
 }
 
+// The form refuses a note over its limit with a message; it is never cut here.
 const cleanNote = (note: string | null | undefined) => {
-  const t = plainText(note ?? '').slice(0, 2000);
+  const t = plainText(note ?? '');
   return t === '' ? null : t;
 };
 

@@ -9,6 +9,7 @@ import { assertCan, can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 
 export const ORGANISATION_FIELDS = ['name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'] as const;
@@ -45,8 +46,8 @@ const orNull = (s: string) => (s === '' ? null : s);
 
 export const organisationInput = z
   .object({
-    name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').max(120, 'Keep the name to 120 characters or fewer')),
-    description: z.preprocess((v) => plainText(str(v)), z.string().max(1000, 'Keep the description to 1,000 characters or fewer')),
+    name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120))),
+    description: z.preprocess((v) => plainText(str(v)), z.string().superRefine(lengthLimit('The description', 1000))),
     email: z.preprocess(
       (v) => plainLine(str(v)).toLowerCase(),
       z.union([z.literal(''), z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)]),
@@ -83,23 +84,18 @@ export const organisationInput = z
     }),
   );
 
-export type ParsedOrganisation = { ok: true; data: OrganisationDetails } | { ok: false; errors: Record<string, string> };
+export type ParsedOrganisation = { ok: true; data: OrganisationDetails } | { ok: false; fieldErrors: FieldErrors };
 
 export function parseOrganisation(values: OrganisationValues): ParsedOrganisation {
   const parsed = organisationInput.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    if (!(key in errors)) errors[key] = issue.message;
-  }
-  return { ok: false, errors };
+  return { ok: false, fieldErrors: issuesToErrors(parsed.error.issues).fieldErrors };
 }
 
 export function organisationValuesFromForm(form: FormData): OrganisationValues {
   const text = (name: string) => {
     const v = form.get(name);
-    return typeof v === 'string' ? v.slice(0, 5000) : '';
+    return typeof v === 'string' ? v : '';
   };
   return Object.fromEntries(ORGANISATION_FIELDS.map((f) => [f, text(f)])) as OrganisationValues;
 }

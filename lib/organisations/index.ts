@@ -11,6 +11,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { addedToGroup, invitation, organisationDecided, queue, verifyEmail } from '@/lib/listings/messages';
+import { lengthLimit } from '@/lib/forms';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 import { listingUrls } from '@/lib/listings/urls';
 import { consumeToken, createToken, peekToken } from '@/lib/tokens';
@@ -32,13 +33,13 @@ const emailField = (missing: string) =>
 
 export const joinInput = z
   .object({
-    organisationName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').max(120, 'Keep the name to 120 characters or fewer')),
-    description: z.preprocess((v) => plainText(str(v)), z.string().max(1000, 'Keep the description to 1,000 characters or fewer')),
+    organisationName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120))),
+    description: z.preprocess((v) => plainText(str(v)), z.string().superRefine(lengthLimit('The description', 1000))),
     charityNumber: z.preprocess((v) => plainLine(str(v)).replace(/\s/g, ''), z.string().regex(/^(\d{6,8}(-\d{1,2})?)?$/, 'Enter a charity number like 1234567, or leave it blank')),
     companyNumber: z.preprocess((v) => plainLine(str(v)).replace(/\s/g, '').toUpperCase(), z.string().regex(/^([A-Z0-9]{8})?$/, 'Enter a company number of 8 characters, like 01234567, or leave it blank')),
     website: z.preprocess((v) => str(v), z.string()),
     organisationPhone: z.preprocess((v) => str(v), z.string()),
-    contactName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter your full name').max(100, 'Keep your name to 100 characters or fewer')),
+    contactName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter your full name').superRefine(lengthLimit('Your name', 100))),
     email: emailField('Enter your email address'),
     password: z.string({ error: 'Enter a password' }).min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`).max(200, 'Enter a password of 200 characters or fewer'),
     confirm: z.literal('yes', { error: 'Confirm that you can register this group' }),
@@ -176,7 +177,8 @@ export async function decideOrganisation(
     where: { id: organisationId },
     select: { name: true, email: true, members: { select: { user: { select: { email: true } } } } },
   });
-  const note = decision.note ? plainText(decision.note).slice(0, 2000) : null;
+  // The form refuses a note over its limit; it is never cut here.
+  const note = decision.note ? plainText(decision.note) || null : null;
   const recipients = new Set(org.members.map((m) => m.user.email));
   if (recipients.size === 0 && org.email) recipients.add(org.email);
   for (const to of recipients) {
@@ -196,7 +198,7 @@ export async function decideOrganisation(
 // ---------- members ----------
 
 export const inviteInput = z.object({
-  name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter their full name').max(100, 'Keep the name to 100 characters or fewer')),
+  name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter their full name').superRefine(lengthLimit('The name', 100))),
   email: emailField('Enter their email address'),
 });
 export type InviteInput = z.output<typeof inviteInput>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
 import { caseAccess } from '@/lib/cases/access';
-import { optionalText, version } from '@/lib/cases/form';
+import { optionalText, version } from '@/lib/forms';
 import { contactMethods } from '@/lib/cases/labels';
 import type { Tx } from '@/lib/db/client';
 import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
@@ -12,7 +12,7 @@ import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const personDetailsInput = z.object({
-  expectedVersion: version,
+  expectedVersion: version(),
   name: z.string({ error: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'The name must be 200 characters or fewer'),
   phone: z.preprocess(
     blank,
@@ -24,7 +24,7 @@ export const personDetailsInput = z.object({
   ),
   email: z.preprocess(blank, z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254).optional()),
   preferredContact: z.enum(contactMethods, { error: 'Select how the person would like to be contacted' }),
-  contactNotes: optionalText(500, 'When and how to contact them'),
+  contactNotes: optionalText('When and how to contact them', 500),
   postcode: z.preprocess(
     blank,
     z

@@ -4,7 +4,7 @@
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
-import { isUuid } from '@/lib/cases/form';
+import { isUuid } from '@/lib/forms';
 import type { Tx } from '@/lib/db/client';
 import { declineReasons } from '@/lib/referrals/lifecycle';
 import { ANSWER_PURPOSE } from '@/lib/referrals/answer-links';

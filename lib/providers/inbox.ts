@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
-import { isUuid, optionalText, version } from '@/lib/cases/form';
+import { isUuid, optionalText, version } from '@/lib/forms';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
@@ -167,9 +167,9 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
 export const providerAnswerInput = z
   .object({
     to: z.enum(providerStatuses, { error: 'Select your answer' }),
-    expectedVersion: version,
+    expectedVersion: version(),
     reason: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-    note: optionalText(2000, 'Your note'),
+    note: optionalText('Your note', 2000),
   })
   .superRefine((v, ctx) => {
     if (v.to === 'declined' && !isDeclineReason(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why you cannot take this referral' });

@@ -185,7 +185,8 @@ const outcomeText: Record<LinkAnswer, string> = {
  */
 export async function answerByLink(db: Db, raw: string, input: AnswerInput, now: Date = new Date()): Promise<AnswerResult> {
   if (input.answer === 'declined' && !isDeclineReason(input.reason)) return { ok: false, reason: 'reason_required' };
-  const note = input.note?.trim() ? input.note.trim().slice(0, 2000) : null;
+  // The form refuses a note over its limit with a message; it is never cut here.
+  const note = input.note?.trim() ? input.note.trim() : null;
   try {
     return await db.$transaction(async (tx) => {
       // Lock the referral before any of its links: two links for one referral used at once then

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
 import { caseAccess } from '@/lib/cases/access';
-import { isUuid, optionalText, uuid } from '@/lib/cases/form';
+import { isUuid, optionalText, uuid } from '@/lib/forms';
 import { unmetNeedReasons } from '@/lib/cases/labels';
 import type { Tx } from '@/lib/db/client';
 import type { UnmetNeedReason } from '@/lib/db/generated/enums';
@@ -12,7 +12,7 @@ import type { UnmetNeedReason } from '@/lib/db/generated/enums';
 export const unmetNeedInput = z.object({
   termId: uuid('Select the need that could not be met'),
   reason: z.enum(unmetNeedReasons, { error: 'Select why the need could not be met' }),
-  note: optionalText(1000, 'Notes'),
+  note: optionalText('Notes', 1000),
   referralId: z.preprocess((v) => (v === '' ? undefined : v), uuid().optional()),
 });
 export type UnmetNeedInput = z.infer<typeof unmetNeedInput>;

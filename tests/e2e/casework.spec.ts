@@ -61,9 +61,17 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await page.getByLabel('Goals').fill('Learn to video call the grandchildren.');
     await page.getByLabel('Agreed actions').fill('Refer to a tech help session.');
     await page.getByLabel('Life satisfaction').fill('4');
-    await page.getByLabel('Worthwhile').fill('5');
+    // "5.5" is refused with a message by its box, and the box still says 5.5 (never saved as 5).
+    await page.getByLabel('Worthwhile').fill('5.5');
     // Happiness left empty: not answered, never 0.
     await page.getByLabel('Anxiety').fill('7');
+    await page.getByRole('button', { name: 'Save conversation' }).click();
+    const problem = 'Worthwhile must be a whole number from 0 to 10, or left empty. 5.5 is not a whole number';
+    await expect(page.getByRole('alert').getByRole('link', { name: problem })).toBeVisible();
+    await expect(page.getByLabel('Worthwhile')).toHaveValue('5.5');
+    await expect(page.getByLabel('Goals')).toHaveValue('Learn to video call the grandchildren.');
+    await expectAccessible(page);
+    await page.getByLabel('Worthwhile').fill('5');
     await page.getByRole('button', { name: 'Save conversation' }).click();
 
     await expect(page).toHaveURL(new RegExp(`${casePath}\\?done=conversation`));
@@ -75,6 +83,16 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await expect(conversation).toContainText('Anxiety: 7');
     await expect(await timeline(page)).toContainText('Conversation');
     await expect(page.getByText('Waiting for first contact')).toHaveCount(0);
+
+    // A safeguarding summary over 2,000 characters is refused, saying by how much, and kept whole.
+    await page.getByRole('link', { name: 'Raise a safeguarding concern' }).click();
+    await page.getByLabel('Adults’ safeguarding team').check();
+    const summary = 'He said nobody had visited for weeks and the heating is off. '.repeat(35).trim();
+    await page.getByLabel('Summary of the concern').fill(summary);
+    await page.getByRole('button', { name: 'Record safeguarding concern' }).click();
+    await expect(page.getByRole('alert').getByRole('link', { name: `Summary must be 2,000 characters or fewer. You have ${(summary.length - 2000).toLocaleString('en-GB')} characters too many` })).toBeVisible();
+    await expect(page.getByLabel('Summary of the concern')).toHaveValue(summary);
+    await visit(page, casePath);
 
     // The person agrees to share their name, phone and what matters with a provider.
     await page.getByRole('link', { name: 'Record an agreement' }).click();

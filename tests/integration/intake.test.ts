@@ -33,7 +33,7 @@ function form(over: Partial<ReferralValues> = {}): ReferralValues {
 
 function input(values: ReferralValues, kind: ReferralKind = 'self', extra: Partial<SubmitReferralInput> = {}): SubmitReferralInput {
   const parsed = parseReferral(kind, values, NOW);
-  if (!parsed.ok) throw new Error(`form did not parse: ${JSON.stringify(parsed.errors)}`);
+  if (!parsed.ok) throw new Error(`form did not parse: ${JSON.stringify(parsed.fieldErrors)}`);
   return { ...parsed.data, clientIp: '203.0.113.10', ...extra };
 }
 

@@ -65,6 +65,6 @@ export function values(organisationId: string, overrides: Partial<ListingValues>
 
 export function input(organisationId: string, overrides: Partial<ListingValues> = {}): ListingInput {
   const parsed = parseListing(values(organisationId, overrides));
-  if (!parsed.ok) throw new Error(`fixture listing does not parse: ${JSON.stringify(parsed.errors)}`);
+  if (!parsed.ok) throw new Error(`fixture listing does not parse: ${JSON.stringify(parsed.fieldErrors)}`);
   return parsed.data;
 }

@@ -55,7 +55,7 @@ async function storedSchedules(id: string) {
 /** The editor's form, changed by the person, posted back and parsed as the action does. */
 async function submit(values: ListingValues) {
   const parsed = parseListing(values);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
   return parsed.data;
 }
 
@@ -128,7 +128,7 @@ describe('schedules the editor cannot express', () => {
     const current = (await t.db.service.findUniqueOrThrow({ where: { id } })).version;
     const slot = data.values.schedules.findIndex((s) => s.kept?.text.startsWith('First and third Tuesday'));
     const refused = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...form, serviceId: id }, current, LATER));
-    expect(refused).toEqual({ ok: false, reason: 'invalid', errors: { [`schedules-${slot}-kind`]: KEPT_MISSING } });
+    expect(refused).toEqual({ ok: false, reason: 'invalid', errors: { [`schedules-${slot}-kind`]: [KEPT_MISSING] } });
     expect((await storedSchedules(id)).find((s) => s.opensAt === '14:00')?.byDay).toEqual(['1TU', '3TU', '5TU']);
   });
 });

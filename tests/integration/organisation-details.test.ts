@@ -15,7 +15,7 @@ async function edited(w: World, user: World['provider'], organisationId: string,
   const editor = await organisationEditor(t.db, user, organisationId);
   if (!editor) throw new Error('no editor');
   const parsed = parseOrganisation({ ...editor.values, ...changes });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
   return { input: parsed.data, version: editor.version };
 }
 
@@ -180,17 +180,22 @@ describe('a group edits its own details', () => {
     expect(await t.db.listingChangeRequest.count({ where: { organisationId: w.org.id } })).toBe(0);
   });
 
+  it('refuses a description over its limit, saying by how much, rather than cutting it', () => {
+    const r = parseOrganisation({ name: 'Knit and Natter', description: 'x'.repeat(1010), email: '', phone: '', website: '', charityNumber: '', companyNumber: '' });
+    expect(r).toEqual({ ok: false, fieldErrors: { description: ['The description must be 1,000 characters or fewer. You have 10 characters too many'] } });
+  });
+
   it('checks what is typed, naming each field', () => {
     const r = parseOrganisation({ name: '', description: '', email: 'not an address', phone: '12', website: 'javascript:alert(1)', charityNumber: 'abc', companyNumber: '1' });
     expect(r).toEqual({
       ok: false,
-      errors: {
-        name: 'Enter the name of your group',
-        email: 'Enter an email address in the correct format, like name@example.com',
-        phone: 'Enter a UK phone number, like 01632 960 123',
-        website: 'Enter a web address, like www.example.org',
-        charityNumber: 'Enter a charity number like 1234567, or leave it blank',
-        companyNumber: 'Enter a company number of 8 characters, like 01234567, or leave it blank',
+      fieldErrors: {
+        name: ['Enter the name of your group'],
+        email: ['Enter an email address in the correct format, like name@example.com'],
+        phone: ['Enter a UK phone number, like 01632 960 123'],
+        website: ['Enter a web address, like www.example.org'],
+        charityNumber: ['Enter a charity number like 1234567, or leave it blank'],
+        companyNumber: ['Enter a company number of 8 characters, like 01234567, or leave it blank'],
       },
     });
   });

@@ -110,17 +110,17 @@ describe('sign-in form', () => {
   });
 
   it('gives the same words for a wrong password and an unknown address', () => {
-    expect(messageFor({ ok: false, reason: 'invalid' })?.text).toBe('Enter a correct email address and password');
+    expect(messageFor({ ok: false, reason: 'invalid' })?.message).toBe('Enter a correct email address and password');
   });
 
   it('says how long to wait when locked out', () => {
-    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.text).toBe('Too many attempts. Try again in 15 minutes.');
-    expect(messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 20 })?.text).toMatch(/Try again in 1 minute\.$/);
+    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.message).toBe('Too many attempts. Try again in 15 minutes.');
+    expect(messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 20 })?.message).toMatch(/Try again in 1 minute\.$/);
   });
 
   it('explains the error codes next-auth puts in the address', () => {
-    expect(messageForErrorCode('CredentialsSignin')?.text).toBe('Enter a correct email address and password');
-    expect(messageForErrorCode('TooManyAttempts')?.text).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+    expect(messageForErrorCode('CredentialsSignin')?.message).toBe('Enter a correct email address and password');
+    expect(messageForErrorCode('TooManyAttempts')?.message).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
     expect(messageForErrorCode(undefined)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactNotes, referrerColumns } from '@/lib/intake/submit';
 import { generateReference, isIntakeReference, REFERENCE_ALPHABET, tidyReference } from '@/lib/intake/reference';
-import { isMobileNumber, isPhoneNumber, parseDateOfBirth, parseReferral, type ReferralValues } from '@/lib/intake/schema';
+import { isMobileNumber, isPhoneNumber, parseDateOfBirth, parseReferral, readReferralForm, type ReferralValues } from '@/lib/intake/schema';
 
 const NOW = new Date('2026-11-18T12:00:00Z');
 const KEY = '3f1c2a9e-5b7d-4c8e-9a1b-2c3d4e5f6a7b';
@@ -55,29 +55,29 @@ describe('parseReferral (self-referral)', () => {
     const r = parseReferral('self', { submissionKey: KEY }, NOW);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors)).toEqual(['forWhom', 'name', 'dob', 'preferredContact', 'whatMatters', 'consent']);
-    expect(r.errors.consent).toMatch(/tick the box/i);
+    expect(Object.keys(r.fieldErrors)).toEqual(['forWhom', 'name', 'dob', 'preferredContact', 'whatMatters', 'consent']);
+    expect(r.fieldErrors.consent?.[0]).toMatch(/tick the box/i);
   });
 
   it('needs a phone number for a call and a mobile for a text', () => {
     const noPhone = parseReferral('self', selfForm({ phone: '' }), NOW);
-    expect(!noPhone.ok && noPhone.errors.phone).toMatch(/enter a phone number/i);
+    expect(!noPhone.ok && noPhone.fieldErrors.phone?.[0]).toMatch(/enter a phone number/i);
     const landlineText = parseReferral('self', selfForm({ preferredContact: 'text', phone: '01632 960 123' }), NOW);
-    expect(!landlineText.ok && landlineText.errors.phone).toMatch(/mobile/i);
+    expect(!landlineText.ok && landlineText.fieldErrors.phone?.[0]).toMatch(/mobile/i);
     const mobileText = parseReferral('self', selfForm({ preferredContact: 'text', phone: '07700 900 982' }), NOW);
     expect(mobileText.ok).toBe(true);
   });
 
   it('needs an email address when email is the way to get in touch', () => {
     const r = parseReferral('self', selfForm({ preferredContact: 'email', phone: '' }), NOW);
-    expect(!r.ok && r.errors.email).toMatch(/enter an email address/i);
+    expect(!r.ok && r.fieldErrors.email?.[0]).toMatch(/enter an email address/i);
     const bad = parseReferral('self', selfForm({ preferredContact: 'email', email: 'not-an-email' }), NOW);
-    expect(!bad.ok && bad.errors.email).toMatch(/correct format/i);
+    expect(!bad.ok && bad.fieldErrors.email?.[0]).toMatch(/correct format/i);
   });
 
   it('takes a date of birth or an age range, and works out the band from the date', () => {
     const neither = parseReferral('self', selfForm({ ageBand: '' }), NOW);
-    expect(!neither.ok && neither.errors.dob).toMatch(/date of birth, or choose an age range/i);
+    expect(!neither.ok && neither.fieldErrors.dob?.[0]).toMatch(/date of birth, or choose an age range/i);
     const dob = parseReferral('self', selfForm({ ageBand: '', dobDay: '19', dobMonth: '11', dobYear: '1946' }), NOW);
     expect(dob.ok).toBe(true);
     if (!dob.ok) return;
@@ -95,14 +95,14 @@ describe('parseReferral (self-referral)', () => {
 
   it('refuses a postcode that is not one, and a district on its own', () => {
     const bad = parseReferral('self', selfForm({ postcode: 'hello' }), NOW);
-    expect(!bad.ok && bad.errors.postcode).toBeTruthy();
+    expect(!bad.ok && bad.fieldErrors.postcode?.[0]).toBeTruthy();
     const district = parseReferral('self', selfForm({ postcode: 'EB1' }), NOW);
-    expect(!district.ok && district.errors.postcode).toMatch(/full postcode/i);
+    expect(!district.ok && district.fieldErrors.postcode?.[0]).toMatch(/full postcode/i);
   });
 
   it("asks a carer for their name and keeps their details as the referrer", () => {
     const missing = parseReferral('self', selfForm({ forWhom: 'someone_i_care_for' }), NOW);
-    expect(!missing.ok && missing.errors.carerName).toBe('Enter your name');
+    expect(!missing.ok && missing.fieldErrors.carerName?.[0]).toBe('Enter your name');
     const ok = parseReferral('self', selfForm({ forWhom: 'someone_i_care_for', carerName: 'Ann Hill', carerRelationship: 'daughter', carerPhone: '07700 900 111' }), NOW);
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
@@ -131,7 +131,7 @@ describe('parseReferral (professional)', () => {
     const r = parseReferral('professional', proForm({ referrerName: '', referrerRole: '', referrerOrganisation: '', referrerEmail: '', source: '' }), NOW);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors)).toEqual(['referrerName', 'referrerRole', 'referrerOrganisation', 'referrerEmail', 'source']);
+    expect(Object.keys(r.fieldErrors)).toEqual(['referrerName', 'referrerRole', 'referrerOrganisation', 'referrerEmail', 'source']);
   });
 });
 
@@ -180,5 +180,15 @@ describe('stored wording', () => {
       'Ann Hill (daughter, with the person’s agreement)',
     );
     expect(referrerColumns(null, 'self').referrerName).toBeNull();
+  });
+});
+
+describe('long answers', () => {
+  it('keeps what was typed in full and refuses it with the limit, rather than cutting it', () => {
+    const form = new FormData();
+    form.set('whatMatters', 'a'.repeat(6000));
+    expect(readReferralForm(form).whatMatters).toHaveLength(6000);
+    const r = parseReferral('self', selfForm({ whatMatters: 'a'.repeat(3100) }), NOW);
+    expect(!r.ok && r.fieldErrors.whatMatters).toEqual(['What matters must be 3,000 characters or fewer. You have 100 characters too many']);
   });
 });

@@ -34,7 +34,7 @@ const sched = (s: Partial<ScheduleValues>): ScheduleValues => ({ ...blankSchedul
 
 function parsedSchedule(s: Partial<ScheduleValues>, now = new Date('2026-11-24T09:00:00Z')) {
   const r = parseListing(valid({ schedules: [sched(s)] }));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
   return scheduleFromSlot(r.data.schedules[0], [], now);
 }
 
@@ -65,24 +65,32 @@ describe('the listing schema', () => {
     const r = parseListing({ ...blankListing(ORG), schedules: [] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toMatchObject({
-      name: 'Enter the name of the activity',
-      description: 'Describe the activity',
-      needs: 'Choose at least one thing it helps with',
-      cost: 'Say whether it is free',
-      deliveryModes: 'Choose how people take part',
-      accessMethods: 'Choose how people can join',
-      email: 'Give at least one way to get in touch: an email address, a phone number or a website',
+    expect(r.fieldErrors).toMatchObject({
+      name: ['Enter the name of the activity'],
+      description: ['Describe the activity'],
+      needs: ['Choose at least one thing it helps with'],
+      cost: ['Say whether it is free'],
+      deliveryModes: ['Choose how people take part'],
+      accessMethods: ['Choose how people can join'],
+      email: ['Give at least one way to get in touch: an email address, a phone number or a website'],
     });
+  });
+
+  it('refuses text over a limit, saying by how much, and the form read keeps it whole', () => {
+    const r = parseListing(valid({ description: 'x'.repeat(4100) }));
+    expect(!r.ok && r.fieldErrors.description).toEqual(['The description must be 4,000 characters or fewer. You have 100 characters too many']);
+    const form = new FormData();
+    form.set('description', 'x'.repeat(12_000));
+    expect(listingValuesFromForm(form).description).toHaveLength(12_000);
   });
 
   it('asks for the address of an in-person activity and a cost when it is not free', () => {
     const r = parseListing(valid({ deliveryModes: ['in_person'], cost: 'paid' }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors['location-address1']).toBe('Enter the first line of the address');
-      expect(r.errors['location-postcode']).toBe('Enter the postcode');
-      expect(r.errors.costDescription).toBe('Say what it costs, like £2 a session');
+      expect(r.fieldErrors['location-address1']?.[0]).toBe('Enter the first line of the address');
+      expect(r.fieldErrors['location-postcode']?.[0]).toBe('Enter the postcode');
+      expect(r.fieldErrors.costDescription?.[0]).toBe('Say what it costs, like £2 a session');
     }
   });
 
@@ -90,9 +98,9 @@ describe('the listing schema', () => {
     const r = parseListing(valid({ schedules: [blankSchedule(), sched({ kind: 'weekly', days: [], closesAt: '09:00' })] }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors['schedules-1-days']).toBe('Choose at least one day');
-      expect(r.errors['schedules-1-closesAt']).toBe('The end time must be after the start time');
-      expect(Object.keys(r.errors).some((k) => k.startsWith('schedules-0'))).toBe(false);
+      expect(r.fieldErrors['schedules-1-days']?.[0]).toBe('Choose at least one day');
+      expect(r.fieldErrors['schedules-1-closesAt']?.[0]).toBe('The end time must be after the start time');
+      expect(Object.keys(r.fieldErrors).some((k) => k.startsWith('schedules-0'))).toBe(false);
     }
   });
 
@@ -123,19 +131,19 @@ describe('the listing schema', () => {
     const ok = place('51.41234', '-0.75101');
     expect(ok.ok && ok.data.location).toMatchObject({ latitude: 51.41234, longitude: -0.75101 });
     const swapped = place('-0.75', '51.41');
-    expect(!swapped.ok && swapped.errors['location-latitude']).toMatch(/wrong way round/);
+    expect(!swapped.ok && swapped.fieldErrors['location-latitude']?.[0]).toMatch(/wrong way round/);
     const dublin = place('53.35', '-6.26');
-    expect(!dublin.ok && dublin.errors['location-latitude']).toMatch(/not in the UK/);
+    expect(!dublin.ok && dublin.fieldErrors['location-latitude']?.[0]).toMatch(/not in the UK/);
     const words = place('fifty one', '-0.75');
-    expect(!words.ok && words.errors['location-latitude']).toBe('Enter the latitude as a number, like 51.41');
+    expect(!words.ok && words.fieldErrors['location-latitude']?.[0]).toBe('Enter the latitude as a number, like 51.41');
     const half = place('51.41', '');
-    expect(!half.ok && half.errors['location-longitude']).toBe('Enter both the latitude and the longitude, or neither');
+    expect(!half.ok && half.fieldErrors['location-longitude']?.[0]).toBe('Enter both the latitude and the longitude, or neither');
   });
 
   it('refuses a date that does not exist', () => {
     const r = parseListing(valid({ schedules: [sched({ kind: 'once', date: '2026-02-30' })] }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors['schedules-0-date']).toBe('Enter a real date');
+    if (!r.ok) expect(r.fieldErrors['schedules-0-date']?.[0]).toBe('Enter a real date');
   });
 });
 
@@ -204,7 +212,7 @@ describe('snapshots', () => {
     if (!r.ok) throw new Error('parse');
     const snap = snapshotFromInput(r.data, null);
     const back = parseListing(listingValues(ORG, snap));
-    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    if (!back.ok) throw new Error(JSON.stringify(back.fieldErrors));
     expect(changedFields(snap, snapshotFromInput(back.data, null))).toEqual([]);
   });
 });
@@ -253,7 +261,7 @@ describe('stored schedules the form cannot show are kept, not simplified', () =>
     expect(v.kept?.next).toHaveLength(3);
     // Through the form and back, it is the very same schedule.
     const r = parseListing(valid({ schedules: [v] }));
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
     expect(r.data.schedules[0]).toEqual({ kind: 'keep', key: scheduleIdentity(s), slot: 0 });
     expect(scheduleFromSlot(r.data.schedules[0], [stored({ byDay: ['MO'] }), s], now)).toEqual(s);
   });
@@ -266,6 +274,6 @@ describe('stored schedules the form cannot show are kept, not simplified', () =>
     expect(listingValuesFromForm(f).schedules[0]).toMatchObject({ kind: 'keep', keep: '0123456789abcdef' });
     expect(() => scheduleFromSlot({ kind: 'keep', key: '0123456789abcdef', slot: 0 }, [], now)).toThrow(KeptScheduleMissing);
     const bad = parseListing(valid({ schedules: [{ ...blankSchedule(), kind: 'keep', keep: '<script>' }] }));
-    expect(!bad.ok && bad.errors['schedules-0-kind']).toBe('Choose how often it happens');
+    expect(!bad.ok && bad.fieldErrors['schedules-0-kind']?.[0]).toBe('Choose how often it happens');
   });
 });

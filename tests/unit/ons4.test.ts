@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { closeCaseInput } from '@/lib/cases/close';
 import { conversationInput } from '@/lib/cases/conversations';
-import { ons4Fields, ons4Score } from '@/lib/cases/form';
+import { parseForm } from '@/lib/forms';
+import { ons4Fields, ons4Score } from '@/lib/cases/ons4';
 
 const schema = z.object(ons4Fields);
 
@@ -58,5 +60,26 @@ describe('ONS4 scores from a form', () => {
   it('refuses a date that does not exist', () => {
     const bad = conversationInput.safeParse({ occurredOn: '2026-02-30', type: 'crisis', needs: [] });
     expect(bad.success).toBe(false);
+  });
+});
+
+describe('ONS4 answers that are not whole numbers', () => {
+  it.each(['5.5', '7.9', '5.', '7,9'])('refuses %s with a message on its box, never storing 5 or 7', (raw) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ occurredOn: '2026-11-10', type: 'listen_connect', happiness: raw, anxiety: '3' })) form.set(k, v);
+    const parsed = parseForm(conversationInput, form, { lists: ['needs'] });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.state.fieldErrors.happiness).toEqual([`Happiness must be a whole number from 0 to 10, or left empty. ${raw} is not a whole number`]);
+    expect(parsed.state.fieldErrors.anxiety).toBeUndefined();
+    expect(parsed.state.values.happiness).toBe(raw);
+  });
+
+  it('refuses them when closing a case too', () => {
+    const result = closeCaseInput.safeParse({ expectedVersion: '3', outcome: 'settled_community_support', closedOn: '2026-11-10', lifeSatisfaction: '5.5' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['lifeSatisfaction', 'Life satisfaction must be a whole number from 0 to 10, or left empty. 5.5 is not a whole number'],
+    ]);
   });
 });

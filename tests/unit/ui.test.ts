@@ -23,7 +23,6 @@ import {
   TextInput,
   Textarea,
   pageWindow,
-  summaryFromFieldErrors,
   withPage,
 } from '@/components/ui';
 
@@ -59,7 +58,7 @@ describe('TextInput and friends', () => {
   });
 
   it('Textarea and Select follow the same pattern', () => {
-    const ta = html(h(Textarea, { id: 'whatMatters', label: 'What matters to you', error: 'Tell us what matters to you', defaultValue: 'my garden' }));
+    const ta = html(h(Textarea, { id: 'whatMatters', label: 'What matters to you', error: ['Tell us what matters to you'], defaultValue: 'my garden' }));
     expect(attr(ta, 'whatMatters', 'aria-describedby')).toBe('whatMatters-error');
     expect(ta).toContain('>my garden</textarea>');
     const select = html(
@@ -88,7 +87,7 @@ describe('Checkboxes and Radios', () => {
   ];
 
   it('gives the first checkbox the group id (for the error summary) and ticks the defaults', () => {
-    const out = html(h(Checkboxes, { name: 'contact', legend: 'How can we contact you?', hint: 'Select all that apply', error: 'Select how we can contact you', items, defaultValues: ['email'] }));
+    const out = html(h(Checkboxes, { name: 'contact', legend: 'How can we contact you?', hint: 'Select all that apply', error: ['Select how we can contact you'], items, defaultValues: ['email'] }));
     expect(out).toMatch(/<fieldset class="fieldset" aria-describedby="contact-hint contact-error">/);
     expect([attr(out, 'contact', 'value'), attr(out, 'contact', 'name'), attr(out, 'contact', 'type')]).toEqual(['phone', 'contact', 'checkbox']);
     expect(attr(out, 'contact', 'checked')).toBeUndefined();
@@ -109,20 +108,23 @@ describe('Checkboxes and Radios', () => {
 
 describe('ErrorSummary', () => {
   it('renders an alert with "There is a problem" and links to each field', () => {
-    const out = html(h(ErrorSummary, { errors: [{ href: '#email', text: 'Enter an email address' }] }));
+    const out = html(h(ErrorSummary, { state: { fieldErrors: { email: ['Enter an email address'] } } }));
     expect(out).toContain('role="alert"');
     expect(out).toContain('<h2 class="error-summary__title">There is a problem</h2>');
     expect(out).toContain('<a href="#email">Enter an email address</a>');
     expect(out).toContain('tabindex="-1"');
   });
 
-  it('accepts zod fieldErrors in form order, and renders nothing without errors', () => {
-    expect(summaryFromFieldErrors({ phone: ['Enter a phone number'], name: ['Enter a name', 'Too long'], empty: [] }, ['name', 'phone'])).toEqual([
-      { href: '#name', text: 'Enter a name' },
-      { href: '#phone', text: 'Enter a phone number' },
+  it('takes the form state: its message first, then each field in form order, and nothing without errors', () => {
+    const state = { formError: 'This changed since you opened it', fieldErrors: { phone: ['Enter a phone number'], name: ['Enter a name', 'Too long'], empty: [] } };
+    const out = html(h(ErrorSummary, { state, order: ['name', 'phone'], ids: { phone: 'phone-box' } }));
+    const links = [...out.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['#name', 'This changed since you opened it'],
+      ['#name', 'Enter a name'],
+      ['#phone-box', 'Enter a phone number'],
     ]);
-    expect(summaryFromFieldErrors({ consent: ['Confirm consent'] }, [], { consent: 'consent-yes' })).toEqual([{ href: '#consent-yes', text: 'Confirm consent' }]);
-    expect(html(h(ErrorSummary, { errors: {} }))).toBe('');
+    expect(html(h(ErrorSummary, { state: { fieldErrors: {} } }))).toBe('');
   });
 });
 

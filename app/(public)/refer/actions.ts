@@ -5,23 +5,23 @@ import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/request';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { honeypotFilled, parseReferral, readReferralForm, type ReferralKind } from '@/lib/intake/schema';
-import type { ReferralFormState } from '@/lib/intake/form-state';
+import { formState, refused, type FormState } from '@/lib/forms';
+import { honeypotFilled, parseReferral, readReferralForm, type ReferralKind, type ReferralValues } from '@/lib/intake/schema';
 import { submitReferral } from '@/lib/intake/submit';
 import { logError } from '@/lib/log/logger';
 
-export async function submitSelfReferral(_prev: ReferralFormState, form: FormData): Promise<ReferralFormState> {
+export async function submitSelfReferral(_prev: FormState<ReferralValues>, form: FormData): Promise<FormState<ReferralValues>> {
   return submit('self', form);
 }
 
-export async function submitProfessionalReferral(_prev: ReferralFormState, form: FormData): Promise<ReferralFormState> {
+export async function submitProfessionalReferral(_prev: FormState<ReferralValues>, form: FormData): Promise<FormState<ReferralValues>> {
   return submit('professional', form);
 }
 
-async function submit(kind: ReferralKind, form: FormData): Promise<ReferralFormState> {
+async function submit(kind: ReferralKind, form: FormData): Promise<FormState<ReferralValues>> {
   const values = readReferralForm(form);
   const parsed = parseReferral(kind, values);
-  if (!parsed.ok) return { errors: parsed.errors, values };
+  if (!parsed.ok) return formState(values, { fieldErrors: parsed.fieldErrors });
 
   const phone = config.borough.contactPhone;
   let result: Awaited<ReturnType<typeof submitReferral>>;
@@ -33,21 +33,17 @@ async function submit(kind: ReferralKind, form: FormData): Promise<ReferralFormS
     );
   } catch (err) {
     logError(err, { where: 'referral form', kind }, 'Could not save a referral');
-    return {
-      errors: {},
-      values,
-      formError: `Sorry, there is a problem with the service and your referral was not sent. Try again in a few minutes, or call us on ${phone}.`,
-    };
+    return refused(values, `Sorry, there is a problem with the service and your referral was not sent. Try again in a few minutes, or call us on ${phone}.`);
   }
 
   if (!result.ok) {
-    const formError =
+    const message =
       result.reason === 'rate_limited'
         ? `Several referrals have been sent from your network in a short time, so we could not take this one. Wait an hour and try again, or call us on ${phone}.`
         : result.reason === 'no_team'
           ? `We cannot take referrals online at the moment. Call us on ${phone}.`
           : `We could not send your referral. Check your answers and try again, or call us on ${phone}.`;
-    return { errors: {}, values, formError };
+    return refused(values, message);
   }
   const query = new URLSearchParams({ reference: result.reference, key: parsed.data.submissionKey });
   redirect(`/refer/sent?${query.toString()}`);

@@ -6,6 +6,7 @@ import '@/components/directory/directory.css';
 import { ResultsMapLoader } from '@/components/map/ResultsMapLoader';
 import type { MapPoint } from '@/components/map/types';
 import { Button, ErrorSummary, Pagination, Select } from '@/components/ui';
+import { fieldErrorsOf, hasErrors } from '@/lib/forms/state';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { listNeeds, runSearch } from '@/lib/directory/directory';
@@ -45,9 +46,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   const { params, errors } = parseSearchParams(await searchParams);
   const database = db();
   const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors)]);
-  const errorItems = (Object.keys(FIELD_IDS) as Array<keyof SearchErrors>)
-    .filter((k) => outcome.errors[k])
-    .map((k) => ({ href: `#${FIELD_IDS[k]}`, text: outcome.errors[k]! }));
+  const problems = { fieldErrors: fieldErrorsOf(outcome.errors) };
   const now = new Date();
   const placeLabel = outcome.place?.label ?? null;
   const points: MapPoint[] = outcome.results.flatMap((r, i) =>
@@ -77,9 +76,11 @@ export default async function ServicesPage({ searchParams }: PageProps) {
           <ShortlistLink />
         </p>
       </div>
-      {errorItems.length ? (
+      {hasErrors(problems) ? (
         <ErrorSummary
-          errors={errorItems}
+          state={problems}
+          order={Object.keys(FIELD_IDS)}
+          ids={FIELD_IDS}
           description={outcome.blocked ? undefined : 'We searched without these answers. Check them and search again.'}
         />
       ) : null}
@@ -120,7 +121,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
                     id="sort"
                     label="Sort by"
                     defaultValue={outcome.sort === 'name' ? '' : outcome.sort}
-                    error={outcome.errors.sort}
+                    error={problems.fieldErrors.sort}
                     options={sortOptions}
                     formGroupClassName="mb-4"
                   />

@@ -7,6 +7,7 @@ import { Table } from '@/components/ui/Table';
 import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { messageForErrorCode } from '@/lib/auth/sign-in-form';
+import { initialFormState, refused } from '@/lib/forms';
 import { config } from '@/lib/config';
 import { demoAccounts } from '@/lib/demo/accounts';
 
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         Sign in with the email address and password of your staff or group account. You do not need an account to search
         for help or to refer yourself.
       </p>
-      <SignInForm callbackUrl={callbackUrl} initial={error ? { formError: error } : {}} />
+      <SignInForm callbackUrl={callbackUrl} initial={error ? refused({}, error) : initialFormState} />
       <h2 className="heading-m">If you cannot sign in</h2>
       <p>
         If you have forgotten your password or your account is locked, ask your team&apos;s coordinator or contact{' '}

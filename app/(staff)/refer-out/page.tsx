@@ -3,7 +3,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { ReferOutForm } from '@/components/referrals/ReferOutForm';
 import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
-import { isUuid } from '@/lib/cases/form';
+import { isUuid } from '@/lib/forms';
 import { shareableFieldLabels } from '@/lib/cases/labels';
 import { needThemes } from '@/lib/cases/needs';
 import { referableService, referOutForm, type ReferralService } from '@/lib/cases/refer-out';

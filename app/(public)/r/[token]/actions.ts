@@ -1,29 +1,36 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { answerByLink, type LinkAnswer } from '@/lib/referrals/answer-links';
+import { blankToUndefined, optionalText, parseForm, refused, type FormState } from '@/lib/forms';
+import { answerByLink } from '@/lib/referrals/answer-links';
+import { isDeclineReason } from '@/lib/referrals/lifecycle';
 import { looksLikeToken } from '@/lib/tokens';
 
-const answers: readonly LinkAnswer[] = ['accepted', 'waitlisted', 'declined'];
+const REASON_REQUIRED = 'Select why you cannot take this referral';
+
+const answerInput = z
+  .object({
+    answer: z.enum(['accepted', 'waitlisted', 'declined'], { error: 'Choose your answer' }),
+    reason: z.preprocess(blankToUndefined, z.string().optional()),
+    // A note over the limit is refused with a message and kept in the box, never cut short.
+    note: optionalText('Your note', 2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === 'declined' && !isDeclineReason(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: REASON_REQUIRED });
+  });
 
 /** The confirmation form's POST: makes the answer through the link, then shows the outcome. */
-export async function answerReferral(formData: FormData): Promise<void> {
+export async function answerReferral(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = String(formData.get('token') ?? '');
   if (!looksLikeToken(token)) redirect('/r/answered?status=unusable');
-  const answer = String(formData.get('answer') ?? '') as LinkAnswer;
-  if (!answers.includes(answer)) redirect(`/r/${token}?error=answer`);
-  const reason = formData.get('reason');
-  const note = formData.get('note');
-
-  const result = await answerByLink(
-    db(),
-    token,
-    { answer, reason: typeof reason === 'string' ? reason : null, note: typeof note === 'string' ? note : null },
-    new Date(),
-  );
+  const parsed = parseForm(answerInput, formData);
+  if (!parsed.ok) return parsed.state;
+  const { answer, reason, note } = parsed.data;
+  const result = await answerByLink(db(), token, { answer, reason: reason ?? null, note: note ?? null }, new Date());
   if (result.ok) redirect(`/r/answered?status=${result.status}`);
-  if (result.reason === 'reason_required') redirect(`/r/${token}?error=reason`);
+  if (result.reason === 'reason_required') return refused(parsed.values, { field: 'reason', message: REASON_REQUIRED });
   // The page itself explains an unusable link or a referral that has moved on.
   redirect(`/r/${token}`);
 }

@@ -1,29 +1,21 @@
 import type { Metadata } from 'next';
-import { Button } from '@/components/ui/Button';
-import { Radios } from '@/components/ui/Choices';
-import { ErrorSummary } from '@/components/ui/ErrorSummary';
+import { AnswerByLinkForm } from '@/components/referrals/AnswerByLinkForm';
 import { InsetText } from '@/components/ui/InsetText';
 import { SummaryList } from '@/components/ui/SummaryList';
-import { Textarea } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { loadAnswerPage, type AnswerView } from '@/lib/referrals/answer-links';
-import { declineReasonLabel, declineReasons, statusLabel } from '@/lib/referrals/lifecycle';
+import { statusLabel } from '@/lib/referrals/lifecycle';
 import { answerReferral } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Answer a referral', robots: { index: false, follow: false } };
 
-type Props = {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ token: string }> };
 
-export default async function AnswerReferralPage({ params, searchParams }: Props) {
+export default async function AnswerReferralPage({ params }: Props) {
   const { token } = await params;
-  const query = await searchParams;
-  const error = typeof query.error === 'string' ? query.error : undefined;
   const page = await loadAnswerPage(db(), token, new Date());
 
   if (!page.ok) return <LinkUnusable />;
@@ -32,28 +24,16 @@ export default async function AnswerReferralPage({ params, searchParams }: Props
 
   return (
     <div className="max-w-2xl">
-      {error === 'reason' ? <ErrorSummary errors={[{ href: '#reason', text: 'Select why you cannot take this referral' }]} /> : null}
-      <span className="caption-l">{view.serviceName}</span>
-      <h1 className="heading-l">{view.kind === 'accept' ? 'Accept this referral?' : 'Tell us why you cannot take this referral'}</h1>
-      <p>
-        {view.workerName} from {view.teamName} would like to refer someone to {view.serviceName}.
-        {view.sentAt ? ` They sent the referral on ${formatDate(view.sentAt)}.` : null}
-      </p>
+      <AnswerByLinkForm action={answerReferral} token={token} kind={view.kind} canWaitlist={view.choices.includes('waitlisted')}>
+        <span className="caption-l">{view.serviceName}</span>
+        <h1 className="heading-l">{view.kind === 'accept' ? 'Accept this referral?' : 'Tell us why you cannot take this referral'}</h1>
+        <p>
+          {view.workerName} from {view.teamName} would like to refer someone to {view.serviceName}.
+          {view.sentAt ? ` They sent the referral on ${formatDate(view.sentAt)}.` : null}
+        </p>
 
-      <ReferralDetails view={view} />
-
-      <form action={answerReferral} noValidate>
-        <input type="hidden" name="token" value={token} />
-        {view.kind === 'accept' ? <AcceptFields view={view} /> : <DeclineFields error={error === 'reason'} />}
-        <Textarea
-          id="note"
-          label="Anything the link worker should know? (optional)"
-          hint="For example, when the person can start or who they should ask for."
-          rows={4}
-          maxLength={2000}
-        />
-        <Button>{view.kind === 'accept' ? 'Accept referral' : 'Send answer'}</Button>
-      </form>
+        <ReferralDetails view={view} />
+      </AnswerByLinkForm>
       {view.kind === 'accept' ? (
         <p>If you cannot take this person, use the &ldquo;Can&rsquo;t take this&rdquo; link in the email instead.</p>
       ) : (
@@ -84,38 +64,6 @@ function ReferralDetails({ view }: { view: AnswerView }) {
         Please answer by {formatDate(view.answerBy)}. A link worker helps people find local groups and activities; they will
         see your answer straight away.
       </p>
-    </>
-  );
-}
-
-function AcceptFields({ view }: { view: AnswerView }) {
-  if (!view.choices.includes('waitlisted')) return <input type="hidden" name="answer" value="accepted" />;
-  return (
-    <Radios
-      name="answer"
-      legend="Can they start now?"
-      legendSize="m"
-      defaultValue="accepted"
-      items={[
-        { value: 'accepted', label: 'Yes, they can start' },
-        { value: 'waitlisted', label: 'Yes, but they will go on our waiting list' },
-      ]}
-    />
-  );
-}
-
-function DeclineFields({ error }: { error: boolean }) {
-  return (
-    <>
-      <input type="hidden" name="answer" value="declined" />
-      <Radios
-        name="reason"
-        legend="Why can you not take them?"
-        legendSize="m"
-        hint="The link worker uses this to help the person find something else."
-        error={error ? 'Select why you cannot take this referral' : undefined}
-        items={declineReasons.map((reason) => ({ value: reason, label: declineReasonLabel[reason] }))}
-      />
     </>
   );
 }

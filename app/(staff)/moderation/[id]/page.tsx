@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from '@/components/ui';
+import { ModerationDecisionForm } from '@/components/listings/ModerationDecisionForm';
+import { BackLink, InsetText, SummaryList, Table, Tag, WarningText } from '@/components/ui';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
@@ -11,26 +12,16 @@ import '@/components/listings/listings.css';
 
 export const metadata: Metadata = { title: 'Check a listing change' };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const ERRORS: Record<string, string> = {
-  note: 'Write a message to the group saying what to change',
-  already_decided: 'Someone else has already decided this one',
-  not_found: 'We could not find that listing. It may have been removed',
-  wrong_kind: 'That cannot be done to this kind of request',
-};
 
 const STATUS = { pending: 'Waiting', approved: 'Approved', sent_back: 'Sent back', closed: 'Closed' } as const;
 
-export default async function ChangeRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission('moderation.review');
   const { id } = await params;
   if (!uuid.test(id)) notFound();
   const view = await changeRequestView(db(), id);
   if (!view) notFound();
-  const error = ERRORS[first((await searchParams).error) ?? ''];
   const pending = view.status === 'pending';
   const title = view.service?.name ?? view.organisation?.name ?? 'A listing';
   const group = view.kind === 'organisation_change';
@@ -38,7 +29,13 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
   return (
     <>
       <BackLink href="/moderation">Back to listing changes</BackLink>
-      {error ? <ErrorSummary errors={[{ href: '#note', text: error }]} /> : null}
+      {/* The decision form's error summary comes first; what is being decided sits between it and the form. */}
+      <ModerationDecisionForm
+        action={decideAction.bind(null, view.id)}
+        problemReport={view.kind === 'problem_report'}
+        pending={pending}
+        decided={<p>This was decided{view.reviewedAt ? ` on ${formatDate(view.reviewedAt)}` : ''}.</p>}
+      >
       <PageHeading caption={group ? KIND_LABELS[view.kind] : `${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}>{title}</PageHeading>
 
       <SummaryList
@@ -92,37 +89,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
         </>
       )}
 
-      {pending ? (
-        <form action={decideAction.bind(null, view.id)} className="max-w-[40em]" noValidate>
-          <h2 className="heading-m">Your decision</h2>
-          <Textarea
-            id="note"
-            label={view.kind === 'problem_report' ? 'Note (optional)' : 'Message to the group'}
-            hint={view.kind === 'problem_report' ? 'What was done about it, for the record' : 'Needed when you send it back: say what to change. Optional when you approve.'}
-            rows={4}
-            maxLength={2000}
-            error={error === ERRORS.note ? error : undefined}
-          />
-          <div className="button-group">
-            {view.kind === 'problem_report' ? (
-              <Button name="decision" value="close">
-                Close the report
-              </Button>
-            ) : (
-              <>
-                <Button name="decision" value="approve">
-                  Approve and publish
-                </Button>
-                <Button name="decision" value="send_back" variant="secondary">
-                  Send back to the group
-                </Button>
-              </>
-            )}
-          </div>
-        </form>
-      ) : (
-        <p>This was decided{view.reviewedAt ? ` on ${formatDate(view.reviewedAt)}` : ''}.</p>
-      )}
+      </ModerationDecisionForm>
     </>
   );
 }

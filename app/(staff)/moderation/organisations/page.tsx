@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { Button, Checkboxes, ErrorSummary, NotificationBanner, SummaryList, Tag, Textarea } from '@/components/ui';
+import { OrganisationDecisionForm } from '@/components/listings/OrganisationDecisionForm';
+import { NotificationBanner, SummaryList, Tag } from '@/components/ui';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -17,14 +18,10 @@ export default async function PendingOrganisationsPage({ searchParams }: { searc
   await requirePermission('moderation.review');
   const sp = await searchParams;
   const groups = await pendingOrganisations(db());
-  const error = first(sp.error);
-  const errorOrg = first(sp.organisation);
   const done = first(sp.done);
 
   return (
     <>
-      {error === 'note' && errorOrg ? <ErrorSummary errors={[{ href: `#note-${errorOrg}`, text: 'Say why the group is not approved' }]} /> : null}
-      {error === 'already_decided' ? <ErrorSummary errors={[{ href: '#groups', text: 'Someone else has already decided that group' }]} /> : null}
       {done === 'approve' ? <NotificationBanner type="success" heading="Group approved. Its members have been told." /> : null}
       {done === 'reject' ? <NotificationBanner type="success" heading="Group not approved. Its members have been told why." /> : null}
       <PageHeading lead="Groups that registered themselves. Check the group exists and the contact is genuine before you approve it.">New groups to check</PageHeading>
@@ -59,32 +56,7 @@ export default async function PendingOrganisationsPage({ searchParams }: { searc
                 { key: 'Listings', value: g.listings === 0 ? 'None yet' : `${g.listings} (each is checked separately in listing changes)` },
               ]}
             />
-            <form action={decideOrganisationAction.bind(null, g.id)} noValidate>
-              <Checkboxes
-                name="verified"
-                idPrefix={`verified-${g.id}`}
-                legend={<span className="visually-hidden">Checks for {g.name}</span>}
-                small
-                items={[{ value: 'yes', label: 'I have checked the group exists and the contact is genuine', hint: 'The public pages then show it as checked by the council. It is not an endorsement.' }]}
-              />
-              <Textarea
-                id={`note-${g.id}`}
-                name="note"
-                label="Note to the group"
-                hint="Needed if you do not approve it: say why. Optional otherwise."
-                rows={3}
-                maxLength={2000}
-                error={error === 'note' && errorOrg === g.id ? 'Say why the group is not approved' : undefined}
-              />
-              <div className="button-group">
-                <Button name="decision" value="approve">
-                  Approve<span className="visually-hidden"> {g.name}</span>
-                </Button>
-                <Button name="decision" value="reject" variant="warning">
-                  Do not approve<span className="visually-hidden"> {g.name}</span>
-                </Button>
-              </div>
-            </form>
+            <OrganisationDecisionForm action={decideOrganisationAction.bind(null, g.id)} organisationId={g.id} organisationName={g.name} />
           </section>
         ))}
       </div>

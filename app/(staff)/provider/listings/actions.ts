@@ -13,9 +13,8 @@ import { describeValue } from '@/lib/listings/describe';
 import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
 import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
 import { FIELD_LABELS } from '@/lib/listings/snapshot';
-import type { ListingFormState } from '@/lib/listings/form-state';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { formState, isUuid, refused, type FormState } from '@/lib/forms';
+import type { ListingValues } from '@/lib/listings/schema';
 
 async function editor() {
   return requireRole('provider', 'coordinator', 'admin');
@@ -31,17 +30,18 @@ function rethrow(error: unknown): never {
  * refresh the times' preview: each comes back with everything as the person left it, so nothing
  * typed is lost, with or without JavaScript.
  */
-export async function saveListingAction(serviceId: string | null, prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+export async function saveListingAction(serviceId: string | null, prev: FormState<ListingValues>, form: FormData): Promise<FormState<ListingValues>> {
   const user = await editor();
-  if (serviceId !== null && !uuid.test(serviceId)) redirect('/provider/listings');
+  if (serviceId !== null && !isUuid(serviceId)) redirect('/provider/listings');
   // Times the form cannot show are posted as "keep" and shown again from the listing as stored.
   const values = await withKeptSchedules(db(), user, serviceId, listingValuesFromForm(form));
   const version = Number(form.get('version')) || null;
   const intent = String(form.get('intent') ?? 'save');
-  const keep = (extra: Partial<ListingFormState> = {}): ListingFormState => ({ values, errors: {}, version, ...extra });
+  const keep = (extra: Omit<FormState<ListingValues>, 'values' | 'fieldErrors'> & { fieldErrors?: FormState<ListingValues>['fieldErrors'] } = {}): FormState<ListingValues> =>
+    formState(values, { version, ...extra });
 
   if (intent === 'add-schedule') {
-    if (values.schedules.length >= MAX_SCHEDULES) return keep({ errors: { schedules: `Add up to ${MAX_SCHEDULES} times` } });
+    if (values.schedules.length >= MAX_SCHEDULES) return keep({ fieldErrors: { schedules: [`Add up to ${MAX_SCHEDULES} times`] } });
     values.schedules.push(blankSchedule());
     return keep({ focus: `schedules-${values.schedules.length - 1}-kind`, notice: 'Another time added. Fill it in below.' });
   }
@@ -50,7 +50,7 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
     const slot = Number.isInteger(i) ? values.schedules[i] : undefined;
     if (!slot || slot.kind !== 'keep') return keep();
     const replaced = await replaceKeptSchedule(db(), user, serviceId, slot);
-    if (!replaced) return keep({ errors: { [`schedules-${i}-kind`]: KEPT_MISSING } });
+    if (!replaced) return keep({ fieldErrors: { [`schedules-${i}-kind`]: [KEPT_MISSING] } });
     values.schedules[i] = replaced;
     return keep({
       focus: `schedules-${i}-kind`,
@@ -72,9 +72,9 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
   }
   if (intent === 'find-postcode') {
     const postcode = normalisePostcode(values.location.postcode);
-    if (!postcode) return keep({ errors: { 'location-postcode': 'Enter a real postcode, like EB1 2AB' } });
+    if (!postcode) return keep({ fieldErrors: { 'location-postcode': ['Enter a real postcode, like EB1 2AB'] } });
     const hit = await geocoderFor(db()).postcode(postcode);
-    if (!hit) return keep({ errors: { 'location-postcode': 'We could not find that postcode. Check it, or enter the map position yourself' } });
+    if (!hit) return keep({ fieldErrors: { 'location-postcode': ['We could not find that postcode. Check it, or enter the map position yourself'] } });
     values.location.postcode = postcode;
     values.location.latitude = hit.latitude.toFixed(5);
     values.location.longitude = hit.longitude.toFixed(5);
@@ -83,7 +83,7 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
   if (intent === 'preview') return keep({ notice: 'The times below show what people will see.' });
 
   const parsed = parseListing(values);
-  if (!parsed.ok) return keep({ errors: parsed.errors });
+  if (!parsed.ok) return keep({ fieldErrors: parsed.fieldErrors });
 
   let result;
   try {
@@ -92,15 +92,13 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
     rethrow(error);
   }
   if (!result.ok) {
-    if (result.reason === 'invalid') return keep({ errors: result.errors });
-    if (result.reason === 'not_found') return keep({ errors: { form: 'We could not find that listing. It may have been removed' } });
+    if (result.reason === 'invalid') return keep({ fieldErrors: result.errors });
+    if (result.reason === 'not_found') return refused(values, 'We could not find that listing. It may have been removed', { version });
     // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
-    return {
-      values,
-      errors: {},
+    return formState(values, {
       version: result.currentVersion,
       conflict: result.differs.map((f) => ({ label: FIELD_LABELS[f], now: describeValue(f, result.current[f]) })),
-    };
+    });
   }
   revalidatePath('/provider/listings');
   revalidatePath(`/provider/listings/${result.serviceId}`);
@@ -112,7 +110,7 @@ export async function saveListingAction(serviceId: string | null, prev: ListingF
 /** The one-tap capacity buttons (a plain form per button, so they work without JavaScript). */
 export async function setCapacityAction(serviceId: string, form: FormData): Promise<void> {
   const user = await editor();
-  if (!uuid.test(serviceId)) redirect('/provider/listings');
+  if (!isUuid(serviceId)) redirect('/provider/listings');
   const status = String(form.get('capacityStatus'));
   if (status !== 'open' && status !== 'waiting_list' && status !== 'full') redirect('/provider/listings');
   const rawSpaces = String(form.get('capacitySpaces') ?? '').trim();
@@ -132,7 +130,7 @@ export async function setCapacityAction(serviceId: string, form: FormData): Prom
 /** "Yes, this is all still right", from the editor. */
 export async function confirmListingAction(serviceId: string): Promise<void> {
   const user = await editor();
-  if (!uuid.test(serviceId)) redirect('/provider/listings');
+  if (!isUuid(serviceId)) redirect('/provider/listings');
   try {
     await db().$transaction((tx) => confirmListing(tx, user, serviceId));
   } catch (error) {

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { forbidden, redirect } from 'next/navigation';
-import { z } from 'zod';
 import { Forbidden } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { formState, isUuid, parseForm, refused, succeeded, type FormState } from '@/lib/forms';
 import { inviteInput, inviteMember } from '@/lib/organisations';
 import {
   ORGANISATION_FIELD_LABELS,
@@ -13,8 +13,8 @@ import {
   organisationValuesFromForm,
   parseOrganisation,
   saveOrganisation,
+  type OrganisationValues,
 } from '@/lib/organisations/details';
-import type { InviteFormState, OrganisationFormState } from '@/lib/organisations/form-state';
 
 const MESSAGES = {
   already_member: 'This person is already a member of the group',
@@ -22,15 +22,10 @@ const MESSAGES = {
   rate_limited: 'You have added a lot of people today. Try again tomorrow',
 } as const;
 
-export async function inviteAction(organisationId: string, _prev: InviteFormState, form: FormData): Promise<InviteFormState> {
+export async function inviteAction(organisationId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('provider');
-  const values = { name: String(form.get('name') ?? '').slice(0, 200), email: String(form.get('email') ?? '').slice(0, 300) };
-  const parsed = inviteInput.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const [k, v] of Object.entries(z.flattenError(parsed.error).fieldErrors)) if (v?.[0]) errors[k] = v[0];
-    return { values, errors };
-  }
+  const parsed = parseForm(inviteInput, form);
+  if (!parsed.ok) return parsed.state;
   let result;
   try {
     result = await db().$transaction((tx) => inviteMember(tx, user, organisationId, parsed.data));
@@ -38,28 +33,24 @@ export async function inviteAction(organisationId: string, _prev: InviteFormStat
     if (error instanceof Forbidden) forbidden();
     throw error;
   }
-  if (!result.ok) return { values, errors: { email: MESSAGES[result.reason] } };
+  if (!result.ok) return refused(parsed.values, { field: 'email', message: MESSAGES[result.reason] });
   revalidatePath('/provider/organisation');
-  return {
-    values: {},
-    errors: {},
-    done:
-      result.added === 'invited'
-        ? `We have emailed ${parsed.data.email} a link to set their password.`
-        : `${parsed.data.name} already has an account and can now manage this group’s listings. We have emailed ${parsed.data.email} to let them know.`,
-  };
+  return succeeded(
+    {},
+    result.added === 'invited'
+      ? `We have emailed ${parsed.data.email} a link to set their password.`
+      : `${parsed.data.name} already has an account and can now manage this group’s listings. We have emailed ${parsed.data.email} to let them know.`,
+  );
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Saves the group's details: contact, name and description wait for a coordinator, the rest is live at once. */
-export async function saveOrganisationAction(organisationId: string, _prev: OrganisationFormState, form: FormData): Promise<OrganisationFormState> {
+export async function saveOrganisationAction(organisationId: string, _prev: FormState<OrganisationValues>, form: FormData): Promise<FormState<OrganisationValues>> {
   const user = await requireRole('provider');
   const values = organisationValuesFromForm(form);
   const version = Number(form.get('version')) || null;
-  if (!uuid.test(organisationId)) forbidden();
+  if (!isUuid(organisationId)) forbidden();
   const parsed = parseOrganisation(values);
-  if (!parsed.ok) return { values, errors: parsed.errors, version };
+  if (!parsed.ok) return formState(values, { fieldErrors: parsed.fieldErrors, version });
   let result;
   try {
     result = await db().$transaction((tx) => saveOrganisation(tx, user, organisationId, parsed.data, version));
@@ -70,14 +61,16 @@ export async function saveOrganisationAction(organisationId: string, _prev: Orga
   if (!result.ok) {
     if (result.reason === 'conflict') {
       // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
-      return {
-        values,
-        errors: {},
+      return formState(values, {
         version: result.currentVersion,
         conflict: result.differs.map((f) => ({ label: ORGANISATION_FIELD_LABELS[f], now: describeOrganisationValue(result.current[f]) })),
-      };
+      });
     }
-    return { values, errors: { form: result.reason === 'rejected' ? 'This group was not approved, so its details cannot be changed here. Contact a coordinator' : 'We could not find this group' }, version };
+    return refused(
+      values,
+      result.reason === 'rejected' ? 'This group was not approved, so its details cannot be changed here. Contact a coordinator' : 'We could not find this group',
+      { version },
+    );
   }
   revalidatePath('/provider/organisation');
   revalidatePath('/moderation');

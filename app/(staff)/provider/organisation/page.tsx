@@ -75,7 +75,7 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
             {editor && g.status !== 'rejected' ? (
               <OrganisationForm
                 action={saveOrganisationAction.bind(null, g.id)}
-                initial={{ values: editor.values, errors: {}, version: editor.version }}
+                initial={{ values: editor.values, fieldErrors: {}, version: editor.version }}
                 idPrefix={prefix}
                 moderatedHint={g.status === 'approved'}
               />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Button, ErrorSummary, SummaryList, TextInput } from '@/components/ui';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
+import { fieldErrorsOf } from '@/lib/forms/state';
 import { loadInvite } from '@/lib/organisations';
 import { acceptInviteAction } from '../../actions';
 
@@ -24,14 +25,14 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
   }
   return (
     <div className="max-w-2xl">
-      {error ? <ErrorSummary errors={[{ href: '#password', text: error }]} /> : null}
+      <ErrorSummary state={{ fieldErrors: fieldErrorsOf({ password: error }) }} />
       <span className="caption-l">{invite.organisationName}</span>
       <h1 className="heading-l">Set your password</h1>
       <SummaryList rows={[{ key: 'Name', value: invite.name }, { key: 'Email address', value: invite.email }]} />
       <form action={acceptInviteAction} noValidate>
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="username" value={invite.email} autoComplete="username" />
-        <TextInput id="password" label="Create a password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`} type="password" autoComplete="new-password" error={error} width="two-thirds" />
+        <TextInput id="password" label="Create a password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`} type="password" autoComplete="new-password" error={fieldErrorsOf({ password: error }).password} width="two-thirds" />
         <Button>Set password and continue</Button>
       </form>
     </div>

@@ -1,37 +1,22 @@
 'use server';
 
-import { z } from 'zod';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/request';
 import { db } from '@/lib/db/client';
-import { problemReportInput, submitProblemReport, type ReportFormState } from '@/lib/directory/report';
+import { problemReportInput, submitProblemReport } from '@/lib/directory/report';
 import { isServiceId } from '@/lib/directory/shortlist';
+import { formValues, parseForm, refused, type FormState } from '@/lib/forms';
 
-function text(form: FormData, name: string): string | undefined {
-  const v = form.get(name);
-  return typeof v === 'string' ? v : undefined;
-}
-
-export async function reportProblem(serviceId: string, _prev: ReportFormState, form: FormData): Promise<ReportFormState> {
-  const values = { kind: text(form, 'kind'), details: text(form, 'details'), email: text(form, 'email') };
-  if (!isServiceId(serviceId)) return { errors: { form: 'We could not find that listing' }, values };
-  const parsed = problemReportInput.safeParse({ ...values, website: text(form, 'website') });
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    return {
-      errors: { kind: fields.kind?.[0], details: fields.details?.[0], email: fields.email?.[0] },
-      values,
-    };
-  }
+export async function reportProblem(serviceId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  if (!isServiceId(serviceId)) return refused(formValues(form, { omit: ['website'] }), 'We could not find that listing');
+  const parsed = parseForm(problemReportInput, form, { omit: ['website'] });
+  if (!parsed.ok) return parsed.state;
   const ip = clientIp(await headers());
   const result = await submitProblemReport(db(), serviceId, parsed.data, `ip:${ip}`);
   if (!result.ok) {
-    if (result.reason === 'not_found') return { errors: { form: 'We could not find that listing. It may have been removed' }, values };
-    return {
-      errors: { form: 'You have sent several reports in a short time. Wait an hour, then try again, or email us instead' },
-      values,
-    };
+    if (result.reason === 'not_found') return refused(parsed.values, 'We could not find that listing. It may have been removed');
+    return refused(parsed.values, 'You have sent several reports in a short time. Wait an hour, then try again, or email us instead');
   }
   redirect(`/services/${serviceId}/report/sent`);
 }

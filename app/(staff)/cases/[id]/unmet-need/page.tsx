@@ -4,7 +4,7 @@ import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { UnmetNeedForm } from '@/components/cases/UnmetNeedForm';
 import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
-import { isUuid } from '@/lib/cases/form';
+import { isUuid } from '@/lib/forms';
 import { loadUnmetNeedPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { declineReasonLabel, isDeclineReason } from '@/lib/referrals/lifecycle';

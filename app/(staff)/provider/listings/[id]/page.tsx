@@ -121,7 +121,7 @@ export default async function EditListingPage({ params, searchParams }: { params
       <div className="max-w-[40em]">
         <ListingForm
           action={saveListingAction.bind(null, data.id)}
-          initial={{ values: data.values, errors: {}, version: data.version }}
+          initial={{ values: data.values, fieldErrors: {}, version: data.version }}
           needs={needs}
           submitLabel={direct || !data.published ? 'Save listing' : 'Save changes'}
           moderatedHint={!direct && data.published}

@@ -35,7 +35,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
           {direct ? null : <InsetText>A coordinator checks every new listing before it is published. This usually takes a few working days.</InsetText>}
           <ListingForm
             action={saveListingAction.bind(null, null)}
-            initial={{ values: blankListing(chosen?.id ?? ''), errors: {}, version: null }}
+            initial={{ values: blankListing(chosen?.id ?? ''), fieldErrors: {}, version: null }}
             needs={needs}
             groups={chosen ? undefined : groups}
             submitLabel={direct ? 'Publish listing' : 'Send for checking'}

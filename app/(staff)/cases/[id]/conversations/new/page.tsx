@@ -4,7 +4,7 @@ import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
 import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
-import { isUuid } from '@/lib/cases/form';
+import { isUuid } from '@/lib/forms';
 import { loadConversationPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { formatDate, londonDateKey } from '@/lib/format/dates';

@@ -25,7 +25,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
   return (
     <>
       <BackLink href={`/provider/listings/${id}/history`}>Back to earlier versions</BackLink>
-      {error ? <ErrorSummary errors={[{ href: '#restore', text: error === 'no_change' ? 'The listing is already the same as this version' : 'We could not restore that version' }]} /> : null}
+      {error ? <ErrorSummary state={{ fieldErrors: { restore: [error === 'no_change' ? 'The listing is already the same as this version' : 'We could not restore that version'] } }} /> : null}
       <PageHeading caption={diff.serviceName}>Version {diff.number}</PageHeading>
       <p>Saved {formatDateTime(diff.createdAt)}.</p>
       {diff.rows.length === 0 ? (

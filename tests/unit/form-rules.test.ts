@@ -1,0 +1,43 @@
+// Rules about forms that a reviewer would otherwise have to remember (docs/decisions/0008).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.includes('generated'));
+}
+
+const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
+const files = ['app', 'components', 'lib'].flatMap(sourceFiles);
+
+describe('one form contract', () => {
+  it('has one form-state type, in lib/forms', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const declared = files.filter((f) => /\btype \w*FormState\b\s*[=<]/.test(read(f)));
+    expect(declared).toEqual(['lib/forms/state.ts']);
+  });
+
+  it('never cuts what a person typed: no server action or form reader slices posted text to a length', () => {
+    const readers = files.filter((f) => /(^|\/)actions\.ts$/.test(f) || (f.startsWith('lib/') && /: FormData\b/.test(read(f))));
+    expect(readers.length).toBeGreaterThan(10);
+    const offenders = readers.filter((f) => /\.slice\(0,\s*\d[\d_]*\)/.test(read(f)) && !f.startsWith('lib/forms/'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('saves notes as given: the domain functions that store them do not cut them either', () => {
+    for (const f of ['lib/moderation/index.ts', 'lib/organisations/index.ts', 'lib/referrals/answer-links.ts']) {
+      expect(read(f), f).not.toMatch(/note[^\n]*\.slice\(0,\s*2000\)/);
+    }
+  });
+
+  it('has no maxlength on a form’s text boxes, which would cut pasted text without a word', () => {
+    const forms = files.filter((f) => f.startsWith('components/') && /useActionState/.test(read(f)));
+    expect(forms.length).toBeGreaterThan(15);
+    expect(forms.filter((f) => /maxLength=/.test(read(f)))).toEqual([]);
+  });
+});
