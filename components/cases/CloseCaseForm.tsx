@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ButtonGroup, Radios, Textarea, TextInput } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { caseOutcomes, conversationTypeLabels, conversationTypes, outcomeLabels } from '@/lib/cases/labels';
 import { FormProblems, valueOf } from './FormProblems';
@@ -18,7 +19,7 @@ export function CloseCaseForm({
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   version: number;
   today: string;
-  cancelHref: string;
+  cancelHref: Route;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.errors;
@@ -55,7 +56,7 @@ export function CloseCaseForm({
       <Ons4Fields legend="Closing wellbeing scores (ONS4)" values={(name) => valueOf(state, name)} errors={e} />
       <ButtonGroup>
         <Button disabled={pending}>Close case</Button>
-        <a href={cancelHref}>Cancel</a>
+        <Link href={cancelHref}>Cancel</Link>
       </ButtonGroup>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ButtonGroup, Checkboxes, Radios, Select, Textarea } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { consentScopeLabels, consentScopes, shareableFieldLabels, shareableFields } from '@/lib/cases/labels';
 import { FormProblems, valueOf, valuesOf } from './FormProblems';
@@ -15,7 +16,7 @@ export function ConsentForm({
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   organisations: ReadonlyArray<{ id: string; name: string }>;
-  cancelHref: string;
+  cancelHref: Route;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.errors;
@@ -58,7 +59,7 @@ export function ConsentForm({
       <Textarea id="note" label="Notes (optional)" hint="For example, how they gave their agreement." error={e.note} defaultValue={valueOf(state, 'note')} rows={2} maxLength={1000} />
       <ButtonGroup>
         <Button disabled={pending}>Record agreement</Button>
-        <a href={cancelHref}>Cancel</a>
+        <Link href={cancelHref}>Cancel</Link>
       </ButtonGroup>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ButtonGroup, Checkboxes, Radios, Textarea, TextInput } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { conversationTypeHints, conversationTypeLabels, conversationTypes } from '@/lib/cases/labels';
 import { FormProblems, valueOf, valuesOf } from './FormProblems';
@@ -17,7 +18,7 @@ type Props = {
   defaults: ConversationDefaults;
   /** The conversation being corrected, if this is a correction. */
   supersedesId?: string;
-  cancelHref: string;
+  cancelHref: Route;
 };
 
 const order = ['occurredOn', 'type', 'whatMatters', 'strengths', 'needs', 'goals', 'actions', 'lifeSatisfaction', 'worthwhile', 'happiness', 'anxiety', 'nextFollowUpOn', 'correctionNote'];
@@ -79,9 +80,9 @@ export function ConversationForm({ action, needs, defaults, supersedesId, cancel
       />
       <ButtonGroup>
         <Button disabled={pending}>{supersedesId ? 'Save correction' : 'Save conversation'}</Button>
-        <a href={cancelHref}>
+        <Link href={cancelHref}>
           Cancel
-        </a>
+        </Link>
       </ButtonGroup>
     </form>
   );

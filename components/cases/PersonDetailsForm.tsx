@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ButtonGroup, Radios, Textarea, TextInput } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { contactMethodLabels, contactMethods } from '@/lib/cases/labels';
 import { FormProblems, valueOf } from './FormProblems';
@@ -14,7 +15,7 @@ export type PersonDetails = { version: number; name: string; phone: string; emai
  * Carries the version of the details it was opened with. If someone else saved first, the form
  * says so, keeps what was typed and the page shows the details as they are now.
  */
-export function PersonDetailsForm({ action, person, cancelHref }: { action: (prev: FormState, form: FormData) => Promise<FormState>; person: PersonDetails; cancelHref: string }) {
+export function PersonDetailsForm({ action, person, cancelHref }: { action: (prev: FormState, form: FormData) => Promise<FormState>; person: PersonDetails; cancelHref: Route }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.errors;
   const v = (name: keyof PersonDetails) => valueOf(state, name, String(person[name] ?? ''));
@@ -38,7 +39,7 @@ export function PersonDetailsForm({ action, person, cancelHref }: { action: (pre
       <TextInput id="postcode" label="Postcode (optional)" hint="Used to find their area for the reports." error={e.postcode} defaultValue={v('postcode')} width="10" autoComplete="off" />
       <ButtonGroup>
         <Button disabled={pending}>Save details</Button>
-        <a href={cancelHref}>Cancel</a>
+        <Link href={cancelHref}>Cancel</Link>
       </ButtonGroup>
     </form>
   );

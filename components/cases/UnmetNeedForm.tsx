@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button, ButtonGroup, Radios, Select, Textarea } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { unmetNeedReasonLabels, unmetNeedReasons } from '@/lib/cases/labels';
 import { FormProblems, valueOf } from './FormProblems';
@@ -19,7 +20,7 @@ export function UnmetNeedForm({
   themes: ReadonlyArray<{ id: string; name: string }>;
   defaults: { termId?: string; reason?: string; note?: string };
   referralId?: string;
-  cancelHref: string;
+  cancelHref: Route;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.errors;
@@ -56,7 +57,7 @@ export function UnmetNeedForm({
       />
       <ButtonGroup>
         <Button disabled={pending}>Record unmet need</Button>
-        <a href={cancelHref}>Cancel</a>
+        <Link href={cancelHref}>Cancel</Link>
       </ButtonGroup>
     </form>
   );

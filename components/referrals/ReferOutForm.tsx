@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { FormProblems, valuesOf, valueOf } from '@/components/cases/FormProblems';
 import { Button, ButtonGroup, Checkboxes, Textarea } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { initialFormState, type FormState } from '@/lib/cases/form';
 import { shareableFieldLabels, type ShareableField } from '@/lib/cases/labels';
 
@@ -18,7 +19,7 @@ export function ReferOutForm({
   serviceId: string;
   serviceName: string;
   allowed: ReadonlyArray<{ field: ShareableField; value: string }>;
-  cancelHref: string;
+  cancelHref: Route;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.errors;
@@ -52,7 +53,7 @@ export function ReferOutForm({
       />
       <ButtonGroup>
         <Button disabled={pending}>Send referral</Button>
-        <a href={cancelHref}>Cancel</a>
+        <Link href={cancelHref}>Cancel</Link>
       </ButtonGroup>
     </form>
   );

@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/Button';
 import { Radios } from '@/components/ui/Choices';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import { InsetText } from '@/components/ui/InsetText';
+import { Link } from '@/components/ui/Link';
 import { SummaryList } from '@/components/ui/SummaryList';
 import { Textarea } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
@@ -148,7 +149,7 @@ function LinkUnusable() {
 function ContactUs() {
   return (
     <p>
-      To see your referrals, <a href="/sign-in">sign in</a>. If you need help, contact{' '}
+      To see your referrals, <Link href="/sign-in">sign in</Link>. If you need help, contact{' '}
       <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a> or call {config.borough.contactPhone}.
     </p>
   );

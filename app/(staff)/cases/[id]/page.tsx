@@ -4,6 +4,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { WithdrawConsentForm } from '@/components/cases/WithdrawConsentForm';
 import { WorkerReferralActions } from '@/components/referrals/WorkerReferralActions';
 import { BackLink, Button, ButtonGroup, Details, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import {
   consentScopeLabels,
@@ -180,7 +181,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
       />
       {writable ? (
         <p>
-          <a href={`/cases/${c.id}/person`}>Change contact details</a>
+          <Link href={`/cases/${c.id}/person`}>Change contact details</Link>
         </p>
       ) : null}
 
@@ -221,7 +222,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
       )}
       {writable ? (
         <p>
-          <a href={`/cases/${c.id}/consent`}>Record an agreement</a>
+          <Link href={`/cases/${c.id}/consent`}>Record an agreement</Link>
         </p>
       ) : null}
 
@@ -279,9 +280,9 @@ export default async function CasePageView({ params, searchParams }: Props) {
           </Collapsible>
           {writable && !x.superseded ? (
             <p>
-              <a href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
+              <Link href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
                 Correct this conversation<span className="visually-hidden"> of {formatDate(x.occurredAt)}</span>
-              </a>
+              </Link>
             </p>
           ) : null}
         </section>
@@ -328,9 +329,9 @@ export default async function CasePageView({ params, searchParams }: Props) {
           />
           {r.status === 'declined' && writable ? (
             <p>
-              <a href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
+              <Link href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
                 Record unmet need<span className="visually-hidden"> because {r.serviceName} declined</span>
-              </a>
+              </Link>
             </p>
           ) : null}
           {writable ? (
@@ -352,7 +353,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
           <ul className="list-bullet">
             {page.signposts.map((s) => (
               <li key={s.id}>
-                <a href={`/services/${s.serviceId}`}>{s.serviceName}</a>
+                <Link href={`/services/${s.serviceId}`}>{s.serviceName}</Link>
               </li>
             ))}
           </ul>
@@ -463,7 +464,7 @@ function OlderHistory({ page, fullHistory, what }: { page: CasePage; fullHistory
       {fullHistory ? (
         'Older history is too long to show on one page.'
       ) : (
-        <a href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</a>
+        <Link href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</Link>
       )}
     </InsetText>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
@@ -46,7 +47,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           { key: 'Sent', value: formatDateTime(view.createdAt) },
           { key: 'By', value: view.kind === 'problem_report' ? (view.reporterEmail ? `A member of the public (${view.reporterEmail})` : 'A member of the public') : (view.submittedBy ?? 'Not recorded') },
           { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
-          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <a href="/moderation/organisations">New group, not yet approved</a> }] : []),
+          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <Link href="/moderation/organisations">New group, not yet approved</Link> }] : []),
           ...(view.organisation?.verified ? [{ key: 'Group', value: 'Verified: if the contact details change, check the new ones are genuine before you approve' }] : []),
           ...(view.message && view.kind !== 'problem_report' ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }] : []),
           ...(view.reviewNote ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }] : []),
@@ -62,7 +63,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
           {view.service ? (
             <p>
-              <a href={`/provider/listings/${view.service.id}`}>Correct the listing</a> or <a href={`/services/${view.service.id}`}>see it as the public sees it</a>. The
+              <Link href={`/provider/listings/${view.service.id}`}>Correct the listing</Link> or <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The
               group sees this report on their listing page.
             </p>
           ) : null}
@@ -86,7 +87,7 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           />
           {view.service ? (
             <p>
-              <a href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</a>
+              <Link href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</Link>
             </p>
           ) : null}
         </>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { CloseCaseForm } from '@/components/cases/CloseCaseForm';
 import { BackLink, InsetText, WarningText } from '@/components/ui';
+import { route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { openCaseSummary } from '@/lib/cases/view';
 import { openStatuses } from '@/lib/cases/refer-out';
@@ -19,7 +20,7 @@ export default async function CloseCasePage({ params }: { params: Promise<{ id: 
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const { summary } = opened;
   const openReferrals = await database.referral.count({ where: { caseId: summary.id, status: { in: [...openStatuses] } } });
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   return (
     <>
       <BackLink href={caseHref}>Back to the case</BackLink>

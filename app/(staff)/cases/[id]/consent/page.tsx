@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { ConsentForm } from '@/components/cases/ConsentForm';
 import { BackLink } from '@/components/ui';
+import { route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { openCaseSummary } from '@/lib/cases/view';
 import { db } from '@/lib/db/client';
@@ -21,7 +22,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ id: st
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true },
   });
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   return (
     <>
       <BackLink href={caseHref}>Back to the case</BackLink>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { PersonDetailsForm } from '@/components/cases/PersonDetailsForm';
 import { BackLink, InsetText } from '@/components/ui';
+import { route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { openCaseSummary } from '@/lib/cases/view';
 import { db } from '@/lib/db/client';
@@ -20,7 +21,7 @@ export default async function PersonDetailsPage({ params }: { params: Promise<{ 
     where: { id: summary.person.id },
     select: { version: true, name: true, phone: true, email: true, preferredContact: true, contactNotes: true, postcode: true, anonymisedAt: true },
   });
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   return (
     <>
       <BackLink href={caseHref}>Back to the case</BackLink>

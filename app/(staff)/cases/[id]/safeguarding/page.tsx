@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { SafeguardingForm } from '@/components/triage/SafeguardingForm';
 import { BackLink, WarningText } from '@/components/ui';
+import { Link, route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { openCaseSummary } from '@/lib/cases/view';
 import { db } from '@/lib/db/client';
@@ -17,7 +18,7 @@ export default async function RaiseSafeguardingPage({ params }: Props) {
   const opened = await db().$transaction((tx) => openCaseSummary(tx, user, id, 'raise_safeguarding'));
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const { summary } = opened;
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
 
   return (
     <>
@@ -38,7 +39,7 @@ export default async function RaiseSafeguardingPage({ params }: Props) {
         <p>Recording it here does not tell the safeguarding team: this records that you did, when and with whom.</p>
         <SafeguardingForm action={raiseSafeguardingAction.bind(null, summary.id)} caseId={summary.id} />
         <p>
-          <a href={caseHref}>Cancel</a>
+          <Link href={caseHref}>Cancel</Link>
         </p>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { UnmetNeedForm } from '@/components/cases/UnmetNeedForm';
 import { BackLink, InsetText } from '@/components/ui';
+import { route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/cases/form';
 import { needThemes } from '@/lib/cases/needs';
@@ -55,7 +56,7 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
     defaults.note = `Searched the directory for “${searched}” and found nothing suitable.`;
   }
 
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   return (
     <>
       <BackLink href={caseHref}>Back to the case</BackLink>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
 import { BackLink, InsetText } from '@/components/ui';
+import { route } from '@/components/ui/Link';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/cases/form';
 import { needThemes } from '@/lib/cases/needs';
@@ -52,7 +53,7 @@ export default async function NewConversationPage({ params, searchParams }: Prop
     };
   }
 
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   return (
     <>
       <BackLink href={caseHref}>Back to the case</BackLink>
