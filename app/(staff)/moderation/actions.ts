@@ -29,7 +29,7 @@ export async function decideAction(requestId: string, form: FormData): Promise<v
   if (!uuid.test(requestId)) redirect('/moderation');
   const decision = text(form, 'decision');
   const note = text(form, 'note');
-  const here = `/moderation/${requestId}`;
+  const here = `/moderation/${requestId}` as const;
   if (decision === 'send_back' && !note) redirect(`${here}?error=note`);
   const request = await db().listingChangeRequest.findUnique({ where: { id: requestId }, select: { serviceId: true } });
   const result = await db().$transaction((tx) =>
