@@ -208,6 +208,7 @@ async function caseLinks(context: BrowserContext, baseUrl: string): Promise<stri
 /** The case page opened by its address. */
 async function view(context: BrowserContext, baseUrl: string, path: string): Promise<Measured> {
   const { page, network } = await instrumented(context);
+  await page.goto('about:blank'); // the tab's own start-up is not the page's
   network.start();
   const started = Date.now();
   await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit' });
