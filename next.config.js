@@ -1,6 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  typedRoutes: true,
   // forbidden() gives refused pages a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   // Native and server-only packages stay out of the bundle.

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/Button';
+import { Link } from '@/components/ui/Link';
 
 function digestOf(error: unknown): string | undefined {
   if (error && typeof error === 'object' && 'digest' in error) {
@@ -31,7 +32,7 @@ export default function ErrorPage({ error, retry, reset }: { error: unknown; ret
         </Button>
       ) : null}
       <p>
-        <a href="/">Go to the home page</a>
+        <Link href="/">Go to the home page</Link>
       </p>
     </>
   );

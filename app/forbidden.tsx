@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '@/components/ui/Link';
 
 export const metadata: Metadata = { title: 'You do not have permission to see this page' };
 
@@ -11,7 +12,7 @@ export default function Forbidden() {
         If you think you need access for your work, ask your team&apos;s coordinator or the service administrator.
       </p>
       <p>
-        <a href="/home">Go to your home page</a> or <a href="/">go to the start page</a>.
+        <Link href="/home">Go to your home page</Link> or <Link href="/">go to the start page</Link>.
       </p>
     </>
   );

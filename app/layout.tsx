@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { unstable_rethrow } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { DemoBanner } from '@/components/layout/DemoBanner';
 import { Footer } from '@/components/layout/Footer';
 import { Header } from '@/components/layout/Header';
+import { NavigationFocus } from '@/components/layout/NavigationFocus';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
@@ -45,6 +46,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
         <SkipLink />
+        <Suspense fallback={null}>
+          <NavigationFocus />
+        </Suspense>
         <Header
           serviceName={borough.serviceName}
           user={user}

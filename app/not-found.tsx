@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '@/components/ui/Link';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -10,7 +11,7 @@ export default function NotFound() {
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
         If the page was a listing for a group or activity, it may have closed or moved. You can{' '}
-        <a href="/services">search for local help and activities</a> or go to the <a href="/">home page</a>.
+        <Link href="/services">search for local help and activities</Link> or go to the <Link href="/">home page</Link>.
       </p>
     </>
   );

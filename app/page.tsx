@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
 import { Button } from '@/components/ui/Button';
+import { Link } from '@/components/ui/Link';
 import { TextInput } from '@/components/ui/TextInput';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -60,14 +61,14 @@ export default async function HomePage() {
           <ul className="m-0 grid list-none grid-cols-1 gap-x-6 gap-y-3 p-0 tablet:grid-cols-2 desktop:grid-cols-3">
             {themes.map((theme) => (
               <li key={theme.code}>
-                <a href={`/services?need=${encodeURIComponent(theme.code)}`}>{theme.name}</a>
+                <Link href={`/services?need=${encodeURIComponent(theme.code)}`}>{theme.name}</Link>
               </li>
             ))}
           </ul>
         </section>
       ) : (
         <p className="mb-10">
-          <a href="/services">Browse all local groups and activities</a>
+          <Link href="/services">Browse all local groups and activities</Link>
         </p>
       )}
 
@@ -79,7 +80,7 @@ export default async function HomePage() {
           <p>Tell us a little about yourself and what matters to you. A link worker will get in touch.</p>
           <p>You can ask for yourself, or for someone you care for if they agree.</p>
           <p>
-            <a href="/refer">Refer yourself or someone you care for</a>
+            <Link href="/refer">Refer yourself or someone you care for</Link>
           </p>
         </section>
         <section aria-labelledby="refer-pro-heading">
@@ -88,7 +89,7 @@ export default async function HomePage() {
           </h2>
           <p>GP practices, social workers, hospital teams and anyone working with a resident can refer them. There are no eligibility criteria.</p>
           <p>
-            <a href="/refer/professional">For professionals: refer someone</a>
+            <Link href="/refer/professional">For professionals: refer someone</Link>
           </p>
         </section>
         <section aria-labelledby="groups-heading">
@@ -97,7 +98,7 @@ export default async function HomePage() {
           </h2>
           <p>Tell people about your group or activity, keep your details up to date and receive referrals.</p>
           <p>
-            <a href="/groups/join">Run a community group? List it for free</a>
+            <Link href="/groups/join">Run a community group? List it for free</Link>
           </p>
         </section>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '@/components/ui/Link';
 import { config } from '@/lib/config';
 import { privacySettings } from '@/lib/ops/privacy';
 
@@ -97,7 +98,7 @@ export default async function PrivacyPage() {
       </p>
 
       <p>
-        <a href="/accessibility">Accessibility statement</a>
+        <Link href="/accessibility">Accessibility statement</Link>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BackLink } from '@/components/ui';
+import { route, type Route } from '@/components/ui/Link';
 
 type Props = {
   kase: { id: string; reference: string };
@@ -55,6 +56,6 @@ export function CaseFrame({ kase, personName, title, captionName = true, banner,
 }
 
 /** The case page's address. */
-export function caseHref(caseId: string): string {
-  return `/cases/${caseId}`;
+export function caseHref(caseId: string): Route {
+  return route(`/cases/${caseId}`);
 }

@@ -1,4 +1,5 @@
 import { Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import type { ResultCard as Card } from '@/lib/directory/directory';
 import { formatDate, formatShortDayDate, formatTimeRange, londonParts } from '@/lib/directory/format';
 import { formatMiles } from '@/lib/geo/distance';
@@ -37,9 +38,9 @@ export function ResultCardView({ card, placeLabel, index, now }: { card: Card; p
   return (
     <li className="directory-result" data-result-id={card.id}>
       <h3 className="heading-m mb-1" id={headingId}>
-        <a href={`/services/${card.id}`} className="directory-result__link">
+        <Link href={`/services/${card.id}`} className="directory-result__link">
           {card.name}
-        </a>
+        </Link>
       </h3>
       <p className="secondary-text mb-2">
         {card.organisation.name}

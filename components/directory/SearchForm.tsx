@@ -1,4 +1,5 @@
 import { Button, Checkboxes, Select, TextInput } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import type { SearchErrors, SearchParams } from '@/lib/directory/search-params';
 import { searchHref } from '@/lib/directory/search-params';
 import { fieldErrorsOf } from '@/lib/forms/state';
@@ -166,9 +167,9 @@ export function Filters({ params, errors, needs, activeFilters }: Props) {
         <Button variant="secondary">Apply filters</Button>
         {activeFilters > 0 ? (
           <p>
-            <a href={searchHref({ q: params.q, place: params.place, radius: params.radius, sort: params.sort })}>
+            <Link href={searchHref({ q: params.q, place: params.place, radius: params.radius, sort: params.sort })}>
               Clear filters<span className="visually-hidden"> ({activeFilters} applied)</span>
-            </a>
+            </Link>
           </p>
         ) : null}
       </div>

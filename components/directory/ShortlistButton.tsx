@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { Link } from '@/components/ui/Link';
 import { toggleId } from '@/lib/directory/shortlist';
 import { useShortlist, writeShortlist } from './shortlist-store';
 
@@ -16,9 +17,9 @@ export function ShortlistButton({ id, name, className }: { id: string; name: str
 
   if (!ready) {
     return (
-      <a href={`/shortlist?add=${id}`} className={className ?? 'shortlist-toggle'}>
+      <Link href={`/shortlist?add=${id}`} className={className ?? 'shortlist-toggle'}>
         Add to shortlist<span className="visually-hidden">: {name}</span>
-      </a>
+      </Link>
     );
   }
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { Link } from '@/components/ui/Link';
 import { shortlistHref } from '@/lib/directory/shortlist';
 import { useShortlist } from './shortlist-store';
 
@@ -20,9 +21,9 @@ export function ShortlistLink({ className }: { className?: string }) {
   }, [ids.length, ready]);
   return (
     <>
-      <a href={ready ? shortlistHref(ids) : '/shortlist'} className={className}>
+      <Link href={ready ? shortlistHref(ids) : '/shortlist'} className={className}>
         Your shortlist{ready ? ` (${ids.length})` : ''}
-      </a>
+      </Link>
       <span role="status" className="visually-hidden">
         {announcement}
       </span>

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Route } from 'next';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { parseShortlistIds, shortlistHref } from '@/lib/directory/shortlist';
@@ -17,7 +18,7 @@ export function ShortlistSync() {
     const stored = readShortlist();
     if (params.has('clear')) {
       writeShortlist([]);
-      router.replace(pathname);
+      router.replace(pathname as Route);
       return;
     }
     const add = parseShortlistIds(params.getAll('add'));

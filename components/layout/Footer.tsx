@@ -1,3 +1,4 @@
+import { Link } from '@/components/ui/Link';
 import { EmergencyNotice } from './EmergencyNotice';
 
 export type FooterProps = {
@@ -20,10 +21,10 @@ export function Footer({ boroughName, serviceName, contactEmail, contactPhone, p
             <a href={privacyNoticeUrl}>Privacy notice</a>
           </li>
           <li>
-            <a href="/accessibility">Accessibility statement</a>
+            <Link href="/accessibility">Accessibility statement</Link>
           </li>
           <li>
-            <a href="/services">Find help</a>
+            <Link href="/services">Find help</Link>
           </li>
         </ul>
         <p className="mb-2">

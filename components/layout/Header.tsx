@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from '@/components/ui/Link';
 import type { SessionUser } from '@/lib/auth/types';
 import { roleLabels } from '@/lib/auth/roles';
 import { NavLink } from './NavLink';
@@ -19,9 +20,9 @@ export function Header({ serviceName, user, signOut, banner }: HeaderProps) {
     <header className="site-header">
       {banner}
       <div className="width-container flex flex-col gap-3 py-3 tablet:flex-row tablet:flex-wrap tablet:items-baseline tablet:justify-between">
-        <a href="/" className="site-header__service">
+        <Link href="/" className="site-header__service">
           {serviceName}
-        </a>
+        </Link>
         <nav aria-label="Menu">
           <ul className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
             {items.map((item) => (

@@ -1,6 +1,7 @@
+import type { Route } from 'next';
 import type { Role } from '@/lib/auth/types';
 
-export type NavItem = { href: string; text: string };
+export type NavItem = { href: Route; text: string };
 
 const find: NavItem = { href: '/services', text: 'Find help' };
 

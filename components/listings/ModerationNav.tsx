@@ -1,3 +1,4 @@
+import { Link } from '@/components/ui/Link';
 
 const LINKS = [
   { href: '/moderation', text: 'Listing changes' },
@@ -13,11 +14,11 @@ export function ModerationNav({ current }: { current: (typeof LINKS)[number]['hr
         {LINKS.map((l) => (
           <li key={l.href}>
             {l.href === current ? (
-              <a href={l.href} aria-current="page" className="font-bold no-underline">
+              <Link href={l.href} aria-current="page" className="font-bold no-underline">
                 {l.text}
-              </a>
+              </Link>
             ) : (
-              <a href={l.href}>{l.text}</a>
+              <Link href={l.href}>{l.text}</Link>
             )}
           </li>
         ))}

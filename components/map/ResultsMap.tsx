@@ -6,6 +6,7 @@ import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, CircleMarker, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import Supercluster, { type AnyProps, type ClusterFeature, type PointFeature } from 'supercluster';
+import { Link } from '@/components/ui/Link';
 import type { MapOrigin, MapPoint, MapTiles } from './types';
 
 type Props = {
@@ -104,7 +105,7 @@ function PointMarker({ point: p, highlighted, onHighlight }: { point: MapPoint; 
     >
       <Popup>
         <p className="map-popup__title">
-          <a href={p.href}>{p.name}</a>
+          <Link href={p.href}>{p.name}</Link>
         </p>
         <p className="map-popup__address">{p.address}</p>
       </Popup>
@@ -181,7 +182,7 @@ function ClusterMarker({ group, points, highlighted }: { group: Group; points: M
         <ul className="map-popup__list">
           {points.map((p) => (
             <li key={p.id}>
-              {p.label}. <a href={p.href}>{p.name}</a>
+              {p.label}. <Link href={p.href}>{p.name}</Link>
             </li>
           ))}
         </ul>

@@ -1,10 +1,12 @@
+import type { Route } from 'next';
+
 export type MapPoint = {
   id: string;
   /** The number shown on the marker and beside the result in the list. */
   label: string;
   name: string;
   address: string;
-  href: string;
+  href: Route;
   latitude: number;
   longitude: number;
 };

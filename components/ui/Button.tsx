@@ -1,5 +1,6 @@
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx';
+import { Link, type Route } from './Link';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning';
 
@@ -10,22 +11,22 @@ type Common = {
 };
 
 export type ButtonAsButtonProps = Common & ButtonHTMLAttributes<HTMLButtonElement> & { href?: undefined };
-export type ButtonAsLinkProps = Common & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string };
-export type ButtonProps = ButtonAsButtonProps | ButtonAsLinkProps;
+export type ButtonAsLinkProps<T extends string = string> = Common & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: Route<T> };
+export type ButtonProps<T extends string = string> = ButtonAsButtonProps | ButtonAsLinkProps<T>;
 
 /**
  * GOV.UK button. With `href` it renders a link styled as a button (for "Start now" style navigation);
  * otherwise a real <button>, type "submit" unless told otherwise, so forms work without JavaScript.
  */
-export function Button(props: ButtonProps) {
+export function Button<T extends string>(props: ButtonProps<T>) {
   const { variant = 'primary', className, children } = props;
   const classes = cx('button', `button--${variant}`, className);
-  if (props.href !== undefined) {
+  if (isLink(props)) {
     const { variant: _v, className: _c, children: _ch, href, ...rest } = props;
     return (
-      <a href={href} className={classes} draggable={false} {...rest}>
+      <Link href={href} className={classes} draggable={false} {...rest}>
         {children}
-      </a>
+      </Link>
     );
   }
   const { variant: _v, className: _c, children: _ch, href: _h, type = 'submit', ...rest } = props;
@@ -34,6 +35,10 @@ export function Button(props: ButtonProps) {
       {children}
     </button>
   );
+}
+
+function isLink<T extends string>(props: ButtonProps<T>): props is ButtonAsLinkProps<T> {
+  return props.href !== undefined;
 }
 
 /** Lays out a primary button with secondary buttons or a "Cancel" link beside it. */

@@ -1,25 +1,27 @@
 import { cx } from './cx';
+import { Link, type Route } from './Link';
 
 export type PaginationProps = {
   /** 1-based. */
   page: number;
   totalPages: number;
   /** Builds the link for a page. Or give `baseHref` (which may carry a query) and `pageParam`. */
-  hrefFor?: (page: number) => string;
-  baseHref?: string;
+  hrefFor?: (page: number) => Route;
+  baseHref?: Route;
   pageParam?: string;
   /** Names the navigation landmark; give each one on a page its own. */
   label?: string;
 };
 
 /** Sets one query parameter on a relative or absolute URL, keeping the others. */
-export function withPage(baseHref: string, pageParam: string, page: number): string {
+export function withPage(baseHref: string, pageParam: string, page: number): Route {
   const url = new URL(baseHref, 'http://x.invalid');
   if (page <= 1) url.searchParams.delete(pageParam);
   else url.searchParams.set(pageParam, String(page));
   const query = url.searchParams.toString();
   const sameOrigin = url.origin === 'http://x.invalid';
-  return `${sameOrigin ? '' : url.origin}${url.pathname}${query ? `?${query}` : ''}${url.hash}`;
+  // The page baseHref names, with another query.
+  return `${sameOrigin ? '' : url.origin}${url.pathname}${query ? `?${query}` : ''}${url.hash}` as Route;
 }
 
 /** Which page numbers to show: the first, the last, the current and its neighbours, with gaps as null. */
@@ -36,17 +38,17 @@ export function pageWindow(page: number, totalPages: number): Array<number | nul
 }
 
 /** GOV.UK pagination with plain server links (works without JavaScript); the current page has aria-current. */
-export function Pagination({ page, totalPages, hrefFor, baseHref = '', pageParam = 'page', label = 'Pagination' }: PaginationProps) {
+export function Pagination({ page, totalPages, hrefFor, baseHref, pageParam = 'page', label = 'Pagination' }: PaginationProps) {
   if (totalPages <= 1) return null;
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), totalPages);
-  const href = hrefFor ?? ((n: number) => withPage(baseHref || '?', pageParam, n));
+  const href = hrefFor ?? ((n: number) => withPage(baseHref ?? '?', pageParam, n));
   return (
     <nav className="pagination" aria-label={label}>
       {current > 1 ? (
         <div className="pagination__prev">
-          <a href={href(current - 1)} rel="prev">
+          <Link href={href(current - 1)} rel="prev">
             Previous<span className="visually-hidden"> page</span>
-          </a>
+          </Link>
         </div>
       ) : null}
       <ul className="pagination__list">
@@ -57,18 +59,18 @@ export function Pagination({ page, totalPages, hrefFor, baseHref = '', pageParam
             </li>
           ) : (
             <li key={n} className={cx('pagination__item', n === current && 'pagination__item--current')}>
-              <a className="pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === current ? 'page' : undefined}>
+              <Link className="pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === current ? 'page' : undefined}>
                 {n}
-              </a>
+              </Link>
             </li>
           ),
         )}
       </ul>
       {current < totalPages ? (
         <div className="pagination__next">
-          <a href={href(current + 1)} rel="next">
+          <Link href={href(current + 1)} rel="next">
             Next<span className="visually-hidden"> page</span>
-          </a>
+          </Link>
         </div>
       ) : null}
     </nav>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { cx } from './cx';
+import { Link, type Route } from './Link';
 
-export type SummaryListAction = { href: string; text: string; /** Says what is changed, e.g. "name". */ visuallyHiddenText?: string };
+export type SummaryListAction = { href: Route; text: string; /** Says what is changed, e.g. "name". */ visuallyHiddenText?: string };
 export type SummaryListRow = { key: ReactNode; value: ReactNode; actions?: readonly SummaryListAction[]; id?: string };
 
 /** GOV.UK summary list (a <dl>) for "check your answers" and record pages. */
@@ -38,9 +39,9 @@ export function SummaryList({ rows, noBorder, className }: { rows: readonly Summ
 
 function ActionLink({ action }: { action: SummaryListAction }) {
   return (
-    <a href={action.href}>
+    <Link href={action.href}>
       {action.text}
       {action.visuallyHiddenText ? <span className="visually-hidden"> {action.visuallyHiddenText}</span> : null}
-    </a>
+    </Link>
   );
 }

@@ -1,3 +1,4 @@
+import type { Route } from 'next';
 import type { Role } from './types';
 
 const homes = {
@@ -6,10 +7,10 @@ const homes = {
   coordinator: '/triage',
   commissioner: '/reports',
   admin: '/admin',
-} as const satisfies Record<Role, string>;
+} as const satisfies Record<Role, Route>;
 
 /** Where each role lands after signing in. */
-export function roleHome(role: Role): string {
+export function roleHome(role: Role): (typeof homes)[Role] {
   return homes[role];
 }
 
@@ -36,7 +37,7 @@ export const roleLabelsPlural: Record<Role, string> = {
  * A sign-in callback address we are willing to follow: a path on this site only, so a crafted
  * link cannot send someone elsewhere after they sign in.
  */
-export function safeCallbackUrl(value: unknown, ownOrigin?: string): string | null {
+export function safeCallbackUrl(value: unknown, ownOrigin?: string): Route | null {
   if (typeof value !== 'string' || value === '' || value.length > 2000) return null;
   // next-auth hands back absolute addresses on our own origin; keep only their path.
   const raw = ownOrigin && value.startsWith(`${ownOrigin}/`) ? value.slice(ownOrigin.length) : value;
@@ -49,5 +50,6 @@ export function safeCallbackUrl(value: unknown, ownOrigin?: string): string | nu
   }
   if (url.origin !== 'http://same-origin.invalid') return null;
   if (url.pathname === '/sign-in' || url.pathname.startsWith('/api/auth')) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Checked above to be a path on this site; which page it names is only known at run time.
+  return `${url.pathname}${url.search}${url.hash}` as Route;
 }

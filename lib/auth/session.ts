@@ -1,4 +1,5 @@
 // The authoritative checks for pages, server actions and route handlers.
+import type { Route } from 'next';
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
@@ -21,7 +22,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return session?.user ?? null;
 });
 
-async function signInPath(): Promise<string> {
+async function signInPath(): Promise<Route> {
   const here = safeCallbackUrl((await headers()).get(REQUEST_PATH_HEADER));
   return here ? `/sign-in?callbackUrl=${encodeURIComponent(here)}` : '/sign-in';
 }

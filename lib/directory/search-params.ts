@@ -1,3 +1,4 @@
+import type { Route } from 'next';
 import { z } from 'zod';
 import { ACCESSIBILITY, DAYS, MODES, RADII, SORTS, TIMES, type DayName, type Mode, type Radius, type Sort, type TimeOfDay } from './vocab';
 
@@ -128,7 +129,7 @@ function toRaw(sp: URLSearchParams): Raw {
 }
 
 /** The URL query for a search; only fields that differ from the empty search are written. */
-export function toQueryString(params: Partial<SearchParams>): string {
+export function toQueryString(params: Partial<SearchParams>): `?${string}` | '' {
   const sp = new URLSearchParams();
   const p = { ...emptySearch, ...params };
   if (p.q) sp.set(PARAM.q, p.q);
@@ -150,8 +151,8 @@ export function toQueryString(params: Partial<SearchParams>): string {
   return s ? `?${s}` : '';
 }
 
-export function searchHref(params: Partial<SearchParams>, path = '/services'): string {
-  return `${path}${toQueryString(params)}`;
+export function searchHref(params: Partial<SearchParams>): Route {
+  return `/services${toQueryString(params)}`;
 }
 
 /** The sort actually used: distance when a place is given, best match for words, else A to Z. */

@@ -1,5 +1,6 @@
 // A shortlist is a list of service ids held in the URL (/shortlist?ids=a,b) and mirrored in the
 // browser's storage. The server never stores it.
+import type { Route } from 'next';
 
 export const SHORTLIST_MAX = 30;
 export const SHORTLIST_STORAGE_KEY = 'directory-shortlist';
@@ -23,7 +24,7 @@ export function parseShortlistIds(raw: string | string[] | null | undefined): st
   return [...seen];
 }
 
-export function shortlistHref(ids: readonly string[]): string {
+export function shortlistHref(ids: readonly string[]): Route {
   return ids.length ? `/shortlist?ids=${ids.join(',')}` : '/shortlist';
 }
 

@@ -137,7 +137,7 @@ export function areaLabel(ward: WardOption | null): string {
 }
 
 /** The query string that reproduces this view ("?period=custom&from=...&ward=..."). */
-export function reportQueryString(q: Pick<ReportQuery, 'period' | 'ward'>): string {
+export function reportQueryString(q: Pick<ReportQuery, 'period' | 'ward'>): `?${string}` | '' {
   const params = new URLSearchParams();
   if (q.period.preset === 'custom') {
     params.set('period', 'custom');

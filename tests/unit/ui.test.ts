@@ -142,7 +142,7 @@ describe('Pagination', () => {
   });
 
   it('shows nothing for a single page and windows long runs', () => {
-    expect(html(h(Pagination, { page: 1, totalPages: 1, baseHref: '/x' }))).toBe('');
+    expect(html(h(Pagination, { page: 1, totalPages: 1, baseHref: '/triage' }))).toBe('');
     expect(pageWindow(1, 1)).toEqual([1]);
     expect(pageWindow(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
     expect(pageWindow(1, 10)).toEqual([1, 2, null, 10]);
@@ -191,7 +191,7 @@ describe('other primitives', () => {
   });
 
   it('SummaryList gives change links hidden context', () => {
-    const out = html(h(SummaryList, { rows: [{ key: 'Name', value: 'Sam', actions: [{ href: '/change', text: 'Change', visuallyHiddenText: 'name' }] }, { key: 'Phone', value: '—' }] }));
+    const out = html(h(SummaryList, { rows: [{ key: 'Name', value: 'Sam', actions: [{ href: '/provider/organisation', text: 'Change', visuallyHiddenText: 'name' }] }, { key: 'Phone', value: '—' }] }));
     expect(out).toContain('<dt class="summary-list__key">Name</dt>');
     expect(out).toContain('Change<span class="visually-hidden"> name</span>');
     expect(out).toContain('summary-list__row summary-list__row--no-actions');

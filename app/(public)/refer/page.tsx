@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { ReferralForm } from '@/components/intake/ReferralForm';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
+import { Link } from '@/components/ui/Link';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { referralFormOptions } from '@/lib/intake/form-options';
@@ -26,7 +27,7 @@ export default async function SelfReferralPage() {
       </p>
       <p>
         If you work for a GP practice, social care, a hospital or a community group, use the{' '}
-        <a href="/refer/professional">referral form for professionals</a>.
+        <Link href="/refer/professional">referral form for professionals</Link>.
       </p>
       <EmergencyNotice prominent />
       <ReferralForm

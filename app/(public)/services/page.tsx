@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Filters, SearchBar } from '@/components/directory/SearchForm';
 import { ResultCardView } from '@/components/directory/ResultCard';
 import { ShortlistLink } from '@/components/directory/ShortlistLink';
+import { Link, route } from '@/components/ui/Link';
 import '@/components/directory/directory.css';
 import { ResultsMapLoader } from '@/components/map/ResultsMapLoader';
 import type { MapPoint } from '@/components/map/types';
@@ -51,7 +52,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   const placeLabel = outcome.place?.label ?? null;
   const points: MapPoint[] = outcome.results.flatMap((r, i) =>
     r.location
-      ? [{ id: r.id, label: String(i + 1), name: r.name, address: `${r.location.address}, ${r.location.postcode}`, href: `/services/${r.id}`, latitude: r.location.latitude, longitude: r.location.longitude }]
+      ? [{ id: r.id, label: String(i + 1), name: r.name, address: `${r.location.address}, ${r.location.postcode}`, href: route(`/services/${r.id}`), latitude: r.location.latitude, longitude: r.location.longitude }]
       : [],
   );
   const origin = outcome.place
@@ -179,7 +180,7 @@ function EmptyState({ outcome }: { outcome: Awaited<ReturnType<typeof runSearch>
           <ul className="list-bullet">
             {suggestions.map((s) => (
               <li key={s.text}>
-                <a href={searchHref(s.params)}>{s.text}</a> ({s.count === 1 ? '1 result' : `${s.count} results`})
+                <Link href={searchHref(s.params)}>{s.text}</Link> ({s.count === 1 ? '1 result' : `${s.count} results`})
               </li>
             ))}
           </ul>
@@ -191,12 +192,12 @@ function EmptyState({ outcome }: { outcome: Awaited<ReturnType<typeof runSearch>
         {filterCount(params) ? <li>untick some filters</li> : null}
         {params.place ? <li>choose a bigger distance</li> : null}
         <li>
-          <a href="/services">see everything in the directory</a>
+          <Link href="/services">see everything in the directory</Link>
         </li>
       </ul>
       <p>
         If nothing fits, a link worker can talk with you about what matters to you and find support.{' '}
-        <a href="/refer">Ask a link worker for help</a>.
+        <Link href="/refer">Ask a link worker for help</Link>.
       </p>
       <p className="body-s secondary-text">
         Searches that find nothing are counted, without any personal details, so the council can see what is missing in the area.

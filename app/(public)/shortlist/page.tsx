@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
 import { ShortlistSync } from '@/components/directory/ShortlistSync';
 import { ShortlistTools } from '@/components/directory/ShortlistTools';
+import { Link } from '@/components/ui/Link';
 import '@/components/directory/directory.css';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -40,7 +41,7 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
             not in an account.
           </p>
           <p>
-            <a href="/services">Search for help and activities</a>
+            <Link href="/services">Search for help and activities</Link>
           </p>
         </>
       ) : (
@@ -64,7 +65,7 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
               return (
                 <li key={s.id} className="shortlist-item">
                   <h2 className="heading-m mb-1">
-                    <a href={`/services/${s.id}`}>{s.name}</a>
+                    <Link href={`/services/${s.id}`}>{s.name}</Link>
                   </h2>
                   <p className="secondary-text mb-2">{s.organisation.name}</p>
                   {s.status === 'temporarily_closed' ? <p className="mb-1"><strong>Temporarily closed</strong></p> : null}
@@ -100,16 +101,16 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
                   </dl>
                   <p className="body-s secondary-text mb-1">Last checked {formatDate(s.lastChecked)}</p>
                   <p className="no-print mb-0">
-                    <a href={others.length ? shortlistHref(others) : '/shortlist?clear=1'}>
+                    <Link href={others.length ? shortlistHref(others) : '/shortlist?clear=1'}>
                       Remove<span className="visually-hidden"> {s.name}</span> from the shortlist
-                    </a>
+                    </Link>
                   </p>
                 </li>
               );
             })}
           </ol>
           <p className="no-print">
-            <a href="/services">Find more help and activities</a> or <a href="/shortlist?clear=1">clear the shortlist</a>
+            <Link href="/services">Find more help and activities</Link> or <Link href="/shortlist?clear=1">clear the shortlist</Link>
           </p>
           <p className="body-s print-only">
             Check times with each group before you go. For help finding support, contact {config.borough.serviceName}: {config.borough.contactPhone},{' '}

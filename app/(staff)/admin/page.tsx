@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
+import { Link } from '@/components/ui/Link';
 import { SummaryList } from '@/components/ui/SummaryList';
 import { Table } from '@/components/ui/Table';
 import { requireRole } from '@/lib/auth/session';
@@ -56,10 +57,10 @@ export default async function AdminPage() {
 
       <ul className="list-bullet">
         <li>
-          <a href="/admin/import">Import and export listings</a>
+          <Link href="/admin/import">Import and export listings</Link>
         </li>
         <li>
-          <a href="/admin/people">Subject access and erasure</a>
+          <Link href="/admin/people">Subject access and erasure</Link>
         </li>
       </ul>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Button, Radios, Select, TextInput } from '@/components/ui';
+import { Link, type Route } from '@/components/ui/Link';
 import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
 import { Tag } from '@/components/ui/Tag';
@@ -16,7 +17,7 @@ import { caseStatusTags, ragTags } from '@/components/cases/tags';
 export const metadata: Metadata = { title: 'My caseload' };
 
 function PersonLink({ item }: { item: CaseloadItem }) {
-  return <a href={`/cases/${item.id}`}>{item.personName}</a>;
+  return <Link href={`/cases/${item.id}`}>{item.personName}</Link>;
 }
 
 function StatusTag({ item }: { item: CaseloadItem }) {
@@ -43,14 +44,14 @@ function FollowUp({ item }: { item: CaseloadItem }) {
 }
 
 /** This caseload's address with its filters, for the page links of "other open cases". */
-function caseloadHref(filters: ReturnType<typeof parseCaseloadFilters>): string {
+function caseloadHref(filters: ReturnType<typeof parseCaseloadFilters>): Route {
   const query = new URLSearchParams();
   if (filters.scope !== 'mine') query.set('scope', filters.scope);
   if (filters.show !== 'all') query.set('show', filters.show);
   if (filters.rag) query.set('rag', filters.rag);
   if (filters.q) query.set('q', filters.q);
   const text = query.toString();
-  return `/caseload${text ? `?${text}` : ''}#other-open-cases`;
+  return text ? `/caseload?${text}#other-open-cases` : '/caseload#other-open-cases';
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -97,9 +98,9 @@ function Filters({ filters }: { filters: ReturnType<typeof parseCaseloadFilters>
       <Button variant="secondary" className="mb-0">
         Apply filters
       </Button>{' '}
-      <a href="/caseload" className="ml-4">
+      <Link href="/caseload" className="ml-4">
         Clear filters
-      </a>
+      </Link>
     </form>
   );
 }
@@ -125,7 +126,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
           <p>{team ? 'Your team has no open assigned cases.' : 'You have no open cases.'}</p>
           <p>When a coordinator assigns a referral to you, it will appear here.</p>
           <p>
-            <a href="/services">Find help in the directory</a>
+            <Link href="/services">Find help in the directory</Link>
           </p>
         </>
       ) : (

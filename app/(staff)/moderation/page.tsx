@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { NotificationBanner, Table, Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -44,10 +45,10 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           rowKeys={queue.map((q) => q.id)}
           rows={queue.map((q) => [
             <span key="l">
-              <a href={`/moderation/${q.id}`}>
+              <Link href={`/moderation/${q.id}`}>
                 {q.serviceName}
                 <span className="visually-hidden">: {KIND_LABELS[q.kind].toLowerCase()}</span>
-              </a>
+              </Link>
               {q.kind === 'organisation_change' ? null : (
                 <>
                   <br />
@@ -75,7 +76,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           <ul className="list-bullet">
             {recent.map((r) => (
               <li key={r.id}>
-                <a href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</a>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
+                <Link href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</Link>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
                 {r.reviewedAt ? ` on ${formatDate(r.reviewedAt)}` : ''}
               </li>
             ))}

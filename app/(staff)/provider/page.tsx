@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
+import { Link } from '@/components/ui/Link';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Table } from '@/components/ui/Table';
 import { Tag } from '@/components/ui/Tag';
@@ -33,7 +34,7 @@ export default async function ProviderPage() {
         <>
           <p>Your account is not linked to a group yet.</p>
           <p>
-            If your group is new to this directory, <a href="/groups/join">list your group for free</a>. If it is already listed,
+            If your group is new to this directory, <Link href="/groups/join">list your group for free</Link>. If it is already listed,
             ask the person who registered it to add you.
           </p>
         </>
@@ -46,7 +47,7 @@ export default async function ProviderPage() {
             >
               <p>Answer each one so the person and their link worker know what happens next.</p>
               <p>
-                <a href="/provider/referrals?show=waiting">Answer the referrals waiting</a>
+                <Link href="/provider/referrals?show=waiting">Answer the referrals waiting</Link>
               </p>
             </NotificationBanner>
           ) : (
@@ -54,19 +55,19 @@ export default async function ProviderPage() {
           )}
           <ul className="list-bullet">
             <li>
-              <a href="/provider/referrals">All referrals to your activities</a>
+              <Link href="/provider/referrals">All referrals to your activities</Link>
             </li>
             <li>
-              <a href="/provider/figures">Your figures for funding bids</a>
+              <Link href="/provider/figures">Your figures for funding bids</Link>
             </li>
             <li>
-              <a href="/provider/listings">Your listings</a>
+              <Link href="/provider/listings">Your listings</Link>
             </li>
             <li>
-              <a href="/provider/listings/new">Add a listing</a>
+              <Link href="/provider/listings/new">Add a listing</Link>
             </li>
             <li>
-              <a href="/provider/organisation">Your group</a>
+              <Link href="/provider/organisation">Your group</Link>
             </li>
           </ul>
 
@@ -92,7 +93,7 @@ export default async function ProviderPage() {
                     rows={organisation.listings.map((listing) => {
                       const status = serviceStatusTags[listing.status];
                       return [
-                        <a key="n" href={`/provider/listings/${listing.id}`}>{listing.name}</a>,
+                        <Link key="n" href={`/provider/listings/${listing.id}`}>{listing.name}</Link>,
                         <span key="s">
                           <Tag colour={status.colour}>{status.text}</Tag>
                           {listing.published ? null : (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { ReferOutForm } from '@/components/referrals/ReferOutForm';
 import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
+import { Link, route } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { isUuid } from '@/lib/forms';
 import { shareableFieldLabels } from '@/lib/cases/labels';
@@ -42,7 +43,7 @@ export default async function ReferOutPage({ searchParams }: Props) {
   const opened = await loadCaseSummary(database, user, caseId, 'refer_out');
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const { summary } = opened;
-  const caseHref = `/cases/${summary.id}`;
+  const caseHref = route(`/cases/${summary.id}`);
   const heading = (
     <h1 className="heading-l">
       <span className="caption-l">
@@ -85,14 +86,14 @@ export default async function ReferOutPage({ searchParams }: Props) {
         {form.openReferral ? (
           <InsetText>
             This person already has a referral to {service.name} ({statusLabel[form.openReferral.status].toLowerCase()}).{' '}
-            <a href={`${caseHref}#referral-${form.openReferral.id}`}>See it on the case</a>.
+            <Link href={`/cases/${summary.id}#referral-${form.openReferral.id}`}>See it on the case</Link>.
           </InsetText>
         ) : (
           <>
             {form.allowed.length === 0 ? (
               <WarningText>
                 The person has not agreed to share their details with {service.organisationName}. The referral can carry only its
-                reference, {summary.reference}, so the provider will need to contact you. <a href={`${caseHref}/consent`}>Record an agreement</a>{' '}
+                reference, {summary.reference}, so the provider will need to contact you. <Link href={`/cases/${summary.id}/consent`}>Record an agreement</Link>{' '}
                 first if the person agrees.
               </WarningText>
             ) : null}
@@ -121,8 +122,8 @@ function StartFromCaseload() {
     <>
       <h1 className="heading-l">Refer to a service</h1>
       <p>
-        Start from the person’s case: open it from <a href="/caseload">your caseload</a> and choose “Refer to a service”. Or find a
-        service in the <a href="/services">directory</a> and choose “Refer someone” on its page.
+        Start from the person’s case: open it from <Link href="/caseload">your caseload</Link> and choose “Refer to a service”. Or find a
+        service in the <Link href="/services">directory</Link> and choose “Refer someone” on its page.
       </p>
     </>
   );
@@ -149,9 +150,9 @@ async function PickCase({ service, user }: { service: ReferralService; user: Awa
           rows={cases.map((c) => [
             c.personName,
             c.reference,
-            <a key="r" href={`/refer-out?caseId=${c.id}&serviceId=${service.id}`}>
+            <Link key="r" href={`/refer-out?caseId=${c.id}&serviceId=${service.id}`}>
               Refer<span className="visually-hidden"> {c.personName}</span>
-            </a>,
+            </Link>,
           ])}
         />
       )}
@@ -175,7 +176,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
     results = outcome.results;
     total = outcome.total;
   }
-  const unmetHref = `/cases/${caseId}/unmet-need?${new URLSearchParams({ ...(q.trim() ? { q: q.trim() } : {}), ...(validNeed ? { need: validNeed } : {}) })}`;
+  const unmetHref = route(`/cases/${caseId}/unmet-need?${new URLSearchParams({ ...(q.trim() ? { q: q.trim() } : {}), ...(validNeed ? { need: validNeed } : {}) })}`);
   return (
     <>
       <form method="get" action="/refer-out" role="search" aria-label="Find a service">
@@ -192,7 +193,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
           </h2>
           {total === 0 ? (
             <p>
-              Try other words, or <a href={unmetHref}>record this as unmet need</a>.
+              Try other words, or <Link href={unmetHref}>record this as unmet need</Link>.
             </p>
           ) : (
             <>
@@ -200,7 +201,7 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                 {results.map((r) => (
                   <li key={r.id} className="mb-6 border-b border-[#b1b4b6] pb-4">
                     <h3 className="heading-s mb-1">
-                      <a href={`/services/${r.id}`}>{r.name}</a>
+                      <Link href={`/services/${r.id}`}>{r.name}</Link>
                     </h3>
                     <p className="body-s mb-2">
                       {r.organisation.name}
@@ -210,14 +211,14 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                     <p className="mb-2">
                       <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>{CAPACITY_LABELS[r.capacityStatus]}</Tag>
                     </p>
-                    <a href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
+                    <Link href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
                       Refer to this service<span className="visually-hidden">: {r.name}</span>
-                    </a>
+                    </Link>
                   </li>
                 ))}
               </ul>
               <p>
-                Nothing suitable? <a href={unmetHref}>Record unmet need</a>.
+                Nothing suitable? <Link href={unmetHref}>Record unmet need</Link>.
               </p>
             </>
           )}

@@ -3,6 +3,7 @@ import { after } from 'next/server';
 import { FigureList } from '@/components/reports/FigureList';
 import { ReportFrame } from '@/components/reports/ReportFrame';
 import { ReportTableBlock } from '@/components/reports/ReportTableBlock';
+import { Link, route } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { logError } from '@/lib/log/logger';
@@ -24,7 +25,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   if (context.facts.stale) after(() => refreshReportFacts(db()).catch((err) => logError(err, { where: 'reports refresh' })));
   const figures = await overviewFigures(reportsDb(), context.filter);
   const query = reportQueryString(context);
-  const links = Object.fromEntries(figures.map((f) => [f.id, `/reports/${f.section}${query}`]));
+  const links = Object.fromEntries(figures.map((f) => [f.id, route(`/reports/${f.section}${query}`)]));
 
   return (
     <ReportFrame
@@ -41,9 +42,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       <ul className="list">
         {Object.entries(SECTIONS).map(([slug, s]) => (
           <li key={slug} className="mb-4">
-            <a href={`/reports/${slug as SectionSlug}${query}`} className="font-bold">
+            <Link href={`/reports/${slug as SectionSlug}${query}`} className="font-bold">
               {s.title}
-            </a>
+            </Link>
             <br />
             {s.blurb}
           </li>

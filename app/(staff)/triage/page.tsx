@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { InsetText } from '@/components/ui/InsetText';
+import { Link } from '@/components/ui/Link';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
@@ -77,9 +78,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
             head={['Reference', 'Received', 'Waiting', 'Source', 'Needs', 'Rating', 'First contact due']}
             rowKeys={home.items.map((item) => item.id)}
             rows={home.items.map((item) => [
-              <a key="ref" href={`/triage/${item.id}`} className="whitespace-nowrap">
+              <Link key="ref" href={`/triage/${item.id}`} className="whitespace-nowrap">
                 {item.reference}
-              </a>,
+              </Link>,
               formatDate(item.receivedAt, { short: true }),
               `${pluralDays(item.daysWaiting)} (${item.workingDaysWaiting} working)`,
               sourceLabels[item.source],

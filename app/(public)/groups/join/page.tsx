@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { JoinGroupForm } from '@/components/listings/JoinGroupForm';
 import { InsetText } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { config } from '@/lib/config';
 import { joinAction } from './actions';
@@ -22,7 +23,7 @@ export default function JoinPage() {
         <li>a coordinator checks your group and your listings, usually within a few working days, then publishes them</li>
       </ol>
       <InsetText>
-        Already registered? <a href="/sign-in?callbackUrl=%2Fprovider%2Flistings">Sign in</a>. Is your group listed already? Ask the person who registered it to add you.
+        Already registered? <Link href="/sign-in?callbackUrl=%2Fprovider%2Flistings">Sign in</Link>. Is your group listed already? Ask the person who registered it to add you.
       </InsetText>
       <JoinGroupForm action={joinAction} minPassword={MIN_PASSWORD_LENGTH} />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Button, ButtonGroup } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { loadCheckPage } from '@/lib/freshness';
@@ -18,7 +19,7 @@ export default async function ListingCheckPage({ params }: { params: Promise<{ t
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>Each link in our emails works once, for a few weeks. You can still check your listing by signing in.</p>
         <p>
-          <a href="/provider/listings">Sign in to see your listings</a>
+          <Link href="/provider/listings">Sign in to see your listings</Link>
         </p>
       </div>
     );
@@ -29,16 +30,16 @@ export default async function ListingCheckPage({ params }: { params: Promise<{ t
       <h1 className="heading-l">Is your listing for {page.serviceName} still right?</h1>
       <p>{page.lastCheckedAt ? `It was last checked on ${formatDate(page.lastCheckedAt)}.` : 'It has not been checked yet.'}</p>
       <p>
-        Have a look at <a href={`/services/${page.serviceId}`}>the listing as the public sees it</a>: the days and times, the place, the cost and the contact
+        Have a look at <Link href={`/services/${page.serviceId}`}>the listing as the public sees it</Link>: the days and times, the place, the cost and the contact
         details.
       </p>
       <form action={confirmStillRight}>
         <input type="hidden" name="token" value={token} />
         <ButtonGroup>
           <Button>Yes, it is all still right</Button>
-          <a href={`/provider/listings/${page.serviceId}`}>
+          <Link href={`/provider/listings/${page.serviceId}`}>
             No, I need to change something
-          </a>
+          </Link>
         </ButtonGroup>
       </form>
       <p>To change it you will need to sign in. This link works until {formatDate(page.expiresAt)}.</p>

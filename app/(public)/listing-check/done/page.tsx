@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PanelConfirmation } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false, follow: false } };
 
@@ -10,7 +11,7 @@ export default async function ListingCheckDonePage({ searchParams }: { searchPar
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          <a href="/provider/listings">Sign in to see your listings</a>
+          <Link href="/provider/listings">Sign in to see your listings</Link>
         </p>
       </div>
     );
@@ -22,7 +23,7 @@ export default async function ListingCheckDonePage({ searchParams }: { searchPar
       <p>It now shows today’s date as the date it was last checked. We will ask again in a few months.</p>
       {listing ? (
         <p>
-          <a href={`/services/${listing}`}>See your listing</a>
+          <Link href={`/services/${listing}`}>See your listing</Link>
         </p>
       ) : null}
     </div>

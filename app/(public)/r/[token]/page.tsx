@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AnswerByLinkForm } from '@/components/referrals/AnswerByLinkForm';
 import { InsetText } from '@/components/ui/InsetText';
+import { Link } from '@/components/ui/Link';
 import { SummaryList } from '@/components/ui/SummaryList';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -96,7 +97,7 @@ function LinkUnusable() {
 function ContactUs() {
   return (
     <p>
-      To see your referrals, <a href="/sign-in">sign in</a>. If you need help, contact{' '}
+      To see your referrals, <Link href="/sign-in">sign in</Link>. If you need help, contact{' '}
       <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a> or call {config.borough.contactPhone}.
     </p>
   );

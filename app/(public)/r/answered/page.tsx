@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '@/components/ui/Link';
 import { PanelConfirmation } from '@/components/ui/PanelConfirmation';
 
 export const metadata: Metadata = { title: 'Answer sent', robots: { index: false, follow: false } };
@@ -37,7 +38,7 @@ export default async function AnswerSentPage({ searchParams }: Props) {
       <h2 className="heading-m">What happens next</h2>
       <p>{outcome.next}</p>
       <p>
-        You can see all your referrals when you <a href="/sign-in">sign in</a>.
+        You can see all your referrals when you <Link href="/sign-in">sign in</Link>.
       </p>
     </div>
   );

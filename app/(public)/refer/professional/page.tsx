@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { ReferralForm } from '@/components/intake/ReferralForm';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
+import { Link } from '@/components/ui/Link';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { referralFormOptions } from '@/lib/intake/form-options';
@@ -24,7 +25,7 @@ export default async function ProfessionalReferralPage() {
         someone who knows about the referral and agrees to it.
       </p>
       <p>
-        Residents can also <a href="/refer">ask for help themselves</a>.
+        Residents can also <Link href="/refer">ask for help themselves</Link>.
       </p>
       <EmergencyNotice prominent />
       <p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
+import { Link } from '@/components/ui/Link';
 import { PanelConfirmation } from '@/components/ui/PanelConfirmation';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -28,7 +29,7 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
           To check, call us on {contactPhone} or email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
         </p>
         <p>
-          <a href="/refer">Ask for help from a link worker</a>
+          <Link href="/refer">Ask for help from a link worker</Link>
         </p>
       </div>
     );
@@ -67,7 +68,7 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
 
       <h2 className="heading-m">While you wait</h2>
       <p>
-        <a href="/services">Search for local groups and activities</a>
+        <Link href="/services">Search for local groups and activities</Link>
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Link } from '@/components/ui/Link';
 
 export default function ServiceNotFound() {
   return (
@@ -7,13 +8,13 @@ export default function ServiceNotFound() {
       <p>You can:</p>
       <ul className="list-bullet">
         <li>
-          <a href="/services">search for help and activities</a>
+          <Link href="/services">search for help and activities</Link>
         </li>
         <li>
           check the link, if you typed or pasted it
         </li>
         <li>
-          <a href="/refer">ask a link worker for help</a> finding something similar
+          <Link href="/refer">ask a link worker for help</Link> finding something similar
         </li>
       </ul>
     </>

@@ -3,6 +3,7 @@ import { notFound, unstable_rethrow } from 'next/navigation';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
 import { ShortlistButton } from '@/components/directory/ShortlistButton';
 import { ShortlistLink } from '@/components/directory/ShortlistLink';
+import { Link, route } from '@/components/ui/Link';
 import '@/components/directory/directory.css';
 import { ResultsMapLoader } from '@/components/map/ResultsMapLoader';
 import { BackLink, Details, NotificationBanner, Tag, WarningText } from '@/components/ui';
@@ -60,7 +61,7 @@ export default async function ServicePage({ params }: PageProps) {
   const org = service.organisation;
   const points = service.locations.flatMap((l, i) =>
     l.latitude !== null && l.longitude !== null
-      ? [{ id: l.id, label: String(i + 1), name: l.name ?? service.name, address: addressLines(l).join(', '), href: `/services/${service.id}#where`, latitude: l.latitude, longitude: l.longitude }]
+      ? [{ id: l.id, label: String(i + 1), name: l.name ?? service.name, address: addressLines(l).join(', '), href: route(`/services/${service.id}#where`), latitude: l.latitude, longitude: l.longitude }]
       : [],
   );
   const remote = service.deliveryModes.filter((m) => m !== 'in_person').map((m) => MODE_LABELS[m as Mode].toLowerCase());
@@ -85,7 +86,7 @@ export default async function ServicePage({ params }: PageProps) {
       {closed ? (
         <NotificationBanner title="Important" heading="This activity is no longer running">
           <p>
-            You can <a href="/services">search for something similar</a>.
+            You can <Link href="/services">search for something similar</Link>.
           </p>
         </NotificationBanner>
       ) : null}
@@ -104,9 +105,9 @@ export default async function ServicePage({ params }: PageProps) {
           </a>
         ) : null}
         {canRefer && !closed ? (
-          <a href={`/refer-out?serviceId=${service.id}`} className="button button--primary mb-0">
+          <Link href={`/refer-out?serviceId=${service.id}`} className="button button--primary mb-0">
             Refer someone to this service
-          </a>
+          </Link>
         ) : null}
       </div>
 
@@ -230,7 +231,7 @@ export default async function ServicePage({ params }: PageProps) {
         </ul>
         {!service.phone && !org.phone && !service.email && !org.email && !service.url && !org.website ? (
           <p>
-            We do not have contact details for this group. A link worker can help: <a href="/refer">ask a link worker</a>.
+            We do not have contact details for this group. A link worker can help: <Link href="/refer">ask a link worker</Link>.
           </p>
         ) : null}
 
@@ -258,7 +259,7 @@ export default async function ServicePage({ params }: PageProps) {
           Last checked {formatDate(service.lastChecked)}. Last updated {formatDate(service.updatedAt)}.
         </p>
         <p className="no-print">
-          <a href={`/services/${service.id}/report`}>Report a problem with this listing</a>
+          <Link href={`/services/${service.id}/report`}>Report a problem with this listing</Link>
         </p>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, Table, Tag, TextInput } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { findPeople } from '@/lib/people/subject-access';
@@ -37,9 +38,9 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
             head={['Name', 'Cases']}
             rowKeys={people.map((p) => p.id)}
             rows={people.map((p) => [
-              <a key="n" href={`/admin/people/${p.id}`}>
+              <Link key="n" href={`/admin/people/${p.id}`}>
                 {p.name}
-              </a>,
+              </Link>,
               <>
                 {p.cases.map((c) => c.reference).join(', ')} {p.anonymised ? <Tag colour="grey">Anonymised</Tag> : null}
               </>,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { Button, NotificationBanner, Table, Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -44,7 +45,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
           rowKeys={rows.map((r) => r.id)}
           rows={rows.map((r) => [
             <span key="n">
-              <a href={`/provider/listings/${r.id}`}>{r.name}</a>
+              <Link href={`/provider/listings/${r.id}`}>{r.name}</Link>
               <br />
               <span className="hint">{r.organisationName}</span>
             </span>,

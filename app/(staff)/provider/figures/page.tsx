@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
+import { Link } from '@/components/ui/Link';
 import { Table, type TableCell } from '@/components/ui/Table';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
@@ -33,7 +34,7 @@ export default async function ProviderFiguresPage() {
   return (
     <>
       <p className="no-print">
-        <a href="/provider">Back to your listings and referrals</a>
+        <Link href="/provider">Back to your listings and referrals</Link>
       </p>
       <PageHeading>Your figures for funding bids</PageHeading>
       <p>

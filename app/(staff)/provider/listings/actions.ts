@@ -123,7 +123,7 @@ export async function setCapacityAction(serviceId: string, form: FormData): Prom
   revalidatePath('/provider/listings');
   revalidatePath(`/services/${serviceId}`);
   const back = String(form.get('returnTo') ?? '');
-  const target = back === 'editor' ? `/provider/listings/${serviceId}` : '/provider/listings';
+  const target = back === 'editor' ? (`/provider/listings/${serviceId}` as const) : '/provider/listings';
   redirect(`${target}?capacity=${status}&listing=${serviceId}`);
 }
 

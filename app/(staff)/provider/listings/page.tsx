@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CapacityButtons } from '@/components/listings/CapacityButtons';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, NotificationBanner, Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { CAPACITY_LABELS } from '@/lib/directory/vocab';
@@ -34,7 +35,7 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
       {groups.length === 0 ? (
         user.role === 'provider' ? (
           <p>
-            Your account is not linked to a group yet. <a href="/groups/join">Register your group</a>, or ask the person who registered it to add you.
+            Your account is not linked to a group yet. <Link href="/groups/join">Register your group</Link>, or ask the person who registered it to add you.
           </p>
         ) : (
           <p>Open a group’s listings from the moderation pages.</p>
@@ -54,17 +55,17 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
             <Button href={`/provider/listings/new?organisation=${g.id}`} className="mb-0">
               Add a listing
             </Button>
-            {user.role === 'provider' ? <a href="/provider/organisation">Your group’s details and members</a> : null}
+            {user.role === 'provider' ? <Link href="/provider/organisation">Your group’s details and members</Link> : null}
           </p>
           {g.listings.length === 0 ? <p>This group has no listings yet.</p> : null}
           <ul className="list-plain">
             {g.listings.map((l) => (
               <li key={l.id} className="border-b border-[var(--color-border)] py-5">
                 <h3 className="heading-s mb-2">
-                  <a href={`/provider/listings/${l.id}`}>
+                  <Link href={`/provider/listings/${l.id}`}>
                     {l.name}
                     <span className="visually-hidden">: edit the listing</span>
-                  </a>
+                  </Link>
                 </h3>
                 <p className="mb-2">
                   {!l.published ? <Tag colour="grey">Not published yet</Tag> : null}{' '}

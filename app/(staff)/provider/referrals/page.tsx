@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { referralTagColour } from '@/components/referrals/status';
 import { BackLink, Pagination, Table, Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -46,9 +47,9 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
                   {filterLabels[f]} ({formatNumber(counts[f])})
                 </strong>
               ) : (
-                <a href={`/provider/referrals?show=${f}`}>
+                <Link href={`/provider/referrals?show=${f}`}>
                   {filterLabels[f]} ({formatNumber(counts[f])})
-                </a>
+                </Link>
               )}
             </li>
           ))}
@@ -65,10 +66,10 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
             head={['Reference', 'Service', 'Sent', 'Status', 'Answer by']}
             rowKeys={items.map((i) => i.id)}
             rows={items.map((i) => [
-              <a key="l" href={`/provider/referrals/${i.id}`}>
+              <Link key="l" href={`/provider/referrals/${i.id}`}>
                 {i.reference}
                 <span className="visually-hidden">, referral to {i.serviceName}</span>
-              </a>,
+              </Link>,
               i.serviceName,
               formatDate(i.sentAt),
               <Tag key="s" colour={referralTagColour(i.status)}>

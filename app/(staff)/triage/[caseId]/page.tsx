@@ -5,6 +5,7 @@ import { RateForm } from '@/components/triage/RateForm';
 import { SafeguardingForm } from '@/components/triage/SafeguardingForm';
 import { SignpostForm } from '@/components/triage/SignpostForm';
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, TextInput, WarningText } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -110,7 +111,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           ) : (
             'This referral is no longer waiting for triage.'
           )}{' '}
-          <a href={`/cases/${view.id}`}>Open the case</a>
+          <Link href={`/cases/${view.id}`}>Open the case</Link>
         </InsetText>
       )}
 

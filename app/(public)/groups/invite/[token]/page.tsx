@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Button, ErrorSummary, SummaryList, TextInput } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { fieldErrorsOf } from '@/lib/forms/state';
@@ -18,7 +19,7 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          If you have already set your password, <a href="/sign-in">sign in</a>. Otherwise ask the person who added you to add you again.
+          If you have already set your password, <Link href="/sign-in">sign in</Link>. Otherwise ask the person who added you to add you again.
         </p>
       </div>
     );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Button } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { db } from '@/lib/db/client';
 import { peekToken } from '@/lib/tokens';
 import { VERIFY_PURPOSE } from '@/lib/organisations';
@@ -16,7 +17,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ token: 
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          If you have already confirmed your address, <a href="/sign-in">sign in</a>. Otherwise, register again or contact us.
+          If you have already confirmed your address, <Link href="/sign-in">sign in</Link>. Otherwise, register again or contact us.
         </p>
       </div>
     );

@@ -4,6 +4,7 @@ import { CapacityButtons } from '@/components/listings/CapacityButtons';
 import { ListingForm } from '@/components/listings/ListingForm';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Button, InsetText, NotificationBanner, Tag } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -68,9 +69,9 @@ export default async function EditListingPage({ params, searchParams }: { params
         {data.published ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Not published yet</Tag>}{' '}
         {data.awaitingFirstCheck ? <Tag colour="yellow">Waiting for a check</Tag> : null}{' '}
         {data.published ? (
-          <a href={`/services/${data.id}`}>
+          <Link href={`/services/${data.id}`}>
             See it as the public sees it<span className="visually-hidden"> ({data.name})</span>
-          </a>
+          </Link>
         ) : null}
       </p>
       {data.pending ? (
@@ -114,7 +115,7 @@ export default async function EditListingPage({ params, searchParams }: { params
       </section>
 
       <p>
-        <a href={`/provider/listings/${data.id}/history`}>Earlier versions of this listing</a>
+        <Link href={`/provider/listings/${data.id}/history`}>Earlier versions of this listing</Link>
       </p>
 
       <h2 className="heading-l">Edit the listing</h2>

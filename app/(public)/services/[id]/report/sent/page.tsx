@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PanelConfirmation } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { db } from '@/lib/db/client';
 import { getPublicService } from '@/lib/directory/service';
 
@@ -16,10 +17,10 @@ export default async function ReportSentPage({ params }: { params: Promise<{ id:
       <h2 className="heading-m">What happens next</h2>
       <p>A coordinator will check the listing with the group and correct it. If you left an email address, they may reply.</p>
       <p>
-        <a href={`/services/${service.id}`}>Back to {service.name}</a>
+        <Link href={`/services/${service.id}`}>Back to {service.name}</Link>
       </p>
       <p>
-        <a href="/services">Search for help and activities</a>
+        <Link href="/services">Search for help and activities</Link>
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { BackLink, Table } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { can } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
@@ -52,9 +53,9 @@ export default async function ListingHistoryPage({ params }: { params: Promise<{
             `${REASONS[h.reason ?? ''] ?? 'Changed'}${h.fields.length ? `: ${h.fields.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}` : ''}`,
             ...(coordinator
               ? [
-                  <a key="c" href={`/moderation/listings/${id}/versions/${h.number}`}>
+                  <Link key="c" href={`/moderation/listings/${id}/versions/${h.number}`}>
                     Compare<span className="visually-hidden"> version {h.number} with now</span>
-                  </a>,
+                  </Link>,
                 ]
               : []),
           ])}
