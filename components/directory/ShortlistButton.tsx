@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { toggleId } from '@/lib/directory/shortlist';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useShortlist, writeShortlist } from './shortlist-store';
 
 /**
@@ -10,8 +10,7 @@ import { useShortlist, writeShortlist } from './shortlist-store';
  */
 export function ShortlistButton({ id, name, className }: { id: string; name: string; className?: string }) {
   const ids = useShortlist();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const added = ids.includes(id);
 
   if (!ready) {

@@ -6,7 +6,7 @@ import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
 import { normalisePhone, normaliseUrl } from './text';
 import { describeSchedule, londonDay, nextOccurrences, toRrule, weekdayOf, ymd, type ScheduleLike } from '@/lib/directory/schedule';
 import {
-  WEEKDAYS,
+  type WEEKDAYS,
   scheduleInput,
   type KeepInput,
   type ListingInput,

@@ -49,9 +49,9 @@ async function authorise(caseId: unknown) {
 function refused(result: DecisionRefusal, caseId: string, v: TriageFormState['values']): TriageFormState {
   switch (result.reason) {
     case 'not_found':
-      notFound();
+      return notFound();
     case 'forbidden':
-      forbidden();
+      return forbidden();
     case 'invalid':
       return { errors: { [result.field]: result.message }, values: v };
     case 'not_waiting':
