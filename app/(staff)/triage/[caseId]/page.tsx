@@ -8,7 +8,7 @@ import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, Text
 import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import type { CaseOutcome, ConsentScope, ContactMethod } from '@/lib/db/generated/client';
+import type { CaseOutcome, ConsentScope, ContactMethod } from '@/lib/db/generated/enums';
 import { formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
 import { AGE_BAND_LABELS, type AgeBand } from '@/lib/intake/options';
 import { caseStatusTags, ragTags, sourceLabels } from '@/lib/staff-home/labels';
