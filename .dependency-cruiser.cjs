@@ -68,7 +68,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: ['node_modules', '^lib/db/generated/'] },
-    exclude: { path: ['^\\.next/', '^\\.data/', '^node_modules/'] },
+    exclude: { path: ['^\\.next/', '^\\.data/'] },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -74,9 +74,9 @@ describe('the environment check', () => {
     );
     expect(problems({ NOTIFY_ADAPTER: 'smtp', PORT: '70000' }).sort()).toEqual(['MAIL_FROM', 'PORT', 'SMTP_URL']);
     expect(() => parseEnv(source)).toThrow(/^The environment has 10 bad settings/);
-    expect(() => parseEnv(source)).toThrow(/^  PORT must be a whole number$/m);
-    expect(() => parseEnv(source)).toThrow(/^  DATABASE_POOL_SIZE must be a whole number$/m);
-    expect(() => parseEnv(source)).toThrow(/^  MAX_FAILED_LOGINS must be 1 or more$/m);
+    expect(() => parseEnv(source)).toThrow(/^ {2}PORT must be a whole number$/m);
+    expect(() => parseEnv(source)).toThrow(/^ {2}DATABASE_POOL_SIZE must be a whole number$/m);
+    expect(() => parseEnv(source)).toThrow(/^ {2}MAX_FAILED_LOGINS must be 1 or more$/m);
   });
 
   it('asks for each notification adapter’s settings', () => {
