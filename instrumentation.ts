@@ -3,6 +3,9 @@
 export async function register() {
   // Written this way so the Edge build drops the import (and pg-boss with it) entirely.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // A bad setting stops the server before it serves anything, naming every bad variable at once.
+    const { env } = await import('./lib/config/env');
+    env();
     const { startJobsInProcess } = await import('./lib/jobs/in-process');
     await startJobsInProcess();
   }

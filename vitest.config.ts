@@ -6,7 +6,13 @@ import path from 'node:path';
 // own database cloned from a migrated template (tests/helpers/db.ts), so files run in parallel
 // without seeing each other's rows. `vitest run --project unit` never touches PostgreSQL.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Outside Next there is no react-server condition: tests use server-only's empty module.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

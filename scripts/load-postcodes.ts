@@ -1,5 +1,5 @@
 // Loads an ONS Postcode Directory style CSV into the local Postcode table.
-//   npx tsx scripts/load-postcodes.ts ONSPD.csv [--district EB1,EB2 | --district 'RG*'] [--include-terminated]
+//   npx tsx --conditions=react-server scripts/load-postcodes.ts ONSPD.csv [--district EB1,EB2 | --district 'RG*'] [--include-terminated]
 // Load areas (LSOAs) first so each postcode is linked to its area and ward.
 import { createReadStream } from 'node:fs';
 import { createDb } from '../lib/db/client';
@@ -7,7 +7,7 @@ import { loadPostcodes } from '../lib/geo/onspd';
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('Usage: npx tsx scripts/load-postcodes.ts <file.csv> [--district EB1,EB2|RG*] [--include-terminated]');
+  console.error('Usage: npx tsx --conditions=react-server scripts/load-postcodes.ts <file.csv> [--district EB1,EB2|RG*] [--include-terminated]');
   process.exit(2);
 }
 

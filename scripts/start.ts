@@ -1,5 +1,6 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data,
 // a production build when the code changed, then the server. Ctrl-C stops everything cleanly.
+import { env } from '../lib/config';
 import { resolveDatabase } from '../lib/db/resolve';
 import { migrate } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
@@ -7,9 +8,9 @@ import { seedDemoIfEmpty } from '../prisma/seed/demo-if-empty';
 import { buildIfNeeded, startNext } from './lib';
 
 const log = (m: string) => console.log(`[start] ${m}`);
-const port = Number(process.env.PORT || 3000);
-
 async function main() {
+  // Checked first: a bad setting stops here, every bad variable named at once.
+  const port = env().PORT;
   const database = await resolveDatabase();
   log(database.embedded ? 'Started the embedded PostgreSQL.' : 'Using DATABASE_URL.');
   let stopping = false;
@@ -22,7 +23,7 @@ async function main() {
   try {
     const { applied, latest } = await migrate(database.url, { log });
     log(applied.length ? `Applied ${applied.length} migration(s); now at ${latest}.` : `Database is up to date (${latest}).`);
-    if ((process.env.DEMO_MODE ?? 'true') === 'true') {
+    if (env().DEMO_MODE) {
       const client = createDb(database.url);
       try {
         if (await seedDemoIfEmpty(client, log)) log('Loaded the demo borough.');
@@ -45,4 +46,7 @@ async function main() {
   server.on('exit', (code) => void stop(code ?? 0));
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error('[start] failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,12 +1,13 @@
 // The background jobs on their own (`tsx scripts/worker.ts`), for a deployment that runs the web
 // app with JOBS_IN_PROCESS=false. Stops cleanly on SIGTERM/SIGINT, finishing the job in hand.
+import { env } from '../lib/config';
 import { startJobs } from '../lib/jobs';
 import { logError, loggerFor } from '../lib/log/logger';
 
 const log = loggerFor('worker');
 
 async function main() {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) {
     console.error('DATABASE_URL is not set');
     process.exit(1);

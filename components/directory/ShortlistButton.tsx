@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { Link } from '@/components/ui/Link';
 import { toggleId } from '@/lib/directory/shortlist';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useShortlist, writeShortlist } from './shortlist-store';
 
 /**
@@ -11,8 +11,7 @@ import { useShortlist, writeShortlist } from './shortlist-store';
  */
 export function ShortlistButton({ id, name, className }: { id: string; name: string; className?: string }) {
   const ids = useShortlist();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const added = ids.includes(id);
 
   if (!ready) {

@@ -3,15 +3,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from '@/components/ui/Link';
 import { shortlistHref } from '@/lib/directory/shortlist';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useShortlist } from './shortlist-store';
 
 /** "Your shortlist (3)", linking to the shortlist held in this browser; announces changes. */
 export function ShortlistLink({ className }: { className?: string }) {
   const ids = useShortlist();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef<number | null>(null);
-  useEffect(() => setReady(true), []);
   useEffect(() => {
     if (!ready) return;
     if (previous.current !== null && previous.current !== ids.length) {

@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Print and share buttons; the link itself is shown for anyone without JavaScript. */
 export function ShortlistTools({ shareUrl }: { shareUrl: string }) {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [copied, setCopied] = useState(false);
-  useEffect(() => setReady(true), []);
 
   async function copy() {
     try {

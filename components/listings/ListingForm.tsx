@@ -55,8 +55,12 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
   const e = state.fieldErrors;
 
   // What the server sent back replaces anything typed since (it is built from the same form).
-  useEffect(() => {
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     setLive(null);
+  }
+  useEffect(() => {
     if (state.focus) document.getElementById(state.focus)?.focus();
   }, [state]);
 

@@ -85,7 +85,8 @@ export default function PinMap({ latitudeId, longitudeId, latitude, longitude, t
   const [tileErrors, setTileErrors] = useState(0);
   const [tilesLoaded, setTilesLoaded] = useState(0);
   const [moved, setMoved] = useState('');
-  const centre = useRef<Point>(pin ?? fallbackCentre);
+  // Where the map opens; Leaflet reads it once, and the view then follows the pin.
+  const [centre] = useState<Point>(() => pin ?? fallbackCentre);
 
   const setPin = useCallback((p: Point | null, follow: boolean) => {
     pinRef.current = p;
@@ -95,6 +96,7 @@ export default function PinMap({ latitudeId, longitudeId, latitude, longitude, t
 
   // The server sent the form back with new values (a postcode found, a save refused).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- setPin also keeps pinRef, which the input listeners read, and moves the Leaflet view: effect work
     setPin(parse(latitude, longitude), true);
   }, [latitude, longitude, setPin]);
 
@@ -147,7 +149,7 @@ export default function PinMap({ latitudeId, longitudeId, latitude, longitude, t
   return (
     <div className="pin-map" role="region" aria-label={label}>
       <p className="hint">{pin ? 'Drag the pin to the way in, or tap the map where it is.' : 'Tap the map where the way in is to put a pin there.'}</p>
-      <MapContainer ref={setMap} center={centre.current} zoom={pin ? 17 : 13} scrollWheelZoom={false} className="pin-map__map map-frame" keyboard>
+      <MapContainer ref={setMap} center={centre} zoom={pin ? 17 : 13} scrollWheelZoom={false} className="pin-map__map map-frame" keyboard>
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileHandlers} />
         {pin ? <Marker position={pin} icon={pinIcon} draggable keyboard={false} eventHandlers={markerHandlers} /> : null}
         <ClickToPlace onPlace={place} />

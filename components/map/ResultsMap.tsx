@@ -216,6 +216,8 @@ function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; hi
   const update = useCallback(() => setView({ zoom: map.getZoom(), bounds: map.getBounds() }), [map]);
   const handlers = useMemo(() => ({ moveend: update, zoomend: update }), [update]);
   useMapEvents(handlers);
+  // The view lives in Leaflet (outside React): read it again when the points change.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from an external system is what effects are for
   useEffect(update, [index, update]);
 
   const groups = useMemo(() => groupsOnScreen(index, map, view.zoom, view.bounds), [index, map, view]);

@@ -61,7 +61,10 @@ function Choices({
 }: ChoicesCommon & { kind: 'checkbox' | 'radio'; isChecked: (value: string) => boolean; required?: boolean }) {
   const message = firstError(error);
   const fieldsetDescribedBy = describedBy(idPrefix, { hint: Boolean(hint), error: Boolean(message) });
-  let index = 0;
+  // The n-th choice (dividers do not count) gets choiceId(idPrefix, n) unless it names its own id.
+  const ids: string[] = [];
+  let position = 0;
+  for (const item of items) ids.push(isDivider(item) ? '' : (item.id ?? choiceId(idPrefix, position++)));
   return (
     <div className={cx('form-group', message && 'form-group--error', className)}>
       <fieldset className="fieldset" aria-describedby={fieldsetDescribedBy}>
@@ -71,16 +74,15 @@ function Choices({
         {hint ? <Hint id={`${idPrefix}-hint`}>{hint}</Hint> : null}
         {message ? <ErrorMessage id={`${idPrefix}-error`}>{message}</ErrorMessage> : null}
         <div className={cx('choices', `choices--${kind}`, small && 'choices--small', inline && 'choices--inline')}>
-          {items.map((item) => {
+          {items.map((item, i) => {
             if (isDivider(item)) {
               return (
-                <div key={`divider-${item.divider}-${index}`} className="choices__divider">
+                <div key={`divider-${item.divider}-${i}`} className="choices__divider">
                   {item.divider}
                 </div>
               );
             }
-            const id = item.id ?? choiceId(idPrefix, index);
-            index += 1;
+            const id = ids[i];
             const itemHintId = item.hint ? `${id}-item-hint` : undefined;
             return (
               <div key={item.value} className="choice-group">

@@ -1,5 +1,6 @@
 // next-auth 4 configuration: e-mail and password (Credentials) with JWT sessions. The token holds
 // only the user's id, role and sessionVersion; everything else is loaded fresh on each request.
+import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';

@@ -1,5 +1,6 @@
 // Who may open a case: a link worker or coordinator of the case's team (lib/auth/permissions).
 // Every page and action about a case asks here first; a refusal is recorded too.
+import 'server-only';
 import { can, type Action } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SessionUser } from '@/lib/auth/types';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { config } from '../config';
+import { config, env } from '../config';
 import { PrismaClient, Prisma } from './generated/client';
 
 export { Prisma };
@@ -14,7 +15,7 @@ export function createDb(url: string = requireDatabaseUrl()): PrismaClient {
 }
 
 function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (npm start and npm test set it, starting an embedded PostgreSQL when needed)');
   return url;
 }

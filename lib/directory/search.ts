@@ -1,3 +1,4 @@
+import 'server-only';
 import { subMonths } from 'date-fns';
 import { Prisma, type Tx } from '@/lib/db/client';
 import { milesToMetres } from '@/lib/geo/distance';

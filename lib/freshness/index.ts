@@ -6,7 +6,7 @@ import { subMonths } from 'date-fns';
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/types';
 import { assertCan } from '@/lib/auth/permissions';
-import { config } from '@/lib/config';
+import { config, envFrom, type EnvSource } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { listingContacts } from '@/lib/listings/messages';
@@ -18,9 +18,8 @@ const NUDGE_ACTION = 'listing.check_sent';
 const DAY = 86_400_000;
 
 /** Days between reminders while a listing stays unconfirmed (STALE_REMINDER_DAYS, default 28). */
-export function reminderIntervalDays(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.STALE_REMINDER_DAYS ?? '');
-  return Number.isInteger(n) && n > 0 ? n : 28;
+export function reminderIntervalDays(source: EnvSource = process.env): number {
+  return envFrom(source).STALE_REMINDER_DAYS;
 }
 
 /** How long a confirm link works: until the next reminder brings a fresh one, and a little more. */

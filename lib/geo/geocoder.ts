@@ -1,3 +1,4 @@
+import { env, envFrom, type EnvSource } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 
 /** A place a search can be centred on. */
@@ -76,7 +77,7 @@ export class PostcodesIoGeocoder implements Geocoder {
   readonly name = 'postcodes.io';
   constructor(
     private readonly db: Tx,
-    private readonly baseUrl = process.env.POSTCODES_IO_URL || 'https://api.postcodes.io',
+    private readonly baseUrl = env().POSTCODES_IO_URL,
     private readonly fetcher: FetchLike = fetch as unknown as FetchLike,
     private readonly timeoutMs = 3000,
   ) {}
@@ -144,11 +145,8 @@ export class ChainGeocoder implements Geocoder {
 
 export type PostcodeLookup = 'local' | 'postcodes.io';
 
-export function postcodeLookupSetting(env: Record<string, string | undefined> = process.env): PostcodeLookup {
-  const v = (env.POSTCODE_LOOKUP ?? '').trim().toLowerCase();
-  if (v === '' || v === 'local') return 'local';
-  if (v === 'postcodes.io' || v === 'postcodesio') return 'postcodes.io';
-  throw new Error(`POSTCODE_LOOKUP must be "local" or "postcodes.io", not "${env.POSTCODE_LOOKUP}"`);
+export function postcodeLookupSetting(source: EnvSource = process.env): PostcodeLookup {
+  return envFrom(source).POSTCODE_LOOKUP;
 }
 
 /** The geocoder chosen by POSTCODE_LOOKUP (default local). */

@@ -2,14 +2,14 @@
 // like "EB-4K7P-9QX2". The alphabet leaves out letters that look or sound like others
 // (0/O, 1/I/L, 5/S, 2/Z, U/V, B/8), so a reference copied by hand still matches.
 import { randomInt } from 'node:crypto';
+import { env } from '@/lib/config';
 
 export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 const GROUP = 4;
 
 /** The borough's prefix: REFERENCE_PREFIX, or "EB" for the demo borough. Letters only, 1 to 4. */
 export function referencePrefix(): string {
-  const raw = (process.env.REFERENCE_PREFIX ?? '').trim().toUpperCase();
-  return /^[A-Z]{1,4}$/.test(raw) ? raw : 'EB';
+  return env().REFERENCE_PREFIX;
 }
 
 export function generateReference(prefix: string = referencePrefix(), random: (max: number) => number = randomInt): string {

@@ -1,11 +1,5 @@
-// Intake settings, read from the environment with their defaults. (.env.example lists them.)
-
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0`);
-  return value;
-}
+// Intake settings (lib/config/env.ts reads and checks them; .env.example lists them).
+import { env } from '@/lib/config';
 
 export const intakeSettings = {
   /**
@@ -13,11 +7,10 @@ export const intakeSettings = {
    * Unset: the first team (oldest, then by name). See docs/decisions/0006-referral-intake.md.
    */
   get intakeTeam(): string | null {
-    const raw = (process.env.INTAKE_TEAM ?? '').trim();
-    return raw === '' ? null : raw;
+    return env().INTAKE_TEAM ?? null;
   },
   /** Referrals one address (IP) may send per hour, across both public forms. */
   get perIpPerHour(): number {
-    return int('REFERRAL_RATE_PER_HOUR', 20);
+    return env().REFERRAL_RATE_PER_HOUR;
   },
 };

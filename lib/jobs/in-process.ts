@@ -1,12 +1,14 @@
 // Starts the jobs in the web server's process unless told not to. Production can set
 // JOBS_IN_PROCESS=false and run scripts/worker.ts instead; running both is safe too.
+import { env, envFrom, type EnvSource } from '../config';
 import { logError } from '../log/logger';
 import { startJobs, type Jobs } from './index';
 
 const holder = globalThis as unknown as { __jobs?: Promise<Jobs | null> };
 
-export function jobsInProcessEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.JOBS_IN_PROCESS !== 'false' && env.NEXT_PHASE !== 'phase-production-build' && Boolean(env.DATABASE_URL);
+export function jobsInProcessEnabled(source: EnvSource = process.env): boolean {
+  const settings = envFrom(source);
+  return settings.JOBS_IN_PROCESS && source.NEXT_PHASE !== 'phase-production-build' && Boolean(settings.DATABASE_URL);
 }
 
 /** The running jobs of this process, if any (for requestDelivery). */
@@ -18,7 +20,7 @@ export async function startJobsInProcess(): Promise<void> {
   if (!jobsInProcessEnabled()) return;
   // Dev reloads may call register again; keep one set of workers per process.
   if (holder.__jobs) return;
-  holder.__jobs = startJobs(process.env.DATABASE_URL!).catch((error) => {
+  holder.__jobs = startJobs(env().DATABASE_URL!).catch((error) => {
     // The site must still serve pages; messages wait in the outbox until jobs run again.
     logError(error, { module: 'jobs' }, 'Background jobs did not start');
     holder.__jobs = undefined;

@@ -2,6 +2,7 @@
 // instance and any separate worker may run this at once: pg-boss keeps one row per schedule and
 // lets one instance a minute fire them, the queues are "stately" (at most one job waiting and one
 // running per queue), and the work itself is safe to repeat (SKIP LOCKED claims, guarded updates).
+import 'server-only';
 import PgBoss from 'pg-boss';
 import { createDb, type Db } from '../db/client';
 import { loggerFor, logError } from '../log/logger';

@@ -76,8 +76,6 @@ const clock = (missing: string) =>
 const realDate = isDateKey;
 const optionalDate = (message: string) =>
   z.preprocess((v) => str(v).trim(), z.string().refine((s) => s === '' || realDate(s), message)).transform((s) => (s === '' ? null : s));
-const requiredDate = (missing: string, message: string) =>
-  z.preprocess((v) => str(v).trim(), z.string().min(1, missing).refine(realDate, message));
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess(list, z.array(z.enum(values, { error: message })));

@@ -5,6 +5,7 @@ const BLOCKS = /<(script|style|iframe|object|embed|template|noscript)\b[^>]*>[\s
 const TAG = /<\/?[a-z!?][^<>]*>/gi;
 const COMMENT = /<!--[\s\S]*?-->/g;
 // Control characters other than tab and newline, and the Unicode direction overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Removes markup and control characters; keeps line breaks (at most one blank line in a row). */

@@ -1,3 +1,4 @@
+import { env } from '../config';
 import type { Db } from '../db/client';
 import { NotificationError, safeErrorMessage, type NotificationAdapter, type OutgoingMessage } from './adapter';
 
@@ -10,16 +11,12 @@ export type RetryPolicy = {
   leaseMs: number;
 };
 
-function envInt(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export function retryPolicyFromEnv(): RetryPolicy {
+  const e = env();
   return {
-    maxAttempts: envInt('NOTIFY_MAX_ATTEMPTS', 10),
-    baseDelayMs: envInt('NOTIFY_RETRY_BASE_SECONDS', 60) * 1000,
-    maxDelayMs: envInt('NOTIFY_RETRY_MAX_SECONDS', 6 * 60 * 60) * 1000,
+    maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    baseDelayMs: e.NOTIFY_RETRY_BASE_SECONDS * 1000,
+    maxDelayMs: e.NOTIFY_RETRY_MAX_SECONDS * 1000,
     leaseMs: 5 * 60 * 1000,
   };
 }

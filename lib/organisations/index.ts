@@ -23,8 +23,6 @@ export const JOIN_LIMIT = { perHour: 5, windowSeconds: 3600 } as const;
 export const INVITE_LIMIT = { perDay: 20, windowSeconds: 86_400 } as const;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const optionalLine = (max: number, tooLong: string) =>
-  z.preprocess((v) => plainLine(str(v)), z.string().max(max, tooLong)).transform((s) => (s === '' ? null : s));
 const emailField = (missing: string) =>
   z.preprocess(
     (v) => plainLine(str(v)).toLowerCase(),

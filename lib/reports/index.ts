@@ -8,16 +8,21 @@ import { outcomesSection } from './sections/outcomes';
 import { supplySection } from './sections/supply';
 import { unmetNeedSection } from './sections/unmet-need';
 import { waitingSection } from './sections/waiting';
+import { SECTION_TITLES } from './section-titles';
 import { SECTION_SLUGS, type ReportSection, type SectionSlug } from './table';
 
-export const SECTIONS: Record<SectionSlug, { title: string; blurb: string; build: (db: Tx, f: ReportFilter) => Promise<ReportSection> }> = {
-  'unmet-need': { title: 'Unmet need', blurb: 'Needs no service met, searches that found nothing, declines and waiting lists.', build: unmetNeedSection },
-  demand: { title: 'Demand and flow', blurb: 'Referrals by source and month, self-referrals, the path from referral to support.', build: demandSection },
-  waiting: { title: 'Waiting', blurb: 'Days from referral to first contact, and who is waiting now.', build: waitingSection },
-  outcomes: { title: 'Outcomes', blurb: 'Wellbeing change, how cases closed, contacts per person and caseloads.', build: outcomesSection },
-  supply: { title: 'Supply', blurb: 'Services by theme and ward, capacity against demand, directory freshness.', build: supplySection },
-  equity: { title: 'Equity', blurb: 'Referrals and outcomes by deprivation, age and ethnic group.', build: equitySection },
+const BUILDERS: Record<SectionSlug, (db: Tx, f: ReportFilter) => Promise<ReportSection>> = {
+  'unmet-need': unmetNeedSection,
+  demand: demandSection,
+  waiting: waitingSection,
+  outcomes: outcomesSection,
+  supply: supplySection,
+  equity: equitySection,
 };
+
+export const SECTIONS = Object.fromEntries(
+  SECTION_SLUGS.map((slug) => [slug, { ...SECTION_TITLES[slug], build: BUILDERS[slug] }]),
+) as Record<SectionSlug, { title: string; blurb: string; build: (db: Tx, f: ReportFilter) => Promise<ReportSection> }>;
 
 export function isSectionSlug(s: string): s is SectionSlug {
   return (SECTION_SLUGS as readonly string[]).includes(s);

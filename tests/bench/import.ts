@@ -2,7 +2,7 @@
 // into a fresh database through the same code as the admin's upload (streamed check, then one
 // transaction), then imported again unchanged, then exported. Prints time and peak memory.
 //
-//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/import.ts [--rows 20000]
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx --conditions=react-server tests/bench/import.ts [--rows 20000]
 //
 // DATABASE_URL names any database on the server: the benchmark makes its own (lsth_import_bench_*)
 // and drops it afterwards. Target on these machines: under 60 s and under 500 MB.
@@ -36,7 +36,7 @@ const HEAP_MB = Number(arg('heap-mb', '256'));
 
 // Run again under the heap limit unless already there.
 if (v8.getHeapStatistics().heap_size_limit > (HEAP_MB + 64) * 1024 * 1024 && !process.env.IMPORT_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, IMPORT_BENCH_CHILD: '1' },
   });

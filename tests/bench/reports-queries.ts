@@ -1,5 +1,5 @@
 // Times each report query on its own (median of 7 runs), to find the slow ones.
-//   DATABASE_URL=... npx tsx tests/bench/reports-queries.ts
+//   DATABASE_URL=... npx tsx --conditions=react-server tests/bench/reports-queries.ts
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';

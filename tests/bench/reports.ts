@@ -2,7 +2,7 @@
 // cold caches are excluded), beside the same section built straight from the database (the SQL
 // and suppression without Next.js), so the app's overhead shows.
 //
-//   DATABASE_URL=... npx tsx tests/bench/reports.ts [--url http://localhost:3000] [--requests 20]
+//   DATABASE_URL=... npx tsx --conditions=react-server tests/bench/reports.ts [--url http://localhost:3000] [--requests 20]
 //     [--warmup 2] [--no-server] [--refresh] [--email commissioner@demo.example --password ...]
 //
 // Load the large data set first (`npm run seed -- --scale 1`: about a million referral events),

@@ -1,7 +1,7 @@
 // Directory search benchmark: the /services page under load (autocannon) beside the same search
 // SQL timed directly against the database, so the app's overhead shows as a ratio.
 //
-//   DATABASE_URL=... npx tsx tests/bench/search.ts --url http://localhost:3000 [--grow-to 20000]
+//   DATABASE_URL=... npx tsx --conditions=react-server tests/bench/search.ts --url http://localhost:3000 [--grow-to 20000]
 //     [--duration 20] [--connections 50] [--rate 20] [--sql-iterations 400] [--grow-only]
 //
 // The server must be a production build (`next build && next start`) using the same DATABASE_URL.

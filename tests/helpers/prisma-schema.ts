@@ -70,18 +70,17 @@ interface SchemaWasm {
 function loadSchemaWasm(): SchemaWasm {
   const require = createRequire(import.meta.url);
   const cliDir = path.dirname(require.resolve('prisma/package.json'));
-  const module = new WebAssembly.Module(readFileSync(path.join(cliDir, 'build', 'prisma_schema_build_bg.wasm')));
-  let wasm: SchemaWasm | undefined;
-  const text = (ptr: number, len: number) => new TextDecoder().decode(new Uint8Array(wasm!.memory.buffer, ptr, len));
+  const compiled = new WebAssembly.Module(readFileSync(path.join(cliDir, 'build', 'prisma_schema_build_bg.wasm')));
+  const text = (ptr: number, len: number) => new TextDecoder().decode(new Uint8Array(wasm.memory.buffer, ptr, len));
   const imports: Record<string, Record<string, (...args: number[]) => unknown>> = {};
-  for (const imp of WebAssembly.Module.imports(module)) {
+  for (const imp of WebAssembly.Module.imports(compiled)) {
     let fn: (...args: number[]) => unknown;
     if (imp.name.startsWith('__wbg_Error_')) fn = (p, l) => new Error(text(p, l));
     else if (imp.name.includes('wbindgen_throw')) fn = (p, l) => { throw new Error(text(p, l)); };
     else if (imp.name.startsWith('__wbg_set_message_')) fn = () => undefined;
     else if (imp.name === '__wbindgen_init_externref_table') {
       fn = () => {
-        const table = wasm!.__wbindgen_externrefs;
+        const table = wasm.__wbindgen_externrefs;
         const offset = table.grow(4);
         table.set(0, undefined);
         table.set(offset, undefined);
@@ -92,7 +91,8 @@ function loadSchemaWasm(): SchemaWasm {
     } else throw new Error(`prisma_schema_build wasm wants an unknown import ${imp.module}.${imp.name}; update tests/helpers/prisma-schema.ts`);
     (imports[imp.module] ??= {})[imp.name] = fn;
   }
-  wasm = new WebAssembly.Instance(module, imports).exports as unknown as SchemaWasm;
+  // The import functions above run only from inside the instance, after this line has set wasm.
+  const wasm = new WebAssembly.Instance(compiled, imports).exports as unknown as SchemaWasm;
   wasm.__wbindgen_start();
   return wasm;
 }

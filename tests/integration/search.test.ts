@@ -50,7 +50,6 @@ async function find(q: Partial<SearchQuery>) {
   const page = await searchServices(db, { ...base, ...(q.q && !q.sort ? { sort: 'relevance' as const } : {}), ...q });
   return { ...page, keys: page.rows.map((r) => keyOf(r.id)) };
 }
-const visible = ['books', 'dementia', 'debt', 'yoga', 'cafe', 'lunch', 'shed', 'walk'];
 
 describe('what is listed', () => {
   it('lists published, current listings, temporarily closed ones included, A to Z', async () => {

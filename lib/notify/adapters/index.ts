@@ -1,3 +1,4 @@
+import { envFrom, type EnvSource } from '../../config';
 import type { NotificationAdapter } from '../adapter';
 import { devAdapter } from './dev';
 import { govukNotifyAdapter } from './govuk-notify';
@@ -7,22 +8,19 @@ export { devAdapter, govukNotifyAdapter, smtpAdapter };
 
 export type AdapterName = 'dev' | 'smtp' | 'govuk-notify';
 
-/** NOTIFY_ADAPTER chooses (default dev); each adapter's settings must be present or start-up fails. */
-export function adapterFromEnv(env: Record<string, string | undefined> = process.env): NotificationAdapter {
-  const name = (env.NOTIFY_ADAPTER || 'dev') as AdapterName;
-  switch (name) {
+/**
+ * NOTIFY_ADAPTER chooses (default dev); the environment check (lib/config/env.ts) refuses to start
+ * without each adapter's settings.
+ */
+export function adapterFromEnv(source: EnvSource = process.env): NotificationAdapter {
+  const settings = envFrom(source);
+  switch (settings.NOTIFY_ADAPTER satisfies AdapterName) {
     case 'dev':
       return devAdapter();
-    case 'smtp': {
-      if (!env.SMTP_URL) throw new Error('NOTIFY_ADAPTER=smtp needs SMTP_URL');
-      if (!env.MAIL_FROM) throw new Error('NOTIFY_ADAPTER=smtp needs MAIL_FROM');
-      return smtpAdapter({ url: env.SMTP_URL, from: env.MAIL_FROM });
-    }
-    case 'govuk-notify': {
-      if (!env.GOVUK_NOTIFY_API_KEY) throw new Error('NOTIFY_ADAPTER=govuk-notify needs GOVUK_NOTIFY_API_KEY');
-      return govukNotifyAdapter({ apiKey: env.GOVUK_NOTIFY_API_KEY, env });
-    }
-    default:
-      throw new Error(`NOTIFY_ADAPTER must be dev, smtp or govuk-notify (got ${String(name)})`);
+    case 'smtp':
+      return smtpAdapter({ url: settings.SMTP_URL!, from: settings.MAIL_FROM! });
+    case 'govuk-notify':
+      // Template ids are read from `source` by name when a message is sent.
+      return govukNotifyAdapter({ apiKey: settings.GOVUK_NOTIFY_API_KEY!, env: source });
   }
 }

@@ -1,5 +1,6 @@
 // Pieces of SQL the report queries share. Column names are fixed strings here, never input; every
 // value (dates, ward) goes in as a parameter through Prisma's tagged templates.
+import 'server-only';
 import { Prisma } from '@/lib/db/client';
 
 /** A UTC timestamp column as its Europe/London calendar date. */

@@ -1,11 +1,11 @@
 import type { Prisma } from '../../../lib/db/generated/client';
 import { wards, type WardDef } from '../data/geography';
-import { organisations, placeOrgKinds, type OrgDef, type OrgKind } from '../data/organisations';
+import { organisations, placeOrgKinds, type OrgDef } from '../data/organisations';
 import { extraSentences, templateByKey, type Template } from '../data/templates';
 import { problemReports } from '../data/texts';
 import type { Geography, Venue } from './geography';
 import type { Staff, StaffUser } from './staff';
-import { Clock, Rng, fill, sid, slug, workHours, type DayCode } from '../util';
+import { type Clock, Rng, fill, sid, slug, workHours, type DayCode } from '../util';
 
 export interface ServiceInfo {
   id: string;

@@ -5,7 +5,7 @@ import * as T from '../data/texts';
 import type { Directory, ServiceInfo } from './directory';
 import type { AreaInfo, Geography } from './geography';
 import type { Staff, StaffUser } from './staff';
-import { Clock, Rng, fill, sid, workHours } from '../util';
+import { type Clock, Rng, fill, sid, workHours } from '../util';
 import { canMove } from '../../../lib/referrals/lifecycle';
 
 type Status = Prisma.ReferralCreateManyInput['status'] & string;

@@ -28,8 +28,6 @@ export interface Template {
   weekendOk?: boolean;
 }
 
-const WEEKDAYS: DayCode[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
-
 export const templates: Template[] = [
   // ---------- physical activity ----------
   {

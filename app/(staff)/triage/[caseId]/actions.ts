@@ -24,9 +24,9 @@ async function authorise(form: FormData) {
 function refusedDecision(result: DecisionRefusal, caseId: string, values: FormValues): FormState {
   switch (result.reason) {
     case 'not_found':
-      notFound();
+      return notFound();
     case 'forbidden':
-      forbidden();
+      return forbidden();
     case 'invalid':
       return refused(values, { field: result.field, message: result.message });
     case 'not_waiting':

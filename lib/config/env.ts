@@ -1,0 +1,181 @@
+// The service's settings, read from the environment in one place and checked with zod: a bad value
+// stops start-up with one error naming every bad variable, instead of one per request later.
+// .env.example documents each variable and its default; keep the two in step.
+// Variables only tests and tools read (E2E_*, CHROMIUM_PATH, BENCH_URL, MIGRATIONS_DIR) are not
+// here, nor the platform's own (NODE_ENV, NEXT_RUNTIME, NEXT_PHASE).
+import { z } from 'zod';
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** Unset and empty (or blank) are the same: the default. */
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const text = (fallback: string) => z.preprocess(blankIsUnset, z.string().trim().default(fallback));
+const optionalText = () => z.preprocess(blankIsUnset, z.string().trim().optional());
+const wholeNumber = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be ${min} or more` })
+      .max(max, { error: `must be ${max} or less` })
+      .default(fallback),
+  );
+const port = (fallback: number) => wholeNumber(fallback, 1, 65_535);
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true'),
+  );
+const url = () => z.url({ error: 'must be a full address, like https://example.org' });
+const optionalUrl = () => z.preprocess(blankIsUnset, url().optional());
+
+const schema = z
+  .object({
+    // running
+    DATABASE_URL: optionalUrl(),
+    DATABASE_POOL_SIZE: wholeNumber(10),
+    EMBEDDED_PG_PORT: port(5433),
+    EMBEDDED_PG_DIR: text('.data/postgres'),
+    PORT: port(3000),
+    APP_BASE_URL: optionalUrl(),
+    NEXTAUTH_URL: optionalUrl(),
+    NEXTAUTH_SECRET: optionalText(),
+    LOG_LEVEL: z.preprocess(
+      blankIsUnset,
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'must be fatal, error, warn, info, debug, trace or silent',
+        })
+        .default('info'),
+    ),
+    DEMO_MODE: flag(true),
+    JOBS_IN_PROCESS: flag(true),
+
+    // the borough
+    BOROUGH_NAME: text('Eastbrook'),
+    SERVICE_NAME: text('Eastbrook Community Connect'),
+    BOROUGH_CONTACT_EMAIL: text('connect@eastbrook.example.gov.uk'),
+    BOROUGH_CONTACT_PHONE: text('01632 960 000'),
+    PRIVACY_NOTICE_URL: text('/privacy'),
+    PRIVACY_CONTROLLER: text(''),
+    PRIVACY_LAWFUL_BASIS: text(
+      'UK GDPR Article 6(1)(e): the processing is needed to perform a task in the public interest (public task).',
+    ),
+    PRIVACY_SPECIAL_CATEGORY_BASIS: text(
+      'UK GDPR Article 9(2)(h): the processing is needed for health or social care, with the Data Protection Act 2018, Schedule 1, Part 1, paragraph 2.',
+    ),
+    PRIVACY_RETENTION: text(
+      'We keep a record of your support for 6 years after your case closes. After that, we remove your name and contact details and keep only figures that cannot identify you.',
+    ),
+    PRIVACY_DPO_CONTACT: text(''),
+
+    // sign-in
+    SESSION_MAX_AGE_SECONDS: wholeNumber(8 * 60 * 60),
+    MAX_FAILED_LOGINS: wholeNumber(5),
+    LOCKOUT_MINUTES: wholeNumber(15),
+    SIGN_IN_RATE_PER_MINUTE: wholeNumber(10),
+
+    // directory
+    STALE_WARNING_MONTHS: wholeNumber(6),
+    STALE_HIDE_MONTHS: wholeNumber(12),
+    STALE_REMINDER_DAYS: wholeNumber(28),
+    MAP_TILE_URL: text('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    MAP_ATTRIBUTION: text('&copy; OpenStreetMap contributors'),
+    POSTCODE_LOOKUP: z.preprocess(
+      (v) => {
+        const s = blankIsUnset(v);
+        return typeof s === 'string' ? s.trim().toLowerCase().replace(/^postcodesio$/, 'postcodes.io') : s;
+      },
+      z.enum(['local', 'postcodes.io'], { error: 'must be "local" or "postcodes.io"' }).default('local'),
+    ),
+    POSTCODES_IO_URL: z.preprocess(blankIsUnset, url().default('https://api.postcodes.io')),
+
+    // referrals and triage
+    REFERRAL_REMINDER_DAYS: wholeNumber(7),
+    REFERRAL_EXPIRY_DAYS: wholeNumber(14),
+    TRIAGE_TARGET_RED_DAYS: wholeNumber(2),
+    TRIAGE_TARGET_AMBER_DAYS: wholeNumber(5),
+    TRIAGE_TARGET_GREEN_DAYS: wholeNumber(10),
+
+    // notifications (GOVUK_NOTIFY_TEMPLATE_<NAME> are looked up by name when a message is sent)
+    NOTIFY_ADAPTER: z.preprocess(
+      blankIsUnset,
+      z.enum(['dev', 'smtp', 'govuk-notify'], { error: 'must be dev, smtp or govuk-notify' }).default('dev'),
+    ),
+    SMTP_URL: optionalText(),
+    MAIL_FROM: optionalText(),
+    GOVUK_NOTIFY_API_KEY: optionalText(),
+    GOVUK_NOTIFY_EMAIL_TEMPLATE_ID: optionalText(),
+    GOVUK_NOTIFY_SMS_TEMPLATE_ID: optionalText(),
+    NOTIFY_MAX_ATTEMPTS: wholeNumber(10),
+    NOTIFY_RETRY_BASE_SECONDS: wholeNumber(60),
+    NOTIFY_RETRY_MAX_SECONDS: wholeNumber(6 * 60 * 60),
+
+    // referrals in
+    INTAKE_TEAM: optionalText(),
+    REFERENCE_PREFIX: z.preprocess(
+      (v) => {
+        const s = blankIsUnset(v);
+        return typeof s === 'string' ? s.trim().toUpperCase() : s;
+      },
+      z
+        .string()
+        .regex(/^[A-Z]{1,4}$/, { error: 'must be 1 to 4 letters' })
+        .default('EB'),
+    ),
+    REFERRAL_RATE_PER_HOUR: wholeNumber(20),
+  })
+  .transform((e) => ({ ...e, APP_BASE_URL: e.APP_BASE_URL ?? `http://localhost:${e.PORT}` }));
+
+export type Env = z.output<typeof schema>;
+
+/** Names of the variables this module reads. */
+export const ENV_NAMES = Object.keys(schema.in.shape) as (keyof z.input<typeof schema>)[];
+
+export class EnvError extends Error {
+  constructor(readonly problems: { name: string; message: string }[]) {
+    super(
+      `The environment has ${problems.length === 1 ? 'a bad setting' : `${problems.length} bad settings`} (see .env.example):\n` +
+        problems.map((p) => `  ${p.name} ${p.message}`).join('\n'),
+    );
+    this.name = 'EnvError';
+  }
+}
+
+// Settings one notification adapter needs. Checked beside the schema rather than in a refinement,
+// which zod runs only once every field is valid: the error must name every bad variable at once.
+const ADAPTER_NEEDS: Record<string, string[]> = { smtp: ['SMTP_URL', 'MAIL_FROM'], 'govuk-notify': ['GOVUK_NOTIFY_API_KEY'] };
+
+/** Reads and checks every setting in `source`; throws one EnvError naming every bad variable. */
+export function parseEnv(source: EnvSource): Env {
+  const result = schema.safeParse(source);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'environment'), message: issue.message }));
+  const adapter = source.NOTIFY_ADAPTER?.trim() ?? '';
+  for (const name of ADAPTER_NEEDS[adapter] ?? []) {
+    if (blankIsUnset(source[name]) === undefined) problems.push({ name, message: `must be set when NOTIFY_ADAPTER=${adapter}` });
+  }
+  if (result.success && problems.length === 0) return result.data;
+  throw new EnvError(problems);
+}
+
+// The process's settings, parsed at start-up and again only if a variable changes (tests set some).
+let cached: { key: string; env: Env } | undefined;
+
+/** This process's settings (process.env, checked). */
+export function env(): Env {
+  const key = ENV_NAMES.map((name) => process.env[name] ?? '\u0000').join('\u0001');
+  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+/** Settings from `source`: this process's when it is process.env (the default), otherwise parsed anew. */
+export function envFrom(source: EnvSource = process.env): Env {
+  return source === process.env ? env() : parseEnv(source);
+}

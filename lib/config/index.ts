@@ -1,0 +1,57 @@
+// Every setting a deployment can change, grouped for the code that uses it. The values come from
+// the one checked parse of the environment in ./env.ts; .env.example documents each one.
+import { env } from './env';
+
+export { env, envFrom, parseEnv, EnvError, type Env, type EnvSource } from './env';
+
+export const config = {
+  /** Demo mode shows demo passwords on the sign-in page and the outbox at /dev/outbox. */
+  get demoMode() {
+    return env().DEMO_MODE;
+  },
+  get baseUrl() {
+    return env().APP_BASE_URL;
+  },
+  get borough() {
+    const e = env();
+    return {
+      name: e.BOROUGH_NAME,
+      serviceName: e.SERVICE_NAME,
+      contactEmail: e.BOROUGH_CONTACT_EMAIL,
+      contactPhone: e.BOROUGH_CONTACT_PHONE,
+      privacyNoticeUrl: e.PRIVACY_NOTICE_URL,
+    };
+  },
+  get auth() {
+    const e = env();
+    return {
+      sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
+      maxFailedLogins: e.MAX_FAILED_LOGINS,
+      lockoutMinutes: e.LOCKOUT_MINUTES,
+      signInPerIpPerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    };
+  },
+  get freshness() {
+    const e = env();
+    return { warnAfterMonths: e.STALE_WARNING_MONTHS, hideAfterMonths: e.STALE_HIDE_MONTHS };
+  },
+  get referrals() {
+    const e = env();
+    return { reminderAfterDays: e.REFERRAL_REMINDER_DAYS, expireAfterDays: e.REFERRAL_EXPIRY_DAYS };
+  },
+  get triageTargetWorkingDays() {
+    const e = env();
+    return { red: e.TRIAGE_TARGET_RED_DAYS, amber: e.TRIAGE_TARGET_AMBER_DAYS, green: e.TRIAGE_TARGET_GREEN_DAYS };
+  },
+  get map() {
+    const e = env();
+    return { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION };
+  },
+  get logLevel() {
+    return env().LOG_LEVEL;
+  },
+  /** Most connections one process opens to PostgreSQL (node-postgres's pool). */
+  get databasePoolSize() {
+    return env().DATABASE_POOL_SIZE;
+  },
+};
