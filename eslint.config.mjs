@@ -33,11 +33,17 @@ export default tseslint.config(
     rules: {
       // The compiler already reports undefined names, and knows the DOM and Node globals.
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-unused-expressions': 'error',
       // Type-only imports marked as such, so the dependency rules can tell them from runtime ones;
       // `import('x').T` in an annotation stays allowed (a type, and never a runtime import).
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       // Type-aware: a promise nobody awaits loses its error; an async function where a void
       // callback is expected (an event handler, forEach) runs unobserved.
       '@typescript-eslint/no-floating-promises': 'error',

@@ -12,7 +12,9 @@ function isStaffPath(pathname: string): boolean {
 }
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some((c) => sessionCookieNames.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  return request.cookies
+    .getAll()
+    .some((c) => sessionCookieNames.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
 }
 
 export function proxy(request: NextRequest) {
@@ -32,5 +34,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not API routes, Next's own files or static assets.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt|xml|json|woff2?)$).*)'],
+  matcher: [
+    '/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt|xml|json|woff2?)$).*)',
+  ],
 };

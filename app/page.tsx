@@ -17,12 +17,12 @@ export default async function HomePage() {
     <>
       <h1 className="mb-5">Find local help and support in {borough.name}</h1>
       <p className="body-l">
-        Find local groups, activities and services that can help with everyday life, from walking groups and lunch clubs to debt advice
-        and support for carers.
+        Find local groups, activities and services that can help with everyday life, from walking groups and lunch clubs to debt
+        advice and support for carers.
       </p>
       <p>
-        You can also ask for help from a link worker. A <strong>link worker</strong> is someone who listens to what matters to you and helps
-        you find support in your area. It is free, and you do not need to see a doctor first.
+        You can also ask for help from a link worker. A <strong>link worker</strong> is someone who listens to what matters to you
+        and helps you find support in your area. It is free, and you do not need to see a doctor first.
       </p>
 
       <EmergencyNotice prominent className="my-8" />
@@ -87,7 +87,10 @@ export default async function HomePage() {
           <h2 id="refer-pro-heading" className="heading-m">
             For professionals
           </h2>
-          <p>GP practices, social workers, hospital teams and anyone working with a resident can refer them. There are no eligibility criteria.</p>
+          <p>
+            GP practices, social workers, hospital teams and anyone working with a resident can refer them. There are no
+            eligibility criteria.
+          </p>
           <p>
             <Link href="/refer/professional">For professionals: refer someone</Link>
           </p>

@@ -42,8 +42,10 @@ const fingerprintFile = path.join(root, '.next', 'source-fingerprint');
 
 export async function buildIfNeeded(log: (m: string) => void): Promise<void> {
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(fingerprintFile)
-    && readFileSync(fingerprintFile, 'utf8') === fingerprint;
+  const built =
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(fingerprintFile) &&
+    readFileSync(fingerprintFile, 'utf8') === fingerprint;
   if (built) return log('Production build is up to date.');
   log('Building the app (first start, or the code changed). This takes a few minutes...');
   await run(process.execPath, [nextBin, 'build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

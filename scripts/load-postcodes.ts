@@ -7,7 +7,9 @@ import { loadPostcodes } from '../lib/geo/onspd';
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('Usage: npx tsx --conditions=react-server scripts/load-postcodes.ts <file.csv> [--district EB1,EB2|RG*] [--include-terminated]');
+  console.error(
+    'Usage: npx tsx --conditions=react-server scripts/load-postcodes.ts <file.csv> [--district EB1,EB2|RG*] [--include-terminated]',
+  );
   process.exit(2);
 }
 
@@ -33,7 +35,9 @@ async function main() {
     console.log(
       `Read ${summary.read} rows; loaded ${summary.loaded} postcodes (${summary.withArea} linked to an area) in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
     );
-    console.log(`Skipped: ${s.terminated} terminated, ${s.no_location} without a location, ${s.bad_postcode} not a postcode, ${s.other_district} outside the districts asked for.`);
+    console.log(
+      `Skipped: ${s.terminated} terminated, ${s.no_location} without a location, ${s.bad_postcode} not a postcode, ${s.other_district} outside the districts asked for.`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -21,24 +21,24 @@ export default async function AccessibilityPage() {
         <li>use the directory without JavaScript, and without the map</li>
       </ul>
       <p>
-        We have also made the text as simple as possible to understand. <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> has advice
-        on making your device easier to use if you have a disability.
+        We have also made the text as simple as possible to understand. <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a>{' '}
+        has advice on making your device easier to use if you have a disability.
       </p>
 
       <h2 className="heading-m">How accessible this service is</h2>
       <p>We know some parts are not fully accessible:</p>
       <ul className="list-bullet">
         <li>
-          the map of results cannot be fully used with a screen reader: every result on the map is also in the list beside it, with its
-          address and distance
+          the map of results cannot be fully used with a screen reader: every result on the map is also in the list beside it,
+          with its address and distance
         </li>
         <li>map pictures come from an outside provider and may not load; the list of results still works if they do not</li>
       </ul>
 
       <h2 className="heading-m">Feedback and contact information</h2>
       <p>
-        If you need information in a different format, such as large print, easy read, audio or braille, or you find a problem not listed on
-        this page, contact us:
+        If you need information in a different format, such as large print, easy read, audio or braille, or you find a problem not
+        listed on this page, contact us:
       </p>
       <ul className="list-bullet">
         <li>
@@ -53,28 +53,28 @@ export default async function AccessibilityPage() {
       <h2 className="heading-m">Enforcement procedure</h2>
       <p>
         The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile
-        Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you are not happy with how we
-        respond to your complaint, contact the{' '}
+        Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you are not happy
+        with how we respond to your complaint, contact the{' '}
         <a href="https://www.equalityadvisoryservice.com/">Equality Advisory and Support Service (EASS)</a>.
       </p>
 
       <h2 className="heading-m">Technical information about this service&apos;s accessibility</h2>
       <p>
-        {borough.name} is committed to making its websites accessible, in accordance with the Public Sector Bodies (Websites and Mobile
-        Applications) (No. 2) Accessibility Regulations 2018.
+        {borough.name} is committed to making its websites accessible, in accordance with the Public Sector Bodies (Websites and
+        Mobile Applications) (No. 2) Accessibility Regulations 2018.
       </p>
       <h3 className="heading-s">Compliance status</h3>
       <p>
         This service is partially compliant with the{' '}
-        <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, because of the map
-        described above.
+        <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, because of the
+        map described above.
       </p>
 
       <h2 className="heading-m">How we tested this service</h2>
       <p>
-        Every page is checked with automated accessibility tests (axe) on each change, and the main tasks (finding help, referring, triage
-        and answering a referral) are tested using only a keyboard. The service uses the patterns of the GOV.UK Design System, which are
-        tested with users of assistive technology.
+        Every page is checked with automated accessibility tests (axe) on each change, and the main tasks (finding help,
+        referring, triage and answering a referral) are tested using only a keyboard. The service uses the patterns of the GOV.UK
+        Design System, which are tested with users of assistive technology.
       </p>
 
       <h2 className="heading-m">Preparation of this statement</h2>

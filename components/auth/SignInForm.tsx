@@ -15,8 +15,22 @@ export function SignInForm({ callbackUrl, initial = initialFormState }: { callba
       <ErrorSummary state={state} order={SIGN_IN_FIELDS} />
       <form action={formAction} noValidate className="max-w-xl">
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <TextInput {...field(state, 'email')} label="Email address" type="email" autoComplete="email" spellCheck={false} autoCapitalize="none" />
-        <TextInput {...field(state, 'password')} defaultValue={undefined} label="Password" type="password" autoComplete="current-password" width="two-thirds" />
+        <TextInput
+          {...field(state, 'email')}
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          autoCapitalize="none"
+        />
+        <TextInput
+          {...field(state, 'password')}
+          defaultValue={undefined}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          width="two-thirds"
+        />
         <Button aria-disabled={pending || undefined}>Sign in</Button>
       </form>
     </>

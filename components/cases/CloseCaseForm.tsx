@@ -6,7 +6,17 @@ import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 import { caseOutcomes, conversationTypeLabels, conversationTypes, outcomeLabels } from '@/lib/cases/labels';
 import { Ons4Fields } from './Ons4Fields';
 
-const order = ['outcome', 'outcomeNote', 'closedOn', 'type', 'whatMatters', 'lifeSatisfaction', 'worthwhile', 'happiness', 'anxiety'];
+const order = [
+  'outcome',
+  'outcomeNote',
+  'closedOn',
+  'type',
+  'whatMatters',
+  'lifeSatisfaction',
+  'worthwhile',
+  'happiness',
+  'anxiety',
+];
 
 export function CloseCaseForm({
   action,
@@ -34,7 +44,12 @@ export function CloseCaseForm({
           hint: o === 'could_not_contact' ? 'No closing conversation or scores are recorded.' : undefined,
         }))}
       />
-      <Textarea {...field(state, 'outcomeNote')} label="Notes about the outcome (optional)" hint="Needed if you chose “Other”." rows={3} />
+      <Textarea
+        {...field(state, 'outcomeNote')}
+        label="Notes about the outcome (optional)"
+        hint="Needed if you chose “Other”."
+        rows={3}
+      />
       <TextInput {...field(state, 'closedOn', { fallback: today })} type="date" label="Date the case closed" width="10" />
       <h2 className="heading-m">Closing conversation</h2>
       <p>Ask the wellbeing questions again, so the change since the first conversation can be seen.</p>

@@ -6,7 +6,22 @@ import { conversationTypeHints, conversationTypeLabels, conversationTypes } from
 import { checkboxes, field, initialFormState, radios, type FormState } from '@/lib/forms';
 import { Ons4Fields } from './Ons4Fields';
 
-export type ConversationDefaults = Partial<Record<'occurredOn' | 'type' | 'whatMatters' | 'strengths' | 'goals' | 'actions' | 'nextFollowUpOn' | 'lifeSatisfaction' | 'worthwhile' | 'happiness' | 'anxiety', string>> & {
+export type ConversationDefaults = Partial<
+  Record<
+    | 'occurredOn'
+    | 'type'
+    | 'whatMatters'
+    | 'strengths'
+    | 'goals'
+    | 'actions'
+    | 'nextFollowUpOn'
+    | 'lifeSatisfaction'
+    | 'worthwhile'
+    | 'happiness'
+    | 'anxiety',
+    string
+  >
+> & {
   needs?: string[];
 };
 
@@ -19,7 +34,21 @@ type Props = {
   cancelHref: string;
 };
 
-const order = ['occurredOn', 'type', 'whatMatters', 'strengths', 'needs', 'goals', 'actions', 'lifeSatisfaction', 'worthwhile', 'happiness', 'anxiety', 'nextFollowUpOn', 'correctionNote'];
+const order = [
+  'occurredOn',
+  'type',
+  'whatMatters',
+  'strengths',
+  'needs',
+  'goals',
+  'actions',
+  'lifeSatisfaction',
+  'worthwhile',
+  'happiness',
+  'anxiety',
+  'nextFollowUpOn',
+  'correctionNote',
+];
 
 /** Works without JavaScript: the form posts to the server action and comes back with errors. */
 export function ConversationForm({ action, needs, defaults, supersedesId, cancelHref }: Props) {
@@ -47,7 +76,12 @@ export function ConversationForm({ action, needs, defaults, supersedesId, cancel
         items={conversationTypes.map((t) => ({ value: t, label: conversationTypeLabels[t], hint: conversationTypeHints[t] }))}
       />
       <Textarea {...f('whatMatters')} label="What matters to the person" hint="In their own words where you can." rows={4} />
-      <Textarea {...f('strengths')} label="Strengths" hint="What they are good at, who and what they have around them." rows={3} />
+      <Textarea
+        {...f('strengths')}
+        label="Strengths"
+        hint="What they are good at, who and what they have around them."
+        rows={3}
+      />
       <Checkboxes
         {...checkboxes(state, 'needs', { fallback: defaults.needs })}
         legend="Needs"
@@ -68,9 +102,7 @@ export function ConversationForm({ action, needs, defaults, supersedesId, cancel
       />
       <ButtonGroup>
         <Button disabled={pending}>{supersedesId ? 'Save correction' : 'Save conversation'}</Button>
-        <a href={cancelHref}>
-          Cancel
-        </a>
+        <a href={cancelHref}>Cancel</a>
       </ButtonGroup>
     </form>
   );

@@ -9,7 +9,15 @@ import { field, type FormState } from '@/lib/forms';
  */
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function Ons4Fields({ legend, state, defaults = {} }: { legend: string; state: FormState; defaults?: Readonly<Partial<Record<string, string | readonly string[]>>> }) {
+export function Ons4Fields({
+  legend,
+  state,
+  defaults = {},
+}: {
+  legend: string;
+  state: FormState;
+  defaults?: Readonly<Partial<Record<string, string | readonly string[]>>>;
+}) {
   return (
     <div className="form-group">
       <fieldset className="fieldset" aria-describedby="ons4-hint">

@@ -7,13 +7,29 @@ import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 
 const order = ['name', 'phone', 'email', 'preferredContact', 'contactNotes', 'postcode'];
 
-export type PersonDetails = { version: number; name: string; phone: string; email: string; preferredContact: string; contactNotes: string; postcode: string };
+export type PersonDetails = {
+  version: number;
+  name: string;
+  phone: string;
+  email: string;
+  preferredContact: string;
+  contactNotes: string;
+  postcode: string;
+};
 
 /**
  * Carries the version of the details it was opened with. If someone else saved first, the form
  * says so, keeps what was typed and the page shows the details as they are now.
  */
-export function PersonDetailsForm({ action, person, cancelHref }: { action: (prev: FormState, form: FormData) => Promise<FormState>; person: PersonDetails; cancelHref: string }) {
+export function PersonDetailsForm({
+  action,
+  person,
+  cancelHref,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  person: PersonDetails;
+  cancelHref: string;
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const f = (name: Exclude<keyof PersonDetails, 'version'>) => field(state, name, { fallback: person[name] ?? '' });
   return (
@@ -30,8 +46,19 @@ export function PersonDetailsForm({ action, person, cancelHref }: { action: (pre
         small
         items={contactMethods.map((m) => ({ value: m, label: contactMethodLabels[m] }))}
       />
-      <Textarea {...f('contactNotes')} label="When and how to contact them (optional)" hint="For example, “Mornings only, let the phone ring for a long time”." rows={2} />
-      <TextInput {...f('postcode')} label="Postcode (optional)" hint="Used to find their area for the reports." width="10" autoComplete="off" />
+      <Textarea
+        {...f('contactNotes')}
+        label="When and how to contact them (optional)"
+        hint="For example, “Mornings only, let the phone ring for a long time”."
+        rows={2}
+      />
+      <TextInput
+        {...f('postcode')}
+        label="Postcode (optional)"
+        hint="Used to find their area for the reports."
+        width="10"
+        autoComplete="off"
+      />
       <ButtonGroup>
         <Button disabled={pending}>Save details</Button>
         <a href={cancelHref}>Cancel</a>

@@ -27,12 +27,24 @@ export function costText(card: Pick<Card, 'isFree' | 'costDescription'>): string
 
 export function capacityText(card: Pick<Card, 'capacityStatus' | 'capacitySpaces'>): string {
   if (card.capacityStatus === 'open' && card.capacitySpaces !== null) {
-    return card.capacitySpaces > 0 ? `Has space (${card.capacitySpaces} ${card.capacitySpaces === 1 ? 'place' : 'places'})` : 'Full';
+    return card.capacitySpaces > 0
+      ? `Has space (${card.capacitySpaces} ${card.capacitySpaces === 1 ? 'place' : 'places'})`
+      : 'Full';
   }
   return CAPACITY_LABELS[card.capacityStatus] ?? card.capacityStatus;
 }
 
-export function ResultCardView({ card, placeLabel, index, now }: { card: Card; placeLabel: string | null; index: number; now: Date }) {
+export function ResultCardView({
+  card,
+  placeLabel,
+  index,
+  now,
+}: {
+  card: Card;
+  placeLabel: string | null;
+  index: number;
+  now: Date;
+}) {
   const headingId = `result-${card.id}`;
   const remoteOnly = !card.location && card.deliveryModes.some((m) => m === 'online' || m === 'phone');
   return (
@@ -72,7 +84,12 @@ export function ResultCardView({ card, placeLabel, index, now }: { card: Card; p
         ) : remoteOnly ? (
           <div>
             <dt>Where</dt>
-            <dd>{card.deliveryModes.filter((m) => m !== 'in_person').map((m) => MODE_LABELS[m as Mode]).join(' or ')}</dd>
+            <dd>
+              {card.deliveryModes
+                .filter((m) => m !== 'in_person')
+                .map((m) => MODE_LABELS[m as Mode])
+                .join(' or ')}
+            </dd>
           </div>
         ) : card.location ? (
           <div>
@@ -109,7 +126,8 @@ export function ResultCardView({ card, placeLabel, index, now }: { card: Card; p
       </dl>
       {card.stale ? (
         <p className="directory-stale">
-          <strong>Last checked {formatDate(card.lastChecked)}.</strong> This may be out of date: check with the group before you go.
+          <strong>Last checked {formatDate(card.lastChecked)}.</strong> This may be out of date: check with the group before you
+          go.
         </p>
       ) : (
         <p className="body-s secondary-text mb-2">Last checked {formatDate(card.lastChecked)}</p>

@@ -27,7 +27,15 @@ export function ShortlistTools({ shareUrl }: { shareUrl: string }) {
         <div className="hint" id="share-link-hint">
           Anyone with the link can see the list. It does not include any personal details.
         </div>
-        <input className="input" id="share-link" type="text" readOnly value={shareUrl} aria-describedby="share-link-hint" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          className="input"
+          id="share-link"
+          type="text"
+          readOnly
+          value={shareUrl}
+          aria-describedby="share-link-hint"
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </div>
       {ready ? (
         <div className="button-group">
@@ -37,7 +45,9 @@ export function ShortlistTools({ shareUrl }: { shareUrl: string }) {
           <button type="button" className="button button--secondary" onClick={copy}>
             Copy link
           </button>
-          <a href={`mailto:?subject=${encodeURIComponent('Local help and activities')}&body=${encodeURIComponent(shareUrl)}`}>Email the link</a>
+          <a href={`mailto:?subject=${encodeURIComponent('Local help and activities')}&body=${encodeURIComponent(shareUrl)}`}>
+            Email the link
+          </a>
         </div>
       ) : (
         <p>Use your browser’s print option to print this list.</p>

@@ -27,13 +27,35 @@ export function DateInput({
 }) {
   const message = firstError(error);
   const parts: Part[] = [
-    { name: `${idPrefix}Day`, label: 'Day', width: '2', value: values.day, autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-day` : undefined },
-    { name: `${idPrefix}Month`, label: 'Month', width: '2', value: values.month, autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-month` : undefined },
-    { name: `${idPrefix}Year`, label: 'Year', width: '4', value: values.year, autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-year` : undefined },
+    {
+      name: `${idPrefix}Day`,
+      label: 'Day',
+      width: '2',
+      value: values.day,
+      autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-day` : undefined,
+    },
+    {
+      name: `${idPrefix}Month`,
+      label: 'Month',
+      width: '2',
+      value: values.month,
+      autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-month` : undefined,
+    },
+    {
+      name: `${idPrefix}Year`,
+      label: 'Year',
+      width: '4',
+      value: values.year,
+      autoComplete: autoCompletePrefix ? `${autoCompletePrefix}-year` : undefined,
+    },
   ];
   return (
     <div className={cx('form-group', message && 'form-group--error')}>
-      <fieldset className="fieldset" role="group" aria-describedby={describedBy(idPrefix, { hint: Boolean(hint), error: Boolean(message) })}>
+      <fieldset
+        className="fieldset"
+        role="group"
+        aria-describedby={describedBy(idPrefix, { hint: Boolean(hint), error: Boolean(message) })}
+      >
         <legend className="fieldset__legend fieldset__legend--s">{legend}</legend>
         {hint ? <Hint id={`${idPrefix}-hint`}>{hint}</Hint> : null}
         {message ? <ErrorMessage id={`${idPrefix}-error`}>{message}</ErrorMessage> : null}

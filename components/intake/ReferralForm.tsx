@@ -53,7 +53,14 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
             <h2 id="about-you-heading" className="heading-m">
               About you
             </h2>
-            <TextInput id="referrerName" label="Your name" autoComplete="name" spellCheck={false} error={e.referrerName} defaultValue={v.referrerName ?? ''} />
+            <TextInput
+              id="referrerName"
+              label="Your name"
+              autoComplete="name"
+              spellCheck={false}
+              error={e.referrerName}
+              defaultValue={v.referrerName ?? ''}
+            />
             <TextInput
               id="referrerRole"
               label="Your job title or role"
@@ -119,7 +126,14 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
                   hint: 'Only if they know about this and agree to it. Fill in the rest of the form with their details.',
                   conditional: (
                     <>
-                      <TextInput id="carerName" label="Your name" autoComplete="name" spellCheck={false} error={e.carerName} defaultValue={v.carerName ?? ''} />
+                      <TextInput
+                        id="carerName"
+                        label="Your name"
+                        autoComplete="name"
+                        spellCheck={false}
+                        error={e.carerName}
+                        defaultValue={v.carerName ?? ''}
+                      />
                       <TextInput
                         id="carerRelationship"
                         label="How are you connected to them? (optional)"
@@ -211,7 +225,11 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
           </h2>
           <Radios
             name="preferredContact"
-            legend={pro ? 'How would the person like a link worker to get in touch?' : 'How would you like a link worker to get in touch?'}
+            legend={
+              pro
+                ? 'How would the person like a link worker to get in touch?'
+                : 'How would you like a link worker to get in touch?'
+            }
             legendSize="s"
             hint="A link worker helps people find local groups, activities and support that suit them."
             error={e.preferredContact}
@@ -246,7 +264,11 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
             hint="Select all that apply."
             error={e.bestTimes}
             defaultValues={v.bestTimes ?? []}
-            items={BEST_TIMES.map((value) => ({ value, label: BEST_TIME_LABELS[value].label, hint: BEST_TIME_LABELS[value].hint }))}
+            items={BEST_TIMES.map((value) => ({
+              value,
+              label: BEST_TIME_LABELS[value].label,
+              hint: BEST_TIME_LABELS[value].hint,
+            }))}
           />
           <Textarea
             id="contactNotes"
@@ -264,7 +286,11 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
           </h2>
           <Textarea
             id="whatMatters"
-            label={pro ? 'What matters to the person, and what would they like help with?' : 'What matters to you, and what would you like help with?'}
+            label={
+              pro
+                ? 'What matters to the person, and what would they like help with?'
+                : 'What matters to you, and what would you like help with?'
+            }
             hint={
               pro
                 ? 'In their own words if you can: what they enjoy or used to enjoy, what is getting in the way, what they would like to change. Only include health details a link worker needs to know.'
@@ -303,7 +329,11 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
             name="consent"
             legend={pro ? 'Tick what the person has agreed to' : 'Tick what you agree to'}
             legendSize="s"
-            hint={pro ? 'Only tick what they have said yes to. They can change their mind at any time.' : 'You can change your mind at any time.'}
+            hint={
+              pro
+                ? 'Only tick what they have said yes to. They can change their mind at any time.'
+                : 'You can change your mind at any time.'
+            }
             error={e.consent}
             defaultValues={v.consent ?? []}
             items={[
@@ -315,7 +345,8 @@ export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, 
               },
               {
                 value: 'share_with_provider',
-                label: 'A link worker can share the name, contact details and what matters with a local group they suggest (optional)',
+                label:
+                  'A link worker can share the name, contact details and what matters with a local group they suggest (optional)',
                 hint: 'So the group can get in touch. Only with groups the link worker refers to, and only what the group needs.',
               },
               {

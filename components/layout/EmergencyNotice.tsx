@@ -21,8 +21,8 @@ export function EmergencyNotice({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const text = (
     <p>
-      <strong>This is not an emergency service.</strong> In an emergency call <a href="tel:999">999</a>. For urgent health advice call NHS{' '}
-      <a href="tel:111">111</a>. To talk to someone now, call Samaritans free on <a href="tel:116123">116 123</a>.
+      <strong>This is not an emergency service.</strong> In an emergency call <a href="tel:999">999</a>. For urgent health advice
+      call NHS <a href="tel:111">111</a>. To talk to someone now, call Samaritans free on <a href="tel:116123">116 123</a>.
     </p>
   );
   if (!prominent) return <div className={cx('emergency-notice-compact', className)}>{text}</div>;

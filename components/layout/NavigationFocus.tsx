@@ -15,7 +15,8 @@ function startFocusAt(element: HTMLElement) {
 /** Whether a click on this element follows a link to another page of this app. */
 function isPageLink(target: EventTarget | null): boolean {
   const link = target instanceof Element ? target.closest('a[href]') : null;
-  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute('download') || (link.target && link.target !== '_self')) return false;
+  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute('download') || (link.target && link.target !== '_self'))
+    return false;
   return link.origin === location.origin && `${link.pathname}${link.search}` !== `${location.pathname}${location.search}`;
 }
 

@@ -21,11 +21,7 @@ const byRole: Record<Role | 'public', readonly NavItem[]> = {
     reports,
     find,
   ],
-  provider: [
-    { href: '/provider', text: 'My listings' },
-    { href: '/provider/referrals', text: 'Referrals' },
-    find,
-  ],
+  provider: [{ href: '/provider', text: 'My listings' }, { href: '/provider/referrals', text: 'Referrals' }, find],
   commissioner: [reports],
   admin: [{ href: '/admin', text: 'Admin' }, { href: '/admin/people', text: 'Subject access' }, reports, find],
 };

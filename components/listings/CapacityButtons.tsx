@@ -28,7 +28,8 @@ export function CapacityButtons({
   action: (form: FormData) => Promise<void>;
   returnTo: 'list' | 'editor';
 }) {
-  const label = CAPACITY_LABELS[current] + (current === 'open' && spaces != null ? ` (${spaces} ${spaces === 1 ? 'space' : 'spaces'})` : '');
+  const label =
+    CAPACITY_LABELS[current] + (current === 'open' && spaces != null ? ` (${spaces} ${spaces === 1 ? 'space' : 'spaces'})` : '');
   return (
     <div>
       <p className="mb-2">

@@ -1,5 +1,13 @@
 /** Says that someone else saved first, and what they changed, without losing what was typed. */
-export function ConflictSummary({ title, intro, changes }: { title: string; intro: string; changes: ReadonlyArray<{ label: string; now: string }> }) {
+export function ConflictSummary({
+  title,
+  intro,
+  changes,
+}: {
+  title: string;
+  intro: string;
+  changes: ReadonlyArray<{ label: string; now: string }>;
+}) {
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
       <h2 className="error-summary__title">{title}</h2>

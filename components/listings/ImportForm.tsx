@@ -26,7 +26,11 @@ export function ImportForm() {
     setFileError(null);
     setBusy(mode);
     try {
-      const res = await fetch(`/api/admin/import?mode=${mode}`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } });
+      const res = await fetch(`/api/admin/import?mode=${mode}`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'text/csv' },
+      });
       setResult((await res.json()) as Result);
     } catch {
       setResult({ message: 'The upload did not finish. Check your connection and try again' });
@@ -77,8 +81,12 @@ export function ImportForm() {
           <>
             <h2 className="heading-m">Nothing has been imported</h2>
             <p>
-              {errors.totalErrors === 1 ? 'There is 1 problem' : `There are ${errors.totalErrors.toLocaleString('en-GB')} problems`} to fix in the file
-              {errors.totalErrors > errors.errors.length ? ` (the first ${errors.errors.length} are shown)` : ''}. Fix them, then check the file again.
+              {errors.totalErrors === 1
+                ? 'There is 1 problem'
+                : `There are ${errors.totalErrors.toLocaleString('en-GB')} problems`}{' '}
+              to fix in the file
+              {errors.totalErrors > errors.errors.length ? ` (the first ${errors.errors.length} are shown)` : ''}. Fix them, then
+              check the file again.
             </p>
             <Table
               caption="Problems, by line"
@@ -92,8 +100,9 @@ export function ImportForm() {
           <>
             <NotificationBanner type="success" heading={`All ${result.rows.toLocaleString('en-GB')} rows are ready to import`}>
               <p>
-                {result.plan.newListings.toLocaleString('en-GB')} new listings; {result.plan.existingListings.toLocaleString('en-GB')} already listed will be updated where they
-                differ. Nothing has been saved yet.
+                {result.plan.newListings.toLocaleString('en-GB')} new listings;{' '}
+                {result.plan.existingListings.toLocaleString('en-GB')} already listed will be updated where they differ. Nothing
+                has been saved yet.
               </p>
             </NotificationBanner>
             <Button type="button" onClick={() => void send('import')} aria-disabled={busy !== null || undefined}>
@@ -104,8 +113,9 @@ export function ImportForm() {
         {result && 'ok' in result && result.ok && result.mode === 'import' ? (
           <NotificationBanner type="success" heading="Import complete">
             <p>
-              Listings: {result.summary.services.created} new, {result.summary.services.updated} updated, {result.summary.services.unchanged} unchanged. Groups:{' '}
-              {result.summary.organisations.created} new, {result.summary.organisations.updated} updated. Places: {result.summary.locations.created} new,{' '}
+              Listings: {result.summary.services.created} new, {result.summary.services.updated} updated,{' '}
+              {result.summary.services.unchanged} unchanged. Groups: {result.summary.organisations.created} new,{' '}
+              {result.summary.organisations.updated} updated. Places: {result.summary.locations.created} new,{' '}
               {result.summary.locations.updated} updated.
             </p>
           </NotificationBanner>

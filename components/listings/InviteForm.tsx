@@ -19,8 +19,21 @@ export function InviteForm({
     <form action={formAction} noValidate>
       {state.done ? <NotificationBanner type="success" heading={state.done} titleId={`${idPrefix}done`} /> : null}
       <ErrorSummary state={state} order={['name', 'email']} idPrefix={idPrefix} />
-      <TextInput {...field(state, 'name', { idPrefix })} label="Their full name" autoComplete="off" spellCheck={false} width="two-thirds" />
-      <TextInput {...field(state, 'email', { idPrefix })} label="Their email address" type="email" autoComplete="off" spellCheck={false} width="two-thirds" />
+      <TextInput
+        {...field(state, 'name', { idPrefix })}
+        label="Their full name"
+        autoComplete="off"
+        spellCheck={false}
+        width="two-thirds"
+      />
+      <TextInput
+        {...field(state, 'email', { idPrefix })}
+        label="Their email address"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        width="two-thirds"
+      />
       <Button variant="secondary" aria-disabled={pending || undefined}>
         Add to {groupName}
       </Button>

@@ -4,9 +4,26 @@ import { useActionState } from 'react';
 import { Button, Checkboxes, ErrorSummary, Textarea, TextInput } from '@/components/ui';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 
-const ORDER = ['organisationName', 'description', 'charityNumber', 'companyNumber', 'website', 'organisationPhone', 'contactName', 'email', 'password', 'confirm'];
+const ORDER = [
+  'organisationName',
+  'description',
+  'charityNumber',
+  'companyNumber',
+  'website',
+  'organisationPhone',
+  'contactName',
+  'email',
+  'password',
+  'confirm',
+];
 
-export function JoinGroupForm({ action, minPassword }: { action: (prev: FormState, form: FormData) => Promise<FormState>; minPassword: number }) {
+export function JoinGroupForm({
+  action,
+  minPassword,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  minPassword: number;
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const f = (name: string) => field(state, name);
   return (
@@ -14,17 +31,42 @@ export function JoinGroupForm({ action, minPassword }: { action: (prev: FormStat
       <ErrorSummary state={state} order={ORDER} />
       <h2 className="heading-m">Your group</h2>
       <TextInput {...f('organisationName')} label="Name of your group" autoComplete="organization" />
-      <Textarea {...f('description')} label="What your group does (optional)" hint="A sentence or two. You add each activity separately afterwards." rows={3} />
+      <Textarea
+        {...f('description')}
+        label="What your group does (optional)"
+        hint="A sentence or two. You add each activity separately afterwards."
+        rows={3}
+      />
       <TextInput {...f('charityNumber')} label="Charity number (optional)" width="10" inputMode="numeric" />
       <TextInput {...f('companyNumber')} label="Company number (optional)" width="10" />
-      <TextInput {...f('website')} label="Website (optional)" hint="For example www.example.org" spellCheck={false} width="two-thirds" />
+      <TextInput
+        {...f('website')}
+        label="Website (optional)"
+        hint="For example www.example.org"
+        spellCheck={false}
+        width="two-thirds"
+      />
       <TextInput {...f('organisationPhone')} label="Group phone number (optional)" type="tel" width="20" />
 
       <h2 className="heading-m">You</h2>
       <p>You will be the first person who can update the group’s listings. You can add others later.</p>
       <TextInput {...f('contactName')} label="Full name" autoComplete="name" spellCheck={false} />
-      <TextInput {...f('email')} label="Email address" hint="We will send you a link to confirm it" type="email" autoComplete="email" spellCheck={false} />
-      <TextInput {...f('password')} label="Create a password" hint={`At least ${minPassword} characters. A few unrelated words are easy to remember and hard to guess.`} type="password" autoComplete="new-password" width="two-thirds" />
+      <TextInput
+        {...f('email')}
+        label="Email address"
+        hint="We will send you a link to confirm it"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+      />
+      <TextInput
+        {...f('password')}
+        label="Create a password"
+        hint={`At least ${minPassword} characters. A few unrelated words are easy to remember and hard to guess.`}
+        type="password"
+        autoComplete="new-password"
+        width="two-thirds"
+      />
       <Checkboxes
         {...checkboxes(state, 'confirm')}
         legend="Confirm"

@@ -39,9 +39,32 @@ export type ListingFormProps = {
 };
 
 const ORDER = [
-  'organisationId', 'name', 'description', 'needs', 'status', 'minimumAge', 'maximumAge', 'eligibility', 'cost', 'costDescription',
-  'deliveryModes', 'accessMethods', 'languages', 'contactName', 'email', 'phone', 'url', 'location-name', 'location-address1', 'location-address2',
-  'location-city', 'location-postcode', 'location-latitude', 'location-longitude', 'location-accessibility', 'schedules',
+  'organisationId',
+  'name',
+  'description',
+  'needs',
+  'status',
+  'minimumAge',
+  'maximumAge',
+  'eligibility',
+  'cost',
+  'costDescription',
+  'deliveryModes',
+  'accessMethods',
+  'languages',
+  'contactName',
+  'email',
+  'phone',
+  'url',
+  'location-name',
+  'location-address1',
+  'location-address2',
+  'location-city',
+  'location-postcode',
+  'location-latitude',
+  'location-longitude',
+  'location-accessibility',
+  'schedules',
 ];
 
 const CHECKED_BY_COORDINATOR = 'Changes to this are checked by a coordinator before they show.';
@@ -68,7 +91,17 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
     setLive(listingValuesFromForm(new FormData(event.currentTarget)).schedules);
   }
 
-  const order = [...ORDER, ...v.schedules.flatMap((_, i) => ['kind', 'days', 'interval', 'nth', 'weekday', 'monthDay', 'date', 'opensAt', 'closesAt', 'startsOn', 'endsOn', 'note'].map((f) => `schedules-${i}-${f}`)), 'capacityStatus', 'capacitySpaces', 'alert'];
+  const order = [
+    ...ORDER,
+    ...v.schedules.flatMap((_, i) =>
+      ['kind', 'days', 'interval', 'nth', 'weekday', 'monthDay', 'date', 'opensAt', 'closesAt', 'startsOn', 'endsOn', 'note'].map(
+        (f) => `schedules-${i}-${f}`,
+      ),
+    ),
+    'capacityStatus',
+    'capacitySpaces',
+    'alert',
+  ];
   const hint = moderatedHint ? CHECKED_BY_COORDINATOR : undefined;
 
   return (
@@ -79,7 +112,11 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       </button>
       <ErrorSummary state={state} order={order} ids={{ schedules: 'add-schedule' }} formErrorField="name" />
       {state.conflict ? (
-        <ConflictSummary title="Someone else changed this listing while you were editing" intro="These fields are now different from what you have entered:" changes={state.conflict} />
+        <ConflictSummary
+          title="Someone else changed this listing while you were editing"
+          intro="These fields are now different from what you have entered:"
+          changes={state.conflict}
+        />
       ) : null}
       {state.notice ? (
         <p className="inset-text" role="status">
@@ -133,15 +170,33 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         small
         items={[
           { value: 'active', label: 'Yes, it is running' },
-          { value: 'temporarily_closed', label: 'Paused for now', hint: 'For example over the summer or while the hall is closed' },
+          {
+            value: 'temporarily_closed',
+            label: 'Paused for now',
+            hint: 'For example over the summer or while the hall is closed',
+          },
           { value: 'inactive', label: 'No, it has stopped' },
         ]}
       />
 
       <h2 className="heading-m">Who it is for</h2>
       <div className="times-row">
-        <TextInput id="minimumAge" label="Youngest age (optional)" error={e.minimumAge} defaultValue={v.minimumAge} inputMode="numeric" width="3" />
-        <TextInput id="maximumAge" label="Oldest age (optional)" error={e.maximumAge} defaultValue={v.maximumAge} inputMode="numeric" width="3" />
+        <TextInput
+          id="minimumAge"
+          label="Youngest age (optional)"
+          error={e.minimumAge}
+          defaultValue={v.minimumAge}
+          inputMode="numeric"
+          width="3"
+        />
+        <TextInput
+          id="maximumAge"
+          label="Oldest age (optional)"
+          error={e.maximumAge}
+          defaultValue={v.maximumAge}
+          inputMode="numeric"
+          width="3"
+        />
       </div>
       <Textarea
         id="eligibility"
@@ -164,7 +219,14 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
             value: 'paid',
             label: 'No, there is a cost',
             conditional: (
-              <TextInput id="costDescription" label="What does it cost?" hint="For example £2 a session, or pay what you can" error={e.costDescription} defaultValue={v.costDescription} width="two-thirds" />
+              <TextInput
+                id="costDescription"
+                label="What does it cost?"
+                hint="For example £2 a session, or pay what you can"
+                error={e.costDescription}
+                defaultValue={v.costDescription}
+                width="two-thirds"
+              />
             ),
           },
         ]}
@@ -191,22 +253,102 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         small
         items={ACCESS_METHODS.map((m) => ({ value: m, label: ACCESS_METHOD_LABELS[m] }))}
       />
-      <TextInput id="languages" label="Languages spoken (optional)" hint="Separate them with commas, for example English, Polish" error={e.languages} defaultValue={v.languages} width="two-thirds" />
+      <TextInput
+        id="languages"
+        label="Languages spoken (optional)"
+        hint="Separate them with commas, for example English, Polish"
+        error={e.languages}
+        defaultValue={v.languages}
+        width="two-thirds"
+      />
 
       <h2 className="heading-m">Contact details</h2>
       <p className="hint">Give at least one way to get in touch. {hint}</p>
-      <TextInput id="contactName" label="Contact name (optional)" error={e.contactName} defaultValue={v.contactName} autoComplete="off" width="two-thirds" />
-      <TextInput id="email" label="Email address" type="email" spellCheck={false} autoComplete="off" error={e.email} defaultValue={v.email} width="two-thirds" />
-      <TextInput id="phone" label="Phone number" type="tel" autoComplete="off" error={e.phone} defaultValue={v.phone} width="20" />
-      <TextInput id="url" label="Website" hint="For example www.example.org" spellCheck={false} autoComplete="off" error={e.url} defaultValue={v.url} width="two-thirds" />
+      <TextInput
+        id="contactName"
+        label="Contact name (optional)"
+        error={e.contactName}
+        defaultValue={v.contactName}
+        autoComplete="off"
+        width="two-thirds"
+      />
+      <TextInput
+        id="email"
+        label="Email address"
+        type="email"
+        spellCheck={false}
+        autoComplete="off"
+        error={e.email}
+        defaultValue={v.email}
+        width="two-thirds"
+      />
+      <TextInput
+        id="phone"
+        label="Phone number"
+        type="tel"
+        autoComplete="off"
+        error={e.phone}
+        defaultValue={v.phone}
+        width="20"
+      />
+      <TextInput
+        id="url"
+        label="Website"
+        hint="For example www.example.org"
+        spellCheck={false}
+        autoComplete="off"
+        error={e.url}
+        defaultValue={v.url}
+        width="two-thirds"
+      />
 
       <h2 className="heading-m">Where it happens</h2>
       <p className="hint">Leave this blank if it only happens online or by phone.</p>
-      <TextInput id="location-name" name="location.name" label="Name of the place (optional)" hint="For example Northfield Community Hall" error={e['location-name']} defaultValue={v.location.name} width="two-thirds" />
-      <TextInput id="location-address1" name="location.address1" label="Address line 1" autoComplete="off" error={e['location-address1']} defaultValue={v.location.address1} width="two-thirds" />
-      <TextInput id="location-address2" name="location.address2" label="Address line 2 (optional)" autoComplete="off" error={e['location-address2']} defaultValue={v.location.address2} width="two-thirds" />
-      <TextInput id="location-city" name="location.city" label="Town or city" autoComplete="off" error={e['location-city']} defaultValue={v.location.city} width="one-half" />
-      <TextInput id="location-postcode" name="location.postcode" label="Postcode" autoComplete="off" error={e['location-postcode']} defaultValue={v.location.postcode} width="10" />
+      <TextInput
+        id="location-name"
+        name="location.name"
+        label="Name of the place (optional)"
+        hint="For example Northfield Community Hall"
+        error={e['location-name']}
+        defaultValue={v.location.name}
+        width="two-thirds"
+      />
+      <TextInput
+        id="location-address1"
+        name="location.address1"
+        label="Address line 1"
+        autoComplete="off"
+        error={e['location-address1']}
+        defaultValue={v.location.address1}
+        width="two-thirds"
+      />
+      <TextInput
+        id="location-address2"
+        name="location.address2"
+        label="Address line 2 (optional)"
+        autoComplete="off"
+        error={e['location-address2']}
+        defaultValue={v.location.address2}
+        width="two-thirds"
+      />
+      <TextInput
+        id="location-city"
+        name="location.city"
+        label="Town or city"
+        autoComplete="off"
+        error={e['location-city']}
+        defaultValue={v.location.city}
+        width="one-half"
+      />
+      <TextInput
+        id="location-postcode"
+        name="location.postcode"
+        label="Postcode"
+        autoComplete="off"
+        error={e['location-postcode']}
+        defaultValue={v.location.postcode}
+        width="10"
+      />
       <Button type="submit" name="intent" value="find-postcode" variant="secondary">
         Find the postcode on the map
       </Button>
@@ -222,10 +364,29 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         />
       ) : null}
       <Details summary="Adjust the map position" open={Boolean(e['location-latitude'] || e['location-longitude'])}>
-        <p>We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an online map). The position must be in the UK.</p>
+        <p>
+          We put the pin at the centre of the postcode. If the way in is elsewhere, enter its position (you can copy it from an
+          online map). The position must be in the UK.
+        </p>
         <div className="times-row">
-          <TextInput id="location-latitude" name="location.latitude" label="Latitude" inputMode="decimal" error={e['location-latitude']} defaultValue={v.location.latitude} width="10" />
-          <TextInput id="location-longitude" name="location.longitude" label="Longitude" inputMode="decimal" error={e['location-longitude']} defaultValue={v.location.longitude} width="10" />
+          <TextInput
+            id="location-latitude"
+            name="location.latitude"
+            label="Latitude"
+            inputMode="decimal"
+            error={e['location-latitude']}
+            defaultValue={v.location.latitude}
+            width="10"
+          />
+          <TextInput
+            id="location-longitude"
+            name="location.longitude"
+            label="Longitude"
+            inputMode="decimal"
+            error={e['location-longitude']}
+            defaultValue={v.location.longitude}
+            width="10"
+          />
         </div>
       </Details>
       <Checkboxes
@@ -242,9 +403,23 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       {e.schedules ? <p className="error-message">{e.schedules[0]}</p> : null}
       {v.schedules.map((s, i) =>
         s.kind === 'keep' ? (
-          <KeptSlot key={`${i}-${v.schedules.length}-keep`} index={i} values={s} error={e[`schedules-${i}-kind`]?.[0]} count={v.schedules.length} />
+          <KeptSlot
+            key={`${i}-${v.schedules.length}-keep`}
+            index={i}
+            values={s}
+            error={e[`schedules-${i}-kind`]?.[0]}
+            count={v.schedules.length}
+          />
         ) : (
-          <ScheduleSlot key={`${i}-${v.schedules.length}`} index={i} values={s} errors={e} live={live?.[i]} now={now} count={v.schedules.length} />
+          <ScheduleSlot
+            key={`${i}-${v.schedules.length}`}
+            index={i}
+            values={s}
+            errors={e}
+            live={live?.[i]}
+            now={now}
+            count={v.schedules.length}
+          />
         ),
       )}
       <div className="button-group">
@@ -269,13 +444,28 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
           {
             value: 'open',
             label: 'Yes, it has space',
-            conditional: <TextInput id="capacitySpaces" label="Spaces left (optional)" inputMode="numeric" error={e.capacitySpaces} defaultValue={v.capacitySpaces} width="4" />,
+            conditional: (
+              <TextInput
+                id="capacitySpaces"
+                label="Spaces left (optional)"
+                inputMode="numeric"
+                error={e.capacitySpaces}
+                defaultValue={v.capacitySpaces}
+                width="4"
+              />
+            ),
           },
           { value: 'waiting_list', label: 'There is a waiting list' },
           { value: 'full', label: 'It is full' },
         ]}
       />
-      <TextInput id="alert" label="Notice for visitors (optional)" hint="Something people should know now, for example “No session on 24 December”" error={e.alert} defaultValue={v.alert} />
+      <TextInput
+        id="alert"
+        label="Notice for visitors (optional)"
+        hint="Something people should know now, for example “No session on 24 December”"
+        error={e.alert}
+        defaultValue={v.alert}
+      />
 
       <div className="button-group">
         <Button type="submit" name="intent" value="save" aria-disabled={pending || undefined}>
@@ -290,7 +480,17 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
  * A stored time the form's questions cannot hold (set up elsewhere, for example by an import). It
  * is shown in words and kept exactly as it is, unless the person chooses to replace or remove it.
  */
-function KeptSlot({ index, values: s, error, count }: { index: number; values: ScheduleValues; error: string | undefined; count: number }) {
+function KeptSlot({
+  index,
+  values: s,
+  error,
+  count,
+}: {
+  index: number;
+  values: ScheduleValues;
+  error: string | undefined;
+  count: number;
+}) {
   const p = `schedules.${index}.`;
   const title = count > 1 ? `Time ${index + 1}` : 'Time';
   const id = `schedules-${index}-kind`;
@@ -323,10 +523,13 @@ function KeptSlot({ index, values: s, error, count }: { index: number; values: S
           )}
         </div>
       ) : (
-        <WarningText>This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now.</WarningText>
+        <WarningText>
+          This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now.
+        </WarningText>
       )}
       <p className="hint" id={`${id}-about`}>
-        This time was set up in a way the questions on this page cannot show. It stays exactly as it is unless you replace it or remove it.
+        This time was set up in a way the questions on this page cannot show. It stays exactly as it is unless you replace it or
+        remove it.
       </p>
       {/* Focus lands here after an error, so the summary's link has somewhere to go. */}
       <div className="button-group">
@@ -365,14 +568,14 @@ function ScheduleSlot({
   const title = count > 1 ? `Time ${index + 1}` : 'Time';
   return (
     <fieldset className="schedule-slot fieldset">
-      <legend className="fieldset__legend fieldset__legend--s">
-        {title}
-      </legend>
+      <legend className="fieldset__legend fieldset__legend--s">{title}</legend>
       {s.replaces ? (
         <>
           <input type="hidden" name={`${p}replaces`} value={s.replaces} />
           <input type="hidden" name={`${p}keep`} value={s.keep ?? ''} />
-          <WarningText>This replaces “{s.replaces}”. The questions below are filled in as near as they can get: check them before you save.</WarningText>
+          <WarningText>
+            This replaces “{s.replaces}”. The questions below are filled in as near as they can get: check them before you save.
+          </WarningText>
           <Button type="submit" name="intent" value={`keep-schedule:${index}`} variant="secondary">
             Keep it as it was<span className="visually-hidden"> ({title})</span>
           </Button>
@@ -435,14 +638,49 @@ function ScheduleSlot({
         />
       </div>
       <div className="schedule-slot__monthly-day">
-        <TextInput id={id('monthDay')} name={`${p}monthDay`} label="Day of the month" hint="From 1 to 31" inputMode="numeric" error={err('monthDay')} defaultValue={s.monthDay} width="2" />
+        <TextInput
+          id={id('monthDay')}
+          name={`${p}monthDay`}
+          label="Day of the month"
+          hint="From 1 to 31"
+          inputMode="numeric"
+          error={err('monthDay')}
+          defaultValue={s.monthDay}
+          width="2"
+        />
       </div>
       <div className="schedule-slot__once">
-        <TextInput id={id('date')} name={`${p}date`} label="Date" type="date" error={err('date')} defaultValue={s.date} width="10" />
+        <TextInput
+          id={id('date')}
+          name={`${p}date`}
+          label="Date"
+          type="date"
+          error={err('date')}
+          defaultValue={s.date}
+          width="10"
+        />
       </div>
       <div className="times-row">
-        <TextInput id={id('opensAt')} name={`${p}opensAt`} label="Starts at" hint="For example 10:00" type="time" error={err('opensAt')} defaultValue={s.opensAt} width="5" />
-        <TextInput id={id('closesAt')} name={`${p}closesAt`} label="Ends at" hint="For example 12:00" type="time" error={err('closesAt')} defaultValue={s.closesAt} width="5" />
+        <TextInput
+          id={id('opensAt')}
+          name={`${p}opensAt`}
+          label="Starts at"
+          hint="For example 10:00"
+          type="time"
+          error={err('opensAt')}
+          defaultValue={s.opensAt}
+          width="5"
+        />
+        <TextInput
+          id={id('closesAt')}
+          name={`${p}closesAt`}
+          label="Ends at"
+          hint="For example 12:00"
+          type="time"
+          error={err('closesAt')}
+          defaultValue={s.closesAt}
+          width="5"
+        />
       </div>
       <div className="schedule-slot__series">
         <Details summary="Starting or ending on a date (optional)" open={Boolean(err('startsOn') || err('endsOn') || s.endsOn)}>
@@ -456,10 +694,26 @@ function ScheduleSlot({
             defaultValue={s.startsOn}
             width="10"
           />
-          <TextInput id={id('endsOn')} name={`${p}endsOn`} label="Last session" hint="For a course with an end date" type="date" error={err('endsOn')} defaultValue={s.endsOn} width="10" />
+          <TextInput
+            id={id('endsOn')}
+            name={`${p}endsOn`}
+            label="Last session"
+            hint="For a course with an end date"
+            type="date"
+            error={err('endsOn')}
+            defaultValue={s.endsOn}
+            width="10"
+          />
         </Details>
       </div>
-      <TextInput id={id('note')} name={`${p}note`} label="Note (optional)" hint="For example “Term time only”" error={err('note')} defaultValue={s.note} />
+      <TextInput
+        id={id('note')}
+        name={`${p}note`}
+        label="Note (optional)"
+        hint="For example “Term time only”"
+        error={err('note')}
+        defaultValue={s.note}
+      />
       <div className="schedule-slot__preview" aria-live="polite">
         {preview ? (
           <>

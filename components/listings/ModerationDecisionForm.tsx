@@ -33,7 +33,11 @@ export function ModerationDecisionForm({
           <Textarea
             {...field(state, 'note')}
             label={problemReport ? 'Note (optional)' : 'Message to the group'}
-            hint={problemReport ? 'What was done about it, for the record' : 'Needed when you send it back: say what to change. Optional when you approve.'}
+            hint={
+              problemReport
+                ? 'What was done about it, for the record'
+                : 'Needed when you send it back: say what to change. Optional when you approve.'
+            }
             rows={4}
           />
           <div className="button-group">

@@ -18,13 +18,23 @@ export function OrganisationDecisionForm({
   const idPrefix = `${organisationId}-`;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary state={state} order={['note', 'verified']} ids={{ note: `note-${organisationId}`, verified: `verified-${organisationId}` }} />
+      <ErrorSummary
+        state={state}
+        order={['note', 'verified']}
+        ids={{ note: `note-${organisationId}`, verified: `verified-${organisationId}` }}
+      />
       <Checkboxes
         {...checkboxes(state, 'verified')}
         idPrefix={`verified-${organisationId}`}
         legend={<span className="visually-hidden">Checks for {organisationName}</span>}
         small
-        items={[{ value: 'yes', label: 'I have checked the group exists and the contact is genuine', hint: 'The public pages then show it as checked by the council. It is not an endorsement.' }]}
+        items={[
+          {
+            value: 'yes',
+            label: 'I have checked the group exists and the contact is genuine',
+            hint: 'The public pages then show it as checked by the council. It is not an endorsement.',
+          },
+        ]}
       />
       <Textarea
         {...field(state, 'note', { idPrefix })}

@@ -31,10 +31,22 @@ export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: O
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={ORDER} idPrefix={idPrefix} />
       {state.conflict ? (
-        <ConflictSummary title="Someone else changed these details while you were editing" intro="These are now different from what you have entered:" changes={state.conflict} />
+        <ConflictSummary
+          title="Someone else changed these details while you were editing"
+          intro="These are now different from what you have entered:"
+          changes={state.conflict}
+        />
       ) : null}
       <input type="hidden" name="version" value={state.version ?? ''} />
-      <TextInput id={id('name')} name="name" label="Name of the group" hint={checked} error={e.name} defaultValue={v.name} autoComplete="organization" />
+      <TextInput
+        id={id('name')}
+        name="name"
+        label="Name of the group"
+        hint={checked}
+        error={e.name}
+        defaultValue={v.name}
+        autoComplete="organization"
+      />
       <Textarea
         id={id('description')}
         name="description"
@@ -46,12 +58,56 @@ export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: O
       />
       <h3 className="heading-s">How people contact the group</h3>
       <p className="hint">Shown when an activity has no contact details of its own. {checked}</p>
-      <TextInput id={id('email')} name="email" label="Email address (optional)" type="email" spellCheck={false} autoComplete="off" error={e.email} defaultValue={v.email} width="two-thirds" />
-      <TextInput id={id('phone')} name="phone" label="Phone number (optional)" type="tel" autoComplete="off" error={e.phone} defaultValue={v.phone} width="20" />
-      <TextInput id={id('website')} name="website" label="Website (optional)" hint="For example www.example.org" spellCheck={false} autoComplete="off" error={e.website} defaultValue={v.website} width="two-thirds" />
+      <TextInput
+        id={id('email')}
+        name="email"
+        label="Email address (optional)"
+        type="email"
+        spellCheck={false}
+        autoComplete="off"
+        error={e.email}
+        defaultValue={v.email}
+        width="two-thirds"
+      />
+      <TextInput
+        id={id('phone')}
+        name="phone"
+        label="Phone number (optional)"
+        type="tel"
+        autoComplete="off"
+        error={e.phone}
+        defaultValue={v.phone}
+        width="20"
+      />
+      <TextInput
+        id={id('website')}
+        name="website"
+        label="Website (optional)"
+        hint="For example www.example.org"
+        spellCheck={false}
+        autoComplete="off"
+        error={e.website}
+        defaultValue={v.website}
+        width="two-thirds"
+      />
       <h3 className="heading-s">Registration</h3>
-      <TextInput id={id('charityNumber')} name="charityNumber" label="Charity number (optional)" error={e.charityNumber} defaultValue={v.charityNumber} width="10" inputMode="numeric" />
-      <TextInput id={id('companyNumber')} name="companyNumber" label="Company number (optional)" error={e.companyNumber} defaultValue={v.companyNumber} width="10" />
+      <TextInput
+        id={id('charityNumber')}
+        name="charityNumber"
+        label="Charity number (optional)"
+        error={e.charityNumber}
+        defaultValue={v.charityNumber}
+        width="10"
+        inputMode="numeric"
+      />
+      <TextInput
+        id={id('companyNumber')}
+        name="companyNumber"
+        label="Company number (optional)"
+        error={e.companyNumber}
+        defaultValue={v.companyNumber}
+        width="10"
+      />
       <Button aria-disabled={pending || undefined}>Save the group’s details</Button>
     </form>
   );

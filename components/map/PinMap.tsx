@@ -143,19 +143,33 @@ export default function PinMap({ latitudeId, longitudeId, latitude, longitude, t
     }),
     [place],
   );
-  const tileHandlers = useMemo(() => ({ tileerror: () => setTileErrors((n) => n + 1), tileload: () => setTilesLoaded((n) => n + 1) }), []);
+  const tileHandlers = useMemo(
+    () => ({ tileerror: () => setTileErrors((n) => n + 1), tileload: () => setTilesLoaded((n) => n + 1) }),
+    [],
+  );
   const tilesDown = tileErrors > 0 && tilesLoaded === 0;
 
   return (
     <div className="pin-map" role="region" aria-label={label}>
-      <p className="hint">{pin ? 'Drag the pin to the way in, or tap the map where it is.' : 'Tap the map where the way in is to put a pin there.'}</p>
-      <MapContainer ref={setMap} center={centre} zoom={pin ? 17 : 13} scrollWheelZoom={false} className="pin-map__map map-frame" keyboard>
+      <p className="hint">
+        {pin ? 'Drag the pin to the way in, or tap the map where it is.' : 'Tap the map where the way in is to put a pin there.'}
+      </p>
+      <MapContainer
+        ref={setMap}
+        center={centre}
+        zoom={pin ? 17 : 13}
+        scrollWheelZoom={false}
+        className="pin-map__map map-frame"
+        keyboard
+      >
         <TileLayer url={tiles.url} attribution={tiles.attribution} eventHandlers={tileHandlers} />
         {pin ? <Marker position={pin} icon={pinIcon} draggable keyboard={false} eventHandlers={markerHandlers} /> : null}
         <ClickToPlace onPlace={place} />
         <Follow pin={pin} moveTo={moveTo} />
       </MapContainer>
-      {tilesDown ? <p className="body-s mb-2">The map background could not load. You can still move the pin, or type the position below.</p> : null}
+      {tilesDown ? (
+        <p className="body-s mb-2">The map background could not load. You can still move the pin, or type the position below.</p>
+      ) : null}
       <button
         type="button"
         className="button button--secondary pin-map__centre"

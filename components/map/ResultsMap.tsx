@@ -78,7 +78,15 @@ function FitToResults({ points, origin, fallbackCentre }: Pick<Props, 'points' |
   return null;
 }
 
-function PointMarker({ point: p, highlighted, onHighlight }: { point: MapPoint; highlighted: boolean; onHighlight: (id: string | null) => void }) {
+function PointMarker({
+  point: p,
+  highlighted,
+  onHighlight,
+}: {
+  point: MapPoint;
+  highlighted: boolean;
+  onHighlight: (id: string | null) => void;
+}) {
   const ref = useRef<L.Marker>(null);
   // Leaflet gives keyboard focus to markers but has no focus events of its own.
   useEffect(() => {
@@ -134,7 +142,7 @@ function groupsOnScreen(index: Supercluster<PointProps>, map: L.Map, zoom: numbe
     const { x, y } = map.project([lat, lng], zoom);
     return { latitude: lat, longitude: lng, ids, x, y };
   });
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     merged = false;
     outer: for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
@@ -203,13 +211,27 @@ function ClusterMarker({ group, points, highlighted }: { group: Group; points: M
   );
 }
 
-function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; highlighted: string | null; onHighlight: (id: string | null) => void }) {
+function Clusters({
+  points,
+  highlighted,
+  onHighlight,
+}: {
+  points: MapPoint[];
+  highlighted: string | null;
+  onHighlight: (id: string | null) => void;
+}) {
   const map = useMap();
   const byId = useMemo(() => new Map(points.map((p) => [p.id, p])), [points]);
   const index = useMemo(() => {
     // extent 256 makes the radius screen pixels on Leaflet's 256-pixel tiles.
     const sc = new Supercluster<PointProps>({ radius: 40, extent: 256, maxZoom: 17 });
-    sc.load(points.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] } })));
+    sc.load(
+      points.map((p) => ({
+        type: 'Feature',
+        properties: { id: p.id },
+        geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+      })),
+    );
     return sc;
   }, [points]);
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
@@ -231,7 +253,14 @@ function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; hi
           const p = members[0];
           return <PointMarker key={p.id} point={p} highlighted={highlighted === p.id} onHighlight={onHighlight} />;
         }
-        return <ClusterMarker key={`c-${g.ids.join()}`} group={g} points={members} highlighted={highlighted !== null && g.ids.includes(highlighted)} />;
+        return (
+          <ClusterMarker
+            key={`c-${g.ids.join()}`}
+            group={g}
+            points={members}
+            highlighted={highlighted !== null && g.ids.includes(highlighted)}
+          />
+        );
       })}
     </>
   );
@@ -242,7 +271,16 @@ function Clusters({ points, highlighted, onHighlight }: { points: MapPoint[]; hi
  * extra for sighted users; when the tile server cannot be reached the markers stay on a plain
  * background and a short note says why.
  */
-export default function ResultsMap({ points, origin, tiles, fallbackCentre, listSelector = '[data-result-id]', className, small, label = 'Map of the results' }: Props) {
+export default function ResultsMap({
+  points,
+  origin,
+  tiles,
+  fallbackCentre,
+  listSelector = '[data-result-id]',
+  className,
+  small,
+  label = 'Map of the results',
+}: Props) {
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [tileErrors, setTileErrors] = useState(0);
   const [tilesLoaded, setTilesLoaded] = useState(0);
@@ -300,7 +338,12 @@ export default function ResultsMap({ points, origin, tiles, fallbackCentre, list
         {origin ? (
           <>
             {origin.radiusMetres ? (
-              <Circle center={[origin.latitude, origin.longitude]} radius={origin.radiusMetres} pathOptions={{ color: '#1d70b8', weight: 2, fillOpacity: 0.05 }} interactive={false} />
+              <Circle
+                center={[origin.latitude, origin.longitude]}
+                radius={origin.radiusMetres}
+                pathOptions={{ color: '#1d70b8', weight: 2, fillOpacity: 0.05 }}
+                interactive={false}
+              />
             ) : null}
             <CircleMarker
               center={[origin.latitude, origin.longitude]}

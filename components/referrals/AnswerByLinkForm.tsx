@@ -58,7 +58,12 @@ export function AnswerByLinkForm({
             />
           </>
         )}
-        <Textarea {...field(state, 'note')} label="Anything the link worker should know? (optional)" hint="For example, when the person can start or who they should ask for." rows={4} />
+        <Textarea
+          {...field(state, 'note')}
+          label="Anything the link worker should know? (optional)"
+          hint="For example, when the person can start or who they should ask for."
+          rows={4}
+        />
         <Button disabled={pending}>{kind === 'accept' ? 'Accept referral' : 'Send answer'}</Button>
       </form>
     </>

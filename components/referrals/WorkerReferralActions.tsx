@@ -83,7 +83,15 @@ export function WorkerReferralActions({
                 options={declineReasons.map((r) => ({ value: r, label: declineReasonLabel[r] }))}
               />
             ) : null}
-            <Textarea id={`${p}-note`} name="note" label="Notes (optional)" hint="For example, who you spoke to." rows={2} error={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note')} />
+            <Textarea
+              id={`${p}-note`}
+              name="note"
+              label="Notes (optional)"
+              hint="For example, who you spoke to."
+              rows={2}
+              error={errorsOf(state, 'note')}
+              defaultValue={valueOf(state, 'note')}
+            />
             <Button variant="secondary" disabled={pending}>
               Record answer<span className="visually-hidden"> from {serviceName}</span>
             </Button>

@@ -28,7 +28,9 @@ export function ReportChart({ kind, data, series, valueLabel, description }: Rep
   const height = horizontal ? Math.max(160, 34 * data.length + 60) : 320;
   const common = { data, accessibilityLayer: false, responsive: true, style: { width: '100%', height } } as const;
   // Series in the table's order, and legend text in black (the swatch carries the colour).
-  const legend = many ? <Legend itemSorter="dataKey" formatter={(value) => <span style={{ color: '#0b0c0c' }}>{value}</span>} /> : null;
+  const legend = many ? (
+    <Legend itemSorter="dataKey" formatter={(value) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />
+  ) : null;
   const tooltip = <Tooltip formatter={(v) => (v === null || v === undefined ? 'Not shown' : String(v))} />;
 
   let chart;
@@ -41,8 +43,18 @@ export function ReportChart({ kind, data, series, valueLabel, description }: Rep
         {tooltip}
         {legend}
         {series.map((s, i) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={OKABE_ITO[i % OKABE_ITO.length]} strokeWidth={3}
-            strokeDasharray={i === 0 ? undefined : '6 3'} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={OKABE_ITO[i % OKABE_ITO.length]}
+            strokeWidth={3}
+            strokeDasharray={i === 0 ? undefined : '6 3'}
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     );
@@ -50,7 +62,11 @@ export function ReportChart({ kind, data, series, valueLabel, description }: Rep
     chart = (
       <BarChart {...common} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 10 }}>
         <CartesianGrid stroke="#b1b4b6" strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tick={axisTick} label={{ value: valueLabel, position: 'insideBottom', offset: -5, fill: '#0b0c0c' }} />
+        <XAxis
+          type="number"
+          tick={axisTick}
+          label={{ value: valueLabel, position: 'insideBottom', offset: -5, fill: '#0b0c0c' }}
+        />
         <YAxis type="category" dataKey="label" width={220} tick={axisTick} />
         {tooltip}
         {legend}
@@ -68,7 +84,14 @@ export function ReportChart({ kind, data, series, valueLabel, description }: Rep
         {tooltip}
         {legend}
         {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} stackId={kind === 'stacked' ? 'a' : undefined} fill={OKABE_ITO[i % OKABE_ITO.length]} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stackId={kind === 'stacked' ? 'a' : undefined}
+            fill={OKABE_ITO[i % OKABE_ITO.length]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     );

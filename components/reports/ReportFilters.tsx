@@ -8,7 +8,13 @@ import { PERIOD_PRESETS } from '@/lib/reports/filter';
  * Period and ward, as a GET form: the URL holds the whole view, so it can be bookmarked, shared
  * and used without JavaScript.
  */
-export function ReportFilters({ context, action }: { context: Pick<ReportContext, 'period' | 'ward' | 'wards' | 'errors'>; action: string }) {
+export function ReportFilters({
+  context,
+  action,
+}: {
+  context: Pick<ReportContext, 'period' | 'ward' | 'wards' | 'errors'>;
+  action: string;
+}) {
   const { period, ward, wards } = context;
   const errors = fieldErrorsOf(context.errors);
   return (

@@ -15,7 +15,14 @@ import './reports.css';
 const ERROR_ORDER = ['period', 'from', 'to', 'ward'];
 
 /** What every report page shares: heading, period and area, filters, section links, privacy note. */
-export function ReportFrame({ context, current, title, lead, action, children }: {
+export function ReportFrame({
+  context,
+  current,
+  title,
+  lead,
+  action,
+  children,
+}: {
   context: ReportContext;
   current: SectionSlug | 'overview';
   title: string;
@@ -49,9 +56,9 @@ export function ReportFrame({ context, current, title, lead, action, children }:
       <SectionNav current={current} query={query} />
       {children}
       <InsetText>
-        To protect people&apos;s privacy, a count from 1 to 4 shows as &ldquo;&lt;5&rdquo;, a share, rate or average built on one is not
-        shown, and where a total would give a hidden count away one more count in that row or column is not shown either. No one is named
-        anywhere in these reports.
+        To protect people&apos;s privacy, a count from 1 to 4 shows as &ldquo;&lt;5&rdquo;, a share, rate or average built on one
+        is not shown, and where a total would give a hidden count away one more count in that row or column is not shown either.
+        No one is named anywhere in these reports.
       </InsetText>
       <PrintButton />
     </>

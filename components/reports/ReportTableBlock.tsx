@@ -24,7 +24,13 @@ function chartData(table: ReportTable): { data: ChartDatum[]; series: { key: str
  * (when it has one and something to draw), the table itself, and its CSV download. `screenOnly`
  * leaves it out of print (the headline figures' table repeats what a printed page already shows).
  */
-export function ReportTableBlock({ table, csvHref, headingLevel = 2, screenOnly, mapTiles }: {
+export function ReportTableBlock({
+  table,
+  csvHref,
+  headingLevel = 2,
+  screenOnly,
+  mapTiles,
+}: {
   table: ReportTable;
   csvHref: string;
   headingLevel?: 2 | 3;
@@ -58,7 +64,11 @@ export function ReportTableBlock({ table, csvHref, headingLevel = 2, screenOnly,
         head={[table.labelHeader, ...table.columns.map((c) => ({ content: c.label, numeric: c.numeric }))]}
         rows={table.rows.map((r) => [
           { content: r.label, header: true, className: r.total ? 'font-bold' : undefined },
-          ...r.values.map((v, i) => ({ content: v.text, numeric: table.columns[i]?.numeric, className: r.total ? 'font-bold' : undefined })),
+          ...r.values.map((v, i) => ({
+            content: v.text,
+            numeric: table.columns[i]?.numeric,
+            className: r.total ? 'font-bold' : undefined,
+          })),
         ])}
         rowKeys={table.rows.map((r) => r.key)}
       />

@@ -6,7 +6,11 @@ import type { SectionSlug } from '@/lib/reports/table';
 export function SectionNav({ current, query }: { current: SectionSlug | 'overview'; query: `?${string}` | '' }) {
   const items: { slug: SectionSlug | 'overview'; href: Route; text: string }[] = [
     { slug: 'overview', href: route(`/reports${query}`), text: 'Overview' },
-    ...Object.entries(SECTION_TITLES).map(([slug, s]) => ({ slug: slug as SectionSlug, href: route(`/reports/${slug}${query}`), text: s.title })),
+    ...Object.entries(SECTION_TITLES).map(([slug, s]) => ({
+      slug: slug as SectionSlug,
+      href: route(`/reports/${slug}${query}`),
+      text: s.title,
+    })),
   ];
   return (
     <nav className="report-nav no-print" aria-label="Reports">

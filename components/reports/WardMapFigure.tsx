@@ -9,11 +9,38 @@ function listOf(names: string[]): string {
 }
 
 /** A circle for the key, drawn as on the map. */
-function Swatch({ radius, fill, stroke = '#0b0c0c', dashed, boxed = true }: { radius: number; fill: string; stroke?: string; dashed?: boolean; boxed?: boolean }) {
+function Swatch({
+  radius,
+  fill,
+  stroke = '#0b0c0c',
+  dashed,
+  boxed = true,
+}: {
+  radius: number;
+  fill: string;
+  stroke?: string;
+  dashed?: boolean;
+  boxed?: boolean;
+}) {
   const size = Math.ceil(radius * 2 + 4);
   const svg = (
-    <svg className="ward-map__swatch" width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true" focusable="false">
-      <circle cx={size / 2} cy={size / 2} r={radius} fill={fill} stroke={stroke} strokeWidth={2} strokeDasharray={dashed ? '3 2' : undefined} />
+    <svg
+      className="ward-map__swatch"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle
+        cx={size / 2}
+        cy={size / 2}
+        r={radius}
+        fill={fill}
+        stroke={stroke}
+        strokeWidth={2}
+        strokeDasharray={dashed ? '3 2' : undefined}
+      />
     </svg>
   );
   return boxed ? <span className="ward-map__swatch-box">{svg}</span> : svg;
@@ -73,8 +100,8 @@ export function WardMapFigure({ map, tiles, tableTitle }: { map: WardMap; tiles:
               <li>
                 <Swatch radius={HIDDEN_RADIUS} fill={`url(#${WARD_MAP_HATCH_ID})`} stroke="#505a5f" dashed />
                 <span>
-                  Hatched, always this size: fewer than 5 recorded, or the number is not shown so that a total cannot give a smaller one away. Its
-                  rate is not shown.
+                  Hatched, always this size: fewer than 5 recorded, or the number is not shown so that a total cannot give a
+                  smaller one away. Its rate is not shown.
                 </span>
               </li>
               <li>
@@ -92,7 +119,8 @@ export function WardMapFigure({ map, tiles, tableTitle }: { map: WardMap; tiles:
         {placed && map.leftOff.length ? (
           <>
             {' '}
-            Not on the map, because no postcodes are held for {map.leftOff.length === 1 ? 'it' : 'them'}: {listOf(map.leftOff)}. {map.leftOff.length === 1 ? 'It is' : 'They are'} in the table.
+            Not on the map, because no postcodes are held for {map.leftOff.length === 1 ? 'it' : 'them'}: {listOf(map.leftOff)}.{' '}
+            {map.leftOff.length === 1 ? 'It is' : 'They are'} in the table.
           </>
         ) : null}
         {placed ? (

@@ -11,7 +11,8 @@ type Common = {
 };
 
 export type ButtonAsButtonProps = Common & ButtonHTMLAttributes<HTMLButtonElement> & { href?: undefined };
-export type ButtonAsLinkProps<T extends string = string> = Common & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: Route<T> };
+export type ButtonAsLinkProps<T extends string = string> = Common &
+  Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: Route<T> };
 export type ButtonProps<T extends string = string> = ButtonAsButtonProps | ButtonAsLinkProps<T>;
 
 /**

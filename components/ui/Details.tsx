@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { cx } from './cx';
 
 /** Native <details>: opens without JavaScript and is announced as expandable. */
-export function Details({ summary, children, open, className }: { summary: ReactNode; children: ReactNode; open?: boolean; className?: string }) {
+export function Details({
+  summary,
+  children,
+  open,
+  className,
+}: {
+  summary: ReactNode;
+  children: ReactNode;
+  open?: boolean;
+  className?: string;
+}) {
   return (
     <details className={cx('details', className)} open={open}>
       <summary className="details__summary">

@@ -17,7 +17,13 @@ export type ErrorSummaryProps = SummaryOptions & {
  * GOV.UK error summary: shown at the top of the page after a failed submit, takes focus so screen
  * readers announce it, and each link moves focus to the field (scrolling its label into view).
  */
-export function ErrorSummary({ state, title = 'There is a problem', description, disableAutoFocus, ...options }: ErrorSummaryProps) {
+export function ErrorSummary({
+  state,
+  title = 'There is a problem',
+  description,
+  disableAutoFocus,
+  ...options
+}: ErrorSummaryProps) {
   const items = summaryItems(state, options);
   const ref = useRef<HTMLDivElement>(null);
   const signature = items.map((item) => `${item.href}:${item.text}`).join('|');

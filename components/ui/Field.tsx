@@ -67,7 +67,17 @@ export type FieldProps = {
  * The GOV.UK form-group pattern for one control: label, hint, error message (with the red bar),
  * and the aria-describedby wiring. TextInput, Textarea and Select use it; use it for anything custom.
  */
-export function Field({ id, label, hint, error, labelSize, labelIsPageHeading, describedByExtra, className, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  labelSize,
+  labelIsPageHeading,
+  describedByExtra,
+  className,
+  children,
+}: FieldProps) {
   const message = firstError(error);
   return (
     <div className={cx('form-group', message && 'form-group--error', className)}>
@@ -76,7 +86,10 @@ export function Field({ id, label, hint, error, labelSize, labelIsPageHeading, d
       </Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {message ? <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage> : null}
-      {children({ id, ...controlAria(id, { hint: Boolean(hint), error: message ? [message] : undefined, extra: describedByExtra }) })}
+      {children({
+        id,
+        ...controlAria(id, { hint: Boolean(hint), error: message ? [message] : undefined, extra: describedByExtra }),
+      })}
     </div>
   );
 }

@@ -6,7 +6,15 @@ export function InsetText({ children, className }: { children: ReactNode; classN
 }
 
 /** GOV.UK warning text: a bold statement with a "!" icon and a hidden "Warning" for screen readers. */
-export function WarningText({ children, assistiveText = 'Warning', className }: { children: ReactNode; assistiveText?: string; className?: string }) {
+export function WarningText({
+  children,
+  assistiveText = 'Warning',
+  className,
+}: {
+  children: ReactNode;
+  assistiveText?: string;
+  className?: string;
+}) {
   return (
     <div className={cx('warning-text', className)}>
       <span className="warning-text__icon" aria-hidden="true">

@@ -12,7 +12,14 @@ export type NotificationBannerProps = {
 };
 
 /** GOV.UK notification banner. A success banner is announced (role=alert); an important one is a labelled region. */
-export function NotificationBanner({ type = 'important', title, heading, children, titleId = 'notification-banner-title', className }: NotificationBannerProps) {
+export function NotificationBanner({
+  type = 'important',
+  title,
+  heading,
+  children,
+  titleId = 'notification-banner-title',
+  className,
+}: NotificationBannerProps) {
   const success = type === 'success';
   return (
     <div

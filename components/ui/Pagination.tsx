@@ -59,7 +59,12 @@ export function Pagination({ page, totalPages, hrefFor, baseHref, pageParam = 'p
             </li>
           ) : (
             <li key={n} className={cx('pagination__item', n === current && 'pagination__item--current')}>
-              <Link className="pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === current ? 'page' : undefined}>
+              <Link
+                className="pagination__link"
+                href={href(n)}
+                aria-label={`Page ${n}`}
+                aria-current={n === current ? 'page' : undefined}
+              >
                 {n}
               </Link>
             </li>

@@ -11,7 +11,13 @@ export type PanelConfirmationProps = {
 };
 
 /** The green confirmation panel for "what you sent has arrived" pages. */
-export function PanelConfirmation({ title, reference, referenceLabel = 'Your reference number', children, headingLevel = 1 }: PanelConfirmationProps) {
+export function PanelConfirmation({
+  title,
+  reference,
+  referenceLabel = 'Your reference number',
+  children,
+  headingLevel = 1,
+}: PanelConfirmationProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <div className="panel">

@@ -2,11 +2,23 @@ import type { ReactNode } from 'react';
 import { cx } from './cx';
 import { Link, type Route } from './Link';
 
-export type SummaryListAction = { href: Route; text: string; /** Says what is changed, e.g. "name". */ visuallyHiddenText?: string };
+export type SummaryListAction = {
+  href: Route;
+  text: string;
+  /** Says what is changed, e.g. "name". */ visuallyHiddenText?: string;
+};
 export type SummaryListRow = { key: ReactNode; value: ReactNode; actions?: readonly SummaryListAction[]; id?: string };
 
 /** GOV.UK summary list (a <dl>) for "check your answers" and record pages. */
-export function SummaryList({ rows, noBorder, className }: { rows: readonly SummaryListRow[]; noBorder?: boolean; className?: string }) {
+export function SummaryList({
+  rows,
+  noBorder,
+  className,
+}: {
+  rows: readonly SummaryListRow[];
+  noBorder?: boolean;
+  className?: string;
+}) {
   return (
     <dl className={cx('summary-list', noBorder && 'summary-list--no-border', className)}>
       {rows.map((row, i) => {

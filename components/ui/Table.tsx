@@ -2,8 +2,7 @@ import { isValidElement, type ReactNode } from 'react';
 import { cx } from './cx';
 
 export type TableCell =
-  | ReactNode
-  | { content: ReactNode; numeric?: boolean; header?: boolean; colSpan?: number; className?: string };
+  ReactNode | { content: ReactNode; numeric?: boolean; header?: boolean; colSpan?: number; className?: string };
 
 export type TableProps = {
   caption?: ReactNode;
@@ -39,13 +38,25 @@ function normalise(cell: TableCell): CellObject {
  * GOV.UK table. It sits in a region that scrolls sideways (and can take keyboard focus) so a wide
  * table does not break the page at 320px.
  */
-export function Table({ caption, captionSize = 'm', captionHidden, head, rows, firstCellIsHeader, rowKeys, label, className }: TableProps) {
+export function Table({
+  caption,
+  captionSize = 'm',
+  captionHidden,
+  head,
+  rows,
+  firstCellIsHeader,
+  rowKeys,
+  label,
+  className,
+}: TableProps) {
   const regionLabel = label ?? (typeof caption === 'string' ? caption : 'Table');
   return (
     <div className="table-wrapper" role="region" aria-label={regionLabel} tabIndex={0}>
       <table className={cx('table', className)}>
         {caption ? (
-          <caption className={cx('table__caption', `table__caption--${captionSize}`, captionHidden && 'visually-hidden')}>{caption}</caption>
+          <caption className={cx('table__caption', `table__caption--${captionSize}`, captionHidden && 'visually-hidden')}>
+            {caption}
+          </caption>
         ) : null}
         {head && head.length ? (
           <thead>
@@ -53,7 +64,12 @@ export function Table({ caption, captionSize = 'm', captionHidden, head, rows, f
               {head.map((raw, i) => {
                 const cell = normalise(raw);
                 return (
-                  <th key={i} scope="col" {...span(cell.colSpan)} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
+                  <th
+                    key={i}
+                    scope="col"
+                    {...span(cell.colSpan)}
+                    className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}
+                  >
                     {cell.content}
                   </th>
                 );
@@ -68,13 +84,22 @@ export function Table({ caption, captionSize = 'm', captionHidden, head, rows, f
                 const cell = normalise(raw);
                 if ((i === 0 && firstCellIsHeader) || cell.header) {
                   return (
-                    <th key={i} scope="row" {...span(cell.colSpan)} className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}>
+                    <th
+                      key={i}
+                      scope="row"
+                      {...span(cell.colSpan)}
+                      className={cx('table__header', cell.numeric && 'table__header--numeric', cell.className)}
+                    >
                       {cell.content}
                     </th>
                   );
                 }
                 return (
-                  <td key={i} {...span(cell.colSpan)} className={cx('table__cell', cell.numeric && 'table__cell--numeric', cell.className)}>
+                  <td
+                    key={i}
+                    {...span(cell.colSpan)}
+                    className={cx('table__cell', cell.numeric && 'table__cell--numeric', cell.className)}
+                  >
                     {cell.content}
                   </td>
                 );

@@ -7,7 +7,9 @@ export type StatusTag = { text: string; colour: TagColour };
 
 /** Each status's tag: the domain's words for it, in the colour the interface gives it. */
 export function statusTags<K extends string>(labels: Record<K, string>, colours: Record<K, TagColour>): Record<K, StatusTag> {
-  return Object.fromEntries(Object.entries<string>(labels).map(([key, text]) => [key, { text, colour: colours[key as K] }])) as Record<K, StatusTag>;
+  return Object.fromEntries(
+    Object.entries<string>(labels).map(([key, text]) => [key, { text, colour: colours[key as K] }]),
+  ) as Record<K, StatusTag>;
 }
 
 /** A status label. Colours never carry meaning alone: the text says the status. */

@@ -38,7 +38,15 @@ export function TextInput({
 }: TextInputProps) {
   const invalid = Boolean(firstError(error));
   return (
-    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize} labelIsPageHeading={labelIsPageHeading} className={formGroupClassName}>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      labelSize={labelSize}
+      labelIsPageHeading={labelIsPageHeading}
+      className={formGroupClassName}
+    >
       {(control) => (
         <input
           {...rest}
@@ -69,9 +77,23 @@ export function Textarea({
 }: TextareaProps) {
   const invalid = Boolean(firstError(error));
   return (
-    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize} labelIsPageHeading={labelIsPageHeading} className={formGroupClassName}>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      labelSize={labelSize}
+      labelIsPageHeading={labelIsPageHeading}
+      className={formGroupClassName}
+    >
       {(control) => (
-        <textarea {...rest} {...control} name={name ?? id} rows={rows} className={cx('textarea', invalid && 'textarea--error', className)} />
+        <textarea
+          {...rest}
+          {...control}
+          name={name ?? id}
+          rows={rows}
+          className={cx('textarea', invalid && 'textarea--error', className)}
+        />
       )}
     </Field>
   );
@@ -102,7 +124,15 @@ export function Select({
 }: SelectProps) {
   const invalid = Boolean(firstError(error));
   return (
-    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize} labelIsPageHeading={labelIsPageHeading} className={formGroupClassName}>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      labelSize={labelSize}
+      labelIsPageHeading={labelIsPageHeading}
+      className={formGroupClassName}
+    >
       {(control) => (
         <select {...rest} {...control} name={name ?? id} className={cx('select', invalid && 'select--error', className)}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -1,6 +1,14 @@
 export { BackLink } from './BackLink';
 export { Button, ButtonGroup, type ButtonProps, type ButtonVariant } from './Button';
-export { Checkboxes, Radios, choiceId, type CheckboxesProps, type ChoiceDivider, type ChoiceItem, type RadiosProps } from './Choices';
+export {
+  Checkboxes,
+  Radios,
+  choiceId,
+  type CheckboxesProps,
+  type ChoiceDivider,
+  type ChoiceItem,
+  type RadiosProps,
+} from './Choices';
 export { cx } from './cx';
 export { Details } from './Details';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';
@@ -12,5 +20,14 @@ export { PanelConfirmation, type PanelConfirmationProps } from './PanelConfirmat
 export { SummaryList, type SummaryListAction, type SummaryListRow } from './SummaryList';
 export { Table, type TableCell, type TableProps } from './Table';
 export { Tag, statusTags, type StatusTag, type TagColour } from './Tag';
-export { Select, TextInput, Textarea, type InputWidth, type SelectOption, type SelectProps, type TextInputProps, type TextareaProps } from './TextInput';
+export {
+  Select,
+  TextInput,
+  Textarea,
+  type InputWidth,
+  type SelectOption,
+  type SelectProps,
+  type TextInputProps,
+  type TextareaProps,
+} from './TextInput';
 export { VisuallyHidden } from './VisuallyHidden';

@@ -24,10 +24,38 @@ export type AuditInput = {
 // Keys whose values are (or may be) about a person; matched word by word, so `fieldNames` or
 // `toStatus` pass while `name`, `personName`, `contact_phone` or `note` are dropped.
 const personalWords = new Set([
-  'name', 'fullname', 'firstname', 'lastname', 'surname', 'email', 'phone', 'mobile', 'telephone',
-  'postcode', 'address', 'dob', 'birth', 'age', 'gender', 'ethnicity', 'disability', 'nhs',
-  'note', 'notes', 'message', 'comment', 'comments', 'matters', 'strengths', 'goals', 'text',
-  'password', 'token', 'secret', 'contact', 'ip',
+  'name',
+  'fullname',
+  'firstname',
+  'lastname',
+  'surname',
+  'email',
+  'phone',
+  'mobile',
+  'telephone',
+  'postcode',
+  'address',
+  'dob',
+  'birth',
+  'age',
+  'gender',
+  'ethnicity',
+  'disability',
+  'nhs',
+  'note',
+  'notes',
+  'message',
+  'comment',
+  'comments',
+  'matters',
+  'strengths',
+  'goals',
+  'text',
+  'password',
+  'token',
+  'secret',
+  'contact',
+  'ip',
 ]);
 
 const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
@@ -122,7 +150,18 @@ export type AuditEntry = {
 export async function listAuditForPerson(tx: Tx, personId: string, limit = 500): Promise<AuditEntry[]> {
   // One statement with the actor's name (the case page asks this for coordinators).
   const rows = await tx.$queryRaw<
-    Array<{ id: string; at: Date; action: string; entityType: string; entityId: string | null; actorRoleThen: string | null; detail: Prisma.JsonValue; actorId: string | null; actorName: string | null; actorRole: string | null }>
+    Array<{
+      id: string;
+      at: Date;
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      actorRoleThen: string | null;
+      detail: Prisma.JsonValue;
+      actorId: string | null;
+      actorName: string | null;
+      actorRole: string | null;
+    }>
   >`
     SELECT a.id, a."createdAt" AS at, a.action, a."entityType", a."entityId", a."actorRole" AS "actorRoleThen", a.detail,
            u.id AS "actorId", u.name AS "actorName", u.role::text AS "actorRole"

@@ -69,7 +69,16 @@ export async function authenticate(
 
   const user = await db.user.findFirst({
     where: { email: { equals: email, mode: 'insensitive' } },
-    select: { id: true, name: true, email: true, role: true, passwordHash: true, active: true, sessionVersion: true, lockedUntil: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      passwordHash: true,
+      active: true,
+      sessionVersion: true,
+      lockedUntil: true,
+    },
   });
 
   if (!user) {
@@ -86,7 +95,13 @@ export async function authenticate(
   if (!passwordOk) {
     const lockedNow = await countFailure(db, user.id, policy, now);
     if (lockedNow) {
-      await recordAudit(db, { actor: null, action: 'auth.locked_out', entityType: 'user', entityId: user.id, detail: { minutes: policy.lockoutMinutes } });
+      await recordAudit(db, {
+        actor: null,
+        action: 'auth.locked_out',
+        entityType: 'user',
+        entityId: user.id,
+        detail: { minutes: policy.lockoutMinutes },
+      });
       return locked;
     }
     return { ok: false, reason: 'invalid' };
@@ -102,8 +117,16 @@ export async function authenticate(
     },
   });
   await clear(db, accountKey(email));
-  await recordAudit(db, { actor: { id: user.id, role: user.role }, action: 'auth.signed_in', entityType: 'user', entityId: user.id });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
+  await recordAudit(db, {
+    actor: { id: user.id, role: user.role },
+    action: 'auth.signed_in',
+    entityType: 'user',
+    entityId: user.id,
+  });
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 function failedUnknown(attempts: number, policy: AuthPolicy, locked: AuthResult): AuthResult {

@@ -17,7 +17,17 @@ export async function loadSessionUser(
   if (!uuid.test(userId) || !Number.isInteger(sessionVersion)) return null;
   // One statement (the user and their organisations): this runs on every request.
   const [user] = await tx.$queryRaw<
-    Array<{ id: string; name: string; email: string; role: Role; teamId: string | null; active: boolean; sessionVersion: number; lockedUntil: Date | null; organisationIds: string[] }>
+    Array<{
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      teamId: string | null;
+      active: boolean;
+      sessionVersion: number;
+      lockedUntil: Date | null;
+      organisationIds: string[];
+    }>
   >`
     SELECT u.id, u.name, u.email, u.role::text AS role, u."teamId", u.active, u."sessionVersion", u."lockedUntil",
            array(SELECT m."organisationId"::text FROM "OrganisationMember" m WHERE m."userId" = u.id ORDER BY m."organisationId") AS "organisationIds"

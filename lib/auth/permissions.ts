@@ -88,17 +88,21 @@ function organisationMember(user: SessionUser, resource: Resource | undefined): 
   }
 }
 
-const only = (...kinds: Resource['kind'][]) => (rule: Rule): Rule => (user, resource) =>
-  (resource === undefined || kinds.includes(resource.kind)) && rule(user, resource);
+const only =
+  (...kinds: Resource['kind'][]) =>
+  (rule: Rule): Rule =>
+  (user, resource) =>
+    (resource === undefined || kinds.includes(resource.kind)) && rule(user, resource);
 
 // Without a resource a rule answers "may this user do this to some records of that kind" (for
 // menus and list pages, whose queries are scoped by team or organisation). A page or action about
 // one record must pass that record's facts.
 const rules: Record<Action, Rule> = {
   'directory.read': () => true,
-  'service.edit': only('service', 'organisation')(
-    (user, resource) => is(user, 'coordinator', 'admin') || organisationMember(user, resource),
-  ),
+  'service.edit': only(
+    'service',
+    'organisation',
+  )((user, resource) => is(user, 'coordinator', 'admin') || organisationMember(user, resource)),
   'moderation.review': only('service', 'organisation')((user) => is(user, 'coordinator', 'admin')),
   'person.read': only('person', 'case')(teamWorker),
   // Subject access and erasure are the only way an admin opens a person's record.

@@ -13,7 +13,11 @@ function read(h: HeaderSource, name: string): string | undefined {
  */
 export function clientIp(h: HeaderSource): string {
   const forwarded = read(h, 'x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return (last || read(h, 'x-real-ip')?.trim() || 'unknown').slice(0, 64);
 }
 

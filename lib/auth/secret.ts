@@ -34,6 +34,7 @@ export async function resolveAuthSecret(
     skipDuplicates: true,
   });
   const row = await tx.setting.findUniqueOrThrow({ where: { key: GENERATED_SECRET_KEY } });
-  if (typeof row.value !== 'string' || row.value.length < 32) throw new Error(`Setting ${GENERATED_SECRET_KEY} is not a usable secret`);
+  if (typeof row.value !== 'string' || row.value.length < 32)
+    throw new Error(`Setting ${GENERATED_SECRET_KEY} is not a usable secret`);
   return row.value;
 }

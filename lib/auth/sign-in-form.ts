@@ -42,7 +42,10 @@ export function messageFor(result: Exclude<AuthResult, { ok: true }>): Refusal {
     case 'locked':
       return { message: `Too many attempts. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
     case 'rate_limited':
-      return { message: `Too many attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`, field: 'email' };
+      return {
+        message: `Too many attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`,
+        field: 'email',
+      };
     default:
       return { message: wrongCredentials, field: 'email' };
   }
@@ -51,7 +54,8 @@ export function messageFor(result: Exclude<AuthResult, { ok: true }>): Refusal {
 /** Messages for `?error=` codes, for sign-ins that went through the next-auth endpoint. */
 export function messageForErrorCode(code: string | undefined): Refusal | undefined {
   if (!code) return undefined;
-  if (code === SIGN_IN_ERRORS.locked) return messageFor({ ok: false, reason: 'locked', retryAfterSeconds: config.auth.lockoutMinutes * 60 });
+  if (code === SIGN_IN_ERRORS.locked)
+    return messageFor({ ok: false, reason: 'locked', retryAfterSeconds: config.auth.lockoutMinutes * 60 });
   if (code === SIGN_IN_ERRORS.rateLimited) return messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 60 });
   if (code === 'CredentialsSignin') return messageFor({ ok: false, reason: 'invalid' });
   if (code === 'SessionRequired') return { message: 'Sign in to see that page', field: 'email' };

@@ -48,7 +48,9 @@ export function parseCaseloadFilters(query: Record<string, string | string[] | u
     return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? '') : '';
   };
   const scope = one('scope') === 'team' ? 'team' : 'mine';
-  const show = (caseloadShows as readonly string[]).includes(one('show')) ? (one('show') as CaseloadFilters['show'] & string) : 'all';
+  const show = (caseloadShows as readonly string[]).includes(one('show'))
+    ? (one('show') as CaseloadFilters['show'] & string)
+    : 'all';
   const rag = ['red', 'amber', 'green'].includes(one('rag')) ? (one('rag') as Rag) : null;
   return { scope, show, rag, q: one('q').trim().slice(0, 100), page: requestedPage(query.page) };
 }
@@ -85,13 +87,25 @@ export async function myCaseload(
   // One statement: the open cases with the person's name, the worker's name and the next follow-up
   // (kept on the case from its latest conversation in force).
   const where: Prisma.Sql[] = [
-    scope === 'team' ? sql`c."teamId" = ${user.teamId!}::uuid AND c."assignedWorkerId" IS NOT NULL` : sql`c."assignedWorkerId" = ${user.id}::uuid`,
+    scope === 'team'
+      ? sql`c."teamId" = ${user.teamId!}::uuid AND c."assignedWorkerId" IS NOT NULL`
+      : sql`c."assignedWorkerId" = ${user.id}::uuid`,
     sql`c.status <> 'closed' AND c."closedAt" IS NULL`,
   ];
   if (filters.rag) where.push(sql`c.rag = ${filters.rag}::"Rag"`);
   if (q) where.push(sql`(lower(c.reference) = lower(${q}) OR p.name ILIKE ${`%${escapeLike(q)}%`})`);
   const cases = await db.$queryRaw<
-    Array<{ id: string; reference: string; status: CaseStatus; rag: Rag | null; receivedAt: Date; firstContactAt: Date | null; personName: string; workerName: string | null; nextFollowUpOn: Date | null }>
+    Array<{
+      id: string;
+      reference: string;
+      status: CaseStatus;
+      rag: Rag | null;
+      receivedAt: Date;
+      firstContactAt: Date | null;
+      personName: string;
+      workerName: string | null;
+      nextFollowUpOn: Date | null;
+    }>
   >`
     SELECT c.id, c.reference, c.status::text AS status, c.rag::text AS rag, c."receivedAt", c."firstContactAt",
            p.name AS "personName", w.name AS "workerName", c."nextFollowUpOn"
@@ -104,7 +118,13 @@ export async function myCaseload(
   const items: CaseloadItem[] = cases.map((c) => {
     const next = c.nextFollowUpOn;
     const followUp: CaseloadItem['followUp'] =
-      next === null ? 'none' : next.getTime() < today.getTime() ? 'overdue' : next.getTime() === today.getTime() ? 'today' : 'later';
+      next === null
+        ? 'none'
+        : next.getTime() < today.getTime()
+          ? 'overdue'
+          : next.getTime() === today.getTime()
+            ? 'today'
+            : 'later';
     return {
       id: c.id,
       reference: c.reference,
@@ -121,7 +141,8 @@ export async function myCaseload(
   });
 
   const byFollowUp = (a: CaseloadItem, b: CaseloadItem) =>
-    (a.nextFollowUpOn?.getTime() ?? Infinity) - (b.nextFollowUpOn?.getTime() ?? Infinity) || a.receivedAt.getTime() - b.receivedAt.getTime();
+    (a.nextFollowUpOn?.getTime() ?? Infinity) - (b.nextFollowUpOn?.getTime() ?? Infinity) ||
+    a.receivedAt.getTime() - b.receivedAt.getTime();
 
   const show = filters.show ?? 'all';
   const due = show === 'waiting' ? [] : items.filter((i) => i.followUp === 'overdue' || i.followUp === 'today').sort(byFollowUp);

@@ -17,7 +17,10 @@ export const closeCaseInput = z
     outcome: z.enum(caseOutcomes, { error: 'Select the outcome' }),
     outcomeNote: optionalText('Notes about the outcome', 2000),
     closedOn: dateKey('Enter the date the case closed, for example 23 November 2026'),
-    type: z.preprocess((v) => (v === '' || v == null ? 'good_life' : v), z.enum(conversationTypes, { error: 'Select the type of conversation' })),
+    type: z.preprocess(
+      (v) => (v === '' || v == null ? 'good_life' : v),
+      z.enum(conversationTypes, { error: 'Select the type of conversation' }),
+    ),
     whatMatters: optionalText('What matters to the person now', 5000),
     ...ons4Fields,
   })
@@ -47,7 +50,13 @@ export function hasClosingConversation(outcome: CloseCaseInput['outcome']): bool
   return outcome !== 'could_not_contact';
 }
 
-export async function closeCase(tx: Tx, user: SessionUser, caseId: string, input: CloseCaseInput, now: Date = new Date()): Promise<CloseResult> {
+export async function closeCase(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  input: CloseCaseInput,
+  now: Date = new Date(),
+): Promise<CloseResult> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   const { facts } = access;

@@ -20,7 +20,9 @@ export type ConsentLike = {
 };
 
 export function isActive(consent: Pick<ConsentLike, 'withdrawnAt' | 'givenAt'>, at: Date = new Date()): boolean {
-  return consent.givenAt.getTime() <= at.getTime() && (consent.withdrawnAt === null || consent.withdrawnAt.getTime() > at.getTime());
+  return (
+    consent.givenAt.getTime() <= at.getTime() && (consent.withdrawnAt === null || consent.withdrawnAt.getTime() > at.getTime())
+  );
 }
 
 /** The details the person has agreed (and not withdrawn) to share with this organisation. */
@@ -53,14 +55,18 @@ export const consentInput = z
   })
   .superRefine((v, ctx) => {
     if (v.scope === 'share_with_provider') {
-      if (v.fields.length === 0) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'Select the details the person agreed to share' });
-      if (v.fields.some((f) => !isShareableField(f))) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'Select details from the list' });
+      if (v.fields.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'Select the details the person agreed to share' });
+      if (v.fields.some((f) => !isShareableField(f)))
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'Select details from the list' });
     }
   });
 
 export type ConsentInput = z.infer<typeof consentInput>;
 
-export type ConsentResult = { ok: true; consentId: string } | { ok: false; reason: 'not_found' | 'forbidden' | 'unknown_organisation' | 'already_withdrawn' };
+export type ConsentResult =
+  | { ok: true; consentId: string }
+  | { ok: false; reason: 'not_found' | 'forbidden' | 'unknown_organisation' | 'already_withdrawn' };
 
 export const consentRefusalMessage: Record<Exclude<ConsentResult, { ok: true }>['reason'], string> = {
   not_found: 'This agreement could not be found.',
@@ -69,7 +75,13 @@ export const consentRefusalMessage: Record<Exclude<ConsentResult, { ok: true }>[
   already_withdrawn: 'This agreement has already been withdrawn.',
 };
 
-export async function recordConsent(tx: Tx, user: SessionUser, caseId: string, input: ConsentInput, now: Date = new Date()): Promise<ConsentResult> {
+export async function recordConsent(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  input: ConsentInput,
+  now: Date = new Date(),
+): Promise<ConsentResult> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   const organisationId = input.scope === 'share_with_provider' ? (input.organisationId ?? null) : null;
@@ -103,13 +115,22 @@ export async function recordConsent(tx: Tx, user: SessionUser, caseId: string, i
  * Withdraws an agreement. For sharing, every referral of the person keeps only what the
  * agreements still in force allow for its provider, so providers stop seeing the rest.
  */
-export async function withdrawConsent(tx: Tx, user: SessionUser, caseId: string, consentId: string, now: Date = new Date()): Promise<ConsentResult & { referralsLimited?: number }> {
+export async function withdrawConsent(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  consentId: string,
+  now: Date = new Date(),
+): Promise<ConsentResult & { referralsLimited?: number }> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   const personId = access.facts.personId;
   const consent = await tx.consent.findFirst({ where: { id: consentId, personId } });
   if (!consent) return { ok: false, reason: 'not_found' };
-  const updated = await tx.consent.updateMany({ where: { id: consentId, withdrawnAt: null }, data: { withdrawnAt: now, withdrawnById: user.id } });
+  const updated = await tx.consent.updateMany({
+    where: { id: consentId, withdrawnAt: null },
+    data: { withdrawnAt: now, withdrawnById: user.id },
+  });
   if (updated.count === 0) return { ok: false, reason: 'already_withdrawn' };
 
   let referralsLimited = 0;

@@ -26,7 +26,11 @@ export const conversationInput = z
   })
   .superRefine((v, ctx) => {
     if (v.nextFollowUpOn && v.nextFollowUpOn < v.occurredOn) {
-      ctx.addIssue({ code: 'custom', path: ['nextFollowUpOn'], message: 'The next follow-up must be on or after the date of the conversation' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nextFollowUpOn'],
+        message: 'The next follow-up must be on or after the date of the conversation',
+      });
     }
     if (v.supersedesId && !v.correctionNote) {
       ctx.addIssue({ code: 'custom', path: ['correctionNote'], message: 'Say what this correction changes' });
@@ -36,14 +40,7 @@ export const conversationInput = z
 export type ConversationInput = z.infer<typeof conversationInput>;
 
 export type RecordRefusal =
-  | 'not_found'
-  | 'forbidden'
-  | 'closed'
-  | 'future'
-  | 'before_received'
-  | 'not_in_case'
-  | 'already_corrected'
-  | 'unknown_need';
+  'not_found' | 'forbidden' | 'closed' | 'future' | 'before_received' | 'not_in_case' | 'already_corrected' | 'unknown_need';
 
 export type RecordResult = { ok: true; conversationId: string; firstContact: boolean } | { ok: false; reason: RecordRefusal };
 
@@ -176,7 +173,8 @@ export async function recordConversation(
       caseId,
       type: input.type,
       supersedesId: input.supersedesId ?? null,
-      ons4Answered: [input.lifeSatisfaction, input.worthwhile, input.happiness, input.anxiety].filter((s) => s !== undefined).length,
+      ons4Answered: [input.lifeSatisfaction, input.worthwhile, input.happiness, input.anxiety].filter((s) => s !== undefined)
+        .length,
     },
     at: now,
   });

@@ -1,5 +1,15 @@
 // Plain-English names for casework values. No database imports, so client components use them too.
-import type { CaseOutcome, CaseSource, CaseStatus, ConsentScope, ContactMethod, ConversationType, Rag, SafeguardingTeam, UnmetNeedReason } from '@/lib/db/generated/enums';
+import type {
+  CaseOutcome,
+  CaseSource,
+  CaseStatus,
+  ConsentScope,
+  ContactMethod,
+  ConversationType,
+  Rag,
+  SafeguardingTeam,
+  UnmetNeedReason,
+} from '@/lib/db/generated/enums';
 
 export const sourceLabels: Record<CaseSource, string> = {
   gp: 'GP practice',
@@ -102,7 +112,18 @@ export const safeguardingTeamLabels: Record<SafeguardingTeam, string> = {
 };
 
 /** Details a person can agree to share with a provider, in the order forms show them. */
-export const shareableFields = ['name', 'phone', 'email', 'preferredContact', 'contactNotes', 'ageBand', 'postcode', 'whatMatters', 'needs', 'goals'] as const;
+export const shareableFields = [
+  'name',
+  'phone',
+  'email',
+  'preferredContact',
+  'contactNotes',
+  'ageBand',
+  'postcode',
+  'whatMatters',
+  'needs',
+  'goals',
+] as const;
 export type ShareableField = (typeof shareableFields)[number];
 
 export const shareableFieldLabels: Record<ShareableField, string> = {
@@ -125,9 +146,17 @@ export function isShareableField(value: string): value is ShareableField {
 /** The four ONS personal wellbeing questions, as ONS asks them. */
 export const ons4Questions = [
   { key: 'lifeSatisfaction', short: 'Life satisfaction', text: 'Overall, how satisfied are you with your life nowadays?' },
-  { key: 'worthwhile', short: 'Worthwhile', text: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?' },
+  {
+    key: 'worthwhile',
+    short: 'Worthwhile',
+    text: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?',
+  },
   { key: 'happiness', short: 'Happiness', text: 'Overall, how happy did you feel yesterday?' },
-  { key: 'anxiety', short: 'Anxiety', text: 'On a scale where 0 is “not at all anxious” and 10 is “completely anxious”, overall, how anxious did you feel yesterday?' },
+  {
+    key: 'anxiety',
+    short: 'Anxiety',
+    text: 'On a scale where 0 is “not at all anxious” and 10 is “completely anxious”, overall, how anxious did you feel yesterday?',
+  },
 ] as const;
 
 export type Ons4Key = (typeof ons4Questions)[number]['key'];

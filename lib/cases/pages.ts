@@ -20,7 +20,9 @@ export function loadCaseSummary(database: Db, user: SessionUser, caseId: string,
 export async function loadCloseCasePage(database: Db, user: SessionUser, caseId: string) {
   const opened = await loadCaseSummary(database, user, caseId, 'close_case');
   if (!opened.ok) return opened;
-  const openReferrals = await database.referral.count({ where: { caseId: opened.summary.id, status: { in: [...openStatuses] } } });
+  const openReferrals = await database.referral.count({
+    where: { caseId: opened.summary.id, status: { in: [...openStatuses] } },
+  });
   return { ...opened, openReferrals };
 }
 
@@ -42,7 +44,16 @@ export async function loadPersonDetailsPage(database: Db, user: SessionUser, cas
   if (!opened.ok) return opened;
   const person = await database.person.findUniqueOrThrow({
     where: { id: opened.summary.person.id },
-    select: { version: true, name: true, phone: true, email: true, preferredContact: true, contactNotes: true, postcode: true, anonymisedAt: true },
+    select: {
+      version: true,
+      name: true,
+      phone: true,
+      email: true,
+      preferredContact: true,
+      contactNotes: true,
+      postcode: true,
+      anonymisedAt: true,
+    },
   });
   return { ...opened, person };
 }

@@ -21,7 +21,15 @@ import { contactMethodLabels, isShareableField, shareableFields, type ShareableF
 export const openStatuses: readonly ReferralStatus[] = ['draft', 'sent', 'accepted', 'waitlisted', 'attending'];
 
 type SharingSource = {
-  person: { name: string; phone: string | null; email: string | null; preferredContact: string; contactNotes: string | null; ageBand: string | null; postcode: string | null };
+  person: {
+    name: string;
+    phone: string | null;
+    email: string | null;
+    preferredContact: string;
+    contactNotes: string | null;
+    ageBand: string | null;
+    postcode: string | null;
+  };
   whatMatters: string;
   needs: string[];
   goals: string;
@@ -34,7 +42,9 @@ export function sharingValues(s: SharingSource): Record<ShareableField, string |
     name: text(s.person.name),
     phone: text(s.person.phone),
     email: text(s.person.email),
-    preferredContact: contactMethodLabels[s.person.preferredContact as keyof typeof contactMethodLabels] ? s.person.preferredContact : null,
+    preferredContact: contactMethodLabels[s.person.preferredContact as keyof typeof contactMethodLabels]
+      ? s.person.preferredContact
+      : null,
     contactNotes: text(s.person.contactNotes),
     ageBand: text(s.person.ageBand),
     postcode: text(s.person.postcode),
@@ -45,7 +55,11 @@ export function sharingValues(s: SharingSource): Record<ShareableField, string |
 }
 
 /** The copy sent with a referral: the chosen details that are allowed and have a value. */
-export function buildSharedInfo(values: Record<ShareableField, string | string[] | null>, chosen: readonly string[], allowed: readonly string[]): Record<string, unknown> {
+export function buildSharedInfo(
+  values: Record<ShareableField, string | string[] | null>,
+  chosen: readonly string[],
+  allowed: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of shareableFields) {
     if (!chosen.includes(field) || !allowed.includes(field)) continue;
@@ -60,7 +74,17 @@ async function sharingSource(tx: Tx, caseId: string): Promise<SharingSource> {
     where: { id: caseId },
     select: {
       whatMatters: true,
-      person: { select: { name: true, phone: true, email: true, preferredContact: true, contactNotes: true, ageBand: true, postcode: true } },
+      person: {
+        select: {
+          name: true,
+          phone: true,
+          email: true,
+          preferredContact: true,
+          contactNotes: true,
+          ageBand: true,
+          postcode: true,
+        },
+      },
       needs: { select: { term: { select: { name: true } } } },
       conversations: {
         where: { supersededBy: { is: null } },
@@ -88,9 +112,25 @@ export async function referableService(tx: Tx, serviceId: string): Promise<Refer
   if (!isUuid(serviceId)) return null;
   const s = await tx.service.findFirst({
     where: { id: serviceId, published: true, status: { not: 'defunct' }, organisation: { status: { not: 'rejected' } } },
-    select: { id: true, name: true, organisationId: true, capacityStatus: true, status: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      organisationId: true,
+      capacityStatus: true,
+      status: true,
+      organisation: { select: { name: true } },
+    },
   });
-  return s && { id: s.id, name: s.name, organisationId: s.organisationId, organisationName: s.organisation.name, capacityStatus: s.capacityStatus, status: s.status };
+  return (
+    s && {
+      id: s.id,
+      name: s.name,
+      organisationId: s.organisationId,
+      organisationName: s.organisation.name,
+      capacityStatus: s.capacityStatus,
+      status: s.status,
+    }
+  );
 }
 
 export type ReferOutForm = {
@@ -104,11 +144,19 @@ export type ReferOutForm = {
 };
 
 /** What the refer-out form offers for this case and service. The caller has checked access. */
-export async function referOutForm(tx: Tx, caseId: string, service: ReferralService, now: Date = new Date()): Promise<ReferOutForm> {
+export async function referOutForm(
+  tx: Tx,
+  caseId: string,
+  service: ReferralService,
+  now: Date = new Date(),
+): Promise<ReferOutForm> {
   const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { personId: true, status: true } });
   const consents = await tx.consent.findMany({ where: { personId: kase.personId } });
   const source = await sharingSource(tx, caseId);
-  const open = await tx.referral.findFirst({ where: { caseId, serviceId: service.id, status: { in: [...openStatuses] } }, select: { id: true, status: true } });
+  const open = await tx.referral.findFirst({
+    where: { caseId, serviceId: service.id, status: { in: [...openStatuses] } },
+    select: { id: true, status: true },
+  });
   const allowedFields = shareableWith(consents, service.organisationId, now);
   const values = sharingValues(source);
   return {
@@ -127,11 +175,11 @@ export const referOutInput = z.object({
 });
 export type ReferOutInput = z.infer<typeof referOutInput>;
 
-export type ReferOutRefusal = 'not_found' | 'forbidden' | 'no_service' | 'closed' | 'duplicate' | 'not_consented' | 'unknown_field' | MoveRefusal;
+export type ReferOutRefusal =
+  'not_found' | 'forbidden' | 'no_service' | 'closed' | 'duplicate' | 'not_consented' | 'unknown_field' | MoveRefusal;
 
 export type ReferOutResult =
-  | { ok: true; referralId: string; providerNotified: boolean }
-  | { ok: false; reason: ReferOutRefusal; fields?: string[] };
+  { ok: true; referralId: string; providerNotified: boolean } | { ok: false; reason: ReferOutRefusal; fields?: string[] };
 
 export const referOutRefusalMessage: Record<ReferOutRefusal, string> = {
   not_found: 'This case could not be found.',
@@ -148,7 +196,13 @@ export const referOutRefusalMessage: Record<ReferOutRefusal, string> = {
 };
 
 /** Creates the referral with the details chosen (checked against consent) and sends it. */
-export async function referOut(tx: Tx, user: SessionUser, caseId: string, input: ReferOutInput, now: Date = new Date()): Promise<ReferOutResult> {
+export async function referOut(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  input: ReferOutInput,
+  now: Date = new Date(),
+): Promise<ReferOutResult> {
   const access = await caseAccess(tx, user, caseId, 'referral.create');
   if (!access.ok) return access;
   // Serialise referrals from one case, so a double submit finds the first one.
@@ -160,7 +214,10 @@ export async function referOut(tx: Tx, user: SessionUser, caseId: string, input:
   const unknown = input.fields.filter((f) => !isShareableField(f));
   if (unknown.length) return { ok: false, reason: 'unknown_field', fields: unknown };
 
-  const duplicate = await tx.referral.findFirst({ where: { caseId, serviceId: service.id, status: { in: [...openStatuses] } }, select: { id: true } });
+  const duplicate = await tx.referral.findFirst({
+    where: { caseId, serviceId: service.id, status: { in: [...openStatuses] } },
+    select: { id: true },
+  });
   if (duplicate) return { ok: false, reason: 'duplicate' };
 
   const consents = await tx.consent.findMany({ where: { personId: kase.personId } });
@@ -169,8 +226,16 @@ export async function referOut(tx: Tx, user: SessionUser, caseId: string, input:
   if (refusedFields.length) return { ok: false, reason: 'not_consented', fields: refusedFields };
 
   const sharedInfo = buildSharedInfo(sharingValues(await sharingSource(tx, caseId)), input.fields, allowed);
-  const draft = await createReferral(tx, { caseId, serviceId: service.id, createdById: user.id, sharedInfo, message: input.message ?? null }, now);
-  const sent = await sendReferral(tx, { referralId: draft.id, actor: { kind: 'worker', userId: user.id }, expectedStatus: 'draft' }, now);
+  const draft = await createReferral(
+    tx,
+    { caseId, serviceId: service.id, createdById: user.id, sharedInfo, message: input.message ?? null },
+    now,
+  );
+  const sent = await sendReferral(
+    tx,
+    { referralId: draft.id, actor: { kind: 'worker', userId: user.id }, expectedStatus: 'draft' },
+    now,
+  );
   if (!sent.ok) return { ok: false, reason: sent.reason };
   await recordAudit(tx, {
     actor: user,
@@ -178,7 +243,12 @@ export async function referOut(tx: Tx, user: SessionUser, caseId: string, input:
     entityType: 'referral',
     entityId: draft.id,
     personId: kase.personId,
-    detail: { caseId, serviceId: service.id, sharedFields: Object.keys(sharedInfo), providerNotified: sent.providerNotified ?? false },
+    detail: {
+      caseId,
+      serviceId: service.id,
+      sharedFields: Object.keys(sharedInfo),
+      providerNotified: sent.providerNotified ?? false,
+    },
     at: now,
   });
   return { ok: true, referralId: draft.id, providerNotified: sent.providerNotified ?? false };
@@ -193,7 +263,10 @@ export const workerMoveInput = z
   .object({
     move: z.enum(workerMoves, { error: 'Choose what to do' }),
     expectedVersion: version(),
-    to: z.preprocess((v) => (v === '' ? undefined : v), z.enum(providerStatuses, { error: 'Select what the provider said' }).optional()),
+    to: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(providerStatuses, { error: 'Select what the provider said' }).optional(),
+    ),
     reason: optionalText('The reason', 500),
     note: optionalText('Notes', 2000),
   })
@@ -212,14 +285,34 @@ export function onBehalfChoices(status: ReferralStatus): ReferralStatus[] {
   return providerStatuses.filter((s) => canMove(status, s));
 }
 
-export async function moveAsWorker(tx: Tx, user: SessionUser, referralId: string, input: WorkerMoveInput, now: Date = new Date()): Promise<WorkerMoveResult> {
+export async function moveAsWorker(
+  tx: Tx,
+  user: SessionUser,
+  referralId: string,
+  input: WorkerMoveInput,
+  now: Date = new Date(),
+): Promise<WorkerMoveResult> {
   if (!isUuid(referralId)) return { ok: false, reason: 'not_found' };
   const r = await tx.referral.findUnique({
     where: { id: referralId },
-    select: { id: true, caseId: true, status: true, sharedInfo: true, case: { select: { teamId: true, personId: true } }, service: { select: { organisationId: true } } },
+    select: {
+      id: true,
+      caseId: true,
+      status: true,
+      sharedInfo: true,
+      case: { select: { teamId: true, personId: true } },
+      service: { select: { organisationId: true } },
+    },
   });
   if (!r) return { ok: false, reason: 'not_found' };
-  if (!can(user, 'referral.respond', { kind: 'referral', serviceOrganisationId: r.service.organisationId, caseTeamId: r.case.teamId }) || user.role === 'provider') {
+  if (
+    !can(user, 'referral.respond', {
+      kind: 'referral',
+      serviceOrganisationId: r.service.organisationId,
+      caseTeamId: r.case.teamId,
+    }) ||
+    user.role === 'provider'
+  ) {
     return { ok: false, reason: 'forbidden' };
   }
   const actor = { kind: 'worker' as const, userId: user.id };
@@ -248,10 +341,16 @@ export async function moveAsWorker(tx: Tx, user: SessionUser, referralId: string
   }
   if (!result.ok) return { ok: false, reason: result.reason };
   // Answered or withdrawn: the links in the provider's e-mail must not answer it again.
-  if (result.from === 'sent' && result.referral.status !== 'sent') await revokeTokens(tx, { purpose: ANSWER_PURPOSE, subjectId: referralId }, now);
+  if (result.from === 'sent' && result.referral.status !== 'sent')
+    await revokeTokens(tx, { purpose: ANSWER_PURPOSE, subjectId: referralId }, now);
   await recordAudit(tx, {
     actor: user,
-    action: input.move === 'on_behalf' ? 'referral.answer_recorded' : input.move === 'withdraw' ? 'referral.withdrawn' : 'referral.sent',
+    action:
+      input.move === 'on_behalf'
+        ? 'referral.answer_recorded'
+        : input.move === 'withdraw'
+          ? 'referral.withdrawn'
+          : 'referral.sent',
     entityType: 'referral',
     entityId: referralId,
     personId: r.case.personId,
@@ -262,7 +361,13 @@ export async function moveAsWorker(tx: Tx, user: SessionUser, referralId: string
 }
 
 /** A worker moves a referral from its case's page: a referral of another case is not found there. */
-export async function moveCaseReferral(tx: Tx, user: SessionUser, caseId: string, referralId: string, input: WorkerMoveInput): Promise<WorkerMoveResult> {
+export async function moveCaseReferral(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  referralId: string,
+  input: WorkerMoveInput,
+): Promise<WorkerMoveResult> {
   const r = await tx.referral.findUnique({ where: { id: referralId }, select: { caseId: true } });
   if (!r || r.caseId !== caseId) return { ok: false as const, reason: 'not_found' as const };
   return moveAsWorker(tx, user, referralId, input);

@@ -30,7 +30,10 @@ export async function raiseConcern(
   now: Date = new Date(),
   permission: 'case.write' | 'triage.manage' = 'case.write',
 ): Promise<RaiseConcernResult> {
-  const c = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, teamId: true, personId: true, assignedWorkerId: true } });
+  const c = await tx.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, teamId: true, personId: true, assignedWorkerId: true },
+  });
   if (!c) return { ok: false, reason: 'not_found' };
   if (!can(actor as SessionUser, permission, { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId })) {
     return { ok: false, reason: 'forbidden' };

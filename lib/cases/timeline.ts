@@ -27,15 +27,39 @@ export type TimelineFacts = {
   closedAt: Date | null;
   closedById: string | null;
   outcome: CaseOutcome | null;
-  conversations: Array<{ id: string; occurredAt: Date; type: keyof typeof conversationTypeLabels; workerId: string; isClosing: boolean; supersedesId: string | null; superseded: boolean }>;
+  conversations: Array<{
+    id: string;
+    occurredAt: Date;
+    type: keyof typeof conversationTypeLabels;
+    workerId: string;
+    isClosing: boolean;
+    supersedesId: string | null;
+    superseded: boolean;
+  }>;
   referrals: Array<{
     id: string;
     serviceName: string;
-    events: Array<{ id: string; createdAt: Date; fromStatus: ReferralStatus | null; toStatus: ReferralStatus; actorId: string | null; actorKind: ActorKind; onBehalf: boolean; reason: string | null }>;
+    events: Array<{
+      id: string;
+      createdAt: Date;
+      fromStatus: ReferralStatus | null;
+      toStatus: ReferralStatus;
+      actorId: string | null;
+      actorKind: ActorKind;
+      onBehalf: boolean;
+      reason: string | null;
+    }>;
   }>;
   unmetNeeds: Array<{ id: string; recordedAt: Date; themeName: string; reason: UnmetNeedReason; recordedById: string | null }>;
   safeguarding: Array<{ id: string; raisedAt: Date; referredToLabel: string; raisedById: string }>;
-  consents: Array<{ id: string; scope: ConsentScope; givenAt: Date; recordedById: string | null; withdrawnAt: Date | null; withdrawnById: string | null }>;
+  consents: Array<{
+    id: string;
+    scope: ConsentScope;
+    givenAt: Date;
+    recordedById: string | null;
+    withdrawnAt: Date | null;
+    withdrawnById: string | null;
+  }>;
 };
 
 const referralVerb: Record<ReferralStatus, string> = {
@@ -62,8 +86,22 @@ function actorText(kind: ActorKind, actorId: string | null, onBehalf: boolean, n
 export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   out.push({ id: 'received', at: f.receivedAt, kind: 'received', title: 'Referral received', detail: f.sourceLabel });
-  if (f.triagedAt) out.push({ id: 'triaged', at: f.triagedAt, kind: 'triaged', title: 'Triaged', detail: f.rag ? `Rated ${f.rag}` : undefined, by: names(f.triagedById) });
-  if (f.assignedAt) out.push({ id: 'assigned', at: f.assignedAt, kind: 'assigned', title: `Assigned to ${names(f.assignedWorkerId) ?? 'a link worker'}` });
+  if (f.triagedAt)
+    out.push({
+      id: 'triaged',
+      at: f.triagedAt,
+      kind: 'triaged',
+      title: 'Triaged',
+      detail: f.rag ? `Rated ${f.rag}` : undefined,
+      by: names(f.triagedById),
+    });
+  if (f.assignedAt)
+    out.push({
+      id: 'assigned',
+      at: f.assignedAt,
+      kind: 'assigned',
+      title: `Assigned to ${names(f.assignedWorkerId) ?? 'a link worker'}`,
+    });
   for (const c of f.conversations) {
     const title = c.isClosing ? 'Closing conversation' : c.supersedesId ? 'Conversation corrected' : 'Conversation';
     out.push({
@@ -78,7 +116,8 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
   }
   for (const r of f.referrals) {
     for (const e of r.events) {
-      const reason = e.toStatus === 'declined' && isDeclineReason(e.reason) ? `: ${declineReasonLabel[e.reason].toLowerCase()}` : '';
+      const reason =
+        e.toStatus === 'declined' && isDeclineReason(e.reason) ? `: ${declineReasonLabel[e.reason].toLowerCase()}` : '';
       out.push({
         id: `referral-event-${e.id}`,
         at: e.createdAt,
@@ -91,18 +130,68 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
     }
   }
   for (const u of f.unmetNeeds) {
-    out.push({ id: `unmet-${u.id}`, at: u.recordedAt, kind: 'unmet_need', title: `Unmet need recorded: ${u.themeName}`, detail: unmetNeedReasonLabels[u.reason], by: names(u.recordedById), anchor: 'unmet-need' });
+    out.push({
+      id: `unmet-${u.id}`,
+      at: u.recordedAt,
+      kind: 'unmet_need',
+      title: `Unmet need recorded: ${u.themeName}`,
+      detail: unmetNeedReasonLabels[u.reason],
+      by: names(u.recordedById),
+      anchor: 'unmet-need',
+    });
   }
   for (const s of f.safeguarding) {
-    out.push({ id: `safeguarding-${s.id}`, at: s.raisedAt, kind: 'safeguarding', title: 'Safeguarding concern raised', detail: `Referred to the ${s.referredToLabel.charAt(0).toLowerCase()}${s.referredToLabel.slice(1)}`, by: names(s.raisedById), anchor: 'safeguarding' });
+    out.push({
+      id: `safeguarding-${s.id}`,
+      at: s.raisedAt,
+      kind: 'safeguarding',
+      title: 'Safeguarding concern raised',
+      detail: `Referred to the ${s.referredToLabel.charAt(0).toLowerCase()}${s.referredToLabel.slice(1)}`,
+      by: names(s.raisedById),
+      anchor: 'safeguarding',
+    });
   }
   for (const c of f.consents) {
-    out.push({ id: `consent-${c.id}`, at: c.givenAt, kind: 'consent', title: 'Agreement recorded', detail: consentScopeLabels[c.scope], by: names(c.recordedById), anchor: 'consent' });
+    out.push({
+      id: `consent-${c.id}`,
+      at: c.givenAt,
+      kind: 'consent',
+      title: 'Agreement recorded',
+      detail: consentScopeLabels[c.scope],
+      by: names(c.recordedById),
+      anchor: 'consent',
+    });
     if (c.withdrawnAt) {
-      out.push({ id: `consent-withdrawn-${c.id}`, at: c.withdrawnAt, kind: 'consent', title: 'Agreement withdrawn', detail: consentScopeLabels[c.scope], by: names(c.withdrawnById), anchor: 'consent' });
+      out.push({
+        id: `consent-withdrawn-${c.id}`,
+        at: c.withdrawnAt,
+        kind: 'consent',
+        title: 'Agreement withdrawn',
+        detail: consentScopeLabels[c.scope],
+        by: names(c.withdrawnById),
+        anchor: 'consent',
+      });
     }
   }
-  if (f.closedAt) out.push({ id: 'closed', at: f.closedAt, kind: 'closed', title: 'Case closed', detail: f.outcome ? outcomeLabels[f.outcome] : undefined, by: names(f.closedById) });
-  const rank: Record<TimelineEntry['kind'], number> = { received: 0, triaged: 1, assigned: 2, consent: 3, conversation: 4, referral: 5, unmet_need: 6, safeguarding: 7, closed: 8 };
+  if (f.closedAt)
+    out.push({
+      id: 'closed',
+      at: f.closedAt,
+      kind: 'closed',
+      title: 'Case closed',
+      detail: f.outcome ? outcomeLabels[f.outcome] : undefined,
+      by: names(f.closedById),
+    });
+  const rank: Record<TimelineEntry['kind'], number> = {
+    received: 0,
+    triaged: 1,
+    assigned: 2,
+    consent: 3,
+    conversation: 4,
+    referral: 5,
+    unmet_need: 6,
+    safeguarding: 7,
+    closed: 8,
+  };
   return out.sort((a, b) => b.at.getTime() - a.at.getTime() || rank[b.kind] - rank[a.kind] || b.id.localeCompare(a.id));
 }

@@ -4,7 +4,17 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { listAuditForPerson, recordAudit, type AuditEntry } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
-import type { Case, Consent, Conversation, Person, Referral, ReferralEvent, SafeguardingConcern, Signpost, UnmetNeed } from '@/lib/db/generated/client';
+import type {
+  Case,
+  Consent,
+  Conversation,
+  Person,
+  Referral,
+  ReferralEvent,
+  SafeguardingConcern,
+  Signpost,
+  UnmetNeed,
+} from '@/lib/db/generated/client';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
 import { isFinal } from '@/lib/referrals/lifecycle';
@@ -27,10 +37,17 @@ type Loaded = Case & {
   team: { id: string; name: string };
   assignedWorker: { id: string; name: string } | null;
   needs: Array<{ term: Term }>;
-  person: Person & { area: { name: string; ward: { name: string } } | null; gpPractice: { name: string } | null; consents: Consent[] };
+  person: Person & {
+    area: { name: string; ward: { name: string } } | null;
+    gpPractice: { name: string } | null;
+    consents: Consent[];
+  };
   conversations: Array<Conversation & { needs: Array<{ term: Term }>; supersededBy: { id: string } | null }>;
   referrals: Array<
-    Referral & { service: { id: string; name: string; organisationId: string; organisation: { name: string } }; events: ReferralEvent[] }
+    Referral & {
+      service: { id: string; name: string; organisationId: string; organisation: { name: string } };
+      events: ReferralEvent[];
+    }
   >;
   unmetNeeds: Array<UnmetNeed & { term: { name: string } }>;
   safeguarding: SafeguardingConcern[];
@@ -154,7 +171,9 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
     assignedWorker: page.assignedWorker as Loaded['assignedWorker'],
     needs: page.needs as Loaded['needs'],
     person,
-    conversations: (page.conversations as Json[]).map((c) => withDates<Loaded['conversations'][number]>(c, dateKeys.conversation)),
+    conversations: (page.conversations as Json[]).map((c) =>
+      withDates<Loaded['conversations'][number]>(c, dateKeys.conversation),
+    ),
     referrals: (page.referrals as Json[]).map((r) => {
       const referral = withDates<Loaded['referrals'][number]>(r, dateKeys.referral);
       referral.events = (r.events as Json[]).map((e) => withDates<ReferralEvent>(e, dateKeys.event));
@@ -189,11 +208,17 @@ export type CaseHistory = {
   referrals: number;
 };
 
-
 export type CasePage = {
   case: Omit<Loaded, 'person' | 'conversations' | 'referrals' | 'unmetNeeds' | 'safeguarding' | 'signposts'>;
   person: Omit<Loaded['person'], 'consents'>;
-  consents: Array<Loaded['person']['consents'][number] & { active: boolean; organisationName: string | null; recordedByName: string | null; withdrawnByName: string | null }>;
+  consents: Array<
+    Loaded['person']['consents'][number] & {
+      active: boolean;
+      organisationName: string | null;
+      recordedByName: string | null;
+      withdrawnByName: string | null;
+    }
+  >;
   canBeContacted: boolean;
   canShare: boolean;
   conversations: Array<Loaded['conversations'][number] & { workerName: string; superseded: boolean }>;
@@ -263,7 +288,11 @@ export async function openCase(
     })),
     canBeContacted: hasActiveConsent(consents, 'contact', now),
     canShare: hasActiveConsent(consents, 'share_with_provider', now),
-    conversations: conversations.map((x) => ({ ...x, workerName: names(x.workerId) ?? 'A link worker', superseded: x.supersededBy !== null })),
+    conversations: conversations.map((x) => ({
+      ...x,
+      workerName: names(x.workerId) ?? 'A link worker',
+      superseded: x.supersededBy !== null,
+    })),
     referrals: referrals.map((r) => ({
       id: r.id,
       status: r.status,
@@ -280,7 +309,11 @@ export async function openCase(
     })),
     unmetNeeds: unmetNeeds.map((u) => ({ ...u, recordedByName: names(u.recordedById) })),
     safeguarding: safeguarding.map((s) => ({ ...s, raisedByName: names(s.raisedById) })),
-    signposts: signposts.map((s) => ({ id: s.id, serviceId: s.serviceId, serviceName: serviceName(s.serviceId) ?? 'A service no longer listed' })),
+    signposts: signposts.map((s) => ({
+      id: s.id,
+      serviceId: s.serviceId,
+      serviceName: serviceName(s.serviceId) ?? 'A service no longer listed',
+    })),
     timeline: buildTimeline(
       {
         receivedAt: c.receivedAt,
@@ -295,14 +328,27 @@ export async function openCase(
         outcome: c.outcome,
         conversations: conversations.map((x) => ({ ...x, superseded: x.supersededBy !== null })),
         referrals: referrals.map((r) => ({ id: r.id, serviceName: r.service.name, events: r.events })),
-        unmetNeeds: unmetNeeds.map((u) => ({ id: u.id, recordedAt: u.recordedAt, themeName: u.term.name, reason: u.reason, recordedById: u.recordedById })),
-        safeguarding: safeguarding.map((s) => ({ id: s.id, raisedAt: s.raisedAt, referredToLabel: safeguardingTeamLabels[s.referredTo], raisedById: s.raisedById })),
+        unmetNeeds: unmetNeeds.map((u) => ({
+          id: u.id,
+          recordedAt: u.recordedAt,
+          themeName: u.term.name,
+          reason: u.reason,
+          recordedById: u.recordedById,
+        })),
+        safeguarding: safeguarding.map((s) => ({
+          id: s.id,
+          raisedAt: s.raisedAt,
+          referredToLabel: safeguardingTeamLabels[s.referredTo],
+          raisedById: s.raisedById,
+        })),
         consents,
       },
       names,
     ).filter((entry) => history.since === null || entry.at >= history.since),
     history,
-    audit: can(user, 'audit.view', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }) ? await listAuditForPerson(tx, c.personId, 200) : null,
+    audit: can(user, 'audit.view', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId })
+      ? await listAuditForPerson(tx, c.personId, 200)
+      : null,
     canWrite: can(user, 'case.write', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
   };
   return { ok: true, page };
@@ -324,6 +370,14 @@ export async function openCaseSummary(tx: Tx, user: SessionUser, caseId: string,
       person: { select: { id: true, name: true, postcode: true, areaId: true, version: true, anonymisedAt: true } },
     },
   });
-  await recordAudit(tx, { actor: user, action: 'case.viewed', entityType: 'case', entityId: caseId, personId: c.person.id, detail: { purpose }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'case.viewed',
+    entityType: 'case',
+    entityId: caseId,
+    personId: c.person.id,
+    detail: { purpose },
+    at: now,
+  });
   return { ok: true as const, summary: c };
 }

@@ -89,7 +89,12 @@ const schema = z
     POSTCODE_LOOKUP: z.preprocess(
       (v) => {
         const s = blankIsUnset(v);
-        return typeof s === 'string' ? s.trim().toLowerCase().replace(/^postcodesio$/, 'postcodes.io') : s;
+        return typeof s === 'string'
+          ? s
+              .trim()
+              .toLowerCase()
+              .replace(/^postcodesio$/, 'postcodes.io')
+          : s;
       },
       z.enum(['local', 'postcodes.io'], { error: 'must be "local" or "postcodes.io"' }).default('local'),
     ),

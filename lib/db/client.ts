@@ -11,12 +11,15 @@ export type Tx = PrismaClient | Prisma.TransactionClient;
 export function createDb(url: string = requireDatabaseUrl()): PrismaClient {
   // JIT compilation costs more than it saves on the short, parameterised queries this app runs.
   // The pool's size is DATABASE_POOL_SIZE (10 by default, node-postgres's own default).
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: '-c jit=off', max: config.databasePoolSize }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, options: '-c jit=off', max: config.databasePoolSize }),
+  });
 }
 
 function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (npm start and npm test set it, starting an embedded PostgreSQL when needed)');
+  if (!url)
+    throw new Error('DATABASE_URL is not set (npm start and npm test set it, starting an embedded PostgreSQL when needed)');
   return url;
 }
 

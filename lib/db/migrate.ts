@@ -45,7 +45,11 @@ export interface MigrateResult {
 export type MigrationErrorCode = 'CHANGED' | 'MISSING' | 'FAILED_BEFORE' | 'APPLY_FAILED' | 'LOCK_TIMEOUT' | 'BAD_FOLDER';
 
 export class MigrationError extends Error {
-  constructor(readonly code: MigrationErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: MigrationErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'MigrationError';
   }
@@ -68,7 +72,10 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
   } catch (err) {
     throw new MigrationError('BAD_FOLDER', `Cannot read the migrations folder ${dir}: ${(err as Error).message}`, { cause: err });
   }
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const files: MigrationFile[] = [];
   for (const name of names) {
     let bytes: Buffer;
@@ -78,7 +85,12 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
       throw new MigrationError('BAD_FOLDER', `Migration folder ${name} has no readable migration.sql`, { cause: err });
     }
     const sql = bytes.toString('utf8');
-    files.push({ name, sql, checksum: checksumOf(bytes), transactional: !NO_TRANSACTION_MARKER.test(sql.replace(/^\uFEFF/, '')) });
+    files.push({
+      name,
+      sql,
+      checksum: checksumOf(bytes),
+      transactional: !NO_TRANSACTION_MARKER.test(sql.replace(/^\uFEFF/, '')),
+    });
   }
   return files;
 }
@@ -140,7 +152,10 @@ async function acquireLock(client: pg.Client, timeoutMs: number, log: (msg: stri
       told = true;
     }
     if (Date.now() >= deadline) {
-      throw new MigrationError('LOCK_TIMEOUT', `Gave up after ${Math.round(timeoutMs / 1000)} s waiting for another process's migration of this database (advisory lock ${MIGRATION_LOCK_KEY})`);
+      throw new MigrationError(
+        'LOCK_TIMEOUT',
+        `Gave up after ${Math.round(timeoutMs / 1000)} s waiting for another process's migration of this database (advisory lock ${MIGRATION_LOCK_KEY})`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -241,7 +256,9 @@ async function applyMigration(client: pg.Client, file: MigrationFile): Promise<v
           [id, file.checksum, file.name, describeError(err)],
         )
         .catch(() => {});
-      throw new MigrationError('APPLY_FAILED', `Migration ${file.name} failed and was rolled back: ${(err as Error).message}`, { cause: err });
+      throw new MigrationError('APPLY_FAILED', `Migration ${file.name} failed and was rolled back: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     return;
   }
@@ -257,12 +274,15 @@ async function applyMigration(client: pg.Client, file: MigrationFile): Promise<v
     for (const statement of splitSqlStatements(file.sql)) await client.query(statement);
   } catch (err) {
     await client.query(`UPDATE "${MIGRATIONS_TABLE}" SET logs = $2 WHERE id = $1`, [id, describeError(err)]).catch(() => {});
-    throw new MigrationError('APPLY_FAILED', `Migration ${file.name} (no-transaction) failed part-way: ${(err as Error).message}`, { cause: err });
+    throw new MigrationError(
+      'APPLY_FAILED',
+      `Migration ${file.name} (no-transaction) failed part-way: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
-  await client.query(
-    `UPDATE "${MIGRATIONS_TABLE}" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-    [id],
-  );
+  await client.query(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [
+    id,
+  ]);
 }
 
 export interface MigrationStatus {
@@ -278,7 +298,9 @@ export interface MigrationStatus {
 export async function migrationStatus(url: string, opts: { dir?: string } = {}): Promise<MigrationStatus> {
   const files = await readMigrations(opts.dir);
   const rows = await withClient(url, async (client) => {
-    const { rows: exists } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [`"${MIGRATIONS_TABLE}"`]);
+    const { rows: exists } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+      `"${MIGRATIONS_TABLE}"`,
+    ]);
     return exists[0]?.t ? appliedRows(client) : [];
   });
   const done = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
@@ -292,7 +314,9 @@ export async function migrationStatus(url: string, opts: { dir?: string } = {}):
 /** The newest migration applied to the database at `url`, or null. */
 export async function appliedMigration(url: string): Promise<string | null> {
   return withClient(url, async (client) => {
-    const { rows: exists } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [`"${MIGRATIONS_TABLE}"`]);
+    const { rows: exists } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+      `"${MIGRATIONS_TABLE}"`,
+    ]);
     if (!exists[0]?.t) return null;
     const { rows } = await client.query<{ migration_name: string }>(
       `SELECT migration_name FROM "${MIGRATIONS_TABLE}"

@@ -28,9 +28,13 @@ export function splitSqlStatements(sql: string): string[] {
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') { depth++; i += 2; }
-        else if (sql[i] === '*' && sql[i + 1] === '/') { depth--; i += 2; }
-        else i++;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
       }
       continue;
     }
@@ -45,9 +49,15 @@ export function splitSqlStatements(sql: string): string[] {
       const escapes = (sql[i - 1] === 'E' || sql[i - 1] === 'e') && !/[A-Za-z0-9_$]/.test(sql[i - 2] ?? '');
       i++;
       while (i < n) {
-        if (escapes && sql[i] === '\\') { i += 2; continue; }
+        if (escapes && sql[i] === '\\') {
+          i += 2;
+          continue;
+        }
         if (sql[i] === "'") {
-          if (sql[i + 1] === "'") { i += 2; continue; }
+          if (sql[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
           break;
         }
         i++;
@@ -59,7 +69,10 @@ export function splitSqlStatements(sql: string): string[] {
       i++;
       while (i < n) {
         if (sql[i] === '"') {
-          if (sql[i + 1] === '"') { i += 2; continue; }
+          if (sql[i + 1] === '"') {
+            i += 2;
+            continue;
+          }
           break;
         }
         i++;

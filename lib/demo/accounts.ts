@@ -17,7 +17,8 @@ export const demoAccounts: DemoAccount[] = [
     password: 'demo-coordinator-2026',
     role: 'coordinator',
     name: 'Sam Okafor',
-    description: 'Coordinator, Eastbrook Community Connectors: triage queue, assigning referrals, caseloads, moderating listings.',
+    description:
+      'Coordinator, Eastbrook Community Connectors: triage queue, assigning referrals, caseloads, moderating listings.',
   },
   {
     email: 'linkworker@demo.example',
@@ -38,7 +39,8 @@ export const demoAccounts: DemoAccount[] = [
     password: 'demo-pcn-linkworker-2026',
     role: 'link_worker',
     name: 'Grace Mensah',
-    description: 'Social prescribing link worker, North Eastbrook PCN: a different team, so Community Connectors cases are not visible.',
+    description:
+      'Social prescribing link worker, North Eastbrook PCN: a different team, so Community Connectors cases are not visible.',
   },
   {
     email: 'provider@demo.example',

@@ -103,7 +103,10 @@ export function icalLocalStamp(d: Day, hhmm: string): string {
 
 /** An instant in iCalendar UTC form ("20261123T120000Z"). */
 export function icalUtcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Dates in iCalendar form (20261224, 20261224T100000, 20261224T100000Z) as London calendar days. */

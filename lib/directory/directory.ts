@@ -65,7 +65,10 @@ export function shorten(text: string, max = 200): string {
 export function anonymiseTerms(q: string): string {
   return q
     .replace(/[^\s@]+@[^\s@]+/g, '[email]')
-    .replace(/\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b/g, (_m, outward: string) => districtOf(outward) ?? '[postcode]')
+    .replace(
+      /\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b/g,
+      (_m, outward: string) => districtOf(outward) ?? '[postcode]',
+    )
     .replace(/\+?\d[\d\s-]{6,}\d/g, '[number]')
     .trim()
     .slice(0, 200);
@@ -95,7 +98,12 @@ export function toSearchQuery(params: SearchParams, place: PlaceMatch | null, no
 }
 
 /** Runs a parsed search: place look-up, the query, the cards, and the anonymous log of a search that found nothing. */
-export async function runSearch(db: Tx, params: SearchParams, errors: SearchErrors, options: RunOptions = {}): Promise<SearchOutcome> {
+export async function runSearch(
+  db: Tx,
+  params: SearchParams,
+  errors: SearchErrors,
+  options: RunOptions = {},
+): Promise<SearchOutcome> {
   const now = options.now ?? new Date();
   const outcome: SearchOutcome = {
     params,
@@ -156,7 +164,8 @@ async function loosenings(db: Tx, params: SearchParams, place: PlaceMatch | null
   if (place && params.radius !== null && params.radius < 10) {
     candidates.push({ text: 'Search up to 10 miles away', params: { ...params, radius: 10, page: 1 } });
   }
-  if (place && params.radius !== null) candidates.push({ text: 'Search any distance away', params: { ...params, radius: null, page: 1 } });
+  if (place && params.radius !== null)
+    candidates.push({ text: 'Search any distance away', params: { ...params, radius: null, page: 1 } });
   if (filterCount(params) > 0) {
     candidates.push({
       text: 'Remove all filters',
@@ -180,14 +189,34 @@ async function loosenings(db: Tx, params: SearchParams, place: PlaceMatch | null
 }
 
 function blank(): Partial<SearchParams> {
-  return { q: '', needs: [], place: '', radius: null, age: null, free: false, days: [], times: [], access: [], modes: [], selfRefer: false, hasSpace: false, openToday: false, sort: null, page: 1 };
+  return {
+    q: '',
+    needs: [],
+    place: '',
+    radius: null,
+    age: null,
+    free: false,
+    days: [],
+    times: [],
+    access: [],
+    modes: [],
+    selfRefer: false,
+    hasSpace: false,
+    openToday: false,
+    sort: null,
+    page: 1,
+  };
 }
 
 export function isStale(lastChecked: Date, now: Date = new Date()): boolean {
   return monthsBetween(lastChecked, now) >= config.freshness.warnAfterMonths;
 }
 
-async function loadCards(db: Tx, rows: Array<{ id: string; distanceMetres: number | null; locationId: string | null }>, now: Date): Promise<ResultCard[]> {
+async function loadCards(
+  db: Tx,
+  rows: Array<{ id: string; distanceMetres: number | null; locationId: string | null }>,
+  now: Date,
+): Promise<ResultCard[]> {
   if (rows.length === 0) return [];
   const services = await db.service.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
@@ -207,7 +236,11 @@ async function loadCards(db: Tx, rows: Array<{ id: string; distanceMetres: numbe
       organisation: { select: { id: true, name: true, verified: true } },
       taxonomyTerms: { select: { term: { select: { code: true, name: true, sortOrder: true } } } },
       schedules: true,
-      locations: { select: { location: { select: { id: true, latitude: true, longitude: true, address1: true, city: true, postcode: true } } } },
+      locations: {
+        select: {
+          location: { select: { id: true, latitude: true, longitude: true, address1: true, city: true, postcode: true } },
+        },
+      },
     },
   });
   const byId = new Map(services.map((s) => [s.id, s]));
@@ -241,7 +274,13 @@ async function loadCards(db: Tx, rows: Array<{ id: string; distanceMetres: numbe
       stale: isStale(lastChecked, now),
       location:
         loc && loc.latitude !== null && loc.longitude !== null
-          ? { id: loc.id, latitude: loc.latitude, longitude: loc.longitude, address: [loc.address1, loc.city].filter(Boolean).join(', '), postcode: loc.postcode }
+          ? {
+              id: loc.id,
+              latitude: loc.latitude,
+              longitude: loc.longitude,
+              address: [loc.address1, loc.city].filter(Boolean).join(', '),
+              postcode: loc.postcode,
+            }
           : null,
     };
     return [card];

@@ -3,7 +3,13 @@
 export const TIME_ZONE = 'Europe/London';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
-const dayDateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const dayDateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const shortDayDateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
 
 /** "23 November 2026" */
@@ -22,7 +28,13 @@ export function formatShortDayDate(d: Date): string {
 }
 
 // Building an Intl.DateTimeFormat is slow (tens of microseconds); each is made once.
-const calendarDayDateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const calendarDayDateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const calendarDateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 const partsFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
@@ -82,8 +94,22 @@ export function monthsBetween(earlier: Date, later: Date): number {
   return months;
 }
 
-export function londonParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+export function londonParts(d: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+} {
   const parts = Object.fromEntries(partsFmt.formatToParts(d).map((p) => [p.type, p.value]));
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday);
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), weekday };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    weekday,
+  };
 }

@@ -117,4 +117,3 @@ export function calendarFileName(name: string): string {
     .slice(0, 60);
   return `${slug || 'activity'}.ics`;
 }
-

@@ -7,14 +7,34 @@
 // rrule finds London calendar days (UTC midnight standing for each day), and each day's opening
 // time becomes an instant by the Europe/London rules (londonInstant). A 10am session stays at 10am
 // local time when the clocks change in March and October.
-import { dateOfDay, dayFromDate, dayOf, EPOCH_MONDAY, londonDay, londonInstant, mondayOf, weekdayOf, ymd, type Day, type WeekdayCode } from './days';
+import {
+  dateOfDay,
+  dayFromDate,
+  dayOf,
+  EPOCH_MONDAY,
+  londonDay,
+  londonInstant,
+  mondayOf,
+  weekdayOf,
+  ymd,
+  type Day,
+  type WeekdayCode,
+} from './days';
 import { parseClock } from './format';
 import { RRule, RRuleSet, type RRuleOptions } from './rrule';
 import { extendedRule, normalise, type NormalisedSchedule, type ScheduleLike } from './schedule';
 
 export type Occurrence = { start: Date; end: Date; schedule: ScheduleLike };
 
-const RRULE_DAYS = { MO: RRule.MO, TU: RRule.TU, WE: RRule.WE, TH: RRule.TH, FR: RRule.FR, SA: RRule.SA, SU: RRule.SU } satisfies Record<WeekdayCode, unknown>;
+const RRULE_DAYS = {
+  MO: RRule.MO,
+  TU: RRule.TU,
+  WE: RRule.WE,
+  TH: RRule.TH,
+  FR: RRule.FR,
+  SA: RRule.SA,
+  SU: RRule.SU,
+} satisfies Record<WeekdayCode, unknown>;
 
 type Expansion =
   | { kind: 'never' }
@@ -41,7 +61,9 @@ function buildExpansion(s: ScheduleLike): Expansion {
     if (ext.options === null) return { kind: 'never' };
     const set = new RRuleSet();
     // Without a start date, rules are counted from Monday 5 January 1970.
-    const dtstart = dateOfDay(s.dtstart ? dayFromDate(s.dtstart) : s.validFrom ? dayFromDate(s.validFrom) : (ext.textStart ?? EPOCH_MONDAY));
+    const dtstart = dateOfDay(
+      s.dtstart ? dayFromDate(s.dtstart) : s.validFrom ? dayFromDate(s.validFrom) : (ext.textStart ?? EPOCH_MONDAY),
+    );
     for (const options of ext.options) set.rrule(new RRule({ ...options, dtstart }));
     for (const d of ext.exdates) set.exdate(dateOfDay(d));
     for (const d of ext.rdates) set.rdate(dateOfDay(d));
@@ -53,7 +75,13 @@ function buildExpansion(s: ScheduleLike): Expansion {
   if (n.freq === 'WEEKLY') {
     const days = n.byDay.length ? n.byDay.map((b) => b.day) : n.anchor !== null ? [weekdayOf(n.anchor)] : [];
     if (days.length === 0) return { kind: 'never' };
-    return { kind: 'fields', n, anchor, options: { freq: RRule.WEEKLY, interval: n.interval, wkst: RRule.MO, byweekday: days.map((d) => RRULE_DAYS[d]) }, months: new Map() };
+    return {
+      kind: 'fields',
+      n,
+      anchor,
+      options: { freq: RRule.WEEKLY, interval: n.interval, wkst: RRule.MO, byweekday: days.map((d) => RRULE_DAYS[d]) },
+      months: new Map(),
+    };
   }
   const byweekday = n.byDay.map((b) => (b.n === null ? RRULE_DAYS[b.day] : RRULE_DAYS[b.day].nth(b.n)));
   let bymonthday = n.byMonthDay === null ? [] : [n.byMonthDay];
@@ -63,7 +91,13 @@ function buildExpansion(s: ScheduleLike): Expansion {
     bymonthday = [ymd(n.anchor).day];
   }
   if (bymonthday.some((d) => d === 0 || Math.abs(d) > 31)) return { kind: 'never' };
-  return { kind: 'fields', n, anchor, options: { freq: RRule.MONTHLY, interval: n.interval, wkst: RRule.MO, byweekday, bymonthday }, months: new Map() };
+  return {
+    kind: 'fields',
+    n,
+    anchor,
+    options: { freq: RRule.MONTHLY, interval: n.interval, wkst: RRule.MO, byweekday, bymonthday },
+    months: new Map(),
+  };
 }
 
 /**

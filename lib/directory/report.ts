@@ -20,14 +20,23 @@ export type ProblemReportInput = z.infer<typeof problemReportInput>;
 
 export const REPORT_LIMIT = { perHour: 5, windowSeconds: 3600 } as const;
 
-export type ReportResult = { ok: true; id: string | null } | { ok: false; reason: 'not_found' | 'rate_limited'; retryAfterSeconds?: number };
+export type ReportResult =
+  { ok: true; id: string | null } | { ok: false; reason: 'not_found' | 'rate_limited'; retryAfterSeconds?: number };
 
 /**
  * Records a problem report. A filled-in honeypot is accepted silently and not stored, so a bot
  * learns nothing; the rate limit is per client address, counted in the database.
  */
-export async function submitProblemReport(tx: Tx, serviceId: string, input: ProblemReportInput, clientKey: string): Promise<ReportResult> {
-  const service = await tx.service.findFirst({ where: { id: serviceId, published: true }, select: { id: true, organisationId: true, name: true } });
+export async function submitProblemReport(
+  tx: Tx,
+  serviceId: string,
+  input: ProblemReportInput,
+  clientKey: string,
+): Promise<ReportResult> {
+  const service = await tx.service.findFirst({
+    where: { id: serviceId, published: true },
+    select: { id: true, organisationId: true, name: true },
+  });
   if (!service) return { ok: false, reason: 'not_found' };
   if (input.website && input.website.trim() !== '') return { ok: true, id: null };
   const limit = await hit(tx, `report-problem:${clientKey}`, REPORT_LIMIT.perHour, REPORT_LIMIT.windowSeconds);

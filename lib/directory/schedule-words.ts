@@ -4,8 +4,29 @@ import { dateOfDay, icalDays, londonDay, WEEK_ORDER, WEEKDAY_NAMES, weekdayOf, y
 import { formatCalendarDate, formatCalendarDayDate, formatTimeRange } from './format';
 import { extendedRule, normalise, parseByDay, type ByDay, type ExtendedRule, type ScheduleLike } from './schedule';
 
-const ORDINALS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth', '-1': 'last', '-2': 'second to last' };
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ORDINALS: Record<string, string> = {
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+  '5': 'fifth',
+  '-1': 'last',
+  '-2': 'second to last',
+};
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -18,7 +39,8 @@ function capitalise(s: string): string {
 
 function ordinalDay(n: number): string {
   if (n === -1) return 'last day';
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -59,7 +81,8 @@ export function describeDays(s: ScheduleLike): string {
   if (everyDay.length) parts.push(`every ${list(everyDay.map((b) => WEEKDAY_NAMES[b.day]))}`);
   // Days of the week and a day of the month together narrow each other (RFC 5545): "Every Friday the 13th".
   if (parts.length && n.byMonthDay !== null) {
-    if (withN.length === 0 && n.interval === 1 && n.byMonthDay > 0) return `Every ${dayChoice(everyDay.map((b) => b.day))} the ${ordinalDay(n.byMonthDay)}`;
+    if (withN.length === 0 && n.interval === 1 && n.byMonthDay > 0)
+      return `Every ${dayChoice(everyDay.map((b) => b.day))} the ${ordinalDay(n.byMonthDay)}`;
     return capitalise(`${list(parts)} ${every}, when it falls on the ${ordinalDay(n.byMonthDay)}`);
   }
   if (n.byMonthDay !== null) parts.push(`the ${ordinalDay(n.byMonthDay)}`);
@@ -125,7 +148,11 @@ function describeRule(r: Record<string, string>): string | null {
   switch (r.FREQ) {
     case 'DAILY':
       if (setPos.length || monthDays.length) return null;
-      text = days.length ? `Every ${weeklyDays(days.map((b) => b.day))}` : interval === 1 ? 'Every day' : `Every ${interval} days`;
+      text = days.length
+        ? `Every ${weeklyDays(days.map((b) => b.day))}`
+        : interval === 1
+          ? 'Every day'
+          : `Every ${interval} days`;
       if (days.length && interval > 1) return null;
       break;
     case 'WEEKLY':
@@ -142,7 +169,14 @@ function describeRule(r: Record<string, string>): string | null {
         text = `The ${list(monthDays.map(ordinalDay))} ${ofMonth}`;
       } else {
         if (days.length === 0 && monthDays.length === 0) return null;
-        text = describeDays({ freq: 'MONTHLY', interval, byDay: codes, byMonthDay: monthDays[0] ?? null, opensAt: '', closesAt: '' });
+        text = describeDays({
+          freq: 'MONTHLY',
+          interval,
+          byDay: codes,
+          byMonthDay: monthDays[0] ?? null,
+          opensAt: '',
+          closesAt: '',
+        });
       }
       break;
     case 'YEARLY':

@@ -70,7 +70,14 @@ export function normalise(s: ScheduleLike): NormalisedSchedule {
   const dtstart = s.dtstart ? dayFromDate(s.dtstart) : null;
   // A one-off date is its valid-from day. A series starts at DTSTART (RFC 5545: the first
   // instance), and not before the schedule is valid: the later of the two.
-  const from = freq === 'ONCE' ? (validFrom ?? dtstart) : validFrom === null ? dtstart : dtstart === null ? validFrom : Math.max(validFrom, dtstart);
+  const from =
+    freq === 'ONCE'
+      ? (validFrom ?? dtstart)
+      : validFrom === null
+        ? dtstart
+        : dtstart === null
+          ? validFrom
+          : Math.max(validFrom, dtstart);
   const byDay = byDayCodes.map(parseByDay).filter((b): b is ByDay => b !== null);
   return {
     freq,
@@ -164,7 +171,14 @@ export function extendedRule(s: ScheduleLike): ExtendedRule | null {
     extendedCache.set(s, null);
     return null;
   }
-  const ext: ExtendedRule = { rules, exdates, rdates, ends: rules.every((r) => Boolean(r.COUNT || r.UNTIL)), textStart, options: ruleOptions(rules) };
+  const ext: ExtendedRule = {
+    rules,
+    exdates,
+    rdates,
+    ends: rules.every((r) => Boolean(r.COUNT || r.UNTIL)),
+    textStart,
+    options: ruleOptions(rules),
+  };
   extendedCache.set(s, ext);
   return ext;
 }

@@ -1,6 +1,18 @@
 import type { Route } from 'next';
 import { z } from 'zod';
-import { ACCESSIBILITY, DAYS, MODES, RADII, SORTS, TIMES, type DayName, type Mode, type Radius, type Sort, type TimeOfDay } from './vocab';
+import {
+  ACCESSIBILITY,
+  DAYS,
+  MODES,
+  RADII,
+  SORTS,
+  TIMES,
+  type DayName,
+  type Mode,
+  type Radius,
+  type Sort,
+  type TimeOfDay,
+} from './vocab';
 
 // The whole search lives in the URL (bookmarkable, shareable, works without JavaScript). Each
 // field is parsed on its own so one bad value gives that field an error and keeps the rest.
@@ -65,7 +77,8 @@ export const PARAM: Record<SearchField, string> = {
 
 type Raw = Record<string, string | string[] | undefined>;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+const blankToUndefined = (v: unknown) =>
+  typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v;
 const many = (raw: string | string[] | undefined): string[] =>
   (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
     .flatMap((v) => v.split(','))
@@ -73,18 +86,30 @@ const many = (raw: string | string[] | undefined): string[] =>
     .filter(Boolean);
 const one = (raw: string | string[] | undefined): string | undefined => (Array.isArray(raw) ? raw[0] : raw);
 
-const flag = z.preprocess(blankToUndefined, z.enum(['1', 'yes', 'true', 'on'], { error: 'Tick the box or leave it empty' }).optional()).transform(Boolean);
+const flag = z
+  .preprocess(blankToUndefined, z.enum(['1', 'yes', 'true', 'on'], { error: 'Tick the box or leave it empty' }).optional())
+  .transform(Boolean);
 
 const fields = {
   q: z.preprocess(blankToUndefined, z.string().max(200, 'Enter 200 characters or fewer').optional()).transform((v) => v ?? ''),
   needs: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'Choose needs from the list')).max(30, 'Choose fewer needs'),
-  place: z.preprocess(blankToUndefined, z.string().max(100, 'Enter a postcode, like EB1 2AB').optional()).transform((v) => v ?? ''),
+  place: z
+    .preprocess(blankToUndefined, z.string().max(100, 'Enter a postcode, like EB1 2AB').optional())
+    .transform((v) => v ?? ''),
   radius: z
     .preprocess(blankToUndefined, z.coerce.number().optional())
     .refine((v) => v === undefined || (RADII as readonly number[]).includes(v), 'Choose a distance from the list')
     .transform((v) => (v === undefined ? null : (v as Radius))),
   age: z
-    .preprocess(blankToUndefined, z.coerce.number({ error: 'Enter an age in years, like 67' }).int('Enter an age in whole years, like 67').min(0, 'Enter an age of 0 or more').max(120, 'Enter an age of 120 or less').optional())
+    .preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'Enter an age in years, like 67' })
+        .int('Enter an age in whole years, like 67')
+        .min(0, 'Enter an age of 0 or more')
+        .max(120, 'Enter an age of 120 or less')
+        .optional(),
+    )
     .transform((v) => v ?? null),
   free: flag,
   days: z.array(z.enum(DAYS, { error: 'Choose days from the list' })),
@@ -98,7 +123,15 @@ const fields = {
     .preprocess(blankToUndefined, z.enum(SORTS, { error: 'Choose how to sort from the list' }).optional())
     .transform((v) => v ?? null),
   page: z
-    .preprocess(blankToUndefined, z.coerce.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(10_000, 'Page must be 10,000 or less').optional())
+    .preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'Page must be a number' })
+        .int('Page must be a whole number')
+        .min(1, 'Page must be 1 or more')
+        .max(10_000, 'Page must be 10,000 or less')
+        .optional(),
+    )
     .transform((v) => v ?? 1),
 } satisfies Record<SearchField, z.ZodType>;
 

@@ -181,16 +181,22 @@ export function buildSearchSql(q: SearchQuery): Prisma.Sql {
       ),`
     : sql``;
   if (q.needs.length) {
-    where.push(sql`EXISTS (SELECT 1 FROM "ServiceTaxonomy" st WHERE st."serviceId" = s."id" AND st."termId" IN (SELECT "id" FROM need_terms))`);
+    where.push(
+      sql`EXISTS (SELECT 1 FROM "ServiceTaxonomy" st WHERE st."serviceId" = s."id" AND st."termId" IN (SELECT "id" FROM need_terms))`,
+    );
   }
   if (q.age !== null) {
-    where.push(sql`(s."minimumAge" IS NULL OR s."minimumAge" <= ${q.age}::int) AND (s."maximumAge" IS NULL OR s."maximumAge" >= ${q.age}::int)`);
+    where.push(
+      sql`(s."minimumAge" IS NULL OR s."minimumAge" <= ${q.age}::int) AND (s."maximumAge" IS NULL OR s."maximumAge" >= ${q.age}::int)`,
+    );
   }
   if (q.free) where.push(sql`s."isFree"`);
   if (q.modes.length) where.push(sql`s."deliveryModes" && ${q.modes}::text[]::"DeliveryMode"[]`);
   if (q.selfRefer) where.push(sql`s."accessMethods" && ARRAY['self_refer', 'drop_in']::"AccessMethod"[]`);
   if (q.hasSpace) {
-    where.push(sql`s."status" = 'active' AND s."capacityStatus" = 'open' AND (s."capacitySpaces" IS NULL OR s."capacitySpaces" > 0)`);
+    where.push(
+      sql`s."status" = 'active' AND s."capacityStatus" = 'open' AND (s."capacitySpaces" IS NULL OR s."capacitySpaces" > 0)`,
+    );
   }
   if (q.openToday) where.push(sql`s."status" = 'active'`);
   const schedule = scheduleConditions(q, today);

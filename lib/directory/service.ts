@@ -9,7 +9,17 @@ import { isServiceId } from './shortlist';
 
 const include = {
   organisation: {
-    select: { id: true, name: true, description: true, website: true, email: true, phone: true, verified: true, verifiedAt: true, status: true },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      website: true,
+      email: true,
+      phone: true,
+      verified: true,
+      verifiedAt: true,
+      status: true,
+    },
   },
   taxonomyTerms: { include: { term: { select: { code: true, name: true, sortOrder: true } } } },
   schedules: { orderBy: [{ freq: 'asc' }, { opensAt: 'asc' }] },
@@ -19,9 +29,9 @@ const include = {
 type Loaded = Prisma.ServiceGetPayload<{ include: typeof include }>;
 
 function shape(s: Loaded, now: Date) {
-  const schedules = (s.schedules as Array<ScheduleLike & { id: string; serviceAtLocationId: string | null; notes: string | null }>).filter((sc) =>
-    isCurrent(sc, now),
-  );
+  const schedules = (
+    s.schedules as Array<ScheduleLike & { id: string; serviceAtLocationId: string | null; notes: string | null }>
+  ).filter((sc) => isCurrent(sc, now));
   const lastChecked = s.assuredAt ?? s.createdAt;
   const age = monthsBetween(lastChecked, now);
   return {
@@ -40,7 +50,10 @@ function shape(s: Loaded, now: Date) {
 /** Everything the public service page shows, or null when there is no such published listing. */
 export async function getPublicService(db: Tx, id: string, now: Date = new Date()) {
   if (!isServiceId(id)) return null;
-  const s = await db.service.findFirst({ where: { id, published: true, organisation: { status: { not: 'rejected' } } }, include });
+  const s = await db.service.findFirst({
+    where: { id, published: true, organisation: { status: { not: 'rejected' } } },
+    include,
+  });
   return s ? shape(s, now) : null;
 }
 
@@ -50,7 +63,10 @@ export type PublicService = NonNullable<Awaited<ReturnType<typeof getPublicServi
 export async function getPublicServices(db: Tx, ids: string[], now: Date = new Date()): Promise<PublicService[]> {
   const valid = ids.filter(isServiceId);
   if (valid.length === 0) return [];
-  const rows = await db.service.findMany({ where: { id: { in: valid }, published: true, organisation: { status: { not: 'rejected' } } }, include });
+  const rows = await db.service.findMany({
+    where: { id: { in: valid }, published: true, organisation: { status: { not: 'rejected' } } },
+    include,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return valid.flatMap((id) => {
     const r = byId.get(id);
@@ -66,6 +82,14 @@ export function ageText(min: number | null, max: number | null): string {
   return `Up to age ${max}`;
 }
 
-export function addressLines(l: { name: string | null; address1: string; address2: string | null; city: string; postcode: string }): string[] {
-  return [l.name, l.address1, l.address2, l.city, l.postcode].filter((x): x is string => Boolean(x && x.trim())).filter((x, i, all) => all.indexOf(x) === i);
+export function addressLines(l: {
+  name: string | null;
+  address1: string;
+  address2: string | null;
+  city: string;
+  postcode: string;
+}): string[] {
+  return [l.name, l.address1, l.address2, l.city, l.postcode]
+    .filter((x): x is string => Boolean(x && x.trim()))
+    .filter((x, i, all) => all.indexOf(x) === i);
 }

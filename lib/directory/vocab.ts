@@ -29,7 +29,15 @@ export const TIME_LABELS: Record<TimeOfDay, { label: string; hint: string }> = {
   evening: { label: 'Evening', hint: 'After 5pm' },
 };
 
-export const ACCESSIBILITY = ['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'changing_places', 'quiet_space'] as const;
+export const ACCESSIBILITY = [
+  'step_free',
+  'hearing_loop',
+  'bsl',
+  'accessible_toilet',
+  'parking',
+  'changing_places',
+  'quiet_space',
+] as const;
 export type AccessibilityFeature = (typeof ACCESSIBILITY)[number];
 export const ACCESSIBILITY_LABELS: Record<string, string> = {
   step_free: 'Step-free access',

@@ -22,6 +22,7 @@ export function parseDateParts(label: string, parts: DateParts, example: string)
   if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { ok: false, error: real };
   const [dn, mn, yn] = [Number(d), Number(m), Number(y)];
   const date = new Date(Date.UTC(yn, mn - 1, dn));
-  if (date.getUTCFullYear() !== yn || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn) return { ok: false, error: real };
+  if (date.getUTCFullYear() !== yn || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn)
+    return { ok: false, error: real };
   return { ok: true, date };
 }

@@ -47,17 +47,36 @@ type FieldOptions = { idPrefix?: string; fallback?: string };
 
 /** Props for a TextInput, Textarea or Select bound to a field: `<TextInput {...field(state, 'email')} label=… />`. */
 export function field(state: FormState<FormValues>, name: string, options: FieldOptions = {}) {
-  return { id: fieldId(name, options.idPrefix), name, defaultValue: valueOf(state, name, options.fallback), error: errorsOf(state, name) };
+  return {
+    id: fieldId(name, options.idPrefix),
+    name,
+    defaultValue: valueOf(state, name, options.fallback),
+    error: errorsOf(state, name),
+  };
 }
 
 /** Props for Radios bound to a field. */
 export function radios(state: FormState<FormValues>, name: string, options: FieldOptions = {}) {
-  return { name, idPrefix: fieldId(name, options.idPrefix), defaultValue: valueOf(state, name, options.fallback) || null, error: errorsOf(state, name) };
+  return {
+    name,
+    idPrefix: fieldId(name, options.idPrefix),
+    defaultValue: valueOf(state, name, options.fallback) || null,
+    error: errorsOf(state, name),
+  };
 }
 
 /** Props for Checkboxes bound to a field. */
-export function checkboxes(state: FormState<FormValues>, name: string, options: { idPrefix?: string; fallback?: readonly string[] } = {}) {
-  return { name, idPrefix: fieldId(name, options.idPrefix), defaultValues: valuesOf(state, name, options.fallback), error: errorsOf(state, name) };
+export function checkboxes(
+  state: FormState<FormValues>,
+  name: string,
+  options: { idPrefix?: string; fallback?: readonly string[] } = {},
+) {
+  return {
+    name,
+    idPrefix: fieldId(name, options.idPrefix),
+    defaultValues: valuesOf(state, name, options.fallback),
+    error: errorsOf(state, name),
+  };
 }
 
 export type SummaryItem = { href?: string; text: string };
@@ -79,7 +98,10 @@ export function summaryItems(state: Errors, options: SummaryOptions = {}): Summa
   const href = (name: string | undefined) => (name === undefined ? undefined : `#${ids[name] ?? fieldId(name, idPrefix)}`);
   const items: SummaryItem[] = [];
   if (state.formError) items.push({ href: href(formErrorField ?? order[0]), text: state.formError });
-  const names = [...order.filter((n) => n in state.fieldErrors), ...Object.keys(state.fieldErrors).filter((n) => !order.includes(n))];
+  const names = [
+    ...order.filter((n) => n in state.fieldErrors),
+    ...Object.keys(state.fieldErrors).filter((n) => !order.includes(n)),
+  ];
   for (const name of names) {
     const text = (state.fieldErrors as FieldErrors)[name]?.[0];
     if (text) items.push({ href: href(name), text });

@@ -41,7 +41,11 @@ export type ParseFormOptions = {
 };
 
 /** Parses a posted form with its schema; on failure, the state to show with every message and what was typed. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData, options: ParseFormOptions = {}): ParsedForm<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  form: FormData,
+  options: ParseFormOptions = {},
+): ParsedForm<z.output<S>> {
   const values = formValues(form, { omit: options.omit });
   const input = { ...formInput(formValues(form), options.lists), ...options.with };
   const parsed = schema.safeParse(input);

@@ -91,23 +91,46 @@ export function uuid(message = 'Something went wrong with this form. Go back and
 
 /** A record's version the page put in the form, for "someone else changed this" checks. */
 export function version(min = 0, message = 'Something went wrong with this form. Reload the page and try again.') {
-  return z.preprocess(numberAsText, z.string({ error: message }).regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().min(min, message)));
+  return z.preprocess(
+    numberAsText,
+    z
+      .string({ error: message })
+      .regex(/^\d{1,9}$/, message)
+      .transform(Number)
+      .pipe(z.number().min(min, message)),
+  );
 }
 
 export const EMAIL_FORMAT = 'Enter an email address in the correct format, like name@example.com';
 
 /** An e-mail address, trimmed; `missing` when empty. */
 export function email(missing = 'Enter an email address') {
-  return z.preprocess(blankToUndefined, z.string({ error: missing }).max(254, 'Email address must be 254 characters or fewer').pipe(z.email({ error: EMAIL_FORMAT })));
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: missing })
+      .max(254, 'Email address must be 254 characters or fewer')
+      .pipe(z.email({ error: EMAIL_FORMAT })),
+  );
 }
 
 export function optionalEmail() {
-  return z.preprocess(blankToUndefined, z.string().max(254, 'Email address must be 254 characters or fewer').pipe(z.email({ error: EMAIL_FORMAT })).optional());
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(254, 'Email address must be 254 characters or fewer')
+      .pipe(z.email({ error: EMAIL_FORMAT }))
+      .optional(),
+  );
 }
 
 /** A UK or international phone number, as typed (trimmed). */
 export function phone(missing = 'Enter a phone number') {
-  return z.preprocess(blankToUndefined, z.string({ error: missing }).refine(isPhoneNumber, `Enter a phone number, ${PHONE_EXAMPLE}`));
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: missing }).refine(isPhoneNumber, `Enter a phone number, ${PHONE_EXAMPLE}`),
+  );
 }
 
 export function optionalPhone() {

@@ -31,7 +31,10 @@ export type FormState<V = FormValues> = {
 export const initialFormState: FormState = { values: {}, fieldErrors: {} };
 
 /** A form state with the given values and nothing wrong yet. */
-export function formState<V>(values: V, rest: Omit<FormState<V>, 'values' | 'fieldErrors'> & { fieldErrors?: FieldErrors } = {}): FormState<V> {
+export function formState<V>(
+  values: V,
+  rest: Omit<FormState<V>, 'values' | 'fieldErrors'> & { fieldErrors?: FieldErrors } = {},
+): FormState<V> {
   return { ...rest, values, fieldErrors: rest.fieldErrors ?? {} };
 }
 
@@ -52,14 +55,24 @@ export type Refusal = { message: string; field?: string };
  * Maps a domain refusal reason to what the form shows: its message from `messages`, on the field
  * named in `fields` for that reason, else as the form's message.
  */
-export function refusal<R extends string>(reason: NoInfer<R>, messages: Readonly<Record<R, string>>, fields?: Readonly<Partial<Record<R, string>>>): Refusal {
+export function refusal<R extends string>(
+  reason: NoInfer<R>,
+  messages: Readonly<Record<R, string>>,
+  fields?: Readonly<Partial<Record<R, string>>>,
+): Refusal {
   return { message: messages[reason], field: fields?.[reason] };
 }
 
 /** The form state for a refusal, keeping what was typed. */
-export function refused<V>(values: V, refusal: Refusal | string, rest: Omit<FormState<V>, 'values' | 'fieldErrors' | 'formError'> = {}): FormState<V> {
+export function refused<V>(
+  values: V,
+  refusal: Refusal | string,
+  rest: Omit<FormState<V>, 'values' | 'fieldErrors' | 'formError'> = {},
+): FormState<V> {
   const r = typeof refusal === 'string' ? { message: refusal } : refusal;
-  return r.field ? formState(values, { ...rest, fieldErrors: { [r.field]: [r.message] } }) : formState(values, { ...rest, formError: r.message });
+  return r.field
+    ? formState(values, { ...rest, fieldErrors: { [r.field]: [r.message] } })
+    : formState(values, { ...rest, formError: r.message });
 }
 
 /** A success that stays on the page: the form is emptied and says what happened. */

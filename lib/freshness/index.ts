@@ -33,8 +33,16 @@ export type NudgeResult = { sent: number; recipients: number };
  * Sends the "Is this still right?" e-mail for one listing to its group (one link per person, so the
  * confirmation records who confirmed), and records when, so reminders keep their interval.
  */
-export async function sendStillRight(tx: Tx, serviceId: string, now: Date = new Date(), by: SessionUser | null = null): Promise<NudgeResult> {
-  const s = await tx.service.findUnique({ where: { id: serviceId }, select: { id: true, name: true, assuredAt: true, createdAt: true } });
+export async function sendStillRight(
+  tx: Tx,
+  serviceId: string,
+  now: Date = new Date(),
+  by: SessionUser | null = null,
+): Promise<NudgeResult> {
+  const s = await tx.service.findUnique({
+    where: { id: serviceId },
+    select: { id: true, name: true, assuredAt: true, createdAt: true },
+  });
   if (!s) return { sent: 0, recipients: 0 };
   const recipients = await listingContacts(tx, serviceId, null);
   const expiresAt = new Date(now.getTime() + linkLifetimeDays() * DAY);
@@ -124,7 +132,14 @@ export async function confirmListing(tx: Tx, user: SessionUser, serviceId: strin
   if (!s) return false;
   assertCan(user, 'service.edit', { kind: 'service', organisationId: s.organisationId });
   await markChecked(tx, serviceId, { userId: user.id, email: user.email }, now);
-  await recordAudit(tx, { actor: user, action: 'listing.confirmed', entityType: 'service', entityId: serviceId, detail: { via: 'signed_in' }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'listing.confirmed',
+    entityType: 'service',
+    entityId: serviceId,
+    detail: { via: 'signed_in' },
+    at: now,
+  });
   return true;
 }
 
@@ -143,9 +158,19 @@ export type CheckPage =
 export async function loadCheckPage(tx: Tx, raw: string, now: Date = new Date()): Promise<CheckPage> {
   const token = await peekToken(tx, raw, CHECK_PURPOSE, now);
   if (!token) return { ok: false };
-  const s = await tx.service.findUnique({ where: { id: token.subjectId }, select: { id: true, name: true, assuredAt: true, organisation: { select: { name: true } } } });
+  const s = await tx.service.findUnique({
+    where: { id: token.subjectId },
+    select: { id: true, name: true, assuredAt: true, organisation: { select: { name: true } } },
+  });
   if (!s) return { ok: false };
-  return { ok: true, serviceId: s.id, serviceName: s.name, organisationName: s.organisation.name, lastCheckedAt: s.assuredAt, expiresAt: token.expiresAt };
+  return {
+    ok: true,
+    serviceId: s.id,
+    serviceName: s.name,
+    organisationName: s.organisation.name,
+    lastCheckedAt: s.assuredAt,
+    expiresAt: token.expiresAt,
+  };
 }
 
 export type ConfirmResult = { ok: true; serviceId: string; serviceName: string } | { ok: false };
@@ -159,7 +184,14 @@ export async function confirmByLink(tx: Tx, raw: string, now: Date = new Date())
   const s = await tx.service.findUnique({ where: { id: token.subjectId }, select: { id: true, name: true } });
   if (!s) return { ok: false };
   await markChecked(tx, s.id, { userId: user?.id ?? null, email }, now);
-  await recordAudit(tx, { actor: null, action: 'listing.confirmed', entityType: 'service', entityId: s.id, detail: { via: 'check_link', linkId: token.id }, at: now });
+  await recordAudit(tx, {
+    actor: null,
+    action: 'listing.confirmed',
+    entityType: 'service',
+    entityId: s.id,
+    detail: { via: 'check_link', linkId: token.id },
+    at: now,
+  });
   return { ok: true, serviceId: s.id, serviceName: s.name };
 }
 
@@ -187,12 +219,18 @@ export const BAND_LABELS: Record<FreshnessBand, string> = {
  * Published listings that are stale or will be within `soonMonths`, longest unchecked first, with
  * when each was last sent a reminder.
  */
-export async function freshnessList(tx: Tx, now: Date = new Date(), options: { soonMonths?: number; limit?: number } = {}): Promise<FreshnessRow[]> {
+export async function freshnessList(
+  tx: Tx,
+  now: Date = new Date(),
+  options: { soonMonths?: number; limit?: number } = {},
+): Promise<FreshnessRow[]> {
   const { warnAfterMonths, hideAfterMonths } = config.freshness;
   const soonBefore = subMonths(now, Math.max(0, warnAfterMonths - (options.soonMonths ?? 1)));
   const warnBefore = subMonths(now, warnAfterMonths);
   const hideBefore = subMonths(now, hideAfterMonths);
-  const rows = await tx.$queryRaw<Array<{ id: string; name: string; organisationName: string; checked: Date; never: boolean; nudged: Date | null }>>`
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; name: string; organisationName: string; checked: Date; never: boolean; nudged: Date | null }>
+  >`
     SELECT s.id, s.name, o.name AS "organisationName",
            coalesce(s."assuredAt", s."createdAt") AS checked,
            (s."assuredAt" IS NULL) AS never,

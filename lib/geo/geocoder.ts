@@ -30,7 +30,14 @@ export class LocalGeocoder implements Geocoder {
   async postcode(postcode: string): Promise<PlaceMatch | null> {
     const row = await this.db.postcode.findUnique({
       where: { postcode },
-      select: { postcode: true, district: true, latitude: true, longitude: true, areaId: true, area: { select: { wardId: true } } },
+      select: {
+        postcode: true,
+        district: true,
+        latitude: true,
+        longitude: true,
+        areaId: true,
+        area: { select: { wardId: true } },
+      },
     });
     if (!row) return null;
     return {
@@ -63,7 +70,10 @@ export class LocalGeocoder implements Geocoder {
   }
 }
 
-type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<{
+type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -117,7 +127,15 @@ export class PostcodesIoGeocoder implements Geocoder {
   async district(district: string): Promise<PlaceMatch | null> {
     const r = await this.get(`/outcodes/${encodeURIComponent(district)}`);
     if (!r || typeof r.latitude !== 'number' || typeof r.longitude !== 'number') return null;
-    return { kind: 'district', label: district, latitude: r.latitude, longitude: r.longitude, district, areaId: null, wardId: null };
+    return {
+      kind: 'district',
+      label: district,
+      latitude: r.latitude,
+      longitude: r.longitude,
+      district,
+      areaId: null,
+      wardId: null,
+    };
   }
 }
 

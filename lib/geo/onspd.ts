@@ -25,14 +25,17 @@ export function columnMap(header: string[]): ColumnMap {
   const latitude = pick(COLUMNS.latitude);
   const longitude = pick(COLUMNS.longitude);
   if (!postcode || !latitude || !longitude) {
-    throw new Error(`The CSV needs postcode, lat and long columns (ONS Postcode Directory names pcds, lat, long); found: ${header.join(', ')}`);
+    throw new Error(
+      `The CSV needs postcode, lat and long columns (ONS Postcode Directory names pcds, lat, long); found: ${header.join(', ')}`,
+    );
   }
   return { postcode, latitude, longitude, lsoa: pick(COLUMNS.lsoa), terminated: pick(COLUMNS.terminated) };
 }
 
 /** One CSV record to a Postcode row, or why it is skipped. */
 export function toRow(record: Record<string, string>, cols: ColumnMap, includeTerminated = false): RowResult {
-  if (!includeTerminated && cols.terminated && (record[cols.terminated] ?? '').trim() !== '') return { ok: false, reason: 'terminated' };
+  if (!includeTerminated && cols.terminated && (record[cols.terminated] ?? '').trim() !== '')
+    return { ok: false, reason: 'terminated' };
   const postcode = normalisePostcode(record[cols.postcode] ?? '');
   if (!postcode) return { ok: false, reason: 'bad_postcode' };
   const latitude = Number(record[cols.latitude]);
@@ -64,7 +67,12 @@ export type LoadOptions = {
  * Each postcode's LSOA is matched to an Area by its code, so areas should be loaded first.
  */
 export async function loadPostcodes(db: Tx, input: Readable, options: LoadOptions = {}): Promise<LoadSummary> {
-  const summary: LoadSummary = { read: 0, loaded: 0, withArea: 0, skipped: { terminated: 0, no_location: 0, bad_postcode: 0, other_district: 0 } };
+  const summary: LoadSummary = {
+    read: 0,
+    loaded: 0,
+    withArea: 0,
+    skipped: { terminated: 0, no_location: 0, bad_postcode: 0, other_district: 0 },
+  };
   const wanted = (options.districts ?? []).map((d) => d.trim().toUpperCase()).filter(Boolean);
   const matchesDistrict = (district: string) =>
     wanted.length === 0 || wanted.some((w) => (w.endsWith('*') ? district.startsWith(w.slice(0, -1)) : district === w));
@@ -81,7 +89,9 @@ export async function loadPostcodes(db: Tx, input: Readable, options: LoadOption
     summary.withArea += counts.withArea;
   };
 
-  const parser = input.pipe(parse({ columns: (header: string[]) => ((cols = columnMap(header)), header), skip_empty_lines: true, bom: true, trim: true }));
+  const parser = input.pipe(
+    parse({ columns: (header: string[]) => ((cols = columnMap(header)), header), skip_empty_lines: true, bom: true, trim: true }),
+  );
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     summary.read++;
     const result = toRow(record, cols!, options.includeTerminated);

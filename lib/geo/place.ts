@@ -2,9 +2,7 @@ import type { Tx } from '@/lib/db/client';
 import { geocoderFor, type Geocoder, type PlaceMatch } from './geocoder';
 import { compact, EXAMPLE_POSTCODE, parsePostcode, postcodeMessages } from './postcode';
 
-export type ResolvedPlace =
-  | { ok: true; place: PlaceMatch; notice?: string }
-  | { ok: false; error: string; suggestion?: string };
+export type ResolvedPlace = { ok: true; place: PlaceMatch; notice?: string } | { ok: false; error: string; suggestion?: string };
 
 /**
  * Turns what a person typed into a point: a full postcode, a postcode district ("EB1") or a

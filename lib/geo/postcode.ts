@@ -9,7 +9,8 @@ export const postcodeMessages = {
   enterReal: `Enter a real postcode, like ${EXAMPLE_POSTCODE}`,
 } as const;
 
-const OUTWARD = '(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])';
+const OUTWARD =
+  '(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])';
 const INWARD = '[0-9][ABD-HJLNP-UW-Z]{2}';
 const FULL_RE = new RegExp(`^(${OUTWARD})(${INWARD})$`);
 const DISTRICT_RE = new RegExp(`^${OUTWARD}$`);

@@ -10,7 +10,13 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { changedFields } from '@/lib/listings/diff';
 import { scheduleData } from '@/lib/listings/schedule-slots';
-import { listingInclude, snapshotFromInput, snapshotOf, type ListingSnapshot, type LocationSnapshot } from '@/lib/listings/snapshot';
+import {
+  listingInclude,
+  snapshotFromInput,
+  snapshotOf,
+  type ListingSnapshot,
+  type LocationSnapshot,
+} from '@/lib/listings/snapshot';
 import { bulkInsert, columnsOf } from './bulk';
 import { postcodesOf, type ImportRow } from './validate';
 
@@ -43,15 +49,27 @@ async function existingByKey<T extends { id: string; externalId: string | null }
 
 const dateOnly = (key: string) => new Date(`${key}T00:00:00Z`);
 
-export async function importRows(tx: Tx, rows: readonly ImportRow[], actor: SessionUser, now: Date = new Date()): Promise<ImportSummary> {
+export async function importRows(
+  tx: Tx,
+  rows: readonly ImportRow[],
+  actor: SessionUser,
+  now: Date = new Date(),
+): Promise<ImportSummary> {
   assertCan(actor, 'users.manage');
-  const summary: ImportSummary = { organisations: { created: 0, updated: 0 }, locations: { created: 0, updated: 0 }, services: { created: 0, updated: 0, unchanged: 0 } };
+  const summary: ImportSummary = {
+    organisations: { created: 0, updated: 0 },
+    locations: { created: 0, updated: 0 },
+    services: { created: 0, updated: 0, unchanged: 0 },
+  };
 
   // ---------- groups ----------
   const orgRows = new Map<string, ImportRow['organisation']>();
   for (const r of rows) if (!orgRows.has(r.organisation.key)) orgRows.set(r.organisation.key, r.organisation);
   const existingOrgs = await existingByKey([...orgRows.keys()], (where) =>
-    tx.organisation.findMany({ where: where as Prisma.OrganisationWhereInput, select: { id: true, externalId: true, name: true, email: true, phone: true, website: true, charityNumber: true } }),
+    tx.organisation.findMany({
+      where: where as Prisma.OrganisationWhereInput,
+      select: { id: true, externalId: true, name: true, email: true, phone: true, website: true, charityNumber: true },
+    }),
   );
   const orgId = new Map<string, string>();
   const newOrgs: Prisma.OrganisationCreateManyInput[] = [];
@@ -60,15 +78,40 @@ export async function importRows(tx: Tx, rows: readonly ImportRow[], actor: Sess
     if (!found) {
       const id = randomUUID();
       orgId.set(key, id);
-      newOrgs.push({ id, externalId: key, name: o.name, email: o.email, phone: o.phone, website: o.website, charityNumber: o.charityNumber, status: 'approved', createdAt: now, updatedAt: now });
+      newOrgs.push({
+        id,
+        externalId: key,
+        name: o.name,
+        email: o.email,
+        phone: o.phone,
+        website: o.website,
+        charityNumber: o.charityNumber,
+        status: 'approved',
+        createdAt: now,
+        updatedAt: now,
+      });
       continue;
     }
     orgId.set(key, found.id);
-    const differs = found.name !== o.name || found.email !== o.email || found.phone !== o.phone || found.website !== o.website || found.charityNumber !== o.charityNumber || found.externalId !== key;
+    const differs =
+      found.name !== o.name ||
+      found.email !== o.email ||
+      found.phone !== o.phone ||
+      found.website !== o.website ||
+      found.charityNumber !== o.charityNumber ||
+      found.externalId !== key;
     if (differs) {
       await tx.organisation.update({
         where: { id: found.id },
-        data: { externalId: key, name: o.name, email: o.email, phone: o.phone, website: o.website, charityNumber: o.charityNumber, version: { increment: 1 } },
+        data: {
+          externalId: key,
+          name: o.name,
+          email: o.email,
+          phone: o.phone,
+          website: o.website,
+          charityNumber: o.charityNumber,
+          version: { increment: 1 },
+        },
       });
       summary.organisations.updated++;
     }
@@ -77,15 +120,28 @@ export async function importRows(tx: Tx, rows: readonly ImportRow[], actor: Sess
     tx,
     'Organisation',
     columnsOf(newOrgs as Array<Record<string, unknown>>, {
-      id: 'uuid', externalId: 'text', name: 'text', email: 'text', phone: 'text', website: 'text', charityNumber: 'text',
-      status: { enum: 'OrganisationStatus' }, createdAt: 'timestamp', updatedAt: 'timestamp',
+      id: 'uuid',
+      externalId: 'text',
+      name: 'text',
+      email: 'text',
+      phone: 'text',
+      website: 'text',
+      charityNumber: 'text',
+      status: { enum: 'OrganisationStatus' },
+      createdAt: 'timestamp',
+      updatedAt: 'timestamp',
     }),
   );
   summary.organisations.created = newOrgs.length;
 
   // ---------- places ----------
   const postcodes = new Map(
-    (await tx.postcode.findMany({ where: { postcode: { in: postcodesOf(rows) } }, select: { postcode: true, latitude: true, longitude: true, areaId: true } })).map((p) => [p.postcode, p]),
+    (
+      await tx.postcode.findMany({
+        where: { postcode: { in: postcodesOf(rows) } },
+        select: { postcode: true, latitude: true, longitude: true, areaId: true },
+      })
+    ).map((p) => [p.postcode, p]),
   );
   const placeOf = (r: ImportRow): (LocationSnapshot & { areaId: string | null }) | null => {
     const l = r.listing.location;
@@ -106,12 +162,24 @@ export async function importRows(tx: Tx, rows: readonly ImportRow[], actor: Sess
   };
   const placeRows = new Map<string, LocationSnapshot & { areaId: string | null }>();
   for (const r of rows) if (r.locationKey && !placeRows.has(r.locationKey)) placeRows.set(r.locationKey, placeOf(r)!);
-  const existingPlaces = await existingByKey([...placeRows.keys()], (where) => tx.location.findMany({ where: where as Prisma.LocationWhereInput }));
+  const existingPlaces = await existingByKey([...placeRows.keys()], (where) =>
+    tx.location.findMany({ where: where as Prisma.LocationWhereInput }),
+  );
   const placeId = new Map<string, string>();
   const newPlaces: Prisma.LocationCreateManyInput[] = [];
   for (const [key, p] of placeRows) {
     const found = existingPlaces.get(key);
-    const data = { name: p.name, address1: p.address1, address2: p.address2, city: p.city, postcode: p.postcode, latitude: p.latitude, longitude: p.longitude, accessibility: p.accessibility, areaId: p.areaId };
+    const data = {
+      name: p.name,
+      address1: p.address1,
+      address2: p.address2,
+      city: p.city,
+      postcode: p.postcode,
+      latitude: p.latitude,
+      longitude: p.longitude,
+      accessibility: p.accessibility,
+      areaId: p.areaId,
+    };
     if (!found) {
       const id = randomUUID();
       placeId.set(key, id);
@@ -139,8 +207,19 @@ export async function importRows(tx: Tx, rows: readonly ImportRow[], actor: Sess
     tx,
     'Location',
     columnsOf(newPlaces as Array<Record<string, unknown>>, {
-      id: 'uuid', externalId: 'text', name: 'text', address1: 'text', address2: 'text', city: 'text', postcode: 'text',
-      latitude: 'float8', longitude: 'float8', accessibility: 'text[]', areaId: 'uuid', createdAt: 'timestamp', updatedAt: 'timestamp',
+      id: 'uuid',
+      externalId: 'text',
+      name: 'text',
+      address1: 'text',
+      address2: 'text',
+      city: 'text',
+      postcode: 'text',
+      latitude: 'float8',
+      longitude: 'float8',
+      accessibility: 'text[]',
+      areaId: 'uuid',
+      createdAt: 'timestamp',
+      updatedAt: 'timestamp',
     }),
   );
   summary.locations.created = newPlaces.length;
@@ -176,7 +255,11 @@ type SliceContext = {
   now: Date;
 };
 
-async function importListingSlice(tx: Tx, rows: readonly ImportRow[], ctx: SliceContext): Promise<{ created: number; updated: number; unchanged: number }> {
+async function importListingSlice(
+  tx: Tx,
+  rows: readonly ImportRow[],
+  ctx: SliceContext,
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const { orgId, placeId, termIds, placeOf, actor, now } = ctx;
   const existingServices = await existingByKey(
     rows.map((r) => r.serviceKey),
@@ -202,9 +285,22 @@ async function importListingSlice(tx: Tx, rows: readonly ImportRow[], ctx: Slice
     // removed in the editor). Which place came "first" is not stable, so none is singled out.
     const extra = before.locations.filter((l) => !snapshot.locations.some((s) => s.id === l.id));
     if (extra.length) snapshot.locations.push(...extra);
-    const locationIdsDiffer = JSON.stringify(before.locations.map((l) => l.id)) !== JSON.stringify(snapshot.locations.map((l) => l.id));
-    const changed = changedFields(before, snapshot).length > 0 || locationIdsDiffer || found.organisationId !== organisationId || !found.published || found.externalId !== row.serviceKey;
-    if (changed) updates.push({ row, id: found.id, snapshot, organisationId, assuredAt: row.lastChecked ? assuredAt : (found.assuredAt ?? now) });
+    const locationIdsDiffer =
+      JSON.stringify(before.locations.map((l) => l.id)) !== JSON.stringify(snapshot.locations.map((l) => l.id));
+    const changed =
+      changedFields(before, snapshot).length > 0 ||
+      locationIdsDiffer ||
+      found.organisationId !== organisationId ||
+      !found.published ||
+      found.externalId !== row.serviceKey;
+    if (changed)
+      updates.push({
+        row,
+        id: found.id,
+        snapshot,
+        organisationId,
+        assuredAt: row.lastChecked ? assuredAt : (found.assuredAt ?? now),
+      });
     else unchanged++;
   }
   existingServices.clear();
@@ -240,10 +336,32 @@ async function importListingSlice(tx: Tx, rows: readonly ImportRow[], ctx: Slice
     columnsOf(
       creates.map((p) => ({ id: p.id, ...scalar(p), createdAt: now, updatedAt: now, version: 1 })),
       {
-        id: 'uuid', externalId: 'text', organisationId: 'uuid', name: 'text', description: 'text', url: 'text', email: 'text', phone: 'text',
-        contactName: 'text', status: { enum: 'ServiceStatus' }, published: 'bool', minimumAge: 'int', maximumAge: 'int', eligibility: 'text',
-        isFree: 'bool', costDescription: 'text', languages: 'text[]', deliveryModes: { enumArray: 'DeliveryMode' }, accessMethods: { enumArray: 'AccessMethod' },
-        capacityStatus: { enum: 'CapacityStatus' }, capacitySpaces: 'int', alert: 'text', assuredAt: 'timestamp', createdAt: 'timestamp', updatedAt: 'timestamp', version: 'int',
+        id: 'uuid',
+        externalId: 'text',
+        organisationId: 'uuid',
+        name: 'text',
+        description: 'text',
+        url: 'text',
+        email: 'text',
+        phone: 'text',
+        contactName: 'text',
+        status: { enum: 'ServiceStatus' },
+        published: 'bool',
+        minimumAge: 'int',
+        maximumAge: 'int',
+        eligibility: 'text',
+        isFree: 'bool',
+        costDescription: 'text',
+        languages: 'text[]',
+        deliveryModes: { enumArray: 'DeliveryMode' },
+        accessMethods: { enumArray: 'AccessMethod' },
+        capacityStatus: { enum: 'CapacityStatus' },
+        capacitySpaces: 'int',
+        alert: 'text',
+        assuredAt: 'timestamp',
+        createdAt: 'timestamp',
+        updatedAt: 'timestamp',
+        version: 'int',
       },
     ),
   );
@@ -270,10 +388,24 @@ async function importListingSlice(tx: Tx, rows: readonly ImportRow[], ctx: Slice
     tx,
     'Schedule',
     columnsOf(
-      written.flatMap((p) => p.snapshot.schedules.map((s) => ({ id: randomUUID(), ...scheduleData(s), serviceId: p.id }) as Record<string, unknown>)),
+      written.flatMap((p) =>
+        p.snapshot.schedules.map((s) => ({ id: randomUUID(), ...scheduleData(s), serviceId: p.id }) as Record<string, unknown>),
+      ),
       {
-        id: 'uuid', serviceId: 'uuid', freq: { enum: 'ScheduleFreq' }, interval: 'int', byDay: 'text[]', byMonthDay: 'int', rrule: 'text', timezone: 'text',
-        dtstart: 'date', validFrom: 'date', validTo: 'date', opensAt: 'text', closesAt: 'text', description: 'text',
+        id: 'uuid',
+        serviceId: 'uuid',
+        freq: { enum: 'ScheduleFreq' },
+        interval: 'int',
+        byDay: 'text[]',
+        byMonthDay: 'int',
+        rrule: 'text',
+        timezone: 'text',
+        dtstart: 'date',
+        validFrom: 'date',
+        validTo: 'date',
+        opensAt: 'text',
+        closesAt: 'text',
+        description: 'text',
       },
     ),
   );
@@ -284,7 +416,11 @@ async function importListingSlice(tx: Tx, rows: readonly ImportRow[], ctx: Slice
   // History: version 1 for new listings, the next number for changed ones.
   const lastNumbers = new Map<string, number>();
   if (updatedIds.length) {
-    const groups = await tx.serviceVersion.groupBy({ by: ['serviceId'], where: { serviceId: { in: updatedIds } }, _max: { number: true } });
+    const groups = await tx.serviceVersion.groupBy({
+      by: ['serviceId'],
+      where: { serviceId: { in: updatedIds } },
+      _max: { number: true },
+    });
     for (const g of groups) lastNumbers.set(g.serviceId, g._max.number ?? 0);
   }
   await bulkInsert(

@@ -77,6 +77,9 @@ export async function bulkInsert(tx: Tx, table: string, columns: readonly BulkCo
 }
 
 /** Columns from row objects: `bulkInsert(tx, 'T', columnsOf(rows, { id: 'uuid', name: 'text' }))`. */
-export function columnsOf<R extends Record<string, unknown>>(rows: readonly R[], types: { [K in keyof R]?: ColumnType }): BulkColumn[] {
+export function columnsOf<R extends Record<string, unknown>>(
+  rows: readonly R[],
+  types: { [K in keyof R]?: ColumnType },
+): BulkColumn[] {
   return Object.entries(types).map(([name, type]) => ({ name, type: type as ColumnType, values: rows.map((r) => r[name]) }));
 }

@@ -20,7 +20,18 @@ export async function* exportCsv(tx: Tx): AsyncGenerator<string> {
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       include: {
         ...listingInclude,
-        organisation: { select: { id: true, externalId: true, name: true, email: true, phone: true, website: true, charityNumber: true, status: true } },
+        organisation: {
+          select: {
+            id: true,
+            externalId: true,
+            name: true,
+            email: true,
+            phone: true,
+            website: true,
+            charityNumber: true,
+            status: true,
+          },
+        },
       },
     });
     if (page.length === 0) return;

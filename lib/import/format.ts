@@ -9,16 +9,36 @@ import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/schedule-slo
 export type Column = { name: string; required: boolean; help: string; example: string };
 
 export const COLUMNS: readonly Column[] = [
-  { name: 'service_id', required: true, help: 'Your stable id for the listing. Importing the same id again updates that listing.', example: 'EB-WALK-001' },
+  {
+    name: 'service_id',
+    required: true,
+    help: 'Your stable id for the listing. Importing the same id again updates that listing.',
+    example: 'EB-WALK-001',
+  },
   { name: 'organisation_id', required: true, help: 'Your stable id for the group that runs it.', example: 'EB-ORG-017' },
   { name: 'organisation_name', required: true, help: 'The group’s name.', example: 'Eastbrook Walkers' },
-  { name: 'organisation_email', required: false, help: 'The group’s email address.', example: 'hello@eastbrookwalkers.example.org' },
+  {
+    name: 'organisation_email',
+    required: false,
+    help: 'The group’s email address.',
+    example: 'hello@eastbrookwalkers.example.org',
+  },
   { name: 'organisation_phone', required: false, help: 'The group’s phone number.', example: '01632 960 111' },
   { name: 'organisation_website', required: false, help: 'The group’s website.', example: 'www.eastbrookwalkers.example.org' },
   { name: 'organisation_charity_number', required: false, help: 'Registered charity number.', example: '1234567' },
   { name: 'name', required: true, help: 'The activity’s name.', example: 'Tuesday Health Walk' },
-  { name: 'description', required: true, help: 'What happens. Plain text; line breaks are kept.', example: 'A gentle walk round the park, then tea.' },
-  { name: 'needs', required: true, help: 'Needs theme codes, separated by ; (see the list on this page).', example: 'physical-activity;loneliness' },
+  {
+    name: 'description',
+    required: true,
+    help: 'What happens. Plain text; line breaks are kept.',
+    example: 'A gentle walk round the park, then tea.',
+  },
+  {
+    name: 'needs',
+    required: true,
+    help: 'Needs theme codes, separated by ; (see the list on this page).',
+    example: 'physical-activity;loneliness',
+  },
   { name: 'min_age', required: false, help: 'Youngest age, in years.', example: '18' },
   { name: 'max_age', required: false, help: 'Oldest age, in years.', example: '' },
   { name: 'eligibility', required: false, help: 'Who can come, in words.', example: '' },
@@ -26,7 +46,12 @@ export const COLUMNS: readonly Column[] = [
   { name: 'cost', required: false, help: 'What it costs, when free is no.', example: '' },
   { name: 'languages', required: false, help: 'Separated by ;', example: 'English' },
   { name: 'delivery', required: true, help: 'in_person, online, phone; separated by ;', example: 'in_person' },
-  { name: 'access', required: true, help: 'self_refer, professional_referral, drop_in; separated by ;', example: 'drop_in;self_refer' },
+  {
+    name: 'access',
+    required: true,
+    help: 'self_refer, professional_referral, drop_in; separated by ;',
+    example: 'drop_in;self_refer',
+  },
   { name: 'contact_name', required: false, help: 'A person to ask for.', example: 'Jan' },
   { name: 'email', required: false, help: 'Contact email. At least one of email, phone, website.', example: 'walks@example.org' },
   { name: 'phone', required: false, help: 'Contact phone number.', example: '' },
@@ -35,7 +60,12 @@ export const COLUMNS: readonly Column[] = [
   { name: 'capacity', required: false, help: 'open (default), waiting_list or full.', example: 'open' },
   { name: 'spaces', required: false, help: 'Spaces left, when open.', example: '' },
   { name: 'notice', required: false, help: 'A short notice for visitors.', example: '' },
-  { name: 'location_id', required: false, help: 'Your stable id for the place; listings sharing a place share an id. Blank: one place per listing.', example: 'EB-PLACE-003' },
+  {
+    name: 'location_id',
+    required: false,
+    help: 'Your stable id for the place; listings sharing a place share an id. Blank: one place per listing.',
+    example: 'EB-PLACE-003',
+  },
   { name: 'location_name', required: false, help: 'Name of the place.', example: 'Northfield Park gate' },
   { name: 'address_1', required: false, help: 'Needed for in-person activities.', example: '1 Park Road' },
   { name: 'address_2', required: false, help: '', example: '' },
@@ -43,14 +73,24 @@ export const COLUMNS: readonly Column[] = [
   { name: 'postcode', required: false, help: 'Needed for in-person activities.', example: 'EB1 2AB' },
   { name: 'latitude', required: false, help: 'Blank: taken from the postcode.', example: '' },
   { name: 'longitude', required: false, help: 'Blank: taken from the postcode.', example: '' },
-  { name: 'accessibility', required: false, help: 'step_free, hearing_loop, bsl, accessible_toilet, parking, changing_places, quiet_space; separated by ;', example: 'step_free' },
+  {
+    name: 'accessibility',
+    required: false,
+    help: 'step_free, hearing_loop, bsl, accessible_toilet, parking, changing_places, quiet_space; separated by ;',
+    example: 'step_free',
+  },
   {
     name: 'schedules',
     required: false,
     help: 'When it runs, separated by |. Each: a rule, the times, then an optional note. Rules: WEEKLY;BYDAY=TU or WEEKLY;INTERVAL=2;BYDAY=WE;START=2026-11-11 (every other week), MONTHLY;BYDAY=2TH (second Thursday; -1 for the last), MONTHLY;BYMONTHDAY=15, or a date 2026-12-05 for a one-off. UNTIL=2027-06-30 ends a series.',
     example: 'WEEKLY;BYDAY=TU 10:00-11:30 | 2026-12-22 10:00-12:00 Christmas walk',
   },
-  { name: 'last_checked', required: false, help: 'When the details were last confirmed, YYYY-MM-DD. Blank: the day of the import.', example: '2026-11-01' },
+  {
+    name: 'last_checked',
+    required: false,
+    help: 'When the details were last confirmed, YYYY-MM-DD. Blank: the day of the import.',
+    example: '2026-11-01',
+  },
 ];
 
 export const COLUMN_NAMES = COLUMNS.map((c) => c.name);
@@ -77,11 +117,23 @@ export type ScheduleParse = { ok: true; schedules: ScheduleValues[] } | { ok: fa
 /** "WEEKLY;BYDAY=TU 10:00-11:30 | 2026-12-05 10:00-13:00 Christmas" -> form values for each time. */
 export function parseScheduleText(text: string): ScheduleParse {
   const out: ScheduleValues[] = [];
-  for (const raw of text.split('|').map((p) => p.trim()).filter(Boolean)) {
+  for (const raw of text
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = PART.exec(raw);
-    if (!m) return { ok: false, error: `Write each time as a rule then the hours, like “WEEKLY;BYDAY=TU 10:00-11:30” (could not read “${raw.slice(0, 60)}”)` };
+    if (!m)
+      return {
+        ok: false,
+        error: `Write each time as a rule then the hours, like “WEEKLY;BYDAY=TU 10:00-11:30” (could not read “${raw.slice(0, 60)}”)`,
+      };
     const [, rule, opensAt, closesAt, note] = m;
-    const s: ScheduleValues = { ...blankSchedule(), opensAt: opensAt.padStart(5, '0'), closesAt: closesAt.padStart(5, '0'), note: note?.trim() ?? '' };
+    const s: ScheduleValues = {
+      ...blankSchedule(),
+      opensAt: opensAt.padStart(5, '0'),
+      closesAt: closesAt.padStart(5, '0'),
+      note: note?.trim() ?? '',
+    };
     if (ISO.test(rule)) {
       out.push({ ...s, kind: 'once', date: rule });
       continue;
@@ -99,24 +151,36 @@ export function parseScheduleText(text: string): ScheduleParse {
     const unknown = Object.keys(fields).find((k) => !IMPORTABLE_KEYS.has(k));
     if (unknown) {
       const what = unknown.startsWith('RRULE:') ? 'a second rule in one time (separate times with |)' : `${unknown} in a rule`;
-      return { ok: false, error: `The import cannot take ${what} (in “${raw.slice(0, 60)}”): leave that time out, and the group can add it in the listing editor` };
+      return {
+        ok: false,
+        error: `The import cannot take ${what} (in “${raw.slice(0, 60)}”): leave that time out, and the group can add it in the listing editor`,
+      };
     }
     if (freq === 'MONTHLY' && (fields.INTERVAL ?? '1') !== '1') {
-      return { ok: false, error: `A monthly time can only be every month (in “${raw.slice(0, 60)}”): leave INTERVAL out, or give the dates one by one` };
+      return {
+        ok: false,
+        error: `A monthly time can only be every month (in “${raw.slice(0, 60)}”): leave INTERVAL out, or give the dates one by one`,
+      };
     }
     const startsOn = fields.START ?? fields.DTSTART ?? '';
     const endsOn = fields.UNTIL ?? fields.END ?? '';
-    if ((startsOn && !ISO.test(startsOn)) || (endsOn && !ISO.test(endsOn))) return { ok: false, error: `Write START and UNTIL dates as YYYY-MM-DD (in “${raw.slice(0, 60)}”)` };
+    if ((startsOn && !ISO.test(startsOn)) || (endsOn && !ISO.test(endsOn)))
+      return { ok: false, error: `Write START and UNTIL dates as YYYY-MM-DD (in “${raw.slice(0, 60)}”)` };
     if (freq === 'WEEKLY') {
       const days = (fields.BYDAY ?? '').split(',').filter(Boolean);
-      if (days.some((d) => !/^(MO|TU|WE|TH|FR|SA|SU)$/.test(d))) return { ok: false, error: `Use day codes MO, TU, WE, TH, FR, SA, SU (in “${raw.slice(0, 60)}”)` };
+      if (days.some((d) => !/^(MO|TU|WE|TH|FR|SA|SU)$/.test(d)))
+        return { ok: false, error: `Use day codes MO, TU, WE, TH, FR, SA, SU (in “${raw.slice(0, 60)}”)` };
       out.push({ ...s, kind: 'weekly', days, interval: fields.INTERVAL ?? '1', startsOn, endsOn });
     } else if (freq === 'MONTHLY') {
       if (fields.BYMONTHDAY) {
         out.push({ ...s, kind: 'monthly_day', monthDay: fields.BYMONTHDAY, startsOn, endsOn });
       } else {
         const by = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(fields.BYDAY ?? '');
-        if (!by) return { ok: false, error: `Give a monthly time as BYDAY=2TU (second Tuesday) or BYMONTHDAY=15 (in “${raw.slice(0, 60)}”)` };
+        if (!by)
+          return {
+            ok: false,
+            error: `Give a monthly time as BYDAY=2TU (second Tuesday) or BYMONTHDAY=15 (in “${raw.slice(0, 60)}”)`,
+          };
         out.push({ ...s, kind: 'monthly', nth: by[1], weekday: by[2], startsOn, endsOn });
       }
     } else {

@@ -15,7 +15,14 @@ export type ImportError = { line: number; column: string | null; message: string
 export type ImportRow = {
   line: number;
   serviceKey: string;
-  organisation: { key: string; name: string; email: string | null; phone: string | null; website: string | null; charityNumber: string | null };
+  organisation: {
+    key: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    website: string | null;
+    charityNumber: string | null;
+  };
   locationKey: string | null;
   listing: ListingInput;
   lastChecked: string | null;
@@ -77,7 +84,12 @@ export function rowValues(r: CsvRecord): { values: ListingValues; scheduleError:
     minimumAge: get(r, 'min_age'),
     maximumAge: get(r, 'max_age'),
     eligibility: get(r, 'eligibility'),
-    cost: free === 'yes' || free === 'y' || free === 'true' ? 'free' : free === 'no' || free === 'n' || free === 'false' ? 'paid' : '',
+    cost:
+      free === 'yes' || free === 'y' || free === 'true'
+        ? 'free'
+        : free === 'no' || free === 'n' || free === 'false'
+          ? 'paid'
+          : '',
     costDescription: get(r, 'cost'),
     languages: splitCodes(get(r, 'languages')).join(', '),
     deliveryModes: splitCodes(get(r, 'delivery')),
@@ -166,7 +178,11 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
         break;
       }
       if (record.length !== header.length) {
-        fail(line, null, `This line has ${record.length} columns; the first line has ${header.length}. Check for a missing comma or an unclosed quote`);
+        fail(
+          line,
+          null,
+          `This line has ${record.length} columns; the first line has ${header.length}. Check for a missing comma or an unclosed quote`,
+        );
         continue;
       }
       const r: CsvRecord = {};
@@ -176,8 +192,14 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
 
       const serviceKey = get(r, 'service_id');
       const orgKey = get(r, 'organisation_id');
-      if (!KEY.test(serviceKey)) fail(line, 'service_id', 'Give each listing an id of letters, numbers and - _ . : / (up to 100)');
-      else if (seenServices.has(serviceKey)) fail(line, 'service_id', `The id ${serviceKey} is also used on line ${seenServices.get(serviceKey)}; each listing needs its own`);
+      if (!KEY.test(serviceKey))
+        fail(line, 'service_id', 'Give each listing an id of letters, numbers and - _ . : / (up to 100)');
+      else if (seenServices.has(serviceKey))
+        fail(
+          line,
+          'service_id',
+          `The id ${serviceKey} is also used on line ${seenServices.get(serviceKey)}; each listing needs its own`,
+        );
       else seenServices.set(serviceKey, line);
       if (!KEY.test(orgKey)) fail(line, 'organisation_id', 'Give the group an id of letters, numbers and - _ . : / (up to 100)');
       const orgName = plainLine(get(r, 'organisation_name'));
@@ -185,17 +207,25 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
       else if (orgName.length > 120) fail(line, 'organisation_name', 'Keep the group’s name to 120 characters or fewer');
       else if (KEY.test(orgKey)) {
         const first = orgNames.get(orgKey);
-        if (first && first.name !== orgName) fail(line, 'organisation_name', `Group ${orgKey} is called “${first.name}” on line ${first.line}; use the same name on every row`);
+        if (first && first.name !== orgName)
+          fail(
+            line,
+            'organisation_name',
+            `Group ${orgKey} is called “${first.name}” on line ${first.line}; use the same name on every row`,
+          );
         else if (!first) orgNames.set(orgKey, { name: orgName, line });
       }
       const orgEmail = get(r, 'organisation_email').toLowerCase();
-      if (orgEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(orgEmail)) fail(line, 'organisation_email', 'Enter an email address in the correct format, like name@example.com');
+      if (orgEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(orgEmail))
+        fail(line, 'organisation_email', 'Enter an email address in the correct format, like name@example.com');
       const orgPhone = get(r, 'organisation_phone');
       if (orgPhone && !normalisePhone(orgPhone)) fail(line, 'organisation_phone', 'Enter a UK phone number, like 01632 960 123');
       const orgWebsite = get(r, 'organisation_website');
-      if (orgWebsite && !normaliseUrl(orgWebsite)) fail(line, 'organisation_website', 'Enter a web address, like www.example.org');
+      if (orgWebsite && !normaliseUrl(orgWebsite))
+        fail(line, 'organisation_website', 'Enter a web address, like www.example.org');
       const locationKey = get(r, 'location_id');
-      if (locationKey && !KEY.test(locationKey)) fail(line, 'location_id', 'Give the place an id of letters, numbers and - _ . : / (up to 100)');
+      if (locationKey && !KEY.test(locationKey))
+        fail(line, 'location_id', 'Give the place an id of letters, numbers and - _ . : / (up to 100)');
       const lastChecked = get(r, 'last_checked');
       if (lastChecked && (!/^\d{4}-\d{2}-\d{2}$/.test(lastChecked) || Number.isNaN(Date.parse(`${lastChecked}T00:00:00Z`)))) {
         fail(line, 'last_checked', 'Write the date as YYYY-MM-DD, like 2026-11-01');
@@ -233,7 +263,11 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
     }
   } catch (error) {
     const e = error as { message?: string; lines?: number };
-    fail(e.lines ?? lines + 1, null, `The file could not be read as CSV here: ${String(e.message ?? 'unknown problem').replace(/^Invalid (Record|Opening|Closing)[^:]*: /, '')}`);
+    fail(
+      e.lines ?? lines + 1,
+      null,
+      `The file could not be read as CSV here: ${String(e.message ?? 'unknown problem').replace(/^Invalid (Record|Opening|Closing)[^:]*: /, '')}`,
+    );
   }
   await feed.catch(() => {});
   if (!header) fail(1, null, 'The file is empty. Start from the template');
@@ -242,5 +276,7 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
 }
 
 export function postcodesOf(rows: readonly ImportRow[]): string[] {
-  return [...new Set(rows.flatMap((r) => (r.listing.location?.postcode ? [normalisePostcode(r.listing.location.postcode)!] : [])))];
+  return [
+    ...new Set(rows.flatMap((r) => (r.listing.location?.postcode ? [normalisePostcode(r.listing.location.postcode)!] : []))),
+  ];
 }

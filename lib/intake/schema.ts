@@ -96,9 +96,30 @@ export type ReferralValues = {
 };
 
 const TEXT_KEYS = [
-  'submissionKey', 'forWhom', 'carerName', 'carerRelationship', 'carerPhone', 'carerEmail', 'referrerName', 'referrerRole',
-  'referrerOrganisation', 'referrerEmail', 'referrerPhone', 'source', 'name', 'dobDay', 'dobMonth', 'dobYear', 'ageBand',
-  'preferredContact', 'phone', 'email', 'contactNotes', 'postcode', 'gpPracticeId', 'whatMatters',
+  'submissionKey',
+  'forWhom',
+  'carerName',
+  'carerRelationship',
+  'carerPhone',
+  'carerEmail',
+  'referrerName',
+  'referrerRole',
+  'referrerOrganisation',
+  'referrerEmail',
+  'referrerPhone',
+  'source',
+  'name',
+  'dobDay',
+  'dobMonth',
+  'dobYear',
+  'ageBand',
+  'preferredContact',
+  'phone',
+  'email',
+  'contactNotes',
+  'postcode',
+  'gpPracticeId',
+  'whatMatters',
 ] as const;
 const LIST_KEYS = ['bestTimes', 'needs', 'consent'] as const;
 
@@ -192,7 +213,10 @@ export const submissionKeyRule = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 const baseSchema = z.object({
   name: text('Full name', LIMITS.name, 'Enter the full name of the person who would like support'),
-  ageBand: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.enum(AGE_BANDS, { error: 'Choose an age range from the list' }).optional()),
+  ageBand: z.preprocess(
+    (v) => (v === '' || v == null ? undefined : v),
+    z.enum(AGE_BANDS, { error: 'Choose an age range from the list' }).optional(),
+  ),
   preferredContact: z.enum(CONTACT_METHODS, { error: 'Select how they would like to be contacted' }),
   phone: optionalText('Phone number', LIMITS.phone),
   email: optionalText('Email address', LIMITS.email),
@@ -247,7 +271,8 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
   if (method === 'phone' && !phone) add('phone', 'Enter a phone number, or choose another way to be contacted');
   if (method === 'text') {
     if (!phone) add('phone', 'Enter a mobile phone number for text messages, or choose another way to be contacted');
-    else if (isPhoneNumber(phone) && !isMobileNumber(phone)) add('phone', 'Enter a mobile phone number for text messages, like 07700 900 982');
+    else if (isPhoneNumber(phone) && !isMobileNumber(phone))
+      add('phone', 'Enter a mobile phone number for text messages, like 07700 900 982');
   }
   if (method === 'email' && !email) add('email', 'Enter an email address, or choose another way to be contacted');
 
@@ -259,7 +284,9 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
   if (!consent.includes('contact')) {
     add(
       'consent',
-      kind === 'self' ? 'Tick the box to agree to a link worker getting in touch' : 'Tick the box to confirm the person agrees to a link worker getting in touch',
+      kind === 'self'
+        ? 'Tick the box to agree to a link worker getting in touch'
+        : 'Tick the box to confirm the person agrees to a link worker getting in touch',
     );
   }
 
@@ -284,7 +311,8 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
     const referrerEmail = (values.referrerEmail ?? '').trim();
     if (referrerPhone && !isPhoneNumber(referrerPhone)) add('referrerPhone', `Enter a phone number, ${PHONE_EXAMPLE}`);
     if (referrerEmail && !emailRule.safeParse(referrerEmail).success) add('referrerEmail', EMAIL_FORMAT);
-    if (!referrerPhone && !referrerEmail) add('referrerEmail', 'Enter your email address or phone number, so we can contact you about this referral');
+    if (!referrerPhone && !referrerEmail)
+      add('referrerEmail', 'Enter your email address or phone number, so we can contact you about this referral');
     referrer = {
       name: (values.referrerName ?? '').trim(),
       role: (values.referrerRole ?? '').trim() || null,
@@ -296,7 +324,9 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
 
   if (!parsed.success || Object.keys(errors).length > 0 || !dob.ok) return { ok: false, fieldErrors: ordered(errors) };
 
-  const data = parsed.data as z.infer<typeof baseSchema> & Partial<z.infer<typeof selfSchema>> & Partial<z.infer<typeof professionalSchema>>;
+  const data = parsed.data as z.infer<typeof baseSchema> &
+    Partial<z.infer<typeof selfSchema>> &
+    Partial<z.infer<typeof professionalSchema>>;
   const dateOfBirth = dob.date;
   const ageBand = dateOfBirth ? ageBandFor(ageOn(dateOfBirth, now)) : (data.ageBand ?? null);
   return {

@@ -21,7 +21,12 @@ export type SubmitReferralInput = ReferralFormData & {
 };
 
 export type SubmitReferralResult =
-  | { ok: true; reference: string; caseId: string; /** The same form was sent before: nothing new was made. */ duplicate: boolean }
+  | {
+      ok: true;
+      reference: string;
+      caseId: string;
+      /** The same form was sent before: nothing new was made. */ duplicate: boolean;
+    }
   | { ok: false; reason: 'spam' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { ok: false; reason: 'no_team' };
@@ -46,7 +51,10 @@ export async function submitReferral(tx: Tx, input: SubmitReferralInput, now: Da
   if (input.honeypot && input.honeypot.trim() !== '') return { ok: false, reason: 'spam' };
 
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`referral-submission:${input.submissionKey}`}))`;
-  const existing = await tx.case.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, reference: true } });
+  const existing = await tx.case.findUnique({
+    where: { submissionKey: input.submissionKey },
+    select: { id: true, reference: true },
+  });
   if (existing) return { ok: true, reference: existing.reference, caseId: existing.id, duplicate: true };
 
   const limit = await hit(tx, `referral:ip:${input.clientIp}`, intakeSettings.perIpPerHour, REFERRAL_RATE_WINDOW_SECONDS, now);
@@ -85,9 +93,17 @@ export async function submitReferral(tx: Tx, input: SubmitReferralInput, now: Da
       : input.referrer
         ? 'Given by their carer on the self-referral form, with the person’s agreement.'
         : 'Given on the self-referral form.';
-  const consents: Prisma.ConsentCreateManyInput[] = [{ personId: person.id, scope: 'contact', fields: [], givenAt: now, note: consentNote }];
+  const consents: Prisma.ConsentCreateManyInput[] = [
+    { personId: person.id, scope: 'contact', fields: [], givenAt: now, note: consentNote },
+  ];
   if (input.consents.shareWithProvider) {
-    consents.push({ personId: person.id, scope: 'share_with_provider', fields: [...SHARE_FIELDS], givenAt: now, note: consentNote });
+    consents.push({
+      personId: person.id,
+      scope: 'share_with_provider',
+      fields: [...SHARE_FIELDS],
+      givenAt: now,
+      note: consentNote,
+    });
   }
   if (input.consents.tellGp) {
     consents.push({ personId: person.id, scope: 'tell_gp', fields: [...TELL_GP_FIELDS], givenAt: now, note: consentNote });

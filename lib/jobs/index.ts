@@ -78,7 +78,14 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
 
   for (const name of Object.values(QUEUES)) {
     // Created once; later calls (other instances, restarts) leave the queue as it is.
-    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
+    await boss.createQueue(name, {
+      name,
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    });
   }
   if (options.schedule !== false) {
     for (const key of Object.keys(QUEUES) as (keyof typeof QUEUES)[]) {

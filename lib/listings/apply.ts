@@ -4,7 +4,15 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { changedFields } from './diff';
 import { scheduleData, type ScheduleSnapshot } from './schedule-slots';
-import { ALL_FIELDS, SCALAR_FIELDS, snapshotOf, loadListing, type ListingField, type ListingSnapshot, type LocationSnapshot } from './snapshot';
+import {
+  ALL_FIELDS,
+  SCALAR_FIELDS,
+  snapshotOf,
+  loadListing,
+  type ListingField,
+  type ListingSnapshot,
+  type LocationSnapshot,
+} from './snapshot';
 
 /** Locks the service's row for the rest of the transaction; null when there is no such service. */
 export async function lockService(tx: Tx, serviceId: string): Promise<{ id: string; version: number } | null> {
@@ -72,7 +80,9 @@ export async function setLocations(tx: Tx, serviceId: string, wanted: readonly L
   const keep = new Set<string>();
   for (const l of wanted) {
     const link = l.id ? links.find((x) => x.locationId === l.id) : undefined;
-    const existing = link?.location ?? (l.id ? await tx.location.findUnique({ where: { id: l.id }, include: { _count: { select: { services: true } } } }) : null);
+    const existing =
+      link?.location ??
+      (l.id ? await tx.location.findUnique({ where: { id: l.id }, include: { _count: { select: { services: true } } } }) : null);
     let locationId: string;
     if (existing && sameLocation(l, { ...existing, accessibility: existing.accessibility })) {
       locationId = existing.id;
@@ -118,7 +128,8 @@ export async function applyValues(
   if (changed.length === 0) return [];
   const data: Record<string, unknown> = {};
   for (const f of SCALAR_FIELDS) if (changed.includes(f)) data[f] = after[f];
-  if (Object.keys(data).length) await tx.service.update({ where: { id: serviceId }, data: data as Prisma.ServiceUncheckedUpdateInput });
+  if (Object.keys(data).length)
+    await tx.service.update({ where: { id: serviceId }, data: data as Prisma.ServiceUncheckedUpdateInput });
   if (changed.includes('needs')) await setNeeds(tx, serviceId, after.needs ?? []);
   if (changed.includes('schedules')) await setSchedules(tx, serviceId, after.schedules ?? []);
   if (changed.includes('locations')) await setLocations(tx, serviceId, after.locations ?? []);
@@ -160,13 +171,20 @@ export function versionValues(json: unknown): Partial<ListingSnapshot> {
   const out: Record<string, unknown> = {};
   for (const f of ALL_FIELDS) if (f in src) out[f] = src[f];
   if (Array.isArray(out.locations)) {
-    out.locations = (out.locations as LocationSnapshot[]).map((l) => ({ ...l, accessibility: Array.isArray(l.accessibility) ? l.accessibility : [] }));
+    out.locations = (out.locations as LocationSnapshot[]).map((l) => ({
+      ...l,
+      accessibility: Array.isArray(l.accessibility) ? l.accessibility : [],
+    }));
   }
   return out as Partial<ListingSnapshot>;
 }
 
 /** Bumps the version, the token two editors compare so neither overwrites the other unseen. */
 export async function bumpVersion(tx: Tx, serviceId: string, now: Date): Promise<number> {
-  const row = await tx.service.update({ where: { id: serviceId }, data: { version: { increment: 1 }, updatedAt: now }, select: { version: true } });
+  const row = await tx.service.update({
+    where: { id: serviceId },
+    data: { version: { increment: 1 }, updatedAt: now },
+    select: { version: true },
+  });
   return row.version;
 }

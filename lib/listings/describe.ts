@@ -25,13 +25,22 @@ export function describeScheduleSnapshot(s: ScheduleSnapshot, now: Date = new Da
 
 /** The next sessions of a set of schedules (for the editor's preview). */
 export function nextDates(schedules: readonly ScheduleSnapshot[], count = 3, now: Date = new Date()): Occurrence[] {
-  return nextOccurrences(schedules.map((s) => scheduleLike(s)), count, now);
+  return nextOccurrences(
+    schedules.map((s) => scheduleLike(s)),
+    count,
+    now,
+  );
 }
 
 const none = 'Not given';
 
 /** One field's value as words; `needNames` turns needs codes into their names. */
-export function describeValue(field: ListingField, value: unknown, needNames: Record<string, string> = {}, now: Date = new Date()): string {
+export function describeValue(
+  field: ListingField,
+  value: unknown,
+  needNames: Record<string, string> = {},
+  now: Date = new Date(),
+): string {
   if (value === undefined) return 'Not recorded';
   switch (field) {
     case 'needs': {

@@ -6,13 +6,30 @@ import { normalisePhone, normaliseUrl } from './text';
 
 function scheduleKey(s: ScheduleSnapshot): string {
   return JSON.stringify([
-    s.freq, s.interval ?? 1, s.byDay ?? [], s.byMonthDay ?? null, s.dtstart ?? null, s.validFrom ?? null, s.validTo ?? null,
-    s.opensAt, s.closesAt, s.description ?? null,
+    s.freq,
+    s.interval ?? 1,
+    s.byDay ?? [],
+    s.byMonthDay ?? null,
+    s.dtstart ?? null,
+    s.validFrom ?? null,
+    s.validTo ?? null,
+    s.opensAt,
+    s.closesAt,
+    s.description ?? null,
   ]);
 }
 
 function comparableLocation(l: LocationSnapshot) {
-  return [l.name ?? null, l.address1, l.address2 ?? null, l.city, l.postcode, l.latitude ?? null, l.longitude ?? null, [...l.accessibility].sort()];
+  return [
+    l.name ?? null,
+    l.address1,
+    l.address2 ?? null,
+    l.city,
+    l.postcode,
+    l.latitude ?? null,
+    l.longitude ?? null,
+    [...l.accessibility].sort(),
+  ];
 }
 
 function comparable(field: ListingField, value: unknown): string {
@@ -39,7 +56,10 @@ export function changedFields(before: Partial<ListingSnapshot>, after: Partial<L
   return ALL_FIELDS.filter((f) => f in after && !sameValue(f, before[f], after[f]));
 }
 
-export function pick<K extends ListingField>(s: Partial<ListingSnapshot>, fields: readonly K[]): Partial<Pick<ListingSnapshot, K>> {
+export function pick<K extends ListingField>(
+  s: Partial<ListingSnapshot>,
+  fields: readonly K[],
+): Partial<Pick<ListingSnapshot, K>> {
   const out: Partial<ListingSnapshot> = {};
   for (const f of fields) if (f in s) (out as Record<string, unknown>)[f] = s[f];
   return out as Partial<Pick<ListingSnapshot, K>>;

@@ -15,7 +15,11 @@ import { FIELD_LABELS, listingValues, loadListing, snapshotOf, type ListingField
 export type NeedOption = { code: string; name: string };
 
 export async function needOptions(tx: Tx): Promise<NeedOption[]> {
-  return tx.taxonomyTerm.findMany({ where: { parentId: null }, select: { code: true, name: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
+  return tx.taxonomyTerm.findMany({
+    where: { parentId: null },
+    select: { code: true, name: true },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+  });
 }
 
 export type ProviderListingRow = {
@@ -34,7 +38,12 @@ export type ProviderListingRow = {
 export type ProviderGroup = { id: string; name: string; status: string; listings: ProviderListingRow[] };
 
 /** The groups this person edits, with their listings (coordinators and admins: a group they pick). */
-export async function providerListings(tx: Tx, user: SessionUser, now: Date = new Date(), organisationId?: string): Promise<ProviderGroup[]> {
+export async function providerListings(
+  tx: Tx,
+  user: SessionUser,
+  now: Date = new Date(),
+  organisationId?: string,
+): Promise<ProviderGroup[]> {
   const ids = organisationId ? [organisationId] : user.organisationIds;
   const allowed = ids.filter((id) => can(user, 'service.edit', { kind: 'organisation', organisationId: id }));
   if (allowed.length === 0) return [];
@@ -69,7 +78,11 @@ export async function providerListings(tx: Tx, user: SessionUser, now: Date = ne
     status: o.status,
     listings: o.services.map((s) => {
       const lastCheckedAt = s.assuredAt ?? s.createdAt;
-      const waiting = s.changeRequests.find((r) => r.kind === 'new_listing') ? 'new_listing' : s.changeRequests.find((r) => r.kind === 'change') ? 'change' : null;
+      const waiting = s.changeRequests.find((r) => r.kind === 'new_listing')
+        ? 'new_listing'
+        : s.changeRequests.find((r) => r.kind === 'change')
+          ? 'change'
+          : null;
       return {
         id: s.id,
         name: s.name,
@@ -108,7 +121,12 @@ export type EditorData = {
 };
 
 /** One listing for the editor; null when it does not exist or this person may not edit it. */
-export async function editorData(tx: Tx, user: SessionUser, serviceId: string, now: Date = new Date()): Promise<EditorData | null> {
+export async function editorData(
+  tx: Tx,
+  user: SessionUser,
+  serviceId: string,
+  now: Date = new Date(),
+): Promise<EditorData | null> {
   const live = await loadListing(tx, serviceId);
   if (!live || !can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId })) return null;
   const requests = await tx.listingChangeRequest.findMany({ where: { serviceId }, orderBy: { createdAt: 'desc' }, take: 50 });
@@ -130,22 +148,35 @@ export async function editorData(tx: Tx, user: SessionUser, serviceId: string, n
     capacityStatus: live.capacityStatus,
     capacitySpaces: live.capacitySpaces,
     values: listingValues(live.organisationId, { ...snapshot, ...overlay }, now),
-    pending: pendingChange ? { id: pendingChange.id, fields: pendingFields.map((f) => FIELD_LABELS[f]), createdAt: pendingChange.createdAt } : null,
+    pending: pendingChange
+      ? { id: pendingChange.id, fields: pendingFields.map((f) => FIELD_LABELS[f]), createdAt: pendingChange.createdAt }
+      : null,
     awaitingFirstCheck: requests.some((r) => r.kind === 'new_listing' && r.status === 'pending'),
-    sentBack: newest?.status === 'sent_back' && newest.reviewNote ? { note: newest.reviewNote, at: newest.reviewedAt ?? newest.createdAt } : null,
+    sentBack:
+      newest?.status === 'sent_back' && newest.reviewNote
+        ? { note: newest.reviewNote, at: newest.reviewedAt ?? newest.createdAt }
+        : null,
     reports: requests
       .filter((r) => r.kind === 'problem_report' && r.status === 'pending')
       .map((r) => {
         const p = (r.proposed ?? {}) as Record<string, unknown>;
         const problem =
-          typeof p.problemText === 'string' ? p.problemText : typeof p.problem === 'string' && p.problem in PROBLEM_KINDS ? PROBLEM_KINDS[p.problem as keyof typeof PROBLEM_KINDS] : 'Something is wrong';
+          typeof p.problemText === 'string'
+            ? p.problemText
+            : typeof p.problem === 'string' && p.problem in PROBLEM_KINDS
+              ? PROBLEM_KINDS[p.problem as keyof typeof PROBLEM_KINDS]
+              : 'Something is wrong';
         return { id: r.id, problem, message: r.message, createdAt: r.createdAt };
       }),
   };
 }
 
 /** The groups a person can add a listing to (for the "new listing" page). */
-export async function groupsForNewListing(tx: Tx, user: SessionUser, organisationId?: string | null): Promise<Array<{ id: string; name: string; status: string }>> {
+export async function groupsForNewListing(
+  tx: Tx,
+  user: SessionUser,
+  organisationId?: string | null,
+): Promise<Array<{ id: string; name: string; status: string }>> {
   if (user.role === 'provider') {
     return tx.organisation.findMany({
       where: { id: { in: user.organisationIds }, status: { not: 'rejected' }, members: { some: { userId: user.id } } },
@@ -172,14 +203,22 @@ export async function editorMap(tx: Tx): Promise<{ tiles: { url: string; attribu
 /** The listing's schedules as stored, when this person may edit it. */
 async function storedSchedules(tx: Tx, user: SessionUser, serviceId: string | null): Promise<ScheduleSnapshot[]> {
   const live = serviceId ? await loadListing(tx, serviceId) : null;
-  return live && can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId }) ? snapshotOf(live).schedules : [];
+  return live && can(user, 'service.edit', { kind: 'service', organisationId: live.organisationId })
+    ? snapshotOf(live).schedules
+    : [];
 }
 
 /**
  * Fills in what the form shows for each kept schedule (its words and next dates), from the listing
  * as stored: the form posts only which schedule it is. A schedule no longer stored shows as such.
  */
-export async function withKeptSchedules(tx: Tx, user: SessionUser, serviceId: string | null, values: ListingValues, now: Date = new Date()): Promise<ListingValues> {
+export async function withKeptSchedules(
+  tx: Tx,
+  user: SessionUser,
+  serviceId: string | null,
+  values: ListingValues,
+  now: Date = new Date(),
+): Promise<ListingValues> {
   if (!values.schedules.some((s) => s.kind === 'keep')) return values;
   const stored = await storedSchedules(tx, user, serviceId);
   const schedules = values.schedules.map((s): ScheduleValues => {

@@ -6,20 +6,44 @@ import { enqueueNotification } from '@/lib/notify';
 
 type Message = { template: string; subject: string; body: string; personalisation: Record<string, string> };
 
-const lines = (...parts: (string | null | false | undefined)[]) => parts.filter((p) => p !== null && p !== false && p !== undefined).join('\n');
+const lines = (...parts: (string | null | false | undefined)[]) =>
+  parts.filter((p) => p !== null && p !== false && p !== undefined).join('\n');
 const signOff = () => config.borough.serviceName;
 
-export function changeApproved(d: { serviceName: string; kind: 'new_listing' | 'change'; publicUrl: string; note?: string | null }): Message {
-  const what = d.kind === 'new_listing' ? `Your listing for ${d.serviceName} is now published.` : `Your changes to ${d.serviceName} are now published.`;
+export function changeApproved(d: {
+  serviceName: string;
+  kind: 'new_listing' | 'change';
+  publicUrl: string;
+  note?: string | null;
+}): Message {
+  const what =
+    d.kind === 'new_listing'
+      ? `Your listing for ${d.serviceName} is now published.`
+      : `Your changes to ${d.serviceName} are now published.`;
   return {
     template: 'listing_change_approved',
     subject: d.kind === 'new_listing' ? `${d.serviceName} is now listed` : `Your changes to ${d.serviceName} are published`,
-    body: lines('Hello,', '', what, d.note ? `A coordinator added: ${d.note}` : null, '', 'See it as the public sees it:', d.publicUrl, '', signOff()),
+    body: lines(
+      'Hello,',
+      '',
+      what,
+      d.note ? `A coordinator added: ${d.note}` : null,
+      '',
+      'See it as the public sees it:',
+      d.publicUrl,
+      '',
+      signOff(),
+    ),
     personalisation: { service_name: d.serviceName, public_url: d.publicUrl, note: d.note ?? '' },
   };
 }
 
-export function changeSentBack(d: { serviceName: string; kind: 'new_listing' | 'change'; message: string; editUrl: string }): Message {
+export function changeSentBack(d: {
+  serviceName: string;
+  kind: 'new_listing' | 'change';
+  message: string;
+  editUrl: string;
+}): Message {
   return {
     template: 'listing_change_sent_back',
     subject: `Please look again at your listing for ${d.serviceName}`,
@@ -79,7 +103,12 @@ export function invitation(d: { inviterName: string; organisationName: string; i
       '',
       signOff(),
     ),
-    personalisation: { inviter_name: d.inviterName, organisation_name: d.organisationName, invite_url: d.inviteUrl, expires_on: d.expiresOn },
+    personalisation: {
+      inviter_name: d.inviterName,
+      organisation_name: d.organisationName,
+      invite_url: d.inviteUrl,
+      expires_on: d.expiresOn,
+    },
   };
 }
 
@@ -100,11 +129,21 @@ export function addedToGroup(d: { name: string; inviterName: string; organisatio
       '',
       signOff(),
     ),
-    personalisation: { name: d.name, inviter_name: d.inviterName, organisation_name: d.organisationName, listings_url: d.listingsUrl },
+    personalisation: {
+      name: d.name,
+      inviter_name: d.inviterName,
+      organisation_name: d.organisationName,
+      listings_url: d.listingsUrl,
+    },
   };
 }
 
-export function organisationDecided(d: { organisationName: string; approved: boolean; note?: string | null; signInUrl: string }): Message {
+export function organisationDecided(d: {
+  organisationName: string;
+  approved: boolean;
+  note?: string | null;
+  signInUrl: string;
+}): Message {
   return {
     template: d.approved ? 'group_approved' : 'group_not_approved',
     subject: d.approved ? `${d.organisationName} is approved` : `We could not approve ${d.organisationName}`,
@@ -125,10 +164,17 @@ export function organisationDecided(d: { organisationName: string; approved: boo
   };
 }
 
-export function organisationChangeDecided(d: { organisationName: string; approved: boolean; note: string | null; url: string }): Message {
+export function organisationChangeDecided(d: {
+  organisationName: string;
+  approved: boolean;
+  note: string | null;
+  url: string;
+}): Message {
   return {
     template: d.approved ? 'group_details_approved' : 'group_details_sent_back',
-    subject: d.approved ? `Your changes to ${d.organisationName} are published` : `Please look again at your changes to ${d.organisationName}`,
+    subject: d.approved
+      ? `Your changes to ${d.organisationName} are published`
+      : `Please look again at your changes to ${d.organisationName}`,
     body: lines(
       'Hello,',
       '',
@@ -151,7 +197,14 @@ export function organisationChangeDecided(d: { organisationName: string; approve
 export function queue(tx: Tx, recipient: string, m: Message, payload: Record<string, unknown>, now: Date) {
   return enqueueNotification(
     tx,
-    { channel: 'email', template: m.template, recipient, subject: m.subject, body: m.body, payload: { ...payload, personalisation: m.personalisation } },
+    {
+      channel: 'email',
+      template: m.template,
+      recipient,
+      subject: m.subject,
+      body: m.body,
+      payload: { ...payload, personalisation: m.personalisation },
+    },
     now,
   );
 }
@@ -166,7 +219,12 @@ export async function listingContacts(tx: Tx, serviceId: string, submittedById: 
     where: { id: serviceId },
     select: {
       email: true,
-      organisation: { select: { email: true, members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 } } },
+      organisation: {
+        select: {
+          email: true,
+          members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 },
+        },
+      },
     },
   });
   if (!s) return [];
@@ -184,7 +242,10 @@ export async function organisationContacts(tx: Tx, organisationId: string, submi
   }
   const o = await tx.organisation.findUnique({
     where: { id: organisationId },
-    select: { email: true, members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 } },
+    select: {
+      email: true,
+      members: { select: { user: { select: { email: true, active: true } } }, orderBy: { createdAt: 'asc' }, take: 3 },
+    },
   });
   if (!o) return [];
   const members = o.members.filter((m) => m.user.active).map((m) => m.user.email);

@@ -45,7 +45,8 @@ export type SaveResult =
 
 export type SaveOptions = { geocoder?: Geocoder };
 
-export const KEPT_MISSING = 'This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now';
+export const KEPT_MISSING =
+  'This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now';
 
 /** Coordinators and admins publish directly; a group's own people go through moderation. */
 export function publishesDirectly(user: Pick<SessionUser, 'role'>): boolean {
@@ -100,7 +101,9 @@ export async function saveListing(
   const before = snapshotOf(current);
   const location = await resolveLocation(tx, input, geocoder);
   // The editor edits the first place; any others the listing has are kept as they are.
-  const proposedLocations = location ? [{ ...location, id: before.locations[0]?.id }, ...before.locations.slice(1)] : before.locations.slice(1);
+  const proposedLocations = location
+    ? [{ ...location, id: before.locations[0]?.id }, ...before.locations.slice(1)]
+    : before.locations.slice(1);
   let fromForm: ListingSnapshot;
   try {
     // Schedules the form cannot show come back as "keep": they are taken from the listing as stored, unchanged.
@@ -110,7 +113,13 @@ export async function saveListing(
     if (locked.version !== expectedVersion) {
       const known = { ...input, schedules: input.schedules.filter((x) => x.kind !== 'keep') };
       const partial = { ...snapshotFromInput(known, null, now), locations: proposedLocations };
-      return { ok: false, reason: 'conflict', currentVersion: locked.version, current: before, differs: changedFields(before, partial) };
+      return {
+        ok: false,
+        reason: 'conflict',
+        currentVersion: locked.version,
+        current: before,
+        differs: changedFields(before, partial),
+      };
     }
     return { ok: false, reason: 'invalid', errors: { [`schedules-${error.slot}-kind`]: [KEPT_MISSING] } };
   }
@@ -119,7 +128,13 @@ export async function saveListing(
   if (before.status === 'defunct' && proposed.status === 'inactive') proposed.status = 'defunct';
 
   if (locked.version !== expectedVersion) {
-    return { ok: false, reason: 'conflict', currentVersion: locked.version, current: before, differs: changedFields(before, proposed) };
+    return {
+      ok: false,
+      reason: 'conflict',
+      currentVersion: locked.version,
+      current: before,
+      differs: changedFields(before, proposed),
+    };
   }
 
   const changed = changedFields(before, proposed);
@@ -137,12 +152,23 @@ export async function saveListing(
     published = await applyValues(tx, current.id, before, proposed);
     const open = await pendingRequest(tx, current.id, 'new_listing');
     if (open) {
-      await tx.listingChangeRequest.update({ where: { id: open.id }, data: { proposed: json(proposed), submittedById: user.id } });
+      await tx.listingChangeRequest.update({
+        where: { id: open.id },
+        data: { proposed: json(proposed), submittedById: user.id },
+      });
       changeRequestId = open.id;
     } else {
       changeRequestId = (
         await tx.listingChangeRequest.create({
-          data: { kind: 'new_listing', serviceId: current.id, organisationId: current.organisationId, previous: {}, proposed: json(proposed), submittedById: user.id, createdAt: now },
+          data: {
+            kind: 'new_listing',
+            serviceId: current.id,
+            organisationId: current.organisationId,
+            previous: {},
+            proposed: json(proposed),
+            submittedById: user.id,
+            createdAt: now,
+          },
           select: { id: true },
         })
       ).id;
@@ -159,7 +185,11 @@ export async function saveListing(
     if (open) {
       await tx.listingChangeRequest.update({
         where: { id: open.id },
-        data: { status: 'closed', reviewedAt: now, reviewNote: waiting.length ? 'Replaced by a later change from the group.' : 'Withdrawn by the group.' },
+        data: {
+          status: 'closed',
+          reviewedAt: now,
+          reviewNote: waiting.length ? 'Replaced by a later change from the group.' : 'Withdrawn by the group.',
+        },
       });
       touched = true;
     }
@@ -188,7 +218,10 @@ export async function saveListing(
   if (published.length && current.published) await writeVersion(tx, current.id, user.id, now, 'edited', { fields: published });
   // Saving the listing is checking it: the group has looked at every field.
   if (!direct) {
-    await tx.service.update({ where: { id: current.id }, data: { assuredAt: now, assuredById: user.id, assurerEmail: user.email } });
+    await tx.service.update({
+      where: { id: current.id },
+      data: { assuredAt: now, assuredById: user.id, assurerEmail: user.email },
+    });
   }
   await recordAudit(tx, {
     actor: user,
@@ -198,13 +231,26 @@ export async function saveListing(
     detail: { fieldsPublished: published, fieldsWaiting: pending, version },
     at: now,
   });
-  return { ok: true, serviceId: current.id, version, created: false, published, pending, awaitingApproval: draft && !direct, changeRequestId };
+  return {
+    ok: true,
+    serviceId: current.id,
+    version,
+    created: false,
+    published,
+    pending,
+    awaitingApproval: draft && !direct,
+    changeRequestId,
+  };
 }
 
 async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Date, geocoder: Geocoder): Promise<SaveResult> {
   assertCan(user, 'service.edit', { kind: 'organisation', organisationId: input.organisationId });
-  const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, status: true } });
-  if (!organisation || organisation.status === 'rejected') return { ok: false, reason: 'invalid', errors: { organisationId: ['Choose the group that runs it'] } };
+  const organisation = await tx.organisation.findUnique({
+    where: { id: input.organisationId },
+    select: { id: true, status: true },
+  });
+  if (!organisation || organisation.status === 'rejected')
+    return { ok: false, reason: 'invalid', errors: { organisationId: ['Choose the group that runs it'] } };
   const direct = publishesDirectly(user);
   const location = await resolveLocation(tx, input, geocoder);
   const kept = input.schedules.find((x) => x.kind === 'keep');
@@ -235,12 +281,27 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
   } else {
     changeRequestId = (
       await tx.listingChangeRequest.create({
-        data: { kind: 'new_listing', serviceId: service.id, organisationId: organisation.id, previous: {}, proposed: json(proposed), submittedById: user.id, createdAt: now },
+        data: {
+          kind: 'new_listing',
+          serviceId: service.id,
+          organisationId: organisation.id,
+          previous: {},
+          proposed: json(proposed),
+          submittedById: user.id,
+          createdAt: now,
+        },
         select: { id: true },
       })
     ).id;
   }
-  await recordAudit(tx, { actor: user, action: 'listing.created', entityType: 'service', entityId: service.id, detail: { published: direct }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'listing.created',
+    entityType: 'service',
+    entityId: service.id,
+    detail: { published: direct },
+    at: now,
+  });
   return {
     ok: true,
     serviceId: service.id,
@@ -269,14 +330,26 @@ export async function setCapacity(
 ): Promise<CapacityResult> {
   const locked = await lockService(tx, serviceId);
   if (!locked) return { ok: false, reason: 'not_found' };
-  const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: { organisationId: true, published: true, capacityStatus: true, capacitySpaces: true } });
+  const service = await tx.service.findUniqueOrThrow({
+    where: { id: serviceId },
+    select: { organisationId: true, published: true, capacityStatus: true, capacitySpaces: true },
+  });
   assertCan(user, 'service.edit', { kind: 'service', organisationId: service.organisationId });
   const capacitySpaces = status === 'full' ? null : spaces;
-  if (service.capacityStatus === status && service.capacitySpaces === capacitySpaces) return { ok: true, version: locked.version };
+  if (service.capacityStatus === status && service.capacitySpaces === capacitySpaces)
+    return { ok: true, version: locked.version };
   await tx.service.update({ where: { id: serviceId }, data: { capacityStatus: status, capacitySpaces } });
   const version = await bumpVersion(tx, serviceId, now);
-  if (service.published) await writeVersion(tx, serviceId, user.id, now, 'capacity', { fields: ['capacityStatus', 'capacitySpaces'] });
-  await recordAudit(tx, { actor: user, action: 'listing.capacity_set', entityType: 'service', entityId: serviceId, detail: { capacityStatus: status, spaces: capacitySpaces }, at: now });
+  if (service.published)
+    await writeVersion(tx, serviceId, user.id, now, 'capacity', { fields: ['capacityStatus', 'capacitySpaces'] });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'listing.capacity_set',
+    entityType: 'service',
+    entityId: serviceId,
+    detail: { capacityStatus: status, spaces: capacitySpaces },
+    at: now,
+  });
   return { ok: true, version };
 }
 

@@ -56,7 +56,16 @@ export function scheduleFromInput(s: ScheduleInput, now: Date = new Date()): Sch
   let out: Omit<ScheduleSnapshot, 'rrule'>;
   switch (s.kind) {
     case 'once':
-      out = { ...base, freq: 'ONCE', interval: 1, byDay: [], byMonthDay: null, dtstart: s.date, validFrom: s.date, validTo: s.date };
+      out = {
+        ...base,
+        freq: 'ONCE',
+        interval: 1,
+        byDay: [],
+        byMonthDay: null,
+        dtstart: s.date,
+        validFrom: s.date,
+        validTo: s.date,
+      };
       break;
     case 'weekly': {
       let dtstart = s.startsOn;
@@ -66,14 +75,41 @@ export function scheduleFromInput(s: ScheduleInput, now: Date = new Date()): Sch
         while (!s.days.includes(weekdayOf(d) as (typeof WEEKDAYS)[number])) d++;
         dtstart = dayKey(d - 7 * s.interval);
       }
-      out = { ...base, freq: 'WEEKLY', interval: s.interval, byDay: [...s.days], byMonthDay: null, dtstart, validFrom: s.startsOn, validTo: s.endsOn };
+      out = {
+        ...base,
+        freq: 'WEEKLY',
+        interval: s.interval,
+        byDay: [...s.days],
+        byMonthDay: null,
+        dtstart,
+        validFrom: s.startsOn,
+        validTo: s.endsOn,
+      };
       break;
     }
     case 'monthly':
-      out = { ...base, freq: 'MONTHLY', interval: 1, byDay: [`${s.nth}${s.weekday}`], byMonthDay: null, dtstart: s.startsOn, validFrom: s.startsOn, validTo: s.endsOn };
+      out = {
+        ...base,
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: [`${s.nth}${s.weekday}`],
+        byMonthDay: null,
+        dtstart: s.startsOn,
+        validFrom: s.startsOn,
+        validTo: s.endsOn,
+      };
       break;
     case 'monthly_day':
-      out = { ...base, freq: 'MONTHLY', interval: 1, byDay: [], byMonthDay: s.monthDay, dtstart: s.startsOn, validFrom: s.startsOn, validTo: s.endsOn };
+      out = {
+        ...base,
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: [],
+        byMonthDay: s.monthDay,
+        dtstart: s.startsOn,
+        validFrom: s.startsOn,
+        validTo: s.endsOn,
+      };
       break;
   }
   return { ...out, rrule: toRrule(scheduleLike(out)) };
@@ -149,13 +185,33 @@ export function scheduleData(s: ScheduleSnapshot): Omit<Prisma.ScheduleCreateMan
  * right when editorCanShow(s); otherwise scheduleValues keeps the schedule as it is.
  */
 export function approximateScheduleValues(s: ScheduleSnapshot): ScheduleValues {
-  const v: ScheduleValues = { kind: 'weekly', days: [], interval: '1', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: s.opensAt, closesAt: s.closesAt, note: s.description ?? '' };
+  const v: ScheduleValues = {
+    kind: 'weekly',
+    days: [],
+    interval: '1',
+    nth: '',
+    weekday: '',
+    monthDay: '',
+    date: '',
+    startsOn: '',
+    endsOn: '',
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    note: s.description ?? '',
+  };
   if (s.freq === 'ONCE') return { ...v, kind: 'once', date: s.validFrom ?? s.dtstart ?? '' };
   const withN = s.byDay.map((code) => /^([+-]?\d)?([A-Z]{2})$/.exec(code)).filter((m): m is RegExpExecArray => m !== null);
   const endsOn = s.validTo ?? '';
   if (s.freq === 'WEEKLY') {
     const startsOn = s.validFrom ?? (s.interval > 1 ? (s.dtstart ?? '') : '');
-    return { ...v, kind: 'weekly', days: withN.map((m) => m[2]), interval: String(Math.min(4, Math.max(1, s.interval))), startsOn, endsOn };
+    return {
+      ...v,
+      kind: 'weekly',
+      days: withN.map((m) => m[2]),
+      interval: String(Math.min(4, Math.max(1, s.interval))),
+      startsOn,
+      endsOn,
+    };
   }
   const startsOn = s.validFrom ?? '';
   if (s.byMonthDay !== null) return { ...v, kind: 'monthly_day', monthDay: String(s.byMonthDay), startsOn, endsOn };
@@ -166,7 +222,17 @@ export function approximateScheduleValues(s: ScheduleSnapshot): ScheduleValues {
 /** Who a stored schedule is, in the form: a hash of everything it holds (two 32-bit FNV-1a hashes). */
 export function scheduleIdentity(s: ScheduleSnapshot): string {
   const text = JSON.stringify([
-    s.freq, s.interval, s.byDay, s.byMonthDay, s.rrule, s.dtstart, s.validFrom, s.validTo, s.opensAt, s.closesAt, s.description,
+    s.freq,
+    s.interval,
+    s.byDay,
+    s.byMonthDay,
+    s.rrule,
+    s.dtstart,
+    s.validFrom,
+    s.validTo,
+    s.opensAt,
+    s.closesAt,
+    s.description,
   ]);
   const fnv = (seed: number) => {
     let h = seed >>> 0;
@@ -186,7 +252,9 @@ function scheduleWords(s: ScheduleSnapshot, now: Date): string {
 
 /** The next sessions of a stored schedule, as the editor lists them. */
 export function scheduleNextDates(s: ScheduleSnapshot, count: number, now: Date): string[] {
-  return nextOccurrences([scheduleLike(s)], count, now).map((o) => `${formatDayDate(o.start)}, ${formatTimeRange(s.opensAt, s.closesAt)}`);
+  return nextOccurrences([scheduleLike(s)], count, now).map(
+    (o) => `${formatDayDate(o.start)}, ${formatTimeRange(s.opensAt, s.closesAt)}`,
+  );
 }
 
 /**
@@ -200,14 +268,28 @@ export function editorCanShow(s: ScheduleSnapshot, now: Date = new Date()): bool
   if (!parsed.success) return false;
   const back = scheduleFromInput(parsed.data, now);
   if (back.validTo !== s.validTo || scheduleWords(back, now) !== scheduleWords(s, now)) return false;
-  const sessions = (x: ScheduleSnapshot) => nextOccurrences([scheduleLike(x)], 30, now, 800).map((o) => o.start.getTime()).join();
+  const sessions = (x: ScheduleSnapshot) =>
+    nextOccurrences([scheduleLike(x)], 30, now, 800)
+      .map((o) => o.start.getTime())
+      .join();
   return sessions(back) === sessions(s);
 }
 
 /** A stored schedule the form cannot show, as a slot that keeps it exactly as it is. */
 export function keptScheduleValues(s: ScheduleSnapshot, now: Date = new Date()): ScheduleValues {
   return {
-    kind: 'keep', days: [], interval: '', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: '', closesAt: '', note: '',
+    kind: 'keep',
+    days: [],
+    interval: '',
+    nth: '',
+    weekday: '',
+    monthDay: '',
+    date: '',
+    startsOn: '',
+    endsOn: '',
+    opensAt: '',
+    closesAt: '',
+    note: '',
     keep: scheduleIdentity(s),
     kept: { text: scheduleWords(s, now), next: scheduleNextDates(s, 3, now) },
   };
@@ -227,7 +309,11 @@ export class KeptScheduleMissing extends Error {
 }
 
 /** The stored fields for a form slot: a kept schedule is taken from the listing's own, unchanged. */
-export function scheduleFromSlot(s: ScheduleInput | KeepInput, existing: readonly ScheduleSnapshot[], now: Date = new Date()): ScheduleSnapshot {
+export function scheduleFromSlot(
+  s: ScheduleInput | KeepInput,
+  existing: readonly ScheduleSnapshot[],
+  now: Date = new Date(),
+): ScheduleSnapshot {
   if (s.kind !== 'keep') return scheduleFromInput(s, now);
   const found = existing.find((x) => scheduleIdentity(x) === s.key);
   if (!found) throw new KeptScheduleMissing(s.slot);

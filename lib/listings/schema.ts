@@ -21,7 +21,13 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
 export const SCHEDULE_KINDS = ['weekly', 'monthly', 'monthly_day', 'once'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 export const NTH_VALUES = ['1', '2', '3', '4', '-1'] as const;
-export const NTH_LABELS: Record<(typeof NTH_VALUES)[number], string> = { '1': 'First', '2': 'Second', '3': 'Third', '4': 'Fourth', '-1': 'Last' };
+export const NTH_LABELS: Record<(typeof NTH_VALUES)[number], string> = {
+  '1': 'First',
+  '2': 'Second',
+  '3': 'Third',
+  '4': 'Fourth',
+  '-1': 'Last',
+};
 export const INTERVALS = ['1', '2', '3', '4'] as const;
 export const INTERVAL_LABELS: Record<(typeof INTERVALS)[number], string> = {
   '1': 'Every week',
@@ -34,14 +40,23 @@ export const SERVICE_STATUSES = ['active', 'temporarily_closed', 'inactive'] as 
 export const CAPACITY_STATUSES = ['open', 'waiting_list', 'full'] as const;
 export const DELIVERY_MODES = ['in_person', 'online', 'phone'] as const;
 export const ACCESS_METHODS = ['self_refer', 'professional_referral', 'drop_in'] as const;
-export const ACCESSIBILITY_FEATURES = ['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'changing_places', 'quiet_space'] as const;
+export const ACCESSIBILITY_FEATURES = [
+  'step_free',
+  'hearing_loop',
+  'bsl',
+  'accessible_toilet',
+  'parking',
+  'changing_places',
+  'quiet_space',
+] as const;
 
 export const MAX_SCHEDULES = 10;
 
 // ---------- small pieces ----------
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter(Boolean) : typeof v === 'string' && v !== '' ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(str).filter(Boolean) : typeof v === 'string' && v !== '' ? [v] : [];
 
 /** Required single line, tags stripped; too long is refused, saying by how much. */
 const line = (label: string, max: number, missing: string) =>
@@ -60,7 +75,14 @@ const optionalInt = (min: number, max: number, message: string) =>
       const s = str(v).trim();
       return s === '' ? null : s;
     },
-    z.union([z.null(), z.string().regex(/^\d{1,4}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message))]),
+    z.union([
+      z.null(),
+      z
+        .string()
+        .regex(/^\d{1,4}$/, message)
+        .transform(Number)
+        .pipe(z.number().int().min(min, message).max(max, message)),
+    ]),
   );
 
 const clock = (missing: string) =>
@@ -75,7 +97,12 @@ const clock = (missing: string) =>
 
 const realDate = isDateKey;
 const optionalDate = (message: string) =>
-  z.preprocess((v) => str(v).trim(), z.string().refine((s) => s === '' || realDate(s), message)).transform((s) => (s === '' ? null : s));
+  z
+    .preprocess(
+      (v) => str(v).trim(),
+      z.string().refine((s) => s === '' || realDate(s), message),
+    )
+    .transform((s) => (s === '' ? null : s));
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess(list, z.array(z.enum(values, { error: message })));
@@ -104,9 +131,35 @@ export type KeepInput = { kind: 'keep'; key: string; slot: number };
 export const KEEP_KEY = /^[0-9a-f]{16}$/;
 
 export type ScheduleInput =
-  | { kind: 'weekly'; days: Weekday[]; interval: number; startsOn: string | null; endsOn: string | null; opensAt: string; closesAt: string; note: string | null }
-  | { kind: 'monthly'; nth: number; weekday: Weekday; startsOn: string | null; endsOn: string | null; opensAt: string; closesAt: string; note: string | null }
-  | { kind: 'monthly_day'; monthDay: number; startsOn: string | null; endsOn: string | null; opensAt: string; closesAt: string; note: string | null }
+  | {
+      kind: 'weekly';
+      days: Weekday[];
+      interval: number;
+      startsOn: string | null;
+      endsOn: string | null;
+      opensAt: string;
+      closesAt: string;
+      note: string | null;
+    }
+  | {
+      kind: 'monthly';
+      nth: number;
+      weekday: Weekday;
+      startsOn: string | null;
+      endsOn: string | null;
+      opensAt: string;
+      closesAt: string;
+      note: string | null;
+    }
+  | {
+      kind: 'monthly_day';
+      monthDay: number;
+      startsOn: string | null;
+      endsOn: string | null;
+      opensAt: string;
+      closesAt: string;
+      note: string | null;
+    }
   | { kind: 'once'; date: string; opensAt: string; closesAt: string; note: string | null };
 
 export const scheduleInput = scheduleShape
@@ -128,8 +181,16 @@ export const scheduleInput = scheduleShape
         else if (!realDate(s.date)) issue('date', 'Enter a real date');
       }
       const clockOk = (v: unknown) => typeof v === 'string' && /^\d{2}:\d{2}$/.test(v);
-      if (clockOk(s.opensAt) && clockOk(s.closesAt) && s.closesAt <= s.opensAt) issue('closesAt', 'The end time must be after the start time');
-      if (s.kind !== 'once' && typeof s.startsOn === 'string' && typeof s.endsOn === 'string' && s.startsOn && s.endsOn && s.endsOn < s.startsOn) {
+      if (clockOk(s.opensAt) && clockOk(s.closesAt) && s.closesAt <= s.opensAt)
+        issue('closesAt', 'The end time must be after the start time');
+      if (
+        s.kind !== 'once' &&
+        typeof s.startsOn === 'string' &&
+        typeof s.endsOn === 'string' &&
+        s.startsOn &&
+        s.endsOn &&
+        s.endsOn < s.startsOn
+      ) {
         issue('endsOn', 'The end date must be on or after the start date');
       }
     },
@@ -139,9 +200,23 @@ export const scheduleInput = scheduleShape
     const common = { opensAt: s.opensAt, closesAt: s.closesAt, note: s.note };
     switch (s.kind) {
       case 'weekly':
-        return { kind: 'weekly', days: WEEKDAYS.filter((d) => s.days.includes(d)), interval: s.interval, startsOn: s.startsOn, endsOn: s.endsOn, ...common };
+        return {
+          kind: 'weekly',
+          days: WEEKDAYS.filter((d) => s.days.includes(d)),
+          interval: s.interval,
+          startsOn: s.startsOn,
+          endsOn: s.endsOn,
+          ...common,
+        };
       case 'monthly':
-        return { kind: 'monthly', nth: Number(s.nth), weekday: s.weekday as Weekday, startsOn: s.startsOn, endsOn: s.endsOn, ...common };
+        return {
+          kind: 'monthly',
+          nth: Number(s.nth),
+          weekday: s.weekday as Weekday,
+          startsOn: s.startsOn,
+          endsOn: s.endsOn,
+          ...common,
+        };
       case 'monthly_day':
         return { kind: 'monthly_day', monthDay: s.monthDay!, startsOn: s.startsOn, endsOn: s.endsOn, ...common };
       case 'once':
@@ -158,7 +233,11 @@ const coordinate = (message: string) =>
       const s = str(v).trim();
       return s === '' ? null : s;
     },
-    z.string().regex(/^[+-]?\d{1,3}(\.\d+)?$/, message).transform(Number).nullable(),
+    z
+      .string()
+      .regex(/^[+-]?\d{1,3}(\.\d+)?$/, message)
+      .transform(Number)
+      .nullable(),
   );
 
 export const locationInput = z
@@ -177,7 +256,11 @@ export const locationInput = z
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a real postcode, like EB1 2AB' });
     }
     if ((l.latitude === null) !== (l.longitude === null)) {
-      ctx.addIssue({ code: 'custom', path: [l.latitude === null ? 'latitude' : 'longitude'], message: 'Enter both the latitude and the longitude, or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [l.latitude === null ? 'latitude' : 'longitude'],
+        message: 'Enter both the latitude and the longitude, or neither',
+      });
     } else if (typeof l.latitude === 'number' && typeof l.longitude === 'number') {
       // The pin must be somewhere a group in a UK borough could meet.
       const problem = ukPositionProblem(l.latitude, l.longitude);
@@ -202,19 +285,34 @@ export const listingInput = z
       (v) => plainText(str(v)),
       z.string().min(1, 'Describe the activity').superRefine(lengthLimit('The description', 4000)),
     ),
-    needs: z.preprocess(list, z.array(z.string().regex(/^[a-z0-9-]{1,64}$/, 'Choose from the list')).min(1, 'Choose at least one thing it helps with')),
+    needs: z.preprocess(
+      list,
+      z.array(z.string().regex(/^[a-z0-9-]{1,64}$/, 'Choose from the list')).min(1, 'Choose at least one thing it helps with'),
+    ),
     minimumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
     maximumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
     eligibility: optionalText('Who can come', 500),
     cost: z.enum(['free', 'paid'], { error: 'Say whether it is free' }),
     costDescription: optionalLine('What it costs', 200),
-    languages: z.preprocess((v) => splitList(str(v)), z.array(z.string().max(40, 'Enter each language in 40 characters or fewer')).max(15, 'List up to 15 languages')),
-    deliveryModes: z.preprocess(list, z.array(z.enum(DELIVERY_MODES, { error: 'Choose from the list' })).min(1, 'Choose how people take part')),
-    accessMethods: z.preprocess(list, z.array(z.enum(ACCESS_METHODS, { error: 'Choose from the list' })).min(1, 'Choose how people can join')),
+    languages: z.preprocess(
+      (v) => splitList(str(v)),
+      z.array(z.string().max(40, 'Enter each language in 40 characters or fewer')).max(15, 'List up to 15 languages'),
+    ),
+    deliveryModes: z.preprocess(
+      list,
+      z.array(z.enum(DELIVERY_MODES, { error: 'Choose from the list' })).min(1, 'Choose how people take part'),
+    ),
+    accessMethods: z.preprocess(
+      list,
+      z.array(z.enum(ACCESS_METHODS, { error: 'Choose from the list' })).min(1, 'Choose how people can join'),
+    ),
     url: z.preprocess((v) => str(v), z.string()),
     email: z.preprocess(
       (v) => plainLine(str(v)).toLowerCase(),
-      z.union([z.literal(''), z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)]),
+      z.union([
+        z.literal(''),
+        z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254),
+      ]),
     ),
     phone: z.preprocess((v) => str(v), z.string()),
     contactName: optionalLine('The contact name', 100),
@@ -223,7 +321,10 @@ export const listingInput = z
     capacityStatus: z.enum(CAPACITY_STATUSES, { error: 'Say whether it has space' }),
     capacitySpaces: optionalInt(0, 9999, 'Enter the number of spaces as a whole number, like 5'),
     location: locationInput,
-    schedules: z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(scheduleInput).max(MAX_SCHEDULES, `Add up to ${MAX_SCHEDULES} times`)),
+    schedules: z.preprocess(
+      (v) => (Array.isArray(v) ? v : []),
+      z.array(scheduleInput).max(MAX_SCHEDULES, `Add up to ${MAX_SCHEDULES} times`),
+    ),
   })
   .superRefine(
     (s, ctx) => {
@@ -239,7 +340,8 @@ export const listingInput = z
       const email = typeof s.email === 'string' ? s.email : '';
       if (url !== '' && normaliseUrl(url) === null) issue(['url'], 'Enter a web address, like www.example.org');
       if (phone !== '' && normalisePhone(phone) === null) issue(['phone'], 'Enter a UK phone number, like 01632 960 123');
-      if (url === '' && email === '' && phone === '') issue(['email'], 'Give at least one way to get in touch: an email address, a phone number or a website');
+      if (url === '' && email === '' && phone === '')
+        issue(['email'], 'Give at least one way to get in touch: an email address, a phone number or a website');
       if (Array.isArray(s.deliveryModes) && (s.deliveryModes as string[]).includes('in_person')) {
         const l = (s.location ?? {}) as Record<string, unknown>;
         if (!l.address1) issue(['location', 'address1'], 'Enter the first line of the address');
@@ -323,7 +425,20 @@ export type ListingValues = {
 };
 
 export function blankSchedule(): ScheduleValues {
-  return { kind: 'weekly', days: [], interval: '1', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: '', closesAt: '', note: '' };
+  return {
+    kind: 'weekly',
+    days: [],
+    interval: '1',
+    nth: '',
+    weekday: '',
+    monthDay: '',
+    date: '',
+    startsOn: '',
+    endsOn: '',
+    opensAt: '',
+    closesAt: '',
+    note: '',
+  };
 }
 
 export function blankListing(organisationId = ''): ListingValues {
@@ -421,7 +536,18 @@ export function listingValuesFromForm(form: FormData): ListingValues {
 /** A schedule slot the person left completely empty is not an error: it is ignored. */
 export function isBlankSchedule(s: ScheduleValues): boolean {
   if (s.kind === 'keep') return false;
-  return !s.days.length && !s.nth && !s.weekday && !s.monthDay && !s.date && !s.startsOn && !s.endsOn && !s.opensAt && !s.closesAt && !s.note;
+  return (
+    !s.days.length &&
+    !s.nth &&
+    !s.weekday &&
+    !s.monthDay &&
+    !s.date &&
+    !s.startsOn &&
+    !s.endsOn &&
+    !s.opensAt &&
+    !s.closesAt &&
+    !s.note
+  );
 }
 
 /** The id of the control a message belongs to: `schedules.0.opensAt` -> `schedules-0-opensAt`. */
@@ -450,7 +576,9 @@ export function parseListing(values: ListingValues): ParsedListing {
   if (filled.length > MAX_SCHEDULES) extra.schedules = [`Add up to ${MAX_SCHEDULES} times`];
   if (parsed.success && Object.keys(extra).length === 0) {
     const times = [...parsed.data.schedules];
-    const schedules = filled.map(({ s, i }): ScheduleInput | KeepInput => (s.kind === 'keep' ? { kind: 'keep', key: s.keep!, slot: i } : times.shift()!));
+    const schedules = filled.map(({ s, i }): ScheduleInput | KeepInput =>
+      s.kind === 'keep' ? { kind: 'keep', key: s.keep!, slot: i } : times.shift()!,
+    );
     return { ok: true, data: { ...parsed.data, schedules } };
   }
   if (parsed.success) return { ok: false, fieldErrors: extra };

@@ -45,12 +45,36 @@ export type ListingSnapshot = {
 export type ListingField = keyof ListingSnapshot;
 
 /** Changes to these wait for a coordinator; everything else publishes at once. */
-export const MODERATED_FIELDS = ['name', 'description', 'needs', 'url', 'email', 'phone', 'contactName'] as const satisfies readonly ListingField[];
+export const MODERATED_FIELDS = [
+  'name',
+  'description',
+  'needs',
+  'url',
+  'email',
+  'phone',
+  'contactName',
+] as const satisfies readonly ListingField[];
 export type ModeratedField = (typeof MODERATED_FIELDS)[number];
 
 export const SCALAR_FIELDS = [
-  'name', 'description', 'url', 'email', 'phone', 'contactName', 'status', 'minimumAge', 'maximumAge', 'eligibility', 'isFree',
-  'costDescription', 'languages', 'deliveryModes', 'accessMethods', 'capacityStatus', 'capacitySpaces', 'alert',
+  'name',
+  'description',
+  'url',
+  'email',
+  'phone',
+  'contactName',
+  'status',
+  'minimumAge',
+  'maximumAge',
+  'eligibility',
+  'isFree',
+  'costDescription',
+  'languages',
+  'deliveryModes',
+  'accessMethods',
+  'capacityStatus',
+  'capacitySpaces',
+  'alert',
 ] as const satisfies readonly ListingField[];
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
 
@@ -150,7 +174,12 @@ export function snapshotOf(s: LoadedListing): ListingSnapshot {
  * The listing a validated form describes (the place's coordinates come from the caller's look-up;
  * kept schedules from `existing`, the listing's schedules as stored).
  */
-export function snapshotFromInput(input: ListingInput, location: LocationSnapshot | null, now: Date = new Date(), existing: readonly ScheduleSnapshot[] = []): ListingSnapshot {
+export function snapshotFromInput(
+  input: ListingInput,
+  location: LocationSnapshot | null,
+  now: Date = new Date(),
+  existing: readonly ScheduleSnapshot[] = [],
+): ListingSnapshot {
   return {
     name: input.name,
     description: input.description,

@@ -10,19 +10,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u206
 
 /** Removes markup and control characters; keeps line breaks (at most one blank line in a row). */
 export function plainText(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .replace(COMMENT, '')
-    .replace(BLOCKS, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p\s*>/gi, '\n\n')
-    .replace(TAG, '')
-    // A stray "<" left over from a broken tag cannot open one later, but keep it readable.
-    .replace(/<(?=[a-z!/?])/gi, '‹')
-    .replace(CONTROL, '')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    input
+      .replace(/\r\n?/g, '\n')
+      .replace(COMMENT, '')
+      .replace(BLOCKS, '')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/p\s*>/gi, '\n\n')
+      .replace(TAG, '')
+      // A stray "<" left over from a broken tag cannot open one later, but keep it readable.
+      .replace(/<(?=[a-z!/?])/gi, '‹')
+      .replace(CONTROL, '')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** One line of plain text: markup removed and runs of white space made one space. */

@@ -94,7 +94,12 @@ export function safeError(err: unknown): SafeError {
  * Logs an error with some context (ids, routes, counts), leaving out request bodies and form data
  * whatever they are called, so a person's details never reach the log even by accident.
  */
-export function logError(err: unknown, context: Record<string, unknown> = {}, message = 'Unexpected error', log: Logger = logger): void {
+export function logError(
+  err: unknown,
+  context: Record<string, unknown> = {},
+  message = 'Unexpected error',
+  log: Logger = logger,
+): void {
   const safeContext: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(context)) {
     if (!BODY_KEYS.has(key)) safeContext[key] = value;

@@ -10,9 +10,23 @@ import type { ChangeRequestKind, ChangeRequestStatus } from '@/lib/db/generated/
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { applyValues, bumpVersion, lockService, versionValues, writeVersion } from '@/lib/listings/apply';
 import { diffRows, type DiffRow } from '@/lib/listings/describe';
-import { changeApproved, changeSentBack, listingContacts, organisationChangeDecided, organisationContacts, queue } from '@/lib/listings/messages';
+import {
+  changeApproved,
+  changeSentBack,
+  listingContacts,
+  organisationChangeDecided,
+  organisationContacts,
+  queue,
+} from '@/lib/listings/messages';
 import { changedFields } from '@/lib/listings/diff';
-import { ALL_FIELDS, FIELD_LABELS, loadListing, snapshotOf, type ListingField, type ListingSnapshot } from '@/lib/listings/snapshot';
+import {
+  ALL_FIELDS,
+  FIELD_LABELS,
+  loadListing,
+  snapshotOf,
+  type ListingField,
+  type ListingSnapshot,
+} from '@/lib/listings/snapshot';
 import { listingUrls } from '@/lib/listings/urls';
 import { plainText } from '@/lib/listings/text';
 import {
@@ -137,7 +151,11 @@ export type ChangeRequestView = {
 
 export type OrganisationDiffRow = { field: OrganisationField; label: string; before: string; after: string };
 
-function organisationDiffRows(before: Partial<OrganisationDetails>, after: Partial<OrganisationDetails>, fields: readonly OrganisationField[]): OrganisationDiffRow[] {
+function organisationDiffRows(
+  before: Partial<OrganisationDetails>,
+  after: Partial<OrganisationDetails>,
+  fields: readonly OrganisationField[],
+): OrganisationDiffRow[] {
   return fields.map((field) => ({
     field,
     label: ORGANISATION_FIELD_LABELS[field],
@@ -146,7 +164,15 @@ function organisationDiffRows(before: Partial<OrganisationDetails>, after: Parti
   }));
 }
 
-const organisationDetailsSelect = { name: true, description: true, email: true, phone: true, website: true, charityNumber: true, companyNumber: true } as const;
+const organisationDetailsSelect = {
+  name: true,
+  description: true,
+  email: true,
+  phone: true,
+  website: true,
+  charityNumber: true,
+  companyNumber: true,
+} as const;
 
 /** One request with its field-by-field difference. */
 export async function changeRequestView(tx: Tx, id: string, now: Date = new Date()): Promise<ChangeRequestView | null> {
@@ -189,7 +215,13 @@ export async function changeRequestView(tx: Tx, id: string, now: Date = new Date
     const live = r.serviceId ? await loadListing(tx, r.serviceId) : null;
     // The draft itself is what would be published.
     const shown: Partial<ListingSnapshot> = live ? snapshotOf(live) : proposed;
-    rows = diffRows({}, shown, ALL_FIELDS.filter((f) => f in shown), names, now).map((row) => ({ ...row, before: '' }));
+    rows = diffRows(
+      {},
+      shown,
+      ALL_FIELDS.filter((f) => f in shown),
+      names,
+      now,
+    ).map((row) => ({ ...row, before: '' }));
   }
   const proposedRaw = (r.proposed ?? {}) as Record<string, unknown>;
   return {
@@ -211,7 +243,13 @@ export async function changeRequestView(tx: Tx, id: string, now: Date = new Date
             : 'Something is wrong'
         : null,
     service: r.service
-      ? { id: r.service.id, name: r.service.name, published: r.service.published, organisationName: r.service.organisation.name, organisationStatus: r.service.organisation.status }
+      ? {
+          id: r.service.id,
+          name: r.service.name,
+          published: r.service.published,
+          organisationName: r.service.organisation.name,
+          organisationStatus: r.service.organisation.status,
+        }
       : null,
     organisation:
       r.kind === 'organisation_change' && r.organisation
@@ -229,7 +267,8 @@ export async function changeRequestServiceId(tx: Tx, id: string): Promise<string
   return request?.serviceId ?? null;
 }
 
-export type DecisionResult = { ok: true; version?: number } | { ok: false; reason: 'not_found' | 'already_decided' | 'wrong_kind' };
+export type DecisionResult =
+  { ok: true; version?: number } | { ok: false; reason: 'not_found' | 'already_decided' | 'wrong_kind' };
 
 /** Takes the request if it is still pending (a second coordinator deciding at the same time gets already_decided). */
 async function claim(tx: Tx, id: string, status: ChangeRequestStatus, reviewer: Reviewer, note: string | null, now: Date) {
@@ -251,9 +290,18 @@ const cleanNote = (note: string | null | undefined) => {
 };
 
 /** Approves a new listing (publishes it) or a change (applies it); both add a version. */
-export async function approveChange(tx: Tx, reviewer: Reviewer, id: string, note?: string | null, now: Date = new Date()): Promise<DecisionResult> {
+export async function approveChange(
+  tx: Tx,
+  reviewer: Reviewer,
+  id: string,
+  note?: string | null,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   assertCan(reviewer, 'moderation.review');
-  const peek = await tx.listingChangeRequest.findUnique({ where: { id }, select: { kind: true, serviceId: true, organisationId: true } });
+  const peek = await tx.listingChangeRequest.findUnique({
+    where: { id },
+    select: { kind: true, serviceId: true, organisationId: true },
+  });
   if (!peek) return { ok: false, reason: 'not_found' };
   if (peek.kind === 'organisation_change') return approveOrganisationChange(tx, reviewer, id, peek.organisationId, note, now);
   if (peek.kind === 'problem_report' || !peek.serviceId) return { ok: false, reason: 'wrong_kind' };
@@ -277,17 +325,40 @@ export async function approveChange(tx: Tx, reviewer: Reviewer, id: string, note
     await applyValues(tx, serviceId, snapshotOf(live), proposed);
   }
   const version = await bumpVersion(tx, serviceId, now);
-  await writeVersion(tx, serviceId, r.submittedById ?? reviewer.id, now, 'approved', { approvedById: reviewer.id, changeRequestId: r.id });
-  await recordAudit(tx, { actor: reviewer, action: 'moderation.approved', entityType: 'listing_change_request', entityId: r.id, detail: { kind: r.kind, serviceId }, at: now });
+  await writeVersion(tx, serviceId, r.submittedById ?? reviewer.id, now, 'approved', {
+    approvedById: reviewer.id,
+    changeRequestId: r.id,
+  });
+  await recordAudit(tx, {
+    actor: reviewer,
+    action: 'moderation.approved',
+    entityType: 'listing_change_request',
+    entityId: r.id,
+    detail: { kind: r.kind, serviceId },
+    at: now,
+  });
 
   const name = (await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: { name: true } })).name;
-  const message = changeApproved({ serviceName: name, kind: r.kind === 'new_listing' ? 'new_listing' : 'change', publicUrl: listingUrls.publicPage(serviceId), note: r.reviewNote });
-  for (const to of await listingContacts(tx, serviceId, r.submittedById)) await queue(tx, to, message, { serviceId, changeRequestId: r.id }, now);
+  const message = changeApproved({
+    serviceName: name,
+    kind: r.kind === 'new_listing' ? 'new_listing' : 'change',
+    publicUrl: listingUrls.publicPage(serviceId),
+    note: r.reviewNote,
+  });
+  for (const to of await listingContacts(tx, serviceId, r.submittedById))
+    await queue(tx, to, message, { serviceId, changeRequestId: r.id }, now);
   return { ok: true, version };
 }
 
 /** Applies a waiting change to a group's own details and tells the person who asked (or the members). */
-async function approveOrganisationChange(tx: Tx, reviewer: Reviewer, id: string, organisationId: string | null, note: string | null | undefined, now: Date): Promise<DecisionResult> {
+async function approveOrganisationChange(
+  tx: Tx,
+  reviewer: Reviewer,
+  id: string,
+  organisationId: string | null,
+  note: string | null | undefined,
+  now: Date,
+): Promise<DecisionResult> {
   if (!organisationId) return { ok: false, reason: 'not_found' };
   // Lock the group first, as its editor does, so an approval and a save queue up rather than interleave.
   if (!(await lockOrganisation(tx, organisationId))) return { ok: false, reason: 'not_found' };
@@ -304,13 +375,25 @@ async function approveOrganisationChange(tx: Tx, reviewer: Reviewer, id: string,
     at: now,
   });
   const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
-  const message = organisationChangeDecided({ organisationName: org.name, approved: true, note: r.reviewNote, url: listingUrls.organisation() });
-  for (const to of await organisationContacts(tx, organisationId, r.submittedById)) await queue(tx, to, message, { organisationId, changeRequestId: r.id }, now);
+  const message = organisationChangeDecided({
+    organisationName: org.name,
+    approved: true,
+    note: r.reviewNote,
+    url: listingUrls.organisation(),
+  });
+  for (const to of await organisationContacts(tx, organisationId, r.submittedById))
+    await queue(tx, to, message, { organisationId, changeRequestId: r.id }, now);
   return { ok: true, version };
 }
 
 /** Sends a new listing or a change back to the group with a message; nothing is published. */
-export async function sendBack(tx: Tx, reviewer: Reviewer, id: string, message: string, now: Date = new Date()): Promise<DecisionResult> {
+export async function sendBack(
+  tx: Tx,
+  reviewer: Reviewer,
+  id: string,
+  message: string,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   assertCan(reviewer, 'moderation.review');
   const text = cleanNote(message);
   if (!text) throw new Error('sendBack needs a message');
@@ -319,28 +402,60 @@ export async function sendBack(tx: Tx, reviewer: Reviewer, id: string, message: 
   if (peek.kind === 'problem_report') return { ok: false, reason: 'wrong_kind' };
   const r = await claim(tx, id, 'sent_back', reviewer, text, now);
   if (!r) return { ok: false, reason: 'already_decided' };
-  await recordAudit(tx, { actor: reviewer, action: 'moderation.sent_back', entityType: 'listing_change_request', entityId: r.id, detail: { kind: r.kind, serviceId: r.serviceId, organisationId: r.organisationId }, at: now });
+  await recordAudit(tx, {
+    actor: reviewer,
+    action: 'moderation.sent_back',
+    entityType: 'listing_change_request',
+    entityId: r.id,
+    detail: { kind: r.kind, serviceId: r.serviceId, organisationId: r.organisationId },
+    at: now,
+  });
   if (r.kind === 'organisation_change' && r.organisationId) {
     const org = await tx.organisation.findUnique({ where: { id: r.organisationId }, select: { name: true } });
-    const m = organisationChangeDecided({ organisationName: org?.name ?? 'your group', approved: false, note: text, url: listingUrls.organisation() });
-    for (const to of await organisationContacts(tx, r.organisationId, r.submittedById)) await queue(tx, to, m, { organisationId: r.organisationId, changeRequestId: r.id }, now);
+    const m = organisationChangeDecided({
+      organisationName: org?.name ?? 'your group',
+      approved: false,
+      note: text,
+      url: listingUrls.organisation(),
+    });
+    for (const to of await organisationContacts(tx, r.organisationId, r.submittedById))
+      await queue(tx, to, m, { organisationId: r.organisationId, changeRequestId: r.id }, now);
   } else if (r.serviceId) {
     const s = await tx.service.findUnique({ where: { id: r.serviceId }, select: { name: true } });
-    const m = changeSentBack({ serviceName: s?.name ?? 'your listing', kind: r.kind as 'new_listing' | 'change', message: text, editUrl: listingUrls.editor(r.serviceId) });
-    for (const to of await listingContacts(tx, r.serviceId, r.submittedById)) await queue(tx, to, m, { serviceId: r.serviceId, changeRequestId: r.id }, now);
+    const m = changeSentBack({
+      serviceName: s?.name ?? 'your listing',
+      kind: r.kind as 'new_listing' | 'change',
+      message: text,
+      editUrl: listingUrls.editor(r.serviceId),
+    });
+    for (const to of await listingContacts(tx, r.serviceId, r.submittedById))
+      await queue(tx, to, m, { serviceId: r.serviceId, changeRequestId: r.id }, now);
   }
   return { ok: true };
 }
 
 /** Closes a problem report once it has been dealt with (the note says how). */
-export async function closeReport(tx: Tx, reviewer: Reviewer, id: string, note: string | null, now: Date = new Date()): Promise<DecisionResult> {
+export async function closeReport(
+  tx: Tx,
+  reviewer: Reviewer,
+  id: string,
+  note: string | null,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   assertCan(reviewer, 'moderation.review');
   const peek = await tx.listingChangeRequest.findUnique({ where: { id }, select: { kind: true } });
   if (!peek) return { ok: false, reason: 'not_found' };
   if (peek.kind !== 'problem_report') return { ok: false, reason: 'wrong_kind' };
   const r = await claim(tx, id, 'closed', reviewer, cleanNote(note), now);
   if (!r) return { ok: false, reason: 'already_decided' };
-  await recordAudit(tx, { actor: reviewer, action: 'moderation.report_closed', entityType: 'listing_change_request', entityId: r.id, detail: { serviceId: r.serviceId }, at: now });
+  await recordAudit(tx, {
+    actor: reviewer,
+    action: 'moderation.report_closed',
+    entityType: 'listing_change_request',
+    entityId: r.id,
+    detail: { serviceId: r.serviceId },
+    at: now,
+  });
   return { ok: true };
 }
 
@@ -376,13 +491,26 @@ export async function versionDiff(tx: Tx, serviceId: string, number: number, now
   const values = versionValues(v.snapshot);
   const current = snapshotOf(live);
   const fields = changedFields(current, values);
-  return { number: v.number, createdAt: v.createdAt, rows: diffRows(current, values, fields, await needNames(tx), now), serviceName: live.name, version: live.version };
+  return {
+    number: v.number,
+    createdAt: v.createdAt,
+    rows: diffRows(current, values, fields, await needNames(tx), now),
+    serviceName: live.name,
+    version: live.version,
+  };
 }
 
-export type RestoreResult = { ok: true; version: number; number: number; fields: ListingField[] } | { ok: false; reason: 'not_found' | 'no_change' };
+export type RestoreResult =
+  { ok: true; version: number; number: number; fields: ListingField[] } | { ok: false; reason: 'not_found' | 'no_change' };
 
 /** Makes the listing as it was at an earlier version (the fields that version holds); adds a new version. */
-export async function restoreVersion(tx: Tx, reviewer: Reviewer, serviceId: string, number: number, now: Date = new Date()): Promise<RestoreResult> {
+export async function restoreVersion(
+  tx: Tx,
+  reviewer: Reviewer,
+  serviceId: string,
+  number: number,
+  now: Date = new Date(),
+): Promise<RestoreResult> {
   assertCan(reviewer, 'moderation.review');
   if (!(await lockService(tx, serviceId))) return { ok: false, reason: 'not_found' };
   const v = await tx.serviceVersion.findUnique({ where: { serviceId_number: { serviceId, number } } });
@@ -397,11 +525,24 @@ export async function restoreVersion(tx: Tx, reviewer: Reviewer, serviceId: stri
   if (fields.length === 0) return { ok: false, reason: 'no_change' };
   const version = await bumpVersion(tx, serviceId, now);
   const written = await writeVersion(tx, serviceId, reviewer.id, now, 'restored', { restoredFrom: number, fields });
-  await recordAudit(tx, { actor: reviewer, action: 'listing.restored', entityType: 'service', entityId: serviceId, detail: { fromVersion: number, toVersion: written.number, fields }, at: now });
+  await recordAudit(tx, {
+    actor: reviewer,
+    action: 'listing.restored',
+    entityType: 'service',
+    entityId: serviceId,
+    detail: { fromVersion: number, toVersion: written.number, fields },
+    at: now,
+  });
   return { ok: true, version, number: written.number, fields };
 }
 
-export type RecentDecision = { id: string; kind: ChangeRequestKind; status: ChangeRequestStatus; serviceName: string; reviewedAt: Date | null };
+export type RecentDecision = {
+  id: string;
+  kind: ChangeRequestKind;
+  status: ChangeRequestStatus;
+  serviceName: string;
+  reviewedAt: Date | null;
+};
 
 /** The latest decisions, for the queue page's "recently decided" list. */
 export async function recentDecisions(tx: Tx, limit = 10): Promise<RecentDecision[]> {

@@ -35,7 +35,16 @@ type Claimed = OutgoingMessage & { attempts: number };
 async function claim(db: Db, now: Date, limit: number, leaseMs: number): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const rows = await db.$queryRaw<
-    { id: string; channel: 'email' | 'sms'; template: string; recipient: string; subject: string | null; body: string; payload: unknown; attempts: number }[]
+    {
+      id: string;
+      channel: 'email' | 'sms';
+      template: string;
+      recipient: string;
+      subject: string | null;
+      body: string;
+      payload: unknown;
+      attempts: number;
+    }[]
   >`
     UPDATE "Notification" AS n
     SET status = 'sending', attempts = n.attempts + 1, "nextAttemptAt" = ${leaseUntil}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
@@ -50,7 +59,8 @@ async function claim(db: Db, now: Date, limit: number, leaseMs: number): Promise
     RETURNING n.id, n.channel::text AS channel, n.template, n.recipient, n.subject, n.body, n.payload, n.attempts`;
   return rows.map((r) => ({
     ...r,
-    payload: r.payload && typeof r.payload === 'object' && !Array.isArray(r.payload) ? (r.payload as Record<string, unknown>) : {},
+    payload:
+      r.payload && typeof r.payload === 'object' && !Array.isArray(r.payload) ? (r.payload as Record<string, unknown>) : {},
   }));
 }
 
@@ -88,7 +98,11 @@ export async function deliverDue(
         where: guard,
         data: giveUp
           ? { status: 'failed', lastError: safeErrorMessage(error) }
-          : { status: 'queued', lastError: safeErrorMessage(error), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)) },
+          : {
+              status: 'queued',
+              lastError: safeErrorMessage(error),
+              nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)),
+            },
       });
       if (giveUp) report.failed++;
       else report.retrying++;

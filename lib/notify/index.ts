@@ -17,7 +17,14 @@ export function enqueueRendered(
   const { template, subject, body, personalisation } = input.rendered;
   return enqueueNotification(
     tx,
-    { channel: input.channel ?? 'email', template, recipient: input.recipient, subject, body, payload: { ...input.payload, personalisation } },
+    {
+      channel: input.channel ?? 'email',
+      template,
+      recipient: input.recipient,
+      subject,
+      body,
+      payload: { ...input.payload, personalisation },
+    },
     now,
   );
 }

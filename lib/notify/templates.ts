@@ -60,7 +60,14 @@ export function referralToProvider(d: ReferralToProvider): Rendered {
       '',
       d.signOff,
     ),
-    { service_name: d.serviceName, team_name: d.teamName, accept_url: d.acceptUrl, decline_url: d.declineUrl, answer_by: answerBy, inbox_url: d.inboxUrl },
+    {
+      service_name: d.serviceName,
+      team_name: d.teamName,
+      accept_url: d.acceptUrl,
+      decline_url: d.declineUrl,
+      answer_by: answerBy,
+      inbox_url: d.inboxUrl,
+    },
   );
 }
 
@@ -89,7 +96,15 @@ export function referralReminder(d: ReferralReminder): Rendered {
       '',
       d.signOff,
     ),
-    { service_name: d.serviceName, team_name: d.teamName, sent_on: sentOn, accept_url: d.acceptUrl, decline_url: d.declineUrl, answer_by: answerBy, inbox_url: d.inboxUrl },
+    {
+      service_name: d.serviceName,
+      team_name: d.teamName,
+      sent_on: sentOn,
+      accept_url: d.acceptUrl,
+      decline_url: d.declineUrl,
+      answer_by: answerBy,
+      inbox_url: d.inboxUrl,
+    },
   );
 }
 
@@ -117,7 +132,13 @@ export function referralExpiredToWorker(d: ReferralExpiredToWorker): Rendered {
       '',
       d.signOff,
     ),
-    { worker_name: d.workerName, service_name: d.serviceName, case_reference: d.caseReference, sent_on: sentOn, case_url: d.caseUrl },
+    {
+      worker_name: d.workerName,
+      service_name: d.serviceName,
+      case_reference: d.caseReference,
+      sent_on: sentOn,
+      case_url: d.caseUrl,
+    },
   );
 }
 
@@ -147,7 +168,14 @@ export function referralAnsweredToWorker(d: ReferralAnsweredToWorker): Rendered 
       '',
       d.signOff,
     ),
-    { worker_name: d.workerName, service_name: d.serviceName, case_reference: d.caseReference, outcome: d.outcome, reason: d.reason ?? '', case_url: d.caseUrl },
+    {
+      worker_name: d.workerName,
+      service_name: d.serviceName,
+      case_reference: d.caseReference,
+      outcome: d.outcome,
+      reason: d.reason ?? '',
+      case_url: d.caseUrl,
+    },
   );
 }
 

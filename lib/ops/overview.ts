@@ -22,5 +22,12 @@ export async function adminHome(db: Tx): Promise<AdminHome> {
     db.listingChangeRequest.count({ where: { status: 'pending' } }),
     latestMigration(db),
   ]);
-  return { usersByRole: byRole, inactiveUsers, organisationsPending, services: { total, published }, pendingChanges, lastMigration };
+  return {
+    usersByRole: byRole,
+    inactiveUsers,
+    organisationsPending,
+    services: { total, published },
+    pendingChanges,
+    lastMigration,
+  };
 }

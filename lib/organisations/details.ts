@@ -12,11 +12,25 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 
-export const ORGANISATION_FIELDS = ['name', 'description', 'email', 'phone', 'website', 'charityNumber', 'companyNumber'] as const;
+export const ORGANISATION_FIELDS = [
+  'name',
+  'description',
+  'email',
+  'phone',
+  'website',
+  'charityNumber',
+  'companyNumber',
+] as const;
 export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
 
 /** Changes to these wait for a coordinator (when a coordinator has already approved the group). */
-export const MODERATED_ORGANISATION_FIELDS = ['name', 'description', 'email', 'phone', 'website'] as const satisfies readonly OrganisationField[];
+export const MODERATED_ORGANISATION_FIELDS = [
+  'name',
+  'description',
+  'email',
+  'phone',
+  'website',
+] as const satisfies readonly OrganisationField[];
 
 export const ORGANISATION_FIELD_LABELS: Record<OrganisationField, string> = {
   name: 'Name of the group',
@@ -46,15 +60,24 @@ const orNull = (s: string) => (s === '' ? null : s);
 
 export const organisationInput = z
   .object({
-    name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120))),
+    name: z.preprocess(
+      (v) => plainLine(str(v)),
+      z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120)),
+    ),
     description: z.preprocess((v) => plainText(str(v)), z.string().superRefine(lengthLimit('The description', 1000))),
     email: z.preprocess(
       (v) => plainLine(str(v)).toLowerCase(),
-      z.union([z.literal(''), z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)]),
+      z.union([
+        z.literal(''),
+        z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254),
+      ]),
     ),
     phone: z.preprocess((v) => str(v).trim(), z.string()),
     website: z.preprocess((v) => str(v).trim(), z.string()),
-    charityNumber: z.preprocess((v) => plainLine(str(v)).replace(/\s/g, ''), z.string().regex(/^(\d{6,8}(-\d{1,2})?)?$/, 'Enter a charity number like 1234567, or leave it blank')),
+    charityNumber: z.preprocess(
+      (v) => plainLine(str(v)).replace(/\s/g, ''),
+      z.string().regex(/^(\d{6,8}(-\d{1,2})?)?$/, 'Enter a charity number like 1234567, or leave it blank'),
+    ),
     companyNumber: z.preprocess(
       (v) => plainLine(str(v)).replace(/\s/g, '').toUpperCase(),
       z.string().regex(/^([A-Z0-9]{8})?$/, 'Enter a company number of 8 characters, like 01234567, or leave it blank'),
@@ -72,17 +95,15 @@ export const organisationInput = z
     },
     { when: () => true },
   )
-  .transform(
-    (s): OrganisationDetails => ({
-      name: s.name,
-      description: s.description,
-      email: orNull(s.email),
-      phone: s.phone === '' ? null : normalisePhone(s.phone),
-      website: s.website === '' ? null : normaliseUrl(s.website),
-      charityNumber: orNull(s.charityNumber),
-      companyNumber: orNull(s.companyNumber),
-    }),
-  );
+  .transform((s): OrganisationDetails => ({
+    name: s.name,
+    description: s.description,
+    email: orNull(s.email),
+    phone: s.phone === '' ? null : normalisePhone(s.phone),
+    website: s.website === '' ? null : normaliseUrl(s.website),
+    charityNumber: orNull(s.charityNumber),
+    companyNumber: orNull(s.companyNumber),
+  }));
 
 export type ParsedOrganisation = { ok: true; data: OrganisationDetails } | { ok: false; fieldErrors: FieldErrors };
 
@@ -104,7 +125,15 @@ export function organisationValues(d: OrganisationDetails): OrganisationValues {
   return Object.fromEntries(ORGANISATION_FIELDS.map((f) => [f, d[f] ?? ''])) as OrganisationValues;
 }
 
-const detailsSelect = { name: true, description: true, email: true, phone: true, website: true, charityNumber: true, companyNumber: true } as const;
+const detailsSelect = {
+  name: true,
+  description: true,
+  email: true,
+  phone: true,
+  website: true,
+  charityNumber: true,
+  companyNumber: true,
+} as const;
 
 function detailsOf(row: Record<OrganisationField, string | null>): OrganisationDetails {
   return {
@@ -127,11 +156,17 @@ function comparable(field: OrganisationField, value: string | null | undefined):
   return value;
 }
 
-export function changedOrganisationFields(before: Partial<OrganisationDetails>, after: Partial<OrganisationDetails>): OrganisationField[] {
+export function changedOrganisationFields(
+  before: Partial<OrganisationDetails>,
+  after: Partial<OrganisationDetails>,
+): OrganisationField[] {
   return ORGANISATION_FIELDS.filter((f) => f in after && comparable(f, before[f]) !== comparable(f, after[f]));
 }
 
-export function pickOrganisation(d: Partial<OrganisationDetails>, fields: readonly OrganisationField[]): Partial<OrganisationDetails> {
+export function pickOrganisation(
+  d: Partial<OrganisationDetails>,
+  fields: readonly OrganisationField[],
+): Partial<OrganisationDetails> {
   const out: Partial<OrganisationDetails> = {};
   for (const f of fields) if (f in d) (out as Record<string, unknown>)[f] = d[f];
   return out;
@@ -144,7 +179,8 @@ export function organisationRequestValues(json: unknown): Partial<OrganisationDe
   for (const f of ORGANISATION_FIELDS) {
     if (!(f in json)) continue;
     const v = (json as Record<string, unknown>)[f];
-    if (typeof v === 'string' || v === null) (out as Record<string, unknown>)[f] = f === 'name' || f === 'description' ? (v ?? '') : v;
+    if (typeof v === 'string' || v === null)
+      (out as Record<string, unknown>)[f] = f === 'name' || f === 'description' ? (v ?? '') : v;
   }
   return out;
 }
@@ -154,22 +190,34 @@ export function describeOrganisationValue(value: string | null | undefined): str
 }
 
 /** Locks the organisation's row for the rest of the transaction. */
-export async function lockOrganisation(tx: Tx, organisationId: string): Promise<{ id: string; version: number; status: string } | null> {
+export async function lockOrganisation(
+  tx: Tx,
+  organisationId: string,
+): Promise<{ id: string; version: number; status: string } | null> {
   const rows = await tx.$queryRaw<{ id: string; version: number; status: string }[]>`
     SELECT id, version, status::text AS status FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
 
 /** Writes these fields to the organisation and moves its version on; returns the new version. */
-export async function applyOrganisationValues(tx: Tx, organisationId: string, values: Partial<OrganisationDetails>): Promise<number> {
+export async function applyOrganisationValues(
+  tx: Tx,
+  organisationId: string,
+  values: Partial<OrganisationDetails>,
+): Promise<number> {
   const data: Prisma.OrganisationUpdateInput = { version: { increment: 1 } };
-  for (const f of ORGANISATION_FIELDS) if (f in values) (data as Record<string, unknown>)[f] = f === 'name' || f === 'description' ? (values[f] ?? '') : (values[f] ?? null);
+  for (const f of ORGANISATION_FIELDS)
+    if (f in values)
+      (data as Record<string, unknown>)[f] = f === 'name' || f === 'description' ? (values[f] ?? '') : (values[f] ?? null);
   const row = await tx.organisation.update({ where: { id: organisationId }, data, select: { version: true } });
   return row.version;
 }
 
 async function pendingOrganisationRequest(tx: Tx, organisationId: string) {
-  return tx.listingChangeRequest.findFirst({ where: { organisationId, kind: 'organisation_change', status: 'pending' }, orderBy: { createdAt: 'desc' } });
+  return tx.listingChangeRequest.findFirst({
+    where: { organisationId, kind: 'organisation_change', status: 'pending' },
+    orderBy: { createdAt: 'desc' },
+  });
 }
 
 export type OrganisationEditor = {
@@ -187,9 +235,15 @@ export type OrganisationEditor = {
 
 /** One group's details for its editor; null unless this person may edit the group. */
 export async function organisationEditor(tx: Tx, user: SessionUser, organisationId: string): Promise<OrganisationEditor | null> {
-  const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { ...detailsSelect, id: true, status: true, verified: true, version: true } });
+  const org = await tx.organisation.findUnique({
+    where: { id: organisationId },
+    select: { ...detailsSelect, id: true, status: true, verified: true, version: true },
+  });
   if (!org || !can(user, 'service.edit', { kind: 'organisation', organisationId })) return null;
-  const latest = await tx.listingChangeRequest.findFirst({ where: { organisationId, kind: 'organisation_change' }, orderBy: { createdAt: 'desc' } });
+  const latest = await tx.listingChangeRequest.findFirst({
+    where: { organisationId, kind: 'organisation_change' },
+    orderBy: { createdAt: 'desc' },
+  });
   const pending = latest?.status === 'pending' ? latest : null;
   const overlay = pending ? organisationRequestValues(pending.proposed) : {};
   return {
@@ -200,7 +254,10 @@ export async function organisationEditor(tx: Tx, user: SessionUser, organisation
     version: org.version,
     values: organisationValues({ ...detailsOf(org), ...overlay }),
     pending: pending ? { id: pending.id, fields: changedOrganisationFields({}, overlay), createdAt: pending.createdAt } : null,
-    sentBack: latest?.status === 'sent_back' && latest.reviewNote ? { note: latest.reviewNote, at: latest.reviewedAt ?? latest.createdAt } : null,
+    sentBack:
+      latest?.status === 'sent_back' && latest.reviewNote
+        ? { note: latest.reviewNote, at: latest.reviewedAt ?? latest.createdAt }
+        : null,
   };
 }
 
@@ -237,7 +294,13 @@ export async function saveOrganisation(
   if (locked.status === 'rejected') return { ok: false, reason: 'rejected' };
   const before = detailsOf(await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: detailsSelect }));
   if (locked.version !== expectedVersion) {
-    return { ok: false, reason: 'conflict', currentVersion: locked.version, current: before, differs: changedOrganisationFields(before, input) };
+    return {
+      ok: false,
+      reason: 'conflict',
+      currentVersion: locked.version,
+      current: before,
+      differs: changedOrganisationFields(before, input),
+    };
   }
 
   const changed = changedOrganisationFields(before, input);
@@ -255,7 +318,11 @@ export async function saveOrganisation(
   if (open) {
     await tx.listingChangeRequest.update({
       where: { id: open.id },
-      data: { status: 'closed', reviewedAt: now, reviewNote: waiting.length ? 'Replaced by a later change from the group.' : 'Withdrawn by the group.' },
+      data: {
+        status: 'closed',
+        reviewedAt: now,
+        reviewNote: waiting.length ? 'Replaced by a later change from the group.' : 'Withdrawn by the group.',
+      },
     });
     touched = true;
   }
@@ -279,7 +346,13 @@ export async function saveOrganisation(
   }
   // A waiting change moves the version on too: a form loaded before it would otherwise replace it unseen.
   if (touched && !live.length) {
-    version = (await tx.organisation.update({ where: { id: organisationId }, data: { version: { increment: 1 } }, select: { version: true } })).version;
+    version = (
+      await tx.organisation.update({
+        where: { id: organisationId },
+        data: { version: { increment: 1 } },
+        select: { version: true },
+      })
+    ).version;
   }
   if (changed.length || touched) {
     await recordAudit(tx, {

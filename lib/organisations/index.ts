@@ -26,20 +26,38 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const emailField = (missing: string) =>
   z.preprocess(
     (v) => plainLine(str(v)).toLowerCase(),
-    z.string().min(1, missing).pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)),
+    z
+      .string()
+      .min(1, missing)
+      .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254)),
   );
 
 export const joinInput = z
   .object({
-    organisationName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120))),
+    organisationName: z.preprocess(
+      (v) => plainLine(str(v)),
+      z.string().min(1, 'Enter the name of your group').superRefine(lengthLimit('The name', 120)),
+    ),
     description: z.preprocess((v) => plainText(str(v)), z.string().superRefine(lengthLimit('The description', 1000))),
-    charityNumber: z.preprocess((v) => plainLine(str(v)).replace(/\s/g, ''), z.string().regex(/^(\d{6,8}(-\d{1,2})?)?$/, 'Enter a charity number like 1234567, or leave it blank')),
-    companyNumber: z.preprocess((v) => plainLine(str(v)).replace(/\s/g, '').toUpperCase(), z.string().regex(/^([A-Z0-9]{8})?$/, 'Enter a company number of 8 characters, like 01234567, or leave it blank')),
+    charityNumber: z.preprocess(
+      (v) => plainLine(str(v)).replace(/\s/g, ''),
+      z.string().regex(/^(\d{6,8}(-\d{1,2})?)?$/, 'Enter a charity number like 1234567, or leave it blank'),
+    ),
+    companyNumber: z.preprocess(
+      (v) => plainLine(str(v)).replace(/\s/g, '').toUpperCase(),
+      z.string().regex(/^([A-Z0-9]{8})?$/, 'Enter a company number of 8 characters, like 01234567, or leave it blank'),
+    ),
     website: z.preprocess((v) => str(v), z.string()),
     organisationPhone: z.preprocess((v) => str(v), z.string()),
-    contactName: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter your full name').superRefine(lengthLimit('Your name', 100))),
+    contactName: z.preprocess(
+      (v) => plainLine(str(v)),
+      z.string().min(1, 'Enter your full name').superRefine(lengthLimit('Your name', 100)),
+    ),
     email: emailField('Enter your email address'),
-    password: z.string({ error: 'Enter a password' }).min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`).max(200, 'Enter a password of 200 characters or fewer'),
+    password: z
+      .string({ error: 'Enter a password' })
+      .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(200, 'Enter a password of 200 characters or fewer'),
     confirm: z.literal('yes', { error: 'Confirm that you can register this group' }),
     // Hidden from people; automated sign-ups fill it in.
     nickname: z.string().optional(),
@@ -68,7 +86,8 @@ export async function registerGroup(tx: Tx, input: JoinInput, clientKey: string,
   if (input.nickname && input.nickname.trim() !== '') return { ok: true, organisationId: null };
   const limit = await hit(tx, `group-join:${clientKey}`, JOIN_LIMIT.perHour, JOIN_LIMIT.windowSeconds, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, reason: 'email_taken' };
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    return { ok: false, reason: 'email_taken' };
 
   const organisation = await tx.organisation.create({
     data: {
@@ -85,29 +104,64 @@ export async function registerGroup(tx: Tx, input: JoinInput, clientKey: string,
     select: { id: true, name: true },
   });
   const user = await tx.user.create({
-    data: { email: input.email, name: input.contactName, passwordHash: await hashPassword(input.password), role: 'provider', active: false, createdAt: now },
+    data: {
+      email: input.email,
+      name: input.contactName,
+      passwordHash: await hashPassword(input.password),
+      role: 'provider',
+      active: false,
+      createdAt: now,
+    },
     select: { id: true },
   });
-  await tx.organisationMember.create({ data: { organisationId: organisation.id, userId: user.id, role: 'owner', createdAt: now } });
+  await tx.organisationMember.create({
+    data: { organisationId: organisation.id, userId: user.id, role: 'owner', createdAt: now },
+  });
   const expiresAt = new Date(now.getTime() + 3 * DAY);
   const token = await createToken(tx, { purpose: VERIFY_PURPOSE, subjectId: user.id, expiresAt });
   await queue(
     tx,
     input.email,
-    verifyEmail({ name: input.contactName, organisationName: organisation.name, verifyUrl: listingUrls.verifyEmail(token.raw), expiresOn: formatDate(expiresAt) }),
+    verifyEmail({
+      name: input.contactName,
+      organisationName: organisation.name,
+      verifyUrl: listingUrls.verifyEmail(token.raw),
+      expiresOn: formatDate(expiresAt),
+    }),
     { organisationId: organisation.id },
     now,
   );
-  await recordAudit(tx, { actor: null, action: 'organisation.registered', entityType: 'organisation', entityId: organisation.id, detail: { userId: user.id }, at: now });
+  await recordAudit(tx, {
+    actor: null,
+    action: 'organisation.registered',
+    entityType: 'organisation',
+    entityId: organisation.id,
+    detail: { userId: user.id },
+    at: now,
+  });
   return { ok: true, organisationId: organisation.id };
 }
 
 /** The e-mailed link: confirms the address and switches the account on. */
-export async function verifyByLink(tx: Tx, raw: string, now: Date = new Date()): Promise<{ ok: true; email: string } | { ok: false }> {
+export async function verifyByLink(
+  tx: Tx,
+  raw: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; email: string } | { ok: false }> {
   const token = await consumeToken(tx, raw, VERIFY_PURPOSE, now);
   if (!token) return { ok: false };
-  const user = await tx.user.update({ where: { id: token.subjectId }, data: { active: true }, select: { id: true, email: true, role: true } });
-  await recordAudit(tx, { actor: { id: user.id, role: user.role }, action: 'account.email_verified', entityType: 'user', entityId: user.id, at: now });
+  const user = await tx.user.update({
+    where: { id: token.subjectId },
+    data: { active: true },
+    select: { id: true, email: true, role: true },
+  });
+  await recordAudit(tx, {
+    actor: { id: user.id, role: user.role },
+    action: 'account.email_verified',
+    entityType: 'user',
+    entityId: user.id,
+    at: now,
+  });
   return { ok: true, email: user.email };
 }
 
@@ -170,7 +224,11 @@ export async function decideOrganisation(
       version: { increment: 1 },
     },
   });
-  if (count === 0) return { ok: false, reason: (await tx.organisation.count({ where: { id: organisationId } })) ? 'already_decided' : 'not_found' };
+  if (count === 0)
+    return {
+      ok: false,
+      reason: (await tx.organisation.count({ where: { id: organisationId } })) ? 'already_decided' : 'not_found',
+    };
   const org = await tx.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { name: true, email: true, members: { select: { user: { select: { email: true } } } } },
@@ -180,7 +238,13 @@ export async function decideOrganisation(
   const recipients = new Set(org.members.map((m) => m.user.email));
   if (recipients.size === 0 && org.email) recipients.add(org.email);
   for (const to of recipients) {
-    await queue(tx, to, organisationDecided({ organisationName: org.name, approved: decision.approve, note, signInUrl: listingUrls.signIn() }), { organisationId }, now);
+    await queue(
+      tx,
+      to,
+      organisationDecided({ organisationName: org.name, approved: decision.approve, note, signInUrl: listingUrls.signIn() }),
+      { organisationId },
+      now,
+    );
   }
   await recordAudit(tx, {
     actor: reviewer,
@@ -196,25 +260,36 @@ export async function decideOrganisation(
 // ---------- members ----------
 
 export const inviteInput = z.object({
-  name: z.preprocess((v) => plainLine(str(v)), z.string().min(1, 'Enter their full name').superRefine(lengthLimit('The name', 100))),
+  name: z.preprocess(
+    (v) => plainLine(str(v)),
+    z.string().min(1, 'Enter their full name').superRefine(lengthLimit('The name', 100)),
+  ),
   email: emailField('Enter their email address'),
 });
 export type InviteInput = z.output<typeof inviteInput>;
 
 export type InviteResult =
-  | { ok: true; added: 'invited' | 'existing' }
-  | { ok: false; reason: 'already_member' | 'not_a_provider' | 'rate_limited' };
+  { ok: true; added: 'invited' | 'existing' } | { ok: false; reason: 'already_member' | 'not_a_provider' | 'rate_limited' };
 
 /**
  * Adds a co-member. Someone new gets an account (off until they set a password from the e-mailed
  * link); an existing provider account is added to the group and told by e-mail.
  */
-export async function inviteMember(tx: Tx, inviter: SessionUser, organisationId: string, input: InviteInput, now: Date = new Date()): Promise<InviteResult> {
+export async function inviteMember(
+  tx: Tx,
+  inviter: SessionUser,
+  organisationId: string,
+  input: InviteInput,
+  now: Date = new Date(),
+): Promise<InviteResult> {
   assertCan(inviter, 'service.edit', { kind: 'organisation', organisationId });
   const limit = await hit(tx, `group-invite:${inviter.id}`, INVITE_LIMIT.perDay, INVITE_LIMIT.windowSeconds, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited' };
   const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
-  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, role: true, memberships: { where: { organisationId }, select: { userId: true } } } });
+  const existing = await tx.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, name: true, role: true, memberships: { where: { organisationId }, select: { userId: true } } },
+  });
   if (existing) {
     if (existing.memberships.length) return { ok: false, reason: 'already_member' };
     if (existing.role !== 'provider') return { ok: false, reason: 'not_a_provider' };
@@ -223,11 +298,23 @@ export async function inviteMember(tx: Tx, inviter: SessionUser, organisationId:
     await queue(
       tx,
       input.email,
-      addedToGroup({ name: existing.name, inviterName: inviter.name, organisationName: org.name, listingsUrl: listingUrls.providerListings() }),
+      addedToGroup({
+        name: existing.name,
+        inviterName: inviter.name,
+        organisationName: org.name,
+        listingsUrl: listingUrls.providerListings(),
+      }),
       { organisationId },
       now,
     );
-    await recordAudit(tx, { actor: inviter, action: 'organisation.member_added', entityType: 'organisation', entityId: organisationId, detail: { userId: existing.id }, at: now });
+    await recordAudit(tx, {
+      actor: inviter,
+      action: 'organisation.member_added',
+      entityType: 'organisation',
+      entityId: organisationId,
+      detail: { userId: existing.id },
+      at: now,
+    });
     return { ok: true, added: 'existing' };
   }
   const user = await tx.user.create({
@@ -248,11 +335,23 @@ export async function inviteMember(tx: Tx, inviter: SessionUser, organisationId:
   await queue(
     tx,
     input.email,
-    invitation({ inviterName: inviter.name, organisationName: org.name, inviteUrl: listingUrls.invite(token.raw), expiresOn: formatDate(expiresAt) }),
+    invitation({
+      inviterName: inviter.name,
+      organisationName: org.name,
+      inviteUrl: listingUrls.invite(token.raw),
+      expiresOn: formatDate(expiresAt),
+    }),
     { organisationId },
     now,
   );
-  await recordAudit(tx, { actor: inviter, action: 'organisation.member_invited', entityType: 'organisation', entityId: organisationId, detail: { userId: user.id }, at: now });
+  await recordAudit(tx, {
+    actor: inviter,
+    action: 'organisation.member_invited',
+    entityType: 'organisation',
+    entityId: organisationId,
+    detail: { userId: user.id },
+    at: now,
+  });
   return { ok: true, added: 'invited' };
 }
 
@@ -269,11 +368,19 @@ export async function loadInvite(tx: Tx, raw: string, now: Date = new Date()): P
 }
 
 export const passwordInput = z.object({
-  password: z.string({ error: 'Enter a password' }).min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`).max(200, 'Enter a password of 200 characters or fewer'),
+  password: z
+    .string({ error: 'Enter a password' })
+    .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200, 'Enter a password of 200 characters or fewer'),
 });
 
 /** Sets the invited person's password and switches their account on; the link works once. */
-export async function acceptInvite(tx: Tx, raw: string, password: string, now: Date = new Date()): Promise<{ ok: true; email: string } | { ok: false }> {
+export async function acceptInvite(
+  tx: Tx,
+  raw: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; email: string } | { ok: false }> {
   const token = await consumeToken(tx, raw, INVITE_PURPOSE, now);
   if (!token) return { ok: false };
   const user = await tx.user.update({
@@ -281,7 +388,13 @@ export async function acceptInvite(tx: Tx, raw: string, password: string, now: D
     data: { passwordHash: await hashPassword(password), active: true, sessionVersion: { increment: 1 } },
     select: { id: true, email: true, role: true },
   });
-  await recordAudit(tx, { actor: { id: user.id, role: user.role }, action: 'account.invite_accepted', entityType: 'user', entityId: user.id, at: now });
+  await recordAudit(tx, {
+    actor: { id: user.id, role: user.role },
+    action: 'account.invite_accepted',
+    entityType: 'user',
+    entityId: user.id,
+    at: now,
+  });
   return { ok: true, email: user.email };
 }
 
@@ -304,7 +417,9 @@ export async function groupsOf(tx: Tx, user: SessionUser): Promise<GroupDetails[
   const rows = await tx.organisation.findMany({
     where: { id: { in: user.organisationIds }, members: { some: { userId: user.id } } },
     orderBy: { name: 'asc' },
-    include: { members: { include: { user: { select: { name: true, email: true, active: true } } }, orderBy: { createdAt: 'asc' } } },
+    include: {
+      members: { include: { user: { select: { name: true, email: true, active: true } } }, orderBy: { createdAt: 'asc' } },
+    },
   });
   return rows.map((o) => ({
     id: o.id,

@@ -13,7 +13,11 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 
 export const personDetailsInput = z.object({
   expectedVersion: version(),
-  name: z.string({ error: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'The name must be 200 characters or fewer'),
+  name: z
+    .string({ error: 'Enter the person’s name' })
+    .trim()
+    .min(1, 'Enter the person’s name')
+    .max(200, 'The name must be 200 characters or fewer'),
   phone: z.preprocess(
     blank,
     z
@@ -22,7 +26,10 @@ export const personDetailsInput = z.object({
       .regex(/^\+?[\d\s()-]{10,20}$/, 'Enter a phone number, like 01632 960 001 or 07700 900 982')
       .optional(),
   ),
-  email: z.preprocess(blank, z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254).optional()),
+  email: z.preprocess(
+    blank,
+    z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254).optional(),
+  ),
   preferredContact: z.enum(contactMethods, { error: 'Select how the person would like to be contacted' }),
   contactNotes: optionalText('When and how to contact them', 500),
   postcode: z.preprocess(
@@ -42,27 +49,40 @@ export const personDetailsInput = z.object({
 });
 export type PersonDetailsInput = z.infer<typeof personDetailsInput>;
 
-export type PersonDetailsResult = { ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'changed_since' | 'anonymised' };
+export type PersonDetailsResult =
+  { ok: true } | { ok: false; reason: 'not_found' | 'forbidden' | 'changed_since' | 'anonymised' };
 
 export const personDetailsRefusalMessage: Record<Exclude<PersonDetailsResult, { ok: true }>['reason'], string> = {
   not_found: 'This case could not be found.',
   forbidden: 'You cannot change this person’s details.',
-  changed_since: 'Someone else changed these details since you opened them. Check the details now shown, then make your change again.',
+  changed_since:
+    'Someone else changed these details since you opened them. Check the details now shown, then make your change again.',
   anonymised: 'This person’s record has been anonymised and cannot be changed.',
 };
 
-export async function updatePersonDetails(tx: Tx, user: SessionUser, caseId: string, input: PersonDetailsInput, now: Date = new Date()): Promise<PersonDetailsResult> {
+export async function updatePersonDetails(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  input: PersonDetailsInput,
+  now: Date = new Date(),
+): Promise<PersonDetailsResult> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   const personId = access.facts.personId;
-  const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { version: true, anonymisedAt: true, postcode: true, areaId: true } });
+  const person = await tx.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { version: true, anonymisedAt: true, postcode: true, areaId: true },
+  });
   if (person.anonymisedAt) return { ok: false, reason: 'anonymised' };
   if (person.version !== input.expectedVersion) return { ok: false, reason: 'changed_since' };
 
   const postcode = input.postcode ?? null;
   let areaId = person.areaId;
   if (postcode !== person.postcode) {
-    areaId = postcode ? ((await tx.postcode.findUnique({ where: { postcode }, select: { areaId: true } }))?.areaId ?? null) : null;
+    areaId = postcode
+      ? ((await tx.postcode.findUnique({ where: { postcode }, select: { areaId: true } }))?.areaId ?? null)
+      : null;
   }
   const updated = await tx.person.updateMany({
     where: { id: personId, version: input.expectedVersion },

@@ -13,31 +13,63 @@ export const ANONYMISED_NAME = 'Anonymised person';
 
 type PersonAccess = { ok: true; personId: string; teamIds: string[] } | { ok: false; reason: 'not_found' | 'forbidden' };
 
-async function personAccess(tx: Tx, user: SessionUser, personId: string, action: 'person.export' | 'person.erase'): Promise<PersonAccess> {
+async function personAccess(
+  tx: Tx,
+  user: SessionUser,
+  personId: string,
+  action: 'person.export' | 'person.erase',
+): Promise<PersonAccess> {
   if (!isUuid(personId)) return { ok: false, reason: 'not_found' };
-  const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, cases: { select: { teamId: true } } } });
+  const person = await tx.person.findUnique({
+    where: { id: personId },
+    select: { id: true, cases: { select: { teamId: true } } },
+  });
   if (!person) return { ok: false, reason: 'not_found' };
   const teamIds = [...new Set(person.cases.map((c) => c.teamId))];
   if (!can(user, action, { kind: 'person', teamIds })) return { ok: false, reason: 'forbidden' };
   return { ok: true, personId, teamIds };
 }
 
-export type PersonMatch = { id: string; name: string; anonymised: boolean; cases: Array<{ reference: string; status: string; receivedAt: Date }> };
+export type PersonMatch = {
+  id: string;
+  name: string;
+  anonymised: boolean;
+  cases: Array<{ reference: string; status: string; receivedAt: Date }>;
+};
 
 /** An admin finds a person by a case reference, or by name, to answer a request about them. */
-export async function findPeople(tx: Tx, user: SessionUser, query: string, now: Date = new Date()): Promise<PersonMatch[] | null> {
+export async function findPeople(
+  tx: Tx,
+  user: SessionUser,
+  query: string,
+  now: Date = new Date(),
+): Promise<PersonMatch[] | null> {
   if (!can(user, 'person.export', { kind: 'person', teamIds: [] })) return null;
   const q = query.trim().slice(0, 100);
   if (q.length < 2) return [];
   const people = await tx.person.findMany({
     where: {
-      OR: [{ cases: { some: { reference: { equals: q, mode: 'insensitive' } } } }, { name: { contains: q, mode: 'insensitive' } }],
+      OR: [
+        { cases: { some: { reference: { equals: q, mode: 'insensitive' } } } },
+        { name: { contains: q, mode: 'insensitive' } },
+      ],
     },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: 25,
-    select: { id: true, name: true, anonymisedAt: true, cases: { orderBy: { receivedAt: 'desc' }, select: { reference: true, status: true, receivedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      anonymisedAt: true,
+      cases: { orderBy: { receivedAt: 'desc' }, select: { reference: true, status: true, receivedAt: true } },
+    },
   });
-  await recordAudit(tx, { actor: user, action: 'person.searched', entityType: 'person', detail: { purpose: 'subject_access', results: people.length }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'person.searched',
+    entityType: 'person',
+    detail: { purpose: 'subject_access', results: people.length },
+    at: now,
+  });
   return people.map((p) => ({ id: p.id, name: p.name, anonymised: p.anonymisedAt !== null, cases: p.cases }));
 }
 
@@ -45,12 +77,25 @@ export type PersonSummary = {
   id: string;
   name: string;
   anonymisedAt: Date | null;
-  counts: { cases: number; conversations: number; referrals: number; consents: number; unmetNeeds: number; safeguarding: number; auditEvents: number };
+  counts: {
+    cases: number;
+    conversations: number;
+    referrals: number;
+    consents: number;
+    unmetNeeds: number;
+    safeguarding: number;
+    auditEvents: number;
+  };
   cases: Array<{ id: string; reference: string; status: string; receivedAt: Date; teamName: string }>;
 };
 
 /** What the admin page shows before an export or erasure: counts, not content. Audited. */
-export async function personSummary(tx: Tx, user: SessionUser, personId: string, now: Date = new Date()): Promise<{ ok: true; summary: PersonSummary } | { ok: false; reason: 'not_found' | 'forbidden' }> {
+export async function personSummary(
+  tx: Tx,
+  user: SessionUser,
+  personId: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; summary: PersonSummary } | { ok: false; reason: 'not_found' | 'forbidden' }> {
   const access = await personAccess(tx, user, personId, 'person.export');
   if (!access.ok) return access;
   const p = await tx.person.findUniqueOrThrow({
@@ -60,7 +105,10 @@ export async function personSummary(tx: Tx, user: SessionUser, personId: string,
       name: true,
       anonymisedAt: true,
       _count: { select: { consents: true, cases: true } },
-      cases: { orderBy: { receivedAt: 'desc' }, select: { id: true, reference: true, status: true, receivedAt: true, team: { select: { name: true } } } },
+      cases: {
+        orderBy: { receivedAt: 'desc' },
+        select: { id: true, reference: true, status: true, receivedAt: true, team: { select: { name: true } } },
+      },
     },
   });
   const conversations = await tx.conversation.count({ where: { case: { personId } } });
@@ -68,25 +116,60 @@ export async function personSummary(tx: Tx, user: SessionUser, personId: string,
   const unmetNeeds = await tx.unmetNeed.count({ where: { case: { personId } } });
   const safeguarding = await tx.safeguardingConcern.count({ where: { case: { personId } } });
   const auditEvents = await tx.auditEvent.count({ where: { personId } });
-  await recordAudit(tx, { actor: user, action: 'person.viewed', entityType: 'person', entityId: personId, personId, detail: { purpose: 'subject_access' }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'person.viewed',
+    entityType: 'person',
+    entityId: personId,
+    personId,
+    detail: { purpose: 'subject_access' },
+    at: now,
+  });
   return {
     ok: true,
     summary: {
       id: p.id,
       name: p.name,
       anonymisedAt: p.anonymisedAt,
-      counts: { cases: p._count.cases, conversations, referrals, consents: p._count.consents, unmetNeeds, safeguarding, auditEvents },
-      cases: p.cases.map((c) => ({ id: c.id, reference: c.reference, status: c.status, receivedAt: c.receivedAt, teamName: c.team.name })),
+      counts: {
+        cases: p._count.cases,
+        conversations,
+        referrals,
+        consents: p._count.consents,
+        unmetNeeds,
+        safeguarding,
+        auditEvents,
+      },
+      cases: p.cases.map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        status: c.status,
+        receivedAt: c.receivedAt,
+        teamName: c.team.name,
+      })),
     },
   };
 }
 
 /** Everything held about a person, as JSON, for a subject access request. Audited. */
-export async function exportPerson(tx: Tx, user: SessionUser, personId: string, now: Date = new Date()): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; reason: 'not_found' | 'forbidden' }> {
+export async function exportPerson(
+  tx: Tx,
+  user: SessionUser,
+  personId: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; reason: 'not_found' | 'forbidden' }> {
   const access = await personAccess(tx, user, personId, 'person.export');
   if (!access.ok) return access;
   // Written first, so the export lists its own making among the record's accesses.
-  await recordAudit(tx, { actor: user, action: 'person.exported', entityType: 'person', entityId: personId, personId, detail: { purpose: 'subject_access' }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'person.exported',
+    entityType: 'person',
+    entityId: personId,
+    personId,
+    detail: { purpose: 'subject_access' },
+    at: now,
+  });
   const person = await tx.person.findUniqueOrThrow({
     where: { id: personId },
     include: {
@@ -121,7 +204,14 @@ export async function exportPerson(tx: Tx, user: SessionUser, personId: string, 
   const audit = await tx.auditEvent.findMany({
     where: { personId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { createdAt: true, action: true, entityType: true, entityId: true, actorRole: true, actor: { select: { name: true } } },
+    select: {
+      createdAt: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      actorRole: true,
+      actor: { select: { name: true } },
+    },
   });
   return {
     ok: true,
@@ -129,7 +219,14 @@ export async function exportPerson(tx: Tx, user: SessionUser, personId: string, 
       exportedAt: now.toISOString(),
       format: 'subject-access-v1',
       person,
-      accessLog: audit.map((a) => ({ at: a.createdAt, action: a.action, record: a.entityType, recordId: a.entityId, by: a.actor?.name ?? null, role: a.actorRole })),
+      accessLog: audit.map((a) => ({
+        at: a.createdAt,
+        action: a.action,
+        record: a.entityType,
+        recordId: a.entityId,
+        by: a.actor?.name ?? null,
+        role: a.actorRole,
+      })),
     },
   };
 }
@@ -171,17 +268,36 @@ export async function anonymisePerson(tx: Tx, user: SessionUser, personId: strin
   await tx.consent.updateMany({ where: { personId }, data: { note: null } });
   await tx.case.updateMany({
     where: { id: { in: caseIds } },
-    data: { referrerName: null, referrerOrganisation: null, referrerEmail: null, referrerPhone: null, submissionKey: null, whatMatters: '', ragReason: null, outcomeNote: null, version: { increment: 1 } },
+    data: {
+      referrerName: null,
+      referrerOrganisation: null,
+      referrerEmail: null,
+      referrerPhone: null,
+      submissionKey: null,
+      whatMatters: '',
+      ragReason: null,
+      outcomeNote: null,
+      version: { increment: 1 },
+    },
   });
-  await tx.conversation.updateMany({ where: { caseId: { in: caseIds } }, data: { whatMatters: '', strengths: '', goals: '', actions: '', correctionNote: null } });
+  await tx.conversation.updateMany({
+    where: { caseId: { in: caseIds } },
+    data: { whatMatters: '', strengths: '', goals: '', actions: '', correctionNote: null },
+  });
   await tx.referral.updateMany({ where: { id: { in: referralIds } }, data: { sharedInfo: {}, message: null } });
   // Decline reasons are a closed list and count in the reports; other reasons are free text.
   await tx.referralEvent.updateMany({ where: { referralId: { in: referralIds } }, data: { note: null } });
-  await tx.referralEvent.updateMany({ where: { referralId: { in: referralIds }, NOT: { reason: { in: declineReasons } } }, data: { reason: null } });
+  await tx.referralEvent.updateMany({
+    where: { referralId: { in: referralIds }, NOT: { reason: { in: declineReasons } } },
+    data: { reason: null },
+  });
   await tx.unmetNeed.updateMany({ where: { caseId: { in: caseIds } }, data: { note: null } });
   await tx.safeguardingConcern.updateMany({ where: { caseId: { in: caseIds } }, data: { summary: '', referredToDetail: null } });
   // Answer links would show the (now empty) details; stop them.
-  await tx.actionToken.updateMany({ where: { purpose: ANSWER_PURPOSE, subjectId: { in: referralIds }, usedAt: null }, data: { usedAt: now } });
+  await tx.actionToken.updateMany({
+    where: { purpose: ANSWER_PURPOSE, subjectId: { in: referralIds }, usedAt: null },
+    data: { usedAt: now },
+  });
   await recordAudit(tx, {
     actor: user,
     action: 'person.anonymised',

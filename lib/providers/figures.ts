@@ -6,7 +6,8 @@ import { londonDateKey, londonMidnight, shiftDateKey } from '@/lib/format/dates'
 
 export const FIGURE_DEFINITIONS = {
   received: 'Received: referrals sent to your activities, counted in the month they were sent.',
-  accepted: 'Accepted: of those, referrals you accepted (including from a waiting list), or that went on to attending or completed.',
+  accepted:
+    'Accepted: of those, referrals you accepted (including from a waiting list), or that went on to attending or completed.',
   attended: 'Attended: of those, referrals that reached attending or completed.',
   completed: 'Completed: of those, referrals marked completed.',
 } as const;
@@ -51,7 +52,9 @@ function add(into: FigureCounts, row: FigureCounts): void {
 
 function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 /** The organisations in the session that the user still belongs to (a stale session shows nothing extra). */
@@ -65,7 +68,11 @@ export async function memberOrganisationIds(tx: Tx, user: Pick<SessionUser, 'id'
 }
 
 /** Referral figures for these organisations over the 12 London calendar months up to and including `now`'s. */
-export async function providerFigures(tx: Tx, organisationIds: readonly string[], now: Date = new Date()): Promise<ProviderFigures> {
+export async function providerFigures(
+  tx: Tx,
+  organisationIds: readonly string[],
+  now: Date = new Date(),
+): Promise<ProviderFigures> {
   const thisMonth = `${londonDateKey(now).slice(0, 7)}-01`;
   const fromKey = shiftDateKey(thisMonth, { months: -(MONTHS - 1) });
   const nextMonth = shiftDateKey(thisMonth, { months: 1 });
@@ -108,7 +115,12 @@ export async function providerFigures(tx: Tx, organisationIds: readonly string[]
   const activityMap = new Map<string, ActivityFigures>();
   const totals = zero();
   for (const row of rows) {
-    const counts: FigureCounts = { received: Number(row.received), accepted: Number(row.accepted), attended: Number(row.attended), completed: Number(row.completed) };
+    const counts: FigureCounts = {
+      received: Number(row.received),
+      accepted: Number(row.accepted),
+      attended: Number(row.attended),
+      completed: Number(row.completed),
+    };
     const month = monthMap.get(row.month);
     if (month) add(month, counts);
     let activity = activityMap.get(row.serviceId);
@@ -120,7 +132,10 @@ export async function providerFigures(tx: Tx, organisationIds: readonly string[]
     add(totals, counts);
   }
   const byActivity = [...activityMap.values()].sort(
-    (a, b) => a.organisationName.localeCompare(b.organisationName, 'en-GB') || a.name.localeCompare(b.name, 'en-GB') || a.serviceId.localeCompare(b.serviceId),
+    (a, b) =>
+      a.organisationName.localeCompare(b.organisationName, 'en-GB') ||
+      a.name.localeCompare(b.name, 'en-GB') ||
+      a.serviceId.localeCompare(b.serviceId),
   );
   return { from: fromKey, to: shiftDateKey(nextMonth, { days: -1 }), byMonth: [...monthMap.values()], byActivity, totals };
 }

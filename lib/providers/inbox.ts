@@ -11,7 +11,14 @@ import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { ANSWER_PURPOSE, answerDeadline, workerContact } from '@/lib/referrals/answer-links';
-import { canMove, declineReasonLabel, isDeclineReason, moveReferral, providerStatuses, type MoveRefusal } from '@/lib/referrals/lifecycle';
+import {
+  canMove,
+  declineReasonLabel,
+  isDeclineReason,
+  moveReferral,
+  providerStatuses,
+  type MoveRefusal,
+} from '@/lib/referrals/lifecycle';
 import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
 import { urls } from '@/lib/referrals/urls';
 import { revokeTokens } from '@/lib/tokens';
@@ -34,7 +41,10 @@ const filterStatuses: Record<InboxFilter, ReferralStatus[]> = {
  */
 async function memberOrganisations(tx: Tx, user: Provider): Promise<string[]> {
   if (user.role !== 'provider' || user.organisationIds.length === 0) return [];
-  const rows = await tx.organisationMember.findMany({ where: { userId: user.id, organisationId: { in: user.organisationIds } }, select: { organisationId: true } });
+  const rows = await tx.organisationMember.findMany({
+    where: { userId: user.id, organisationId: { in: user.organisationIds } },
+    select: { organisationId: true },
+  });
   return rows.map((r) => r.organisationId);
 }
 
@@ -55,7 +65,13 @@ export type InboxList = { items: InboxItem[]; counts: Record<InboxFilter, number
  * One page of the list: no personal details (those are on each referral's page, where viewing is
  * recorded). A page beyond the end gives the last page, so a stale link still shows something.
  */
-export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'open', requested = 1, size: number = LIST_PAGE_SIZE): Promise<InboxList> {
+export async function listInbox(
+  tx: Tx,
+  user: Provider,
+  filter: InboxFilter = 'open',
+  requested = 1,
+  size: number = LIST_PAGE_SIZE,
+): Promise<InboxList> {
   const orgs = await memberOrganisations(tx, user);
   const counts = { waiting: 0, open: 0, closed: 0, all: 0 };
   if (orgs.length === 0) return { items: [], counts, page: pageOf(0, requested, size) };
@@ -71,7 +87,17 @@ export async function listInbox(tx: Tx, user: Provider, filter: InboxFilter = 'o
   const page = pageOf(counts[filter], requested, size);
   // Waiting for an answer first (oldest first), then the rest, most recently changed first; the id
   // makes the order total, so pages neither overlap nor skip.
-  const rows = await tx.$queryRaw<Array<{ id: string; status: ReferralStatus; sentAt: Date | null; updatedAt: Date; reference: string; serviceName: string; organisationName: string }>>`
+  const rows = await tx.$queryRaw<
+    Array<{
+      id: string;
+      status: ReferralStatus;
+      sentAt: Date | null;
+      updatedAt: Date;
+      reference: string;
+      serviceName: string;
+      organisationName: string;
+    }>
+  >`
     SELECT r.id, r.status::text AS status, r."sentAt", r."updatedAt", c.reference, s.name AS "serviceName", o.name AS "organisationName"
     FROM "Referral" r
     JOIN "Service" s ON s.id = r."serviceId"
@@ -139,10 +165,25 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
   if (!r || r.status === 'draft') return { ok: false, reason: 'not_found' };
   const orgs = await memberOrganisations(tx, user);
   if (!orgs.includes(r.service.organisationId)) {
-    await recordAudit(tx, { actor: user, action: 'referral.access_refused', entityType: 'referral', entityId: r.id, personId: r.case.personId, at: now });
+    await recordAudit(tx, {
+      actor: user,
+      action: 'referral.access_refused',
+      entityType: 'referral',
+      entityId: r.id,
+      personId: r.case.personId,
+      at: now,
+    });
     return { ok: false, reason: 'forbidden' };
   }
-  await recordAudit(tx, { actor: user, action: 'referral.viewed', entityType: 'referral', entityId: r.id, personId: r.case.personId, detail: { via: 'inbox' }, at: now });
+  await recordAudit(tx, {
+    actor: user,
+    action: 'referral.viewed',
+    entityType: 'referral',
+    entityId: r.id,
+    personId: r.case.personId,
+    detail: { via: 'inbox' },
+    at: now,
+  });
   return {
     ok: true,
     referral: {
@@ -159,7 +200,9 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
       message: r.message,
       shared: describeSharedInfo(r.sharedInfo),
       choices: providerChoices(r.status),
-      history: r.events.filter((e) => e.toStatus !== 'draft').map((e) => ({ at: e.createdAt, status: e.toStatus, reason: e.reason })),
+      history: r.events
+        .filter((e) => e.toStatus !== 'draft')
+        .map((e) => ({ at: e.createdAt, status: e.toStatus, reason: e.reason })),
     },
   };
 }
@@ -172,11 +215,13 @@ export const providerAnswerInput = z
     note: optionalText('Your note', 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.to === 'declined' && !isDeclineReason(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why you cannot take this referral' });
+    if (v.to === 'declined' && !isDeclineReason(v.reason))
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why you cannot take this referral' });
   });
 export type ProviderAnswerInput = z.infer<typeof providerAnswerInput>;
 
-export type ProviderAnswerResult = { ok: true; status: ReferralStatus } | { ok: false; reason: MoveRefusal | 'forbidden'; current?: ReferralStatus };
+export type ProviderAnswerResult =
+  { ok: true; status: ReferralStatus } | { ok: false; reason: MoveRefusal | 'forbidden'; current?: ReferralStatus };
 
 const outcomeText: Partial<Record<ReferralStatus, string>> = {
   accepted: 'accepted the referral',
@@ -188,9 +233,18 @@ const outcomeText: Partial<Record<ReferralStatus, string>> = {
 };
 
 /** The provider answers (or updates) a referral to one of their services. */
-export async function answerAsProvider(tx: Tx, user: Provider, referralId: string, input: ProviderAnswerInput, now: Date = new Date()): Promise<ProviderAnswerResult> {
+export async function answerAsProvider(
+  tx: Tx,
+  user: Provider,
+  referralId: string,
+  input: ProviderAnswerInput,
+  now: Date = new Date(),
+): Promise<ProviderAnswerResult> {
   if (!isUuid(referralId)) return { ok: false, reason: 'not_found' };
-  const r = await tx.referral.findUnique({ where: { id: referralId }, select: { status: true, case: { select: { personId: true } }, service: { select: { organisationId: true } } } });
+  const r = await tx.referral.findUnique({
+    where: { id: referralId },
+    select: { status: true, case: { select: { personId: true } }, service: { select: { organisationId: true } } },
+  });
   if (!r || r.status === 'draft') return { ok: false, reason: 'not_found' };
   const orgs = await memberOrganisations(tx, user);
   if (!orgs.includes(r.service.organisationId)) return { ok: false, reason: 'forbidden' };
@@ -215,7 +269,14 @@ export async function answerAsProvider(tx: Tx, user: Provider, referralId: strin
     select: {
       id: true,
       service: { select: { name: true } },
-      case: { select: { id: true, reference: true, team: { select: { name: true, email: true } }, assignedWorker: { select: { name: true, email: true, active: true } } } },
+      case: {
+        select: {
+          id: true,
+          reference: true,
+          team: { select: { name: true, email: true } },
+          assignedWorker: { select: { name: true, email: true, active: true } },
+        },
+      },
       createdBy: { select: { name: true, email: true, active: true } },
     },
   });

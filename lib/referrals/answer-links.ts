@@ -35,9 +35,23 @@ function linkKind(payload: Record<string, unknown>): LinkKind | null {
   return payload.answer === 'accept' || payload.answer === 'decline' ? payload.answer : null;
 }
 
-export async function issueAnswerLinks(tx: Tx, referralId: string, expiresAt: Date): Promise<{ acceptUrl: string; declineUrl: string }> {
-  const accept = await createToken(tx, { purpose: ANSWER_PURPOSE, subjectId: referralId, payload: { answer: 'accept' }, expiresAt });
-  const decline = await createToken(tx, { purpose: ANSWER_PURPOSE, subjectId: referralId, payload: { answer: 'decline' }, expiresAt });
+export async function issueAnswerLinks(
+  tx: Tx,
+  referralId: string,
+  expiresAt: Date,
+): Promise<{ acceptUrl: string; declineUrl: string }> {
+  const accept = await createToken(tx, {
+    purpose: ANSWER_PURPOSE,
+    subjectId: referralId,
+    payload: { answer: 'accept' },
+    expiresAt,
+  });
+  const decline = await createToken(tx, {
+    purpose: ANSWER_PURPOSE,
+    subjectId: referralId,
+    payload: { answer: 'decline' },
+    expiresAt,
+  });
   return { acceptUrl: urls.answer(accept.raw), declineUrl: urls.answer(decline.raw) };
 }
 
@@ -101,7 +115,8 @@ export async function notifyProviderOfReferral(
     inboxUrl: urls.providerInbox(),
     signOff: config.borough.serviceName,
   };
-  const rendered = kind === 'new' ? templates.referralToProvider(common) : templates.referralReminder({ ...common, sentAt: r.sentAt });
+  const rendered =
+    kind === 'new' ? templates.referralToProvider(common) : templates.referralReminder({ ...common, sentAt: r.sentAt });
   const { id } = await enqueueRendered(tx, { recipient, rendered, payload: { referralId: r.id } }, now);
   return { notified: true, notificationId: id };
 }
@@ -164,8 +179,7 @@ export async function loadAnswerPage(tx: Tx, raw: string, now: Date = new Date()
 export type AnswerInput = { answer: LinkAnswer; reason?: string | null; note?: string | null };
 
 export type AnswerResult =
-  | { ok: true; status: LinkAnswer; serviceName: string }
-  | { ok: false; reason: 'link_unusable' | 'wrong_answer' | MoveRefusal };
+  { ok: true; status: LinkAnswer; serviceName: string } | { ok: false; reason: 'link_unusable' | 'wrong_answer' | MoveRefusal };
 
 class Undo extends Error {
   constructor(readonly result: AnswerResult) {

@@ -36,7 +36,14 @@ export function canMove(from: ReferralStatus, to: ReferralStatus): boolean {
 export type ActorKind = 'worker' | 'provider' | 'system' | 'answer_link';
 
 /** Statuses that are the provider's answer; a link worker may record them only on the provider's behalf. */
-export const providerStatuses = ['accepted', 'waitlisted', 'declined', 'attending', 'did_not_attend', 'completed'] as const satisfies readonly ReferralStatus[];
+export const providerStatuses = [
+  'accepted',
+  'waitlisted',
+  'declined',
+  'attending',
+  'did_not_attend',
+  'completed',
+] as const satisfies readonly ReferralStatus[];
 /** The link worker's own statuses (draft is set when the referral is created). */
 export const workerStatuses = ['draft', 'sent', 'withdrawn'] as const satisfies readonly ReferralStatus[];
 export const systemStatuses = ['expired'] as const satisfies readonly ReferralStatus[];
@@ -102,8 +109,7 @@ export type MoveInput = {
 export type MoveRefusal = 'not_allowed' | 'changed_since' | 'not_found' | 'forbidden_actor' | 'reason_required';
 
 export type MoveResult =
-  | { ok: true; referral: Referral; from: ReferralStatus }
-  | { ok: false; reason: MoveRefusal; current?: ReferralStatus };
+  { ok: true; referral: Referral; from: ReferralStatus } | { ok: false; reason: MoveRefusal; current?: ReferralStatus };
 
 export type Check = { ok: true } | { ok: false; reason: Exclude<MoveRefusal, 'not_found' | 'changed_since'> };
 

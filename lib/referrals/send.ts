@@ -26,7 +26,14 @@ export async function createReferral(tx: Tx, input: NewReferral, now: Date = new
     },
   });
   await tx.referralEvent.create({
-    data: { referralId: referral.id, fromStatus: null, toStatus: 'draft', actorId: input.createdById, actorKind: 'worker', createdAt: now },
+    data: {
+      referralId: referral.id,
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: input.createdById,
+      actorKind: 'worker',
+      createdAt: now,
+    },
   });
   return referral;
 }

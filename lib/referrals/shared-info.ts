@@ -23,7 +23,11 @@ const labels: Record<string, string> = {
 const contactMethods: Record<string, string> = { phone: 'Phone call', email: 'Email', text: 'Text message', letter: 'Letter' };
 
 function humanise(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

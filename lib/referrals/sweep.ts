@@ -30,7 +30,14 @@ export async function sweepReferrals(tx: Tx, now: Date = new Date(), options: { 
     take: limit,
     include: {
       service: { select: { name: true } },
-      case: { select: { id: true, reference: true, team: { select: { name: true, email: true } }, assignedWorker: { select: { name: true, email: true, active: true } } } },
+      case: {
+        select: {
+          id: true,
+          reference: true,
+          team: { select: { name: true, email: true } },
+          assignedWorker: { select: { name: true, email: true, active: true } },
+        },
+      },
       createdBy: { select: { name: true, email: true, active: true } },
     },
   });

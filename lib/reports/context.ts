@@ -13,7 +13,11 @@ export type ReportContext = ReportQuery & { wards: WardOption[]; facts: FactsSta
  * borough takes well under a second); data older than the refresh interval is used as it is and
  * `facts.stale` tells the caller to ask for a rebuild once the response is sent.
  */
-export async function loadReportContext(db: Db, params: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<ReportContext> {
+export async function loadReportContext(
+  db: Db,
+  params: Record<string, string | string[] | undefined>,
+  now: Date = new Date(),
+): Promise<ReportContext> {
   const wards = await listWards(db);
   const query = parseReportQuery(params, wards, now);
   let facts = await factsState(db, now);

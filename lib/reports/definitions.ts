@@ -14,11 +14,16 @@ export const definitions = {
   'unmet-by-month': 'Recorded unmet need by the calendar month (UK time) it was recorded in.',
   'unmet-evidence':
     'Four kinds of evidence shown side by side and never added together: recorded unmet need, searches that found nothing, referrals declined by providers, and referrals put on a waiting list, all in the period.',
-  'zero-searches': 'Searches of the directory in the period that found no service; anonymous (words, filters and ward only), repeated searches each count.',
-  'zero-search-terms': 'The words most often searched for with no result in the period (lower case, top 20); searches with no words are not counted here.',
-  'zero-search-themes': 'Need themes chosen as a filter in searches that found nothing in the period; a search with two themes counts under both, so these do not add up.',
-  'zero-search-wards': 'Searches that found nothing in the period by the ward of the place searched from; searches with no place, or a place outside the borough, are shown apart.',
-  'declined-by-reason': 'Referrals out that a provider declined in the period (by the date of the decline), by the reason the provider gave.',
+  'zero-searches':
+    'Searches of the directory in the period that found no service; anonymous (words, filters and ward only), repeated searches each count.',
+  'zero-search-terms':
+    'The words most often searched for with no result in the period (lower case, top 20); searches with no words are not counted here.',
+  'zero-search-themes':
+    'Need themes chosen as a filter in searches that found nothing in the period; a search with two themes counts under both, so these do not add up.',
+  'zero-search-wards':
+    'Searches that found nothing in the period by the ward of the place searched from; searches with no place, or a place outside the borough, are shown apart.',
+  'declined-by-reason':
+    'Referrals out that a provider declined in the period (by the date of the decline), by the reason the provider gave.',
   'waiting-lists':
     'Referrals out put on a provider\u2019s waiting list in the period, and referrals still on a waiting list at the end of the period, by the service\u2019s need theme (a service with two themes counts under both).',
 
@@ -37,8 +42,10 @@ export const definitions = {
   // ---------- waiting ----------
   'wait-median':
     'Median calendar days (UK time) from a case being received to its first conversation, over cases whose first conversation was in the period; half waited this long or less.',
-  'wait-p90': '90th percentile of the same waits: 9 in 10 people waited this long or less. Both interpolate between neighbouring values.',
-  'wait-first-contacts': 'Cases whose first conversation (first contact) was in the period: the people the waiting times are built on.',
+  'wait-p90':
+    '90th percentile of the same waits: 9 in 10 people waited this long or less. Both interpolate between neighbouring values.',
+  'wait-first-contacts':
+    'Cases whose first conversation (first contact) was in the period: the people the waiting times are built on.',
   'wait-by-month': 'Median and 90th percentile wait for cases whose first conversation was in each calendar month of the period.',
   'waiting-now':
     'Open cases with no conversation yet at the end of the period (or today, if sooner), by calendar days waited since the case was received.',
@@ -51,7 +58,8 @@ export const definitions = {
   'closing-outcomes': 'Cases closed in the period by the outcome recorded when they closed.',
   'community-option':
     'Closed cases with at least one referral out that reached attending or completed, divided by all cases closed in the period.',
-  'contacts-per-case': 'Conversations (a corrected conversation counts once) per case closed in the period: the median, and how many cases had each number.',
+  'contacts-per-case':
+    'Conversations (a corrected conversation counts once) per case closed in the period: the median, and how many cases had each number.',
   caseload:
     'Open cases per link worker at the end of the period (or today, if sooner), counting only workers with at least one; and cases assigned in the period per worker, scaled to a year. No worker is named.',
 
@@ -62,7 +70,8 @@ export const definitions = {
     'Services listed today with at least one meeting place in each ward, per 10,000 people; a service meeting in two wards counts in both, and services with no place (online or phone only) are shown apart.',
   'freshness-6':
     'Share of services listed today (published and running) that a provider or coordinator confirmed as accurate in the last 6 months.',
-  'freshness-12': 'Share of services listed today confirmed as accurate in the last 12 months; never-confirmed services count as not confirmed.',
+  'freshness-12':
+    'Share of services listed today confirmed as accurate in the last 12 months; never-confirmed services count as not confirmed.',
 
   // ---------- equity ----------
   'equity-deprivation':

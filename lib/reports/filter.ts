@@ -94,13 +94,18 @@ export function parseReportQuery(params: RawParams, wards: readonly WardOption[]
   const asked = one(params, 'period');
   const fromRaw = one(params, 'from') || undefined;
   const toRaw = one(params, 'to') || undefined;
-  let preset: PeriodPreset = PERIOD_PRESETS.some((p) => p.value === asked) ? (asked as PeriodPreset) : fromRaw || toRaw ? 'custom' : '12m';
+  let preset: PeriodPreset = PERIOD_PRESETS.some((p) => p.value === asked)
+    ? (asked as PeriodPreset)
+    : fromRaw || toRaw
+      ? 'custom'
+      : '12m';
   if (asked && !PERIOD_PRESETS.some((p) => p.value === asked)) errors.period = 'Choose a period from the list';
 
   let keys: { fromKey: string; toKey: string } | null = null;
   if (preset === 'custom') {
     const today = londonDateKey(now);
-    if (!validKey(fromRaw)) errors.from = fromRaw ? 'Enter the start date as a real date, for example 2026-04-01' : 'Enter the start date';
+    if (!validKey(fromRaw))
+      errors.from = fromRaw ? 'Enter the start date as a real date, for example 2026-04-01' : 'Enter the start date';
     if (!validKey(toRaw)) errors.to = toRaw ? 'Enter the end date as a real date, for example 2027-03-31' : 'Enter the end date';
     if (validKey(fromRaw) && validKey(toRaw)) {
       if (toRaw < fromRaw) errors.to = 'The end date must be the same as or after the start date';

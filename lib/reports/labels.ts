@@ -60,7 +60,20 @@ export const quintileLabels: Record<string, string> = {
   '5': '5 (least deprived 20%)',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-03" as "March 2026". */
 export function monthLabel(key: string): string {

@@ -52,7 +52,10 @@ export type GridMarks = {
  * for a line with no other cell, its total (totals are usually published elsewhere too). Hiding
  * it may leave another line with one hidden entry, so this repeats until no line has exactly one.
  */
-export function suppressGrid(cells: readonly (readonly number[])[], options: { rowTotals?: boolean; columnTotals?: boolean } = {}): GridMarks {
+export function suppressGrid(
+  cells: readonly (readonly number[])[],
+  options: { rowTotals?: boolean; columnTotals?: boolean } = {},
+): GridMarks {
   const R = cells.length;
   const C = R > 0 ? cells[0].length : 0;
   const hasRowTotals = Boolean(options.rowTotals);

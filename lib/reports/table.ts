@@ -126,14 +126,21 @@ export function countTable(spec: {
 }): ReportTable {
   const cells = spec.rows.map((r) => r.counts);
   const marks = suppressGrid(cells, { rowTotals: spec.rowTotals, columnTotals: spec.columnTotals });
-  const columns = [...spec.columns, ...(spec.rowTotals ? [{ key: 'total', label: 'Total', numeric: true }] : []), ...(spec.extra ?? []).map((e) => e.column)];
+  const columns = [
+    ...spec.columns,
+    ...(spec.rowTotals ? [{ key: 'total', label: 'Total', numeric: true }] : []),
+    ...(spec.extra ?? []).map((e) => e.column),
+  ];
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rows: Row[] = spec.rows.map((r, i) => {
     const rowMarks = marks.cells[i];
     const total = sum(r.counts);
     const values = r.counts.map((n, c) => countValue(n, rowMarks[c]));
     if (spec.rowTotals) values.push(countValue(total, marks.rowTotals![i]));
-    for (const e of spec.extra ?? []) values.push(e.value({ index: i, key: r.key, counts: r.counts, marks: rowMarks, total, totalMark: marks.rowTotals?.[i] ?? 'shown' }));
+    for (const e of spec.extra ?? [])
+      values.push(
+        e.value({ index: i, key: r.key, counts: r.counts, marks: rowMarks, total, totalMark: marks.rowTotals?.[i] ?? 'shown' }),
+      );
     return { key: r.key, label: r.label, values };
   });
   if (spec.columnTotals) {
@@ -143,7 +150,16 @@ export function countTable(spec: {
     const grand = sum(colSums);
     if (spec.rowTotals) values.push(countValue(grand, marks.grandTotal));
     for (const e of spec.extra ?? [])
-      values.push(e.value({ index: -1, key: 'total', counts: colSums, marks: totalMarks, total: grand, totalMark: marks.grandTotal ?? 'shown' }));
+      values.push(
+        e.value({
+          index: -1,
+          key: 'total',
+          counts: colSums,
+          marks: totalMarks,
+          total: grand,
+          totalMark: marks.grandTotal ?? 'shown',
+        }),
+      );
     rows.push({ key: 'total', label: spec.totalLabel ?? 'Total', values, total: true });
   }
   return {
@@ -165,7 +181,10 @@ export function countColumns(labels: readonly { key: string; label: string }[]):
 
 /** Every value of a table as text rows, header first (for CSV). */
 export function tableAsText(table: ReportTable): string[][] {
-  return [[table.labelHeader, ...table.columns.map((c) => c.label)], ...table.rows.map((r) => [r.label, ...r.values.map((v) => v.text)])];
+  return [
+    [table.labelHeader, ...table.columns.map((c) => c.label)],
+    ...table.rows.map((r) => [r.label, ...r.values.map((v) => v.text)]),
+  ];
 }
 
 /** The section's headline figures as a table, so they download like every other table. */

@@ -62,7 +62,11 @@ function niceStepTenths(maxTenths: number): number {
 const fmt = (tenths: number) => String(tenths / 10);
 
 /** The table's ward rows as circles at their wards' centres. `table` is the by-ward table (count, population, rate). */
-export function buildWardMap(table: Pick<ReportTable, 'columns' | 'rows'>, centres: readonly WardCentre[], definition: string): WardMap {
+export function buildWardMap(
+  table: Pick<ReportTable, 'columns' | 'rows'>,
+  centres: readonly WardCentre[],
+  definition: string,
+): WardMap {
   const col = (key: string) => table.columns.findIndex((c) => c.key === key);
   const [iCount, iPopulation, iRate] = [col('n'), col('population'), col('rate')];
   const at = new Map(centres.map((c) => [c.wardId, c]));
@@ -105,7 +109,13 @@ export function buildWardMap(table: Pick<ReportTable, 'columns' | 'rows'>, centr
     const rate = r.values[iRate];
     const place = { id: r.key, name: r.label, latitude: centre.latitude, longitude: centre.longitude };
     if (count.value === 0 && rate?.value === 0) {
-      wards.push({ ...place, kind: 'none', band: null, radius: NONE_RADIUS, description: `${r.label}: none recorded (0 per 1,000 people).` });
+      wards.push({
+        ...place,
+        kind: 'none',
+        band: null,
+        radius: NONE_RADIUS,
+        description: `${r.label}: none recorded (0 per 1,000 people).`,
+      });
     } else if (typeof count.value === 'number' && typeof rate?.value === 'number') {
       const tenths = Math.round(rate.value * 10);
       wards.push({

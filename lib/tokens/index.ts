@@ -45,7 +45,8 @@ export async function createToken(
 }
 
 function toRecord(row: { id: string; purpose: string; subjectId: string; payload: unknown; expiresAt: Date }): TokenRecord {
-  const payload = row.payload && typeof row.payload === 'object' && !Array.isArray(row.payload) ? (row.payload as Record<string, unknown>) : {};
+  const payload =
+    row.payload && typeof row.payload === 'object' && !Array.isArray(row.payload) ? (row.payload as Record<string, unknown>) : {};
   return { id: row.id, purpose: row.purpose, subjectId: row.subjectId, payload, expiresAt: row.expiresAt };
 }
 
@@ -72,7 +73,11 @@ export async function consumeToken(tx: Tx, raw: string, purpose: string, now: Da
 }
 
 /** Marks every unused token for this subject and purpose used (the other links in the same e-mail). */
-export async function revokeTokens(tx: Tx, input: { purpose: string; subjectId: string }, now: Date = new Date()): Promise<number> {
+export async function revokeTokens(
+  tx: Tx,
+  input: { purpose: string; subjectId: string },
+  now: Date = new Date(),
+): Promise<number> {
   const { count } = await tx.actionToken.updateMany({
     where: { purpose: input.purpose, subjectId: input.subjectId, usedAt: null },
     data: { usedAt: now },

@@ -4,7 +4,15 @@ import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
-import type { CaseOutcome, CaseSource, CaseStatus, ConsentScope, ContactMethod, Rag, SafeguardingTeam } from '@/lib/db/generated/client';
+import type {
+  CaseOutcome,
+  CaseSource,
+  CaseStatus,
+  ConsentScope,
+  ContactMethod,
+  Rag,
+  SafeguardingTeam,
+} from '@/lib/db/generated/client';
 import { calendarDaysBetween } from '@/lib/format/dates';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/calendar/working-days';
 import { isWaiting } from './decisions';
@@ -59,7 +67,14 @@ export type TriageCaseView = {
   consents: { scope: ConsentScope; givenAt: Date; withdrawnAt: Date | null; note: string | null }[];
   needs: { id: string; code: string; name: string }[];
   signposts: { serviceId: string; serviceName: string; organisationName: string; createdAt: Date }[];
-  safeguarding: { id: string; raisedAt: Date; referredTo: SafeguardingTeam; referredToDetail: string | null; summary: string; raisedBy: string | null }[];
+  safeguarding: {
+    id: string;
+    raisedAt: Date;
+    referredTo: SafeguardingTeam;
+    referredToDetail: string | null;
+    summary: string;
+    raisedBy: string | null;
+  }[];
 };
 
 export async function triageCaseView(
@@ -79,7 +94,10 @@ export async function triageCaseView(
         include: {
           area: { select: { name: true, ward: { select: { name: true } } } },
           gpPractice: { select: { name: true } },
-          consents: { orderBy: [{ givenAt: 'asc' }, { id: 'asc' }], select: { scope: true, givenAt: true, withdrawnAt: true, note: true } },
+          consents: {
+            orderBy: [{ givenAt: 'asc' }, { id: 'asc' }],
+            select: { scope: true, givenAt: true, withdrawnAt: true, note: true },
+          },
         },
       },
       needs: { include: { term: { select: { id: true, code: true, name: true, sortOrder: true } } } },
@@ -89,7 +107,9 @@ export async function triageCaseView(
   });
   if (!c) return null;
 
-  const userIds = [...new Set([c.triagedById, ...c.safeguarding.map((s) => s.raisedById)].filter((id): id is string => Boolean(id)))];
+  const userIds = [
+    ...new Set([c.triagedById, ...c.safeguarding.map((s) => s.raisedById)].filter((id): id is string => Boolean(id))),
+  ];
   const [users, services] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     c.signposts.length
@@ -168,12 +188,29 @@ export async function triageCaseView(
 }
 
 /** Records that a member of staff opened a person's record through triage. */
-export async function auditTriageView(tx: Tx, actor: Pick<SessionUser, 'id' | 'role'>, c: { id: string; personId: string }, now: Date = new Date()) {
-  await recordAudit(tx, { actor, action: 'person.viewed', entityType: 'case', entityId: c.id, personId: c.personId, detail: { via: 'triage' }, at: now });
+export async function auditTriageView(
+  tx: Tx,
+  actor: Pick<SessionUser, 'id' | 'role'>,
+  c: { id: string; personId: string },
+  now: Date = new Date(),
+) {
+  await recordAudit(tx, {
+    actor,
+    action: 'person.viewed',
+    entityType: 'case',
+    entityId: c.id,
+    personId: c.personId,
+    detail: { via: 'triage' },
+    at: now,
+  });
 }
 
 /** What the queue says after a decision: the reference, and who took it. Scoped to the team. */
-export async function decisionSummary(tx: Tx, caseId: string, teamId: string): Promise<{ reference: string; workerName: string | null } | null> {
+export async function decisionSummary(
+  tx: Tx,
+  caseId: string,
+  teamId: string,
+): Promise<{ reference: string; workerName: string | null } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
   const c = await tx.case.findFirst({
     where: { id: caseId, teamId },

@@ -84,7 +84,12 @@ async function whyNoUpdate(tx: Tx, caseId: string): Promise<DecisionRefusal> {
 }
 
 /** Sets (or changes) the RAG rating, with its reason. The first rating is when the case was triaged. */
-export async function rateReferral(tx: Tx, actor: TriageActor, input: RateInput, now: Date = new Date()): Promise<DecisionResult> {
+export async function rateReferral(
+  tx: Tx,
+  actor: TriageActor,
+  input: RateInput,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   const ready = await prepare(tx, actor, input.caseId, input.version);
   if (!ready.ok) return ready;
   const { c } = ready;
@@ -113,11 +118,17 @@ export async function rateReferral(tx: Tx, actor: TriageActor, input: RateInput,
 }
 
 /** Gives the referral to a link worker of the case's team. It must be rated first. */
-export async function assignReferral(tx: Tx, actor: TriageActor, input: AssignInput, now: Date = new Date()): Promise<DecisionResult> {
+export async function assignReferral(
+  tx: Tx,
+  actor: TriageActor,
+  input: AssignInput,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   const ready = await prepare(tx, actor, input.caseId, input.version);
   if (!ready.ok) return ready;
   const { c } = ready;
-  if (c.rag === null) return { ok: false, reason: 'invalid', field: 'workerId', message: 'Rate the referral before you assign it' };
+  if (c.rag === null)
+    return { ok: false, reason: 'invalid', field: 'workerId', message: 'Rate the referral before you assign it' };
   const worker = await tx.user.findFirst({
     where: { id: input.workerId, teamId: c.teamId, role: 'link_worker', active: true },
     select: { id: true },
@@ -153,7 +164,12 @@ export async function assignReferral(tx: Tx, actor: TriageActor, input: AssignIn
  * closes with the outcome "signposted at first contact", first contact and closing both now, so it
  * counts in the reports.
  */
-export async function signpostReferral(tx: Tx, actor: TriageActor, input: SignpostInput, now: Date = new Date()): Promise<DecisionResult> {
+export async function signpostReferral(
+  tx: Tx,
+  actor: TriageActor,
+  input: SignpostInput,
+  now: Date = new Date(),
+): Promise<DecisionResult> {
   const ready = await prepare(tx, actor, input.caseId, input.version);
   if (!ready.ok) return ready;
   const { c } = ready;
@@ -164,7 +180,12 @@ export async function signpostReferral(tx: Tx, actor: TriageActor, input: Signpo
     orderBy: { name: 'asc' },
   });
   if (services.length !== ids.length) {
-    return { ok: false, reason: 'invalid', field: 'serviceIds', message: 'One of the services is no longer listed. Choose again' };
+    return {
+      ok: false,
+      reason: 'invalid',
+      field: 'serviceIds',
+      message: 'One of the services is no longer listed. Choose again',
+    };
   }
   const updated = await tx.case.updateMany({
     where: { id: c.id, version: c.version, ...waitingWhere },
@@ -181,7 +202,9 @@ export async function signpostReferral(tx: Tx, actor: TriageActor, input: Signpo
     },
   });
   if (updated.count !== 1) return whyNoUpdate(tx, c.id);
-  await tx.signpost.createMany({ data: services.map((s) => ({ caseId: c.id, serviceId: s.id, createdById: actor.id, createdAt: now })) });
+  await tx.signpost.createMany({
+    data: services.map((s) => ({ caseId: c.id, serviceId: s.id, createdById: actor.id, createdAt: now })),
+  });
   const suggested = services.map((s) => `${s.name} (${s.organisation.name})`).join('; ');
   await tx.conversation.create({
     data: {
@@ -206,7 +229,8 @@ export async function signpostReferral(tx: Tx, actor: TriageActor, input: Signpo
   return { ok: true, caseId: c.id, reference: c.reference, version: c.version + 1 };
 }
 
-export type SafeguardingResult = { ok: true; id: string; caseId: string } | Exclude<DecisionRefusal, { reason: 'conflict' | 'not_waiting' }>;
+export type SafeguardingResult =
+  { ok: true; id: string; caseId: string } | Exclude<DecisionRefusal, { reason: 'conflict' | 'not_waiting' }>;
 
 /** Records a safeguarding concern from the triage page: the same record as the case page's, for the team's coordinators. */
 export async function raiseSafeguardingConcern(

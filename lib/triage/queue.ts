@@ -64,7 +64,11 @@ export function targetFor(rag: Rag | null, targets: { red: number; amber: number
  * oldest first, a page at a time, with the waiting clock, target and needs; and the team's link
  * workers with their open caseloads and follow-ups due.
  */
-export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'>, options: TriageOptions = {}): Promise<TriageHome> {
+export async function triageHome(
+  db: Tx,
+  user: Pick<SessionUser, 'id' | 'teamId'>,
+  options: TriageOptions = {},
+): Promise<TriageHome> {
   if (!user.teamId) return { kind: 'no-team' };
   const now = options.now ?? new Date();
   const targets = options.targets ?? config.triageTargetWorkingDays;
@@ -81,7 +85,15 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
   const [team, cases, workers] = await Promise.all([
     db.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Team" WHERE id = ${teamId}::uuid`.then((rows) => rows[0] ?? null),
     db.$queryRaw<
-      Array<{ id: string; reference: string; receivedAt: Date; source: CaseSource; rag: Rag | null; status: 'received' | 'triaged'; needs: Array<{ name: string; sortOrder: number }> | null }>
+      Array<{
+        id: string;
+        reference: string;
+        receivedAt: Date;
+        source: CaseSource;
+        rag: Rag | null;
+        status: 'received' | 'triaged';
+        needs: Array<{ name: string; sortOrder: number }> | null;
+      }>
     >`
       WITH queue AS (
         SELECT c.id, c.reference, c."receivedAt", c.source, c.rag, c.status,
@@ -122,9 +134,7 @@ export async function triageHome(db: Tx, user: Pick<SessionUser, 'id' | 'teamId'
       targetWorkingDays,
       dueBy: dueDate(c.receivedAt, c.rag, targets, holidays),
       overTarget: workingDaysWaiting > targetWorkingDays,
-      needs: (c.needs ?? [])
-        .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
-        .map((t) => t.name),
+      needs: (c.needs ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)).map((t) => t.name),
     };
   });
 

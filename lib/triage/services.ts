@@ -2,12 +2,22 @@
 // search, those listed under the referral's needs. Published and running services only.
 import type { Tx } from '@/lib/db/client';
 
-export type SignpostCandidate = { id: string; name: string; organisationName: string; capacity: 'open' | 'waiting_list' | 'full' };
+export type SignpostCandidate = {
+  id: string;
+  name: string;
+  organisationName: string;
+  capacity: 'open' | 'waiting_list' | 'full';
+};
 
 const select = { id: true, name: true, capacityStatus: true, organisation: { select: { name: true } } } as const;
 
 type Row = { id: string; name: string; capacityStatus: SignpostCandidate['capacity']; organisation: { name: string } };
-const toCandidate = (s: Row): SignpostCandidate => ({ id: s.id, name: s.name, organisationName: s.organisation.name, capacity: s.capacityStatus });
+const toCandidate = (s: Row): SignpostCandidate => ({
+  id: s.id,
+  name: s.name,
+  organisationName: s.organisation.name,
+  capacity: s.capacityStatus,
+});
 
 export async function signpostCandidates(
   tx: Tx,
@@ -22,7 +32,10 @@ export async function signpostCandidates(
       where: {
         ...base,
         AND: words.map((w) => ({
-          OR: [{ name: { contains: w, mode: 'insensitive' as const } }, { organisation: { name: { contains: w, mode: 'insensitive' as const } } }],
+          OR: [
+            { name: { contains: w, mode: 'insensitive' as const } },
+            { organisation: { name: { contains: w, mode: 'insensitive' as const } } },
+          ],
         })),
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],

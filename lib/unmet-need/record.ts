@@ -17,7 +17,9 @@ export const unmetNeedInput = z.object({
 });
 export type UnmetNeedInput = z.infer<typeof unmetNeedInput>;
 
-export type UnmetNeedResult = { ok: true; id: string; areaId: string | null; wardId: string | null } | { ok: false; reason: 'not_found' | 'forbidden' | 'unknown_theme' | 'unknown_referral' };
+export type UnmetNeedResult =
+  | { ok: true; id: string; areaId: string | null; wardId: string | null }
+  | { ok: false; reason: 'not_found' | 'forbidden' | 'unknown_theme' | 'unknown_referral' };
 
 export const unmetNeedRefusalMessage: Record<Exclude<UnmetNeedResult, { ok: true }>['reason'], string> = {
   not_found: 'This case could not be found.',
@@ -46,7 +48,13 @@ export async function areaOfPerson(tx: Tx, personId: string): Promise<{ areaId: 
   return { areaId, wardId: area?.wardId ?? null };
 }
 
-export async function recordUnmetNeed(tx: Tx, user: SessionUser, caseId: string, input: UnmetNeedInput, now: Date = new Date()): Promise<UnmetNeedResult> {
+export async function recordUnmetNeed(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  input: UnmetNeedInput,
+  now: Date = new Date(),
+): Promise<UnmetNeedResult> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   if (!isUuid(input.termId) || !(await tx.taxonomyTerm.findUnique({ where: { id: input.termId }, select: { id: true } }))) {

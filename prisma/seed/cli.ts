@@ -40,7 +40,11 @@ async function main(): Promise<number> {
     await migrate(database.url, { log: (m) => log(m) });
     const demo = await seedDemo(db, { log });
     const inserted = Object.entries(demo.inserted).filter(([, v]) => v > 0);
-    log(inserted.length ? `Demo rows added: ${inserted.map(([k, v]) => `${k} ${v}`).join(', ')}` : 'Demo already loaded: nothing to add');
+    log(
+      inserted.length
+        ? `Demo rows added: ${inserted.map(([k, v]) => `${k} ${v}`).join(', ')}`
+        : 'Demo already loaded: nothing to add',
+    );
     if (args.scale > 0) {
       const scale = await seedScale(db, args.scale, { log, force: args.force });
       if (!scale.skipped) log(`Scale data: ${(scale.ms / 1000).toFixed(1)} s in total`);
@@ -48,7 +52,8 @@ async function main(): Promise<number> {
     const table = await sizes(db);
     const total = table.reduce((s, t) => s + t.bytes, 0);
     log('Table sizes (pg_total_relation_size):');
-    for (const t of table.filter((x) => x.bytes > 64 * 1024)) log(`  ${t.table.padEnd(22)} ${String(t.rows).padStart(9)} rows  ${mb(t.bytes).padStart(10)}`);
+    for (const t of table.filter((x) => x.bytes > 64 * 1024))
+      log(`  ${t.table.padEnd(22)} ${String(t.rows).padStart(9)} rows  ${mb(t.bytes).padStart(10)}`);
     log(`  total ${mb(total)}`);
     return 0;
   } finally {

@@ -70,13 +70,25 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; log?: (m
   await put('Team', dated(staff.teams));
 
   // Users: hash passwords only for accounts not there yet (hashing is deliberately slow).
-  const existing = new Set((await db.user.findMany({ where: { id: { in: staff.users.map((u) => u.id) } }, select: { id: true } })).map((u) => u.id));
+  const existing = new Set(
+    (await db.user.findMany({ where: { id: { in: staff.users.map((u) => u.id) } }, select: { id: true } })).map((u) => u.id),
+  );
   const hashes = new Map<string, string>();
   const missing = staff.users.filter((u) => !existing.has(u.id));
   for (const u of missing) if (!hashes.has(u.password)) hashes.set(u.password, await hashPassword(u.password));
   await put(
     'User',
-    dated(missing).map((u) => ({ createdAt: u.createdAt, updatedAt: u.updatedAt, id: u.id, email: u.email, name: u.name, role: u.role, teamId: u.teamId, active: u.active, passwordHash: hashes.get(u.password)! })),
+    dated(missing).map((u) => ({
+      createdAt: u.createdAt,
+      updatedAt: u.updatedAt,
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      teamId: u.teamId,
+      active: u.active,
+      passwordHash: hashes.get(u.password)!,
+    })),
   );
 
   await put('Organisation', directory.organisations);
@@ -94,7 +106,10 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; log?: (m
   await put('Case', history.cases);
   await put('CaseNeed', history.caseNeeds);
   // Corrections point at the record they supersede, so they go in after it.
-  const conversations = [...history.conversations.filter((c) => !c.supersedesId), ...history.conversations.filter((c) => c.supersedesId)];
+  const conversations = [
+    ...history.conversations.filter((c) => !c.supersedesId),
+    ...history.conversations.filter((c) => c.supersedesId),
+  ];
   await put('Conversation', conversations);
   await put('ConversationNeed', history.conversationNeeds);
   await put('Referral', history.referrals);

@@ -22,7 +22,10 @@ export async function insertRows(db: PrismaClient, table: string, rows: readonly
   let inserted = 0;
   for (const [key, list] of groups) {
     const columns = key.split(',').map(quote).join(', ');
-    const select = key.split(',').map((c) => `x.${quote(c)}`).join(', ');
+    const select = key
+      .split(',')
+      .map((c) => `x.${quote(c)}`)
+      .join(', ');
     const sql = `INSERT INTO ${quote(table)} (${columns}) SELECT ${select} FROM json_populate_recordset(NULL::${quote(table)}, $1::json) AS x ON CONFLICT DO NOTHING`;
     for (let i = 0; i < list.length; i += batchSize) {
       inserted += await db.$executeRawUnsafe(sql, JSON.stringify(list.slice(i, i + batchSize)));

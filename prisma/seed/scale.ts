@@ -53,40 +53,297 @@ const arr = (items: readonly string[]) => `(ARRAY[${items.map(lit).join(',')}]::
 /** Picks from a text array with a hashed index. */
 const PICK = (items: readonly string[], expr: string, salt: number) => `${arr(items)}[1 + ${R(expr, salt, items.length)}]`;
 
-const PLACE_A = ['Ash', 'Brook', 'Cold', 'Elm', 'Fair', 'Green', 'High', 'King', 'Long', 'Mill', 'North', 'Oak', 'Red', 'South', 'Stone', 'West', 'White', 'Wood', 'Bar', 'Hazel', 'Chal', 'Wickham', 'Thorn', 'Mead'];
+const PLACE_A = [
+  'Ash',
+  'Brook',
+  'Cold',
+  'Elm',
+  'Fair',
+  'Green',
+  'High',
+  'King',
+  'Long',
+  'Mill',
+  'North',
+  'Oak',
+  'Red',
+  'South',
+  'Stone',
+  'West',
+  'White',
+  'Wood',
+  'Bar',
+  'Hazel',
+  'Chal',
+  'Wickham',
+  'Thorn',
+  'Mead',
+];
 const PLACE_B = ['field', 'ford', 'ham', 'ley', 'ton', 'well', 'wick', 'bury', 'combe', 'den', 'stead', 'hurst'];
-const VENUES = ['Village Hall', 'Community Centre', 'Library', 'Church Hall', 'Sports Club', 'Methodist Church', 'Scout Hut', 'Memorial Hall', 'Leisure Centre', 'Family Hub', 'Baptist Church', 'Parish Room'];
-const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Mill Lane', 'London Road', 'The Green', 'Park Road', 'Victoria Road', 'School Lane', 'Manor Road', 'Chapel Street', 'Queens Road'];
-const ORG_KINDS = ['Community Association', 'Good Neighbours', 'Carers Group', 'Age Well', 'Family Network', 'Wellbeing Trust', 'Men\u2019s Shed', 'Walking Group', 'Lunch Club', 'Food Bank', 'Arts Collective', 'Residents\u2019 Association', 'Community Choir', 'Youth Project', 'Advice Centre', 'Dementia Friends', 'Bowls Club', 'Parish Church', 'Gardening Club', 'Volunteer Centre'];
-const FIRST = ['Margaret', 'David', 'Priya', 'John', 'Fatima', 'Peter', 'Grace', 'Piotr', 'Susan', 'Mohammed', 'Olena', 'Kwame', 'Linda', 'Raj', 'Siobhan', 'Wei', 'Emma', 'Tom', 'Sita', 'Winston', 'Hannah', 'Imran', 'Joan', 'Callum'];
-const LAST = ['Smith', 'Patel', 'Jones', 'Khan', 'Taylor', 'Nowak', 'Brown', 'Okafor', 'Wilson', 'Gurung', 'Murphy', 'Singh', 'Evans', 'Chan', 'Campbell', 'Hughes', 'Mensah', 'Walker', 'Shevchenko', 'Clarke'];
-const WHAT = ['Getting out more and meeting people.', 'Sorting out money worries.', 'Feeling less anxious.', 'Getting fitter.', 'Support as a carer.', 'Something to do each week.', 'Help after a bereavement.', 'Learning to use a tablet.'];
-const SEARCH_TERMS = ['walking', 'lonely', 'dementia', 'carers', 'debt', 'food bank', 'chair yoga', 'lunch club', 'choir', 'toddler group', 'benefits', 'digital help', 'bereavement', 'men\u2019s shed', 'exercise', 'volunteering', ''];
-const ZERO_TERMS = ['autism social group adults', 'evening carers group', 'polish counselling', 'gambling support', 'weekend lunch club', 'menopause group'];
+const VENUES = [
+  'Village Hall',
+  'Community Centre',
+  'Library',
+  'Church Hall',
+  'Sports Club',
+  'Methodist Church',
+  'Scout Hut',
+  'Memorial Hall',
+  'Leisure Centre',
+  'Family Hub',
+  'Baptist Church',
+  'Parish Room',
+];
+const STREETS = [
+  'High Street',
+  'Station Road',
+  'Church Lane',
+  'Mill Lane',
+  'London Road',
+  'The Green',
+  'Park Road',
+  'Victoria Road',
+  'School Lane',
+  'Manor Road',
+  'Chapel Street',
+  'Queens Road',
+];
+const ORG_KINDS = [
+  'Community Association',
+  'Good Neighbours',
+  'Carers Group',
+  'Age Well',
+  'Family Network',
+  'Wellbeing Trust',
+  'Men\u2019s Shed',
+  'Walking Group',
+  'Lunch Club',
+  'Food Bank',
+  'Arts Collective',
+  'Residents\u2019 Association',
+  'Community Choir',
+  'Youth Project',
+  'Advice Centre',
+  'Dementia Friends',
+  'Bowls Club',
+  'Parish Church',
+  'Gardening Club',
+  'Volunteer Centre',
+];
+const FIRST = [
+  'Margaret',
+  'David',
+  'Priya',
+  'John',
+  'Fatima',
+  'Peter',
+  'Grace',
+  'Piotr',
+  'Susan',
+  'Mohammed',
+  'Olena',
+  'Kwame',
+  'Linda',
+  'Raj',
+  'Siobhan',
+  'Wei',
+  'Emma',
+  'Tom',
+  'Sita',
+  'Winston',
+  'Hannah',
+  'Imran',
+  'Joan',
+  'Callum',
+];
+const LAST = [
+  'Smith',
+  'Patel',
+  'Jones',
+  'Khan',
+  'Taylor',
+  'Nowak',
+  'Brown',
+  'Okafor',
+  'Wilson',
+  'Gurung',
+  'Murphy',
+  'Singh',
+  'Evans',
+  'Chan',
+  'Campbell',
+  'Hughes',
+  'Mensah',
+  'Walker',
+  'Shevchenko',
+  'Clarke',
+];
+const WHAT = [
+  'Getting out more and meeting people.',
+  'Sorting out money worries.',
+  'Feeling less anxious.',
+  'Getting fitter.',
+  'Support as a carer.',
+  'Something to do each week.',
+  'Help after a bereavement.',
+  'Learning to use a tablet.',
+];
+const SEARCH_TERMS = [
+  'walking',
+  'lonely',
+  'dementia',
+  'carers',
+  'debt',
+  'food bank',
+  'chair yoga',
+  'lunch club',
+  'choir',
+  'toddler group',
+  'benefits',
+  'digital help',
+  'bereavement',
+  'men\u2019s shed',
+  'exercise',
+  'volunteering',
+  '',
+];
+const ZERO_TERMS = [
+  'autism social group adults',
+  'evening carers group',
+  'polish counselling',
+  'gambling support',
+  'weekend lunch club',
+  'menopause group',
+];
 
 /** Referral histories: the statuses after draft, with days between steps. Closed cases use CLOSED, open ones OPEN. */
 type Step = [status: string, days: number];
 const CLOSED: { weight: number; steps: Step[] }[] = [
-  { weight: 5, steps: [['sent', 0.02], ['accepted', 3], ['attending', 6], ['completed', 60]] },
-  { weight: 2, steps: [['sent', 0.02], ['accepted', 2], ['attending', 7]] },
-  { weight: 2, steps: [['sent', 0.02], ['accepted', 4], ['did_not_attend', 8]] },
-  { weight: 3, steps: [['sent', 0.02], ['declined', 3]] },
-  { weight: 2, steps: [['sent', 0.02], ['waitlisted', 2], ['accepted', 30], ['attending', 5], ['completed', 45]] },
-  { weight: 1, steps: [['sent', 0.02], ['expired', 14], ['sent', 3], ['accepted', 2], ['attending', 5], ['completed', 40]] },
-  { weight: 1, steps: [['sent', 0.02], ['expired', 14]] },
-  { weight: 1, steps: [['sent', 0.02], ['withdrawn', 5]] },
+  {
+    weight: 5,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 3],
+      ['attending', 6],
+      ['completed', 60],
+    ],
+  },
+  {
+    weight: 2,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 2],
+      ['attending', 7],
+    ],
+  },
+  {
+    weight: 2,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 4],
+      ['did_not_attend', 8],
+    ],
+  },
+  {
+    weight: 3,
+    steps: [
+      ['sent', 0.02],
+      ['declined', 3],
+    ],
+  },
+  {
+    weight: 2,
+    steps: [
+      ['sent', 0.02],
+      ['waitlisted', 2],
+      ['accepted', 30],
+      ['attending', 5],
+      ['completed', 45],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['expired', 14],
+      ['sent', 3],
+      ['accepted', 2],
+      ['attending', 5],
+      ['completed', 40],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['expired', 14],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['withdrawn', 5],
+    ],
+  },
   { weight: 1, steps: [['withdrawn', 2]] },
-  { weight: 1, steps: [['sent', 0.02], ['waitlisted', 4], ['declined', 40]] },
-  { weight: 1, steps: [['sent', 0.02], ['accepted', 3], ['attending', 5], ['withdrawn', 20]] },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['waitlisted', 4],
+      ['declined', 40],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 3],
+      ['attending', 5],
+      ['withdrawn', 20],
+    ],
+  },
 ];
 const OPEN: { weight: number; steps: Step[] }[] = [
   { weight: 1, steps: [] },
   { weight: 2, steps: [['sent', 0.02]] },
-  { weight: 2, steps: [['sent', 0.02], ['accepted', 2]] },
-  { weight: 1, steps: [['sent', 0.02], ['waitlisted', 2]] },
-  { weight: 2, steps: [['sent', 0.02], ['accepted', 2], ['attending', 3]] },
-  { weight: 1, steps: [['sent', 0.02], ['declined', 2]] },
-  { weight: 1, steps: [['sent', 0.02], ['expired', 14]] },
+  {
+    weight: 2,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 2],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['waitlisted', 2],
+    ],
+  },
+  {
+    weight: 2,
+    steps: [
+      ['sent', 0.02],
+      ['accepted', 2],
+      ['attending', 3],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['declined', 2],
+    ],
+  },
+  {
+    weight: 1,
+    steps: [
+      ['sent', 0.02],
+      ['expired', 14],
+    ],
+  },
 ];
 const PROVIDER_MOVES = new Set(['accepted', 'waitlisted', 'declined', 'attending', 'did_not_attend', 'completed']);
 
@@ -96,7 +353,14 @@ const PROVIDER_MOVES = new Set(['accepted', 'waitlisted', 'declined', 'attending
  */
 function pathTable() {
   const rows: string[] = [];
-  const info: { total: number; len: number; final: string; decline: string | null; sent: number | null; responded: number | null }[] = [];
+  const info: {
+    total: number;
+    len: number;
+    final: string;
+    decline: string | null;
+    sent: number | null;
+    responded: number | null;
+  }[] = [];
   const closedSlots: number[] = [];
   const openSlots: number[] = [];
   const add = (list: typeof CLOSED, slots: number[]) => {
@@ -130,7 +394,8 @@ function pathTable() {
   const text = (xs: (string | null)[]) => `(ARRAY[${xs.map((x) => (x === null ? 'NULL' : lit(x))).join(',')}]::text[])`;
   const mean = (slots: number[]) => slots.reduce((sum, id) => sum + info[id - 1].len, 0) / slots.length;
   return {
-    steps: (alias: string) => `(VALUES ${rows.join(', ')}) AS ${alias}(path, step, from_status, to_status, actor, reason, at_days)`,
+    steps: (alias: string) =>
+      `(VALUES ${rows.join(', ')}) AS ${alias}(path, step, from_status, to_status, actor, reason, at_days)`,
     closed: `(ARRAY[${closedSlots.join(',')}])`,
     open: `(ARRAY[${openSlots.join(',')}])`,
     closedCount: closedSlots.length,
@@ -146,12 +411,18 @@ function pathTable() {
   };
 }
 
-export async function seedScale(db: PrismaClient, n: number, options: { log?: (m: string) => void; force?: boolean } = {}): Promise<ScaleReport> {
-  if (!(n > 0) || !Number.isFinite(n)) throw new Error('scale must be a positive number (1 = 20,000 services and about a million referral events)');
+export async function seedScale(
+  db: PrismaClient,
+  n: number,
+  options: { log?: (m: string) => void; force?: boolean } = {},
+): Promise<ScaleReport> {
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new Error('scale must be a positive number (1 = 20,000 services and about a million referral events)');
   const log = options.log ?? (() => {});
   const started = Date.now();
   const anchorRow = await db.setting.findUnique({ where: { key: ANCHOR_KEY } });
-  if (!anchorRow) throw new Error('Seed the demo borough first (seedDemo): the scale data uses its taxonomy, postcodes and practices.');
+  if (!anchorRow)
+    throw new Error('Seed the demo borough first (seedDemo): the scale data uses its taxonomy, postcodes and practices.');
   const anchor = new Date(String(anchorRow.value));
   const done = await db.setting.findUnique({ where: { key: SCALE_KEY } });
   const steps: ScaleReport['steps'] = [];
@@ -160,7 +431,8 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
     return { n, skipped: true, steps, counts: await counts(db), sizes: await sizes(db), ms: Date.now() - started };
   }
   // Row numbers map to cases, workers and dates through the totals, so another scale on top would mix two layouts.
-  if (done && Number(done.value) !== n) throw new Error(`Scale ${Number(done.value)} is already loaded here; load scale ${n} into a fresh database.`);
+  if (done && Number(done.value) !== n)
+    throw new Error(`Scale ${Number(done.value)} is already loaded here; load scale ${n} into a fresh database.`);
 
   // Fractions (for tests) keep the proportions: four services per organisation, ten workers a team.
   const P = PER_SCALE;
@@ -180,7 +452,11 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
   const A = `'${anchor.toISOString()}'::timestamp`;
   const DAY = `interval '1 day'`;
 
-  const terms = await db.taxonomyTerm.findMany({ where: { code: { in: themes.map((t) => t.code) } }, orderBy: { sortOrder: 'asc' }, select: { id: true, code: true } });
+  const terms = await db.taxonomyTerm.findMany({
+    where: { code: { in: themes.map((t) => t.code) } },
+    orderBy: { sortOrder: 'asc' },
+    select: { id: true, code: true },
+  });
   if (terms.length !== themes.length) throw new Error('The demo taxonomy is missing; seed the demo first.');
   const termArr = `(ARRAY[${terms.map((t) => lit(t.id)).join(',')}]::uuid[])`;
   const termIndex = new Map(terms.map((t, i) => [t.code, i + 1]));
@@ -188,14 +464,23 @@ export async function seedScale(db: PrismaClient, n: number, options: { log?: (m
   const practiceArr = `(ARRAY[${practices.map((p) => lit(p.id)).join(',')}]::uuid[])`;
   const demoPostcodes = await db.postcode.count({ where: { areaId: { not: null } } });
   const paths = pathTable();
-  const expectedEvents = Math.round((REF * CLOSED_CASES) / C * paths.closedMean + (REF * OPEN_CASES) / C * paths.openMean);
-  log(`Scale ${n}: ${S} services, ${C} cases, ${REF} referrals, about ${expectedEvents} referral events, ${W} link workers in ${TEAMS} teams, ${WAIT} referrals waiting for triage`);
+  const expectedEvents = Math.round(((REF * CLOSED_CASES) / C) * paths.closedMean + ((REF * OPEN_CASES) / C) * paths.openMean);
+  log(
+    `Scale ${n}: ${S} services, ${C} cases, ${REF} referrals, about ${expectedEvents} referral events, ${W} link workers in ${TEAMS} teams, ${WAIT} referrals waiting for triage`,
+  );
 
   const tplJson = JSON.stringify(
     templates.map((t, i) => ({
       i,
       names: t.names.map((x) => x.replace(/\{venue\}/g, '{place} {venuekind}').replace(/\{org\}/g, '{place}')),
-      descriptions: t.descriptions.map((x) => x.replace(/\{venue\}/g, 'the {venuekind}').replace(/volunteers from \{org\}/g, 'local volunteers').replace(/\{org\} volunteers/g, 'local volunteers').replace(/\{org\}/g, 'the group').replace(/\{place\}/g, 'the village')),
+      descriptions: t.descriptions.map((x) =>
+        x
+          .replace(/\{venue\}/g, 'the {venuekind}')
+          .replace(/volunteers from \{org\}/g, 'local volunteers')
+          .replace(/\{org\} volunteers/g, 'local volunteers')
+          .replace(/\{org\}/g, 'the group')
+          .replace(/\{place\}/g, 'the village'),
+      ),
       themes: t.themes.map((c) => termIndex.get(c)!),
       when: t.when,
       opens: t.times[0][0],

@@ -104,7 +104,9 @@ const BENCH_MARK = 'Casework benchmark: deleted after the run.';
 async function deleteBenchConversations(db: Db): Promise<number> {
   // By id, so each delete is an index look-up (a join let the planner scan every conversation
   // once per audit row).
-  const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM "Conversation" WHERE "whatMatters" = ${BENCH_MARK}`;
+  const rows = await db.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id::text AS id FROM "Conversation" WHERE "whatMatters" = ${BENCH_MARK}`;
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return 0;
   await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "entityType" = 'conversation' AND "entityId" = ANY(${ids}::text[])`;
@@ -178,7 +180,10 @@ const cookies = new Map<string, string>();
 async function cookieFor(db: Db, who: Staff): Promise<string> {
   const known = cookies.get(who.id);
   if (known) return known;
-  const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: who.id },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
+  });
   const secret = await db.$transaction((tx) => resolveAuthSecret(tx));
   const token = await encode({ token: claimsFor(user), secret, maxAge: 3600 });
   const cookie = `${sessionCookie().name}=${token}`;
@@ -244,18 +249,30 @@ async function main() {
            (SELECT count(*) FROM "Referral") AS referrals, (SELECT count(*) FROM "ReferralEvent") AS events,
            (SELECT count(*) FROM "AuditEvent") AS audit,
            (SELECT count(*) FROM "User" WHERE role = 'link_worker') AS workers`;
-  const [pg] = await db.$queryRaw<Array<{ v: string; autovacuum: string }>>`SELECT current_setting('server_version') AS v, current_setting('autovacuum') AS autovacuum`;
+  const [pg] = await db.$queryRaw<
+    Array<{ v: string; autovacuum: string }>
+  >`SELECT current_setting('server_version') AS v, current_setting('autovacuum') AS autovacuum`;
   const leftovers = await deleteBenchConversations(db);
   if (leftovers > 0) console.log(`Deleted ${leftovers} conversations left by an interrupted run.`);
   const n = (x: bigint) => Number(x).toLocaleString('en-GB');
-  console.log(`Database: ${n(counts.cases)} cases, ${n(counts.conversations)} conversations, ${n(counts.referrals)} referrals, ${n(counts.events)} referral events, ${n(counts.workers)} link workers, ${n(counts.audit)} audit events`);
+  console.log(
+    `Database: ${n(counts.cases)} cases, ${n(counts.conversations)} conversations, ${n(counts.referrals)} referrals, ${n(counts.events)} referral events, ${n(counts.workers)} link workers, ${n(counts.audit)} audit events`,
+  );
   console.log(`PostgreSQL ${pg.v}, Node ${process.version}, ${os.cpus().length} CPUs; started ${started.toISOString()}`);
-  console.log(`Clients as: ${workerRows.length} link workers (${Math.min(...workerRows.map((w) => w.cases.length))} to ${Math.max(...workerRows.map((w) => w.cases.length))} open cases each), ` +
-    `${coordinators.length} coordinators (queues of ${Math.min(...coordinators.map((c) => c.waiting))} to ${longest}), ${providerRows.length} providers`);
-  console.log(`${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario; a pool of ${config.databasePoolSize} connections (DATABASE_POOL_SIZE).`);
-  if (baseUrl) console.log(`Pages fetched over HTTP from ${baseUrl} as signed-in staff (rendering included); the save is a direct call.`);
-  console.log(`Conversation saves: ${saveMode === 'commit' ? 'committed, as the app does, and deleted after the run' : 'rolled back'}.`);
-  if (pg.autovacuum !== 'on') console.log('Autovacuum is off on this server: run VACUUM ANALYZE first, as autovacuum would on a live database.');
+  console.log(
+    `Clients as: ${workerRows.length} link workers (${Math.min(...workerRows.map((w) => w.cases.length))} to ${Math.max(...workerRows.map((w) => w.cases.length))} open cases each), ` +
+      `${coordinators.length} coordinators (queues of ${Math.min(...coordinators.map((c) => c.waiting))} to ${longest}), ${providerRows.length} providers`,
+  );
+  console.log(
+    `${clients} clients, closed loop, ${warmup} s warm-up then ${seconds} s per scenario; a pool of ${config.databasePoolSize} connections (DATABASE_POOL_SIZE).`,
+  );
+  if (baseUrl)
+    console.log(`Pages fetched over HTTP from ${baseUrl} as signed-in staff (rendering included); the save is a direct call.`);
+  console.log(
+    `Conversation saves: ${saveMode === 'commit' ? 'committed, as the app does, and deleted after the run' : 'rolled back'}.`,
+  );
+  if (pg.autovacuum !== 'on')
+    console.log('Autovacuum is off on this server: run VACUUM ANALYZE first, as autovacuum would on a live database.');
   console.log(`Load average at start: ${loadStart.map((x) => x.toFixed(2)).join(', ')}\n`);
 
   if (countQueries) {
@@ -278,13 +295,24 @@ async function main() {
         per.push(statements);
       }
       const sortedMs = ms.sort((a, b) => a - b);
-      console.log(`  ${labels[key].padEnd(18)} ${Math.min(...per)} to ${Math.max(...per)} statements; alone ${percentile(sortedMs, 50).toFixed(1)} ms median`);
+      console.log(
+        `  ${labels[key].padEnd(18)} ${Math.min(...per)} to ${Math.max(...per)} statements; alone ${percentile(sortedMs, 50).toFixed(1)} ms median`,
+      );
     }
     console.log('');
     await counting.$disconnect();
   }
 
-  const results: Array<{ key: ScenarioKey; count: number; errors: number; p50: number; p95: number; p99: number; rate: number; nodeCpu: number }> = [];
+  const results: Array<{
+    key: ScenarioKey;
+    count: number;
+    errors: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    rate: number;
+    nodeCpu: number;
+  }> = [];
   for (const key of only) {
     const people = staff[key];
     if (people.length === 0) {
@@ -306,7 +334,8 @@ async function main() {
       }
     };
     const warm = { n: 0 };
-    if (warmup > 0) await Promise.all(Array.from({ length: clients }, (_, i) => loop(i, performance.now() + warmup * 1000, null, warm)));
+    if (warmup > 0)
+      await Promise.all(Array.from({ length: clients }, (_, i) => loop(i, performance.now() + warmup * 1000, null, warm)));
     const samples: number[] = [];
     const errors: { n: number; last?: unknown } = { n: 0 };
     const cpu0 = process.cpuUsage();
@@ -315,7 +344,16 @@ async function main() {
     const elapsed = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const sorted = samples.sort((a, b) => a - b);
-    const r = { key, count: samples.length, errors: errors.n, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rate: samples.length / elapsed, nodeCpu: (cpu.user + cpu.system) / 1000 / Math.max(1, samples.length + errors.n) };
+    const r = {
+      key,
+      count: samples.length,
+      errors: errors.n,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      rate: samples.length / elapsed,
+      nodeCpu: (cpu.user + cpu.system) / 1000 / Math.max(1, samples.length + errors.n),
+    };
     results.push(r);
     const f = (x: number) => x.toFixed(1).padStart(7);
     console.log(
@@ -329,16 +367,22 @@ async function main() {
   await deleteBenchConversations(db);
   const base = results.find((r) => r.key === 'floor');
   if (base && results.length > 1) {
-    console.log(`\nAgainst the baseline (${baseUrl ? 'the accessibility statement, the simplest signed-in page' : 'the session check alone'}), same clients, same run:`);
+    console.log(
+      `\nAgainst the baseline (${baseUrl ? 'the accessibility statement, the simplest signed-in page' : 'the session check alone'}), same clients, same run:`,
+    );
     for (const r of results) {
       if (r === base) continue;
-      console.log(`  ${labels[r.key].padEnd(18)} p95 x${(r.p95 / base.p95).toFixed(2)}  throughput x${(r.rate / base.rate).toFixed(2)}`);
+      console.log(
+        `  ${labels[r.key].padEnd(18)} p95 x${(r.p95 / base.p95).toFixed(2)}  throughput x${(r.rate / base.rate).toFixed(2)}`,
+      );
     }
   }
   const loadEnd = os.loadavg();
   console.log(`\nLoad average at end: ${loadEnd.map((x) => x.toFixed(2)).join(', ')}`);
   console.log('Closed loop: with every client waiting for its reply, p50 is about clients divided by throughput.');
-  console.log('Node CPU: this process\'s CPU time per call (Prisma, pg, the domain code), the app server\'s share; PostgreSQL\'s is on top.');
+  console.log(
+    "Node CPU: this process's CPU time per call (Prisma, pg, the domain code), the app server's share; PostgreSQL's is on top.",
+  );
   await db.$disconnect();
   if (results.some((r) => r.errors > 0)) process.exitCode = 1;
 }

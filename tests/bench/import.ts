@@ -36,13 +36,39 @@ const HEAP_MB = Number(arg('heap-mb', '256'));
 
 // Run again under the heap limit unless already there.
 if (v8.getHeapStatistics().heap_size_limit > (HEAP_MB + 64) * 1024 * 1024 && !process.env.IMPORT_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, IMPORT_BENCH_CHILD: '1' },
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, IMPORT_BENCH_CHILD: '1' },
+    },
+  );
   process.exit(child.status ?? 1);
 }
-const NEEDS = ['loneliness', 'mental-wellbeing', 'physical-activity', 'money', 'housing', 'carers', 'food', 'learning', 'volunteering', 'long-term-conditions', 'bereavement', 'families', 'older-people', 'disability'];
+const NEEDS = [
+  'loneliness',
+  'mental-wellbeing',
+  'physical-activity',
+  'money',
+  'housing',
+  'carers',
+  'food',
+  'learning',
+  'volunteering',
+  'long-term-conditions',
+  'bereavement',
+  'families',
+  'older-people',
+  'disability',
+];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -140,7 +166,9 @@ async function main() {
   try {
     await migrate(dbUrl.toString());
     const taxonomy = await db.taxonomy.create({ data: { name: 'Bench needs', description: 'Needs themes' } });
-    await db.taxonomyTerm.createMany({ data: NEEDS.map((code, i) => ({ taxonomyId: taxonomy.id, code, name: code, sortOrder: i })) });
+    await db.taxonomyTerm.createMany({
+      data: NEEDS.map((code, i) => ({ taxonomyId: taxonomy.id, code, name: code, sortOrder: i })),
+    });
     await db.postcode.createMany({
       data: [...new Set(Array.from({ length: 5000 }, (_, i) => postcodeFor(i)))].map((postcode, i) => ({
         postcode,
@@ -149,13 +177,17 @@ async function main() {
         longitude: -0.8 + (i % 97) / 500,
       })),
     });
-    const u = await db.user.create({ data: { email: 'bench-admin@example.org', name: 'Bench Admin', passwordHash: 'x', role: 'admin' } });
+    const u = await db.user.create({
+      data: { email: 'bench-admin@example.org', name: 'Bench Admin', passwordHash: 'x', role: 'admin' },
+    });
     const actor: SessionUser = { id: u.id, name: u.name, email: u.email, role: 'admin', teamId: null, organisationIds: [] };
 
     let t0 = performance.now();
     await writeCsv(file);
     const size = (await stat(file)).size;
-    console.log(`Generated ${ROWS.toLocaleString('en-GB')} rows (${mb(size)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `Generated ${ROWS.toLocaleString('en-GB')} rows (${mb(size)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const baseline = process.memoryUsage().rss;
     peak = baseline;
@@ -187,11 +219,15 @@ async function main() {
     console.log('');
     console.log(`| step | time | peak RSS (process) |`);
     console.log(`|---|---|---|`);
-    console.log(`| import ${ROWS.toLocaleString('en-GB')} new rows (check + one transaction) | ${firstSeconds.toFixed(1)} s | ${mb(firstPeak)} |`);
+    console.log(
+      `| import ${ROWS.toLocaleString('en-GB')} new rows (check + one transaction) | ${firstSeconds.toFixed(1)} s | ${mb(firstPeak)} |`,
+    );
     console.log(`| import the same file again (no changes) | ${againSeconds.toFixed(1)} s | ${mb(againPeak)} |`);
     console.log(`| export (${mb(bytes)}) | ${exportSeconds.toFixed(1)} s | ${mb(peak)} |`);
     console.log('');
-    console.log(`RSS before the first import: ${mb(baseline)}; maxRSS reported by the OS: ${mb(process.resourceUsage().maxRSS * 1024)}; peak JavaScript heap in use: ${mb(heapPeak)}`);
+    console.log(
+      `RSS before the first import: ${mb(baseline)}; maxRSS reported by the OS: ${mb(process.resourceUsage().maxRSS * 1024)}; peak JavaScript heap in use: ${mb(heapPeak)}`,
+    );
     console.log(`Rows written: ${JSON.stringify(counts)}`);
     if (first.mode === 'import') console.log(`First import: ${JSON.stringify(first.summary)}`);
     if (again.ok && again.mode === 'import') console.log(`Second import: ${JSON.stringify(again.summary)}`);

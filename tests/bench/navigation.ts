@@ -262,7 +262,9 @@ function summarise(label: string, runs: Measured[]) {
   }
   const sent = runs.map((r) => r.requests.filter((q) => !q.fromCache));
   const byKind = Object.fromEntries(KINDS.map((k) => [k, median(sent.map((s) => s.filter((q) => q.kind === k).length))]));
-  const responses = sent.flatMap((s) => s.filter((q) => (q.kind === 'document' || q.kind === 'rsc') && q.responseMs !== null).map((q) => q.responseMs!));
+  const responses = sent.flatMap((s) =>
+    s.filter((q) => (q.kind === 'document' || q.kind === 'rsc') && q.responseMs !== null).map((q) => q.responseMs!),
+  );
   const usable = runs.map((r) => r.usableMs);
   return {
     scenario: label,
@@ -331,14 +333,23 @@ async function main() {
   const figures = await withServer(async (baseUrl) => {
     const browser: Browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await signIn(context, baseUrl);
       const cases = await caseLinks(context, baseUrl);
-      if (cases.length < options.runs) throw new Error(`the caseload links to ${cases.length} cases; --runs ${options.runs} needs as many`);
+      if (cases.length < options.runs)
+        throw new Error(`the caseload links to ${cases.length} cases; --runs ${options.runs} needs as many`);
       // Warm the server and the browser cache once, unmeasured.
       await view(context, baseUrl, cases[0]);
       await click(context, baseUrl, cases[0]);
@@ -348,18 +359,17 @@ async function main() {
       const clicks: Measured[] = [];
       for (let i = 0; i < options.runs; i++) {
         const path = cases[i];
-        const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState() });
+        const fresh = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          storageState: await context.storageState(),
+        });
         cold.push(await view(fresh, baseUrl, path));
         await fresh.close();
         warm.push(await view(context, baseUrl, path));
         clicks.push(await click(context, baseUrl, path));
         log(`run ${i + 1}/${options.runs}: view ${Math.round(warm[i].usableMs)} ms, click ${Math.round(clicks[i].usableMs)} ms`);
       }
-      return [
-        summarise('view, cold cache', cold),
-        summarise('view, warm cache', warm),
-        summarise('click from caseload', clicks),
-      ];
+      return [summarise('view, cold cache', cold), summarise('view, warm cache', warm), summarise('click from caseload', clicks)];
     } finally {
       await browser.close();
     }

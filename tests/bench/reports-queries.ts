@@ -10,7 +10,9 @@ import { withReportTransaction } from '../../lib/reports/session';
 const db = createDb(process.env.DATABASE_URL!);
 const filter = parseReportQuery({}, []).filter;
 const dir = path.resolve(import.meta.dirname, '../../lib/reports/sql');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'fragments.ts').sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && f !== 'fragments.ts')
+  .sort()) {
   const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
   for (const [name, fn] of Object.entries(mod)) {
     if (typeof fn !== 'function' || fn.length < 1) continue;

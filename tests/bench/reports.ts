@@ -65,10 +65,17 @@ async function signIn(): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: options.email, password: options.password, callbackUrl: `${options.url}/reports`, json: 'true' }),
+    body: new URLSearchParams({
+      csrfToken,
+      email: options.email,
+      password: options.password,
+      callbackUrl: `${options.url}/reports`,
+      json: 'true',
+    }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Could not sign in as ${options.email} (status ${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`Could not sign in as ${options.email} (status ${res.status})`);
   return cookie();
 }
 
@@ -90,11 +97,15 @@ async function main() {
   try {
     const [counts] = await db.$queryRaw<{ events: bigint; cases: bigint }[]>`
       SELECT (SELECT count(*) FROM "ReferralEvent") AS events, (SELECT count(*) FROM "Case") AS cases`;
-    console.log(`Data: ${Number(counts.events).toLocaleString('en-GB')} referral events, ${Number(counts.cases).toLocaleString('en-GB')} cases`);
+    console.log(
+      `Data: ${Number(counts.events).toLocaleString('en-GB')} referral events, ${Number(counts.cases).toLocaleString('en-GB')} cases`,
+    );
     if (options.refresh) {
       const t0 = performance.now();
       await refreshReportFacts(db);
-      console.log(`Summary data rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s (a background job; pages never wait for it once built)`);
+      console.log(
+        `Summary data rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s (a background job; pages never wait for it once built)`,
+      );
     }
     const filter = parseReportQuery({}, await listWards(db)).filter;
     const pages: { name: string; path: string; direct: () => Promise<unknown> }[] = [
@@ -108,7 +119,9 @@ async function main() {
 
     const cookie = options.server ? await signIn() : '';
     console.log(`\n${options.requests} requests per report after ${options.warmup} warm-up; last 12 months, all wards.`);
-    console.log(`${'report'.padEnd(12)} ${'direct p50'.padStart(10)} ${'direct p95'.padStart(10)} ${options.server ? `${'page p50'.padStart(10)} ${'page p95'.padStart(10)} ${'page max'.padStart(10)}  target` : ''}`);
+    console.log(
+      `${'report'.padEnd(12)} ${'direct p50'.padStart(10)} ${'direct p95'.padStart(10)} ${options.server ? `${'page p50'.padStart(10)} ${'page p95'.padStart(10)} ${'page max'.padStart(10)}  target` : ''}`,
+    );
     let worst = 0;
     for (const p of pages) {
       for (let i = 0; i < options.warmup; i++) await p.direct();

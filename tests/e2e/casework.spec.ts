@@ -90,7 +90,13 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     const summary = 'He said nobody had visited for weeks and the heating is off. '.repeat(35).trim();
     await page.getByLabel('Summary of the concern').fill(summary);
     await page.getByRole('button', { name: 'Record safeguarding concern' }).click();
-    await expect(page.getByRole('alert').getByRole('link', { name: `Summary must be 2,000 characters or fewer. You have ${(summary.length - 2000).toLocaleString('en-GB')} characters too many` })).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .getByRole('link', {
+          name: `Summary must be 2,000 characters or fewer. You have ${(summary.length - 2000).toLocaleString('en-GB')} characters too many`,
+        }),
+    ).toBeVisible();
     await expect(page.getByLabel('Summary of the concern')).toHaveValue(summary);
     await visit(page, casePath);
 
@@ -192,7 +198,11 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
   test('a closing form opened before someone else closed the case says it changed', async ({ browser }) => {
     const page = await signedIn(browser, 'link_worker', 'linkworker@demo.example');
     await visit(page, '/caseload?show=waiting');
-    await page.getByRole('region', { name: /Waiting for first contact/ }).getByRole('link').first().click();
+    await page
+      .getByRole('region', { name: /Waiting for first contact/ })
+      .getByRole('link')
+      .first()
+      .click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const path = new URL(page.url()).pathname;
     await visit(page, `${path}/close`);
@@ -235,7 +245,9 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await expect(access).toContainText('Provider viewed the referral');
     await page.context().close();
   });
-  test('an admin finds the person for a subject access request and exports the record; a link worker cannot', async ({ browser }) => {
+  test('an admin finds the person for a subject access request and exports the record; a link worker cannot', async ({
+    browser,
+  }) => {
     const page = await signedIn(browser, 'admin');
     await visit(page, '/admin/people');
     await page.getByLabel('Case reference or name').fill(reference);
@@ -277,7 +289,9 @@ test('a provider pages through the inbox; the pages keep the filter and a filter
   await expect(page).toHaveURL(/\/provider\/referrals\?show=closed&page=2$/);
   await expect(showing).toHaveText(`Showing 26 to 50 of ${total.toLocaleString('en-GB')} referrals`);
   await expect(pages.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('navigation', { name: 'Filter referrals' }).locator('[aria-current="page"]')).toContainText('Finished');
+  await expect(page.getByRole('navigation', { name: 'Filter referrals' }).locator('[aria-current="page"]')).toContainText(
+    'Finished',
+  );
   await expectAccessible(page);
   const second = await references();
   expect(second).toHaveLength(25);
@@ -290,7 +304,9 @@ test('a provider pages through the inbox; the pages keep the filter and a filter
   // A stale link beyond the end shows the last page.
   const lastPage = Math.ceil(total / 25);
   await visit(page, '/provider/referrals?show=closed&page=999');
-  await expect(showing).toHaveText(`Showing ${((lastPage - 1) * 25 + 1).toLocaleString('en-GB')} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} referrals`);
+  await expect(showing).toHaveText(
+    `Showing ${((lastPage - 1) * 25 + 1).toLocaleString('en-GB')} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} referrals`,
+  );
   await expect(pages.getByRole('link', { name: `Page ${lastPage}` })).toHaveAttribute('aria-current', 'page');
 
   await page.getByRole('navigation', { name: 'Filter referrals' }).getByRole('link', { name: /^All/ }).click();

@@ -7,7 +7,10 @@ const ANCHOR_KEY = 'demo.anchor';
 
 function databaseUrl(): string {
   const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`, which seeds a database and names it');
+  if (!url)
+    throw new Error(
+      'E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`, which seeds a database and names it',
+    );
   return url;
 }
 
@@ -47,7 +50,9 @@ export type WholeMonths = {
 
 /** The `count` whole London calendar months before the month `instant` falls in. */
 export function wholeMonthsBefore(instant: Date, count: number): WholeMonths {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(
+    instant,
+  );
   const year = Number(parts.find((p) => p.type === 'year')!.value);
   const month = Number(parts.find((p) => p.type === 'month')!.value);
   const months = Array.from({ length: count }, (_, i) => {

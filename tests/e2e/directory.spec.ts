@@ -22,7 +22,10 @@ async function expectNoOverlap(page: Page) {
     }),
   );
   const overlaps = boxes.flatMap((a, i) =>
-    boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.name} / ${b.name}`),
+    boxes
+      .slice(i + 1)
+      .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+      .map((b) => `${a.name} / ${b.name}`),
   );
   expect(overlaps).toEqual([]);
 }
@@ -50,7 +53,10 @@ test.describe('finding help', () => {
     await expect(page).toHaveURL(/day=tuesday/);
     await expectAccessible(page);
 
-    const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
+    const results = page
+      .getByRole('list', { name: 'Results' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading') });
     await expect(results.first()).toBeVisible();
     // Nearest first, each with its distance; activities with no premises (online, phone) come last.
     const found = await results.evaluateAll((items) =>

@@ -26,7 +26,10 @@ async function searchFinds(page: Page, name: string, hasSpace: boolean): Promise
   return (await page.getByRole('link', { name, exact: true }).count()) > 0;
 }
 
-const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(),
+  );
 
 const devices = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
@@ -96,7 +99,9 @@ for (const device of devices) {
       const dragged = { lat: Number(await latitude.inputValue()), lng: Number(await longitude.inputValue()) };
       expect(dragged.lat).toBeLessThan(start.lat);
       expect(dragged.lng).toBeLessThan(start.lng);
-      await expect(map.getByRole('status')).toHaveText(`Pin moved. Latitude ${dragged.lat.toFixed(5)}, longitude ${dragged.lng.toFixed(5)}.`);
+      await expect(map.getByRole('status')).toHaveText(
+        `Pin moved. Latitude ${dragged.lat.toFixed(5)}, longitude ${dragged.lng.toFixed(5)}.`,
+      );
 
       // Typing a position moves the pin there: the map centres on the pin's point, 20px below its head's middle.
       await latitude.fill((dragged.lat + 0.002).toFixed(5));
@@ -105,7 +110,12 @@ for (const device of devices) {
       await expect
         .poll(async () => {
           const b = (await pin.boundingBox())!;
-          return Math.round(Math.hypot(b.x + b.width / 2 - (container.x + container.width / 2), b.y + b.height / 2 + 20 - (container.y + container.height / 2)));
+          return Math.round(
+            Math.hypot(
+              b.x + b.width / 2 - (container.x + container.width / 2),
+              b.y + b.height / 2 + 20 - (container.y + container.height / 2),
+            ),
+          );
         })
         .toBeLessThan(4);
       await expectAccessible(page);
@@ -129,7 +139,10 @@ for (const device of devices) {
       await expect(longitude).toHaveValue(String(Number(dragged.lng.toFixed(5))));
     });
 
-    test('a provider updates the group’s details; the description waits for a coordinator, the charity number is live at once', async ({ page, browser }) => {
+    test('a provider updates the group’s details; the description waits for a coordinator, the charity number is live at once', async ({
+      page,
+      browser,
+    }) => {
       const stamp = `${device.name} ${Date.now().toString(36)}`;
       const about = `Friendly help for older people in Eastbrook (${stamp}).`;
       const charity = String(1_000_000 + (Date.now() % 8_999_999));
@@ -140,7 +153,9 @@ for (const device of devices) {
       await page.getByLabel('Charity number (optional)').fill(charity);
       await page.getByRole('button', { name: 'Save the group’s details' }).click();
       await expect(page).toHaveURL(/saved=pending/, { timeout: 30_000 });
-      await expect(page.getByText(/Changes to the name, description or contact details show once a coordinator has checked them/)).toBeVisible();
+      await expect(
+        page.getByText(/Changes to the name, description or contact details show once a coordinator has checked them/),
+      ).toBeVisible();
       await expect(page.getByText(/Changes to about the group are waiting for a coordinator/)).toBeVisible();
       await expect(page.getByLabel('Charity number (optional)')).toHaveValue(charity);
       await expectAccessible(page);
@@ -167,7 +182,10 @@ for (const device of devices) {
       await signIn(page, coordinator.email, coordinator.password);
       await visit(page, '/moderation');
       await expect(page.getByRole('heading', { level: 1, name: 'Listing changes to check' })).toBeVisible();
-      const row = page.getByRole('row').filter({ has: page.getByText('Change', { exact: true }) }).first();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByText('Change', { exact: true }) })
+        .first();
       await row.getByRole('link').first().click();
       await expect(page).toHaveURL(/\/moderation\/[0-9a-f-]{36}$/, { timeout: 30_000 });
       await expect(page.getByRole('columnheader', { name: 'Proposed' })).toBeVisible();
@@ -182,7 +200,10 @@ for (const device of devices) {
 }
 
 test.describe('members of a group', () => {
-  test('a provider adds a co-member, who sets a password from the e-mailed link and can edit the group', async ({ page, browser }) => {
+  test('a provider adds a co-member, who sets a password from the e-mailed link and can edit the group', async ({
+    page,
+    browser,
+  }) => {
     const stamp = Date.now().toString(36);
     const email = `co-member-${stamp}@example.org`;
     await signIn(page, provider.email, provider.password);
@@ -195,7 +216,10 @@ test.describe('members of a group', () => {
 
     const member = await newPage(browser);
     await visit(member, `/dev/outbox?to=${encodeURIComponent(email)}`);
-    await member.getByRole('link', { name: /\/groups\/invite\// }).first().click();
+    await member
+      .getByRole('link', { name: /\/groups\/invite\// })
+      .first()
+      .click();
     await expect(member.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
     await expectAccessible(member);
     await member.getByLabel('Create a password').fill('a kettle and seven mugs');
@@ -216,7 +240,10 @@ for (const device of devices) {
   test.describe(`a new group, on a ${device.name}`, () => {
     test.use({ viewport: device.viewport });
 
-    test('signs up, lists a fortnightly activity, is approved by a coordinator and appears in search', async ({ page, browser }) => {
+    test('signs up, lists a fortnightly activity, is approved by a coordinator and appears in search', async ({
+      page,
+      browser,
+    }) => {
       const stamp = Date.now().toString(36);
       const email = `new-group-${stamp}@example.org`;
       const groupName = `Riverside Knitters ${stamp}`;
@@ -234,7 +261,10 @@ for (const device of devices) {
 
       // The confirmation e-mail, from the demo outbox.
       await visit(page, `/dev/outbox?to=${encodeURIComponent(email)}`);
-      await page.getByRole('link', { name: /\/groups\/verify\// }).first().click();
+      await page
+        .getByRole('link', { name: /\/groups\/verify\// })
+        .first()
+        .click();
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Confirm my email address' }).click();
       await expect(page).toHaveURL(/\/sign-in/);
@@ -270,7 +300,10 @@ for (const device of devices) {
       const staff = await newPage(browser, device.viewport);
       await signIn(staff, coordinator.email, coordinator.password);
       await visit(staff, '/moderation/organisations');
-      await staff.getByRole('region', { name: groupName }).getByLabel('I have checked the group exists and the contact is genuine').check();
+      await staff
+        .getByRole('region', { name: groupName })
+        .getByLabel('I have checked the group exists and the contact is genuine')
+        .check();
       await staff.getByRole('button', { name: `Approve ${groupName}`, exact: true }).click();
       await expect(staff).toHaveURL(/done=approve/, { timeout: 30_000 });
       await expect(staff.getByText('Group approved. Its members have been told.')).toBeVisible();
@@ -291,14 +324,20 @@ for (const device of devices) {
     test('a provider confirms “still right” from the e-mailed link and the last-checked date changes', async ({ page }) => {
       await signIn(page, coordinator.email, coordinator.password);
       await visit(page, '/moderation/freshness');
-      const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: /^Send a reminder/ }) }).first();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: /^Send a reminder/ }) })
+        .first();
       const name = (await row.getByRole('link').first().textContent())!.trim();
       await row.getByRole('button', { name: /^Send a reminder/ }).click();
       await expect(page.getByText(`Reminder sent for ${name}.`)).toBeVisible();
       await expectAccessible(page);
 
       await visit(page, '/dev/outbox');
-      await page.getByRole('link', { name: /\/listing-check\// }).first().click();
+      await page
+        .getByRole('link', { name: /\/listing-check\// })
+        .first()
+        .click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Is your listing for ${name} still right?`);
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Yes, it is all still right' }).click();

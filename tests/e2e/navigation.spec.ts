@@ -31,7 +31,10 @@ const isPrefetch = async (r: Request) => {
 
 /** Passes the pointer over the header's links and the first of the page's: what would start a prefetch. */
 async function hoverLinks(page: Page) {
-  const links = [...(await page.locator('header a[href^="/"]').all()), ...(await page.locator('main a[href^="/"]').all()).slice(0, 6)];
+  const links = [
+    ...(await page.locator('header a[href^="/"]').all()),
+    ...(await page.locator('main a[href^="/"]').all()).slice(0, 6),
+  ];
   for (const link of links) await link.hover();
   await page.waitForTimeout(500);
 }

@@ -16,8 +16,14 @@ test.describe('refer in', () => {
     await page.getByLabel('Phone call').check();
     await page.getByLabel('Phone number', { exact: true }).fill('01632 960 321');
     await page.getByLabel('Weekday mornings').check();
-    await page.getByLabel('What matters to you, and what would you like help with?').fill('I live on my own now and would like some company.');
-    await page.getByRole('group', { name: /what would you like help with/i }).getByRole('checkbox').first().check();
+    await page
+      .getByLabel('What matters to you, and what would you like help with?')
+      .fill('I live on my own now and would like some company.');
+    await page
+      .getByRole('group', { name: /what would you like help with/i })
+      .getByRole('checkbox')
+      .first()
+      .check();
     await page.getByLabel('A link worker can get in touch about this, using the details above').check();
     await page.getByRole('button', { name: 'Send request' }).click();
 
@@ -52,7 +58,9 @@ test.describe('refer in', () => {
     await expect(page.getByLabel('Year', { exact: true })).toHaveValue('1950');
     await expect(page.getByLabel('Text message')).toBeChecked();
     await expect(page.getByLabel('Phone number', { exact: true })).toHaveValue('01632 960 321');
-    await expect(page.getByLabel('What matters to you, and what would you like help with?')).toHaveValue('Getting back to the allotment.');
+    await expect(page.getByLabel('What matters to you, and what would you like help with?')).toHaveValue(
+      'Getting back to the allotment.',
+    );
     await expectAccessible(page);
 
     // Fixing the mistakes sends it.
@@ -77,7 +85,9 @@ test.describe('refer in', () => {
     await page.getByLabel('Age range (if you do not know the date of birth)').selectOption('65-74');
     await page.getByLabel('Phone call').check();
     await page.getByLabel('Phone number', { exact: true }).fill('01632 960 654');
-    await page.getByLabel('What matters to the person, and what would they like help with?').fill('Recently widowed, wants to get back to bowls.');
+    await page
+      .getByLabel('What matters to the person, and what would they like help with?')
+      .fill('Recently widowed, wants to get back to bowls.');
     await page.getByLabel('They know about this referral and agree to a link worker getting in touch').check();
     await page.getByRole('button', { name: 'Send referral' }).click();
 

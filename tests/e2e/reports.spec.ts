@@ -24,7 +24,9 @@ async function signIn(page: Page, role: 'commissioner' | 'link_worker') {
 }
 
 test.describe('reports for commissioners', () => {
-  test('a commissioner reads every report, changes the period and ward, reads a chart\u2019s table and downloads a CSV', async ({ page }) => {
+  test('a commissioner reads every report, changes the period and ward, reads a chart\u2019s table and downloads a CSV', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await signIn(page, 'commissioner');
     await expect(page).toHaveURL(/\/reports$/);
@@ -52,18 +54,26 @@ test.describe('reports for commissioners', () => {
     const wardTable = page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' });
     await expect(wardTable).toBeVisible();
     await expect(wardTable.getByRole('columnheader', { name: 'Per 1,000 people' })).toBeVisible();
-    const rates = await wardTable.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td:last-child')?.textContent ?? '']),
-    );
+    const rates = await wardTable
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td:last-child')?.textContent ?? '']),
+      );
     const wardRates = rates.filter(([ward]) => ward !== 'All wards' && ward !== 'Place not known');
     expect(wardRates).toHaveLength(demoWards.length);
-    await expect(map.locator('path.ward-map__circle--hidden')).toHaveCount(wardRates.filter(([, rate]) => !/^\d/.test(rate)).length);
-    await expect(map.locator('path.ward-map__circle--rate')).toHaveCount(wardRates.filter(([, rate]) => /^\d/.test(rate) && rate !== '0').length);
+    await expect(map.locator('path.ward-map__circle--hidden')).toHaveCount(
+      wardRates.filter(([, rate]) => !/^\d/.test(rate)).length,
+    );
+    await expect(map.locator('path.ward-map__circle--rate')).toHaveCount(
+      wardRates.filter(([, rate]) => /^\d/.test(rate) && rate !== '0').length,
+    );
     await expect(page.getByText('Definition: the map of unmet need by ward')).toBeVisible();
     await expect(page.getByText('Circle area is in proportion to unmet need per 1,000 people.')).toBeVisible();
     // Pointing at a circle shows its ward's figures.
     await map.locator('path.ward-map__circle--rate').first().dispatchEvent('mouseover');
-    await expect(page.locator('.leaflet-tooltip')).toHaveText(/^[A-Z][A-Za-z ]+: [\d,]+ items recorded, [\d.]+ per 1,000 people \([\d,]+ people\)\.$/);
+    await expect(page.locator('.leaflet-tooltip')).toHaveText(
+      /^[A-Z][A-Za-z ]+: [\d,]+ items recorded, [\d.]+ per 1,000 people \([\d,]+ people\)\.$/,
+    );
     // On paper the map, its key and the table all print.
     await page.emulateMedia({ media: 'print' });
     await expect(map).toBeVisible();
@@ -95,7 +105,11 @@ test.describe('reports for commissioners', () => {
     await expect(page.locator('#report-scope')).toContainText(`${ward.name} ward`);
     // The map follows the ward filter, as its table does.
     await expect(page.locator('path.ward-map__circle')).toHaveCount(1);
-    await expect(page.getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' }).getByRole('rowheader', { name: ward.name })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Unmet need by ward, per 1,000 people (table)' })
+        .getByRole('rowheader', { name: ward.name }),
+    ).toBeVisible();
     await expectAccessible(page);
 
     // Moving to another report keeps the period and ward.
@@ -114,7 +128,9 @@ test.describe('reports for commissioners', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download this table as CSV (Referrals received by month and source)' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^demand_by-source_${period.fromKey}-to-${period.toKey}_ward-${ward.code.toLowerCase()}-[a-z0-9-]+\\.csv$`));
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^demand_by-source_${period.fromKey}-to-${period.toKey}_ward-${ward.code.toLowerCase()}-[a-z0-9-]+\\.csv$`),
+    );
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toBe('Period,Area,Month,GP practice,Self-referral,Social care,Hospital,Voluntary sector,Other,Total');

@@ -67,7 +67,9 @@ test.describe('triage', () => {
     await expectAccessible(page);
   });
 
-  test('two coordinators at once: the second is told the referral changed, and nothing is overwritten', async ({ page: first }) => {
+  test('two coordinators at once: the second is told the referral changed, and nothing is overwritten', async ({
+    page: first,
+  }) => {
     const reference = await selfRefer(first, 'Winifred Ashdown');
 
     await signIn(first, coordinator.email, coordinator.password);

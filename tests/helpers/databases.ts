@@ -44,7 +44,9 @@ export function newTestDatabaseName(): string {
 /** Template name from the migrations' names and checksums: a changed migration gets a new one. */
 export async function templateName(dir?: string): Promise<string> {
   const files = await readMigrations(dir);
-  const hash = createHash('sha256').update(files.map((f) => `${f.name}:${f.checksum}`).join('\n')).digest('hex');
+  const hash = createHash('sha256')
+    .update(files.map((f) => `${f.name}:${f.checksum}`).join('\n'))
+    .digest('hex');
   return `${TEMPLATE_PREFIX}${hash.slice(0, 8)}`;
 }
 
@@ -61,7 +63,10 @@ const code = (err: unknown) => (err as { code?: string }).code;
  * starting together cannot both build it. Connections to it are then disallowed: CREATE DATABASE
  * ... TEMPLATE fails while anyone is connected to the source.
  */
-export async function ensureTemplate(adminUrl: string, opts: { dir?: string; log?: (msg: string) => void } = {}): Promise<string> {
+export async function ensureTemplate(
+  adminUrl: string,
+  opts: { dir?: string; log?: (msg: string) => void } = {},
+): Promise<string> {
   const name = await templateName(opts.dir);
   return withAdmin(adminUrl, async (admin) => {
     if (await databaseExists(admin, name)) return name;

@@ -60,8 +60,14 @@ export function useFreshDatabase(): { readonly db: Db; readonly url: string; rea
     return current;
   };
   return {
-    get db() { return get().db; },
-    get url() { return get().url; },
-    get name() { return get().name; },
+    get db() {
+      return get().db;
+    },
+    get url() {
+      return get().url;
+    },
+    get name() {
+      return get().name;
+    },
   };
 }

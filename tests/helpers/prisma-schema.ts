@@ -76,7 +76,10 @@ function loadSchemaWasm(): SchemaWasm {
   for (const imp of WebAssembly.Module.imports(compiled)) {
     let fn: (...args: number[]) => unknown;
     if (imp.name.startsWith('__wbg_Error_')) fn = (p, l) => new Error(text(p, l));
-    else if (imp.name.includes('wbindgen_throw')) fn = (p, l) => { throw new Error(text(p, l)); };
+    else if (imp.name.includes('wbindgen_throw'))
+      fn = (p, l) => {
+        throw new Error(text(p, l));
+      };
     else if (imp.name.startsWith('__wbg_set_message_')) fn = () => undefined;
     else if (imp.name === '__wbindgen_init_externref_table') {
       fn = () => {
@@ -88,7 +91,10 @@ function loadSchemaWasm(): SchemaWasm {
         table.set(offset + 2, true);
         table.set(offset + 3, false);
       };
-    } else throw new Error(`prisma_schema_build wasm wants an unknown import ${imp.module}.${imp.name}; update tests/helpers/prisma-schema.ts`);
+    } else
+      throw new Error(
+        `prisma_schema_build wasm wants an unknown import ${imp.module}.${imp.name}; update tests/helpers/prisma-schema.ts`,
+      );
     (imports[imp.module] ??= {})[imp.name] = fn;
   }
   // The import functions above run only from inside the instance, after this line has set wasm.

@@ -16,8 +16,12 @@ beforeAll(async () => {
   database = await freshDatabase();
   db = database.db;
   const team = await db.team.create({ data: { name: 'South team' } });
-  const w = await db.user.create({ data: { email: 'w@example.test', name: 'Wren Worker', passwordHash: 'x', role: 'link_worker', teamId: team.id } });
-  const c = await db.user.create({ data: { email: 'c@example.test', name: 'Cass Coordinator', passwordHash: 'x', role: 'coordinator', teamId: team.id } });
+  const w = await db.user.create({
+    data: { email: 'w@example.test', name: 'Wren Worker', passwordHash: 'x', role: 'link_worker', teamId: team.id },
+  });
+  const c = await db.user.create({
+    data: { email: 'c@example.test', name: 'Cass Coordinator', passwordHash: 'x', role: 'coordinator', teamId: team.id },
+  });
   worker = { id: w.id, name: w.name, email: w.email, role: w.role, teamId: team.id, organisationIds: [] };
   coordinator = { id: c.id, name: c.name, email: c.email, role: c.role, teamId: team.id, organisationIds: [] };
   personId = (await db.person.create({ data: { name: 'Pat Person', postcode: 'EB1 2AA' } })).id;
@@ -30,7 +34,14 @@ afterAll(async () => {
 
 describe('recordAudit', () => {
   it('stores who, what and which record, with the role they had then', async () => {
-    await recordAudit(db, { actor: worker, action: 'person.viewed', entityType: 'person', entityId: personId, personId, at: at(1) });
+    await recordAudit(db, {
+      actor: worker,
+      action: 'person.viewed',
+      entityType: 'person',
+      entityId: personId,
+      personId,
+      at: at(1),
+    });
     const row = await db.auditEvent.findFirstOrThrow({ where: { action: 'person.viewed', actorId: worker.id } });
     expect(row).toMatchObject({ actorRole: 'link_worker', entityType: 'person', entityId: personId, personId, detail: {} });
   });
@@ -49,7 +60,13 @@ describe('recordAudit', () => {
       entityType: 'person',
       entityId: personId,
       personId,
-      detail: { fields: ['phone', 'postcode'], name: 'Pat Person', newPostcode: 'EB1 2AA', value: 'pat@example.test', version: 2 },
+      detail: {
+        fields: ['phone', 'postcode'],
+        name: 'Pat Person',
+        newPostcode: 'EB1 2AA',
+        value: 'pat@example.test',
+        version: 2,
+      },
       at: at(2),
     });
     const row = await db.auditEvent.findFirstOrThrow({ where: { action: 'person.updated' } });
@@ -60,8 +77,22 @@ describe('recordAudit', () => {
 
 describe('listAuditForPerson', () => {
   it('lists everything done with one person, newest first, naming who did it', async () => {
-    await recordAudit(db, { actor: coordinator, action: 'case.assigned', entityType: 'case', entityId: 'c-1', personId, detail: { to: worker.id }, at: at(3) });
-    await recordAudit(db, { actor: worker, action: 'person.viewed', entityType: 'person', entityId: otherPersonId, personId: otherPersonId });
+    await recordAudit(db, {
+      actor: coordinator,
+      action: 'case.assigned',
+      entityType: 'case',
+      entityId: 'c-1',
+      personId,
+      detail: { to: worker.id },
+      at: at(3),
+    });
+    await recordAudit(db, {
+      actor: worker,
+      action: 'person.viewed',
+      entityType: 'person',
+      entityId: otherPersonId,
+      personId: otherPersonId,
+    });
 
     const entries = await listAuditForPerson(db, personId);
     expect(entries.map((e) => e.action)).toEqual(['case.assigned', 'person.updated', 'person.viewed']);

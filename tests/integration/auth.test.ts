@@ -62,7 +62,10 @@ describe('authenticate', () => {
   it('signs in with the right password, whatever the case of the e-mail, and records it', async () => {
     const user = await makeUser('ok@example.test');
     const result = await authenticate(db, { email: '  OK@Example.TEST ', password: PASSWORD, ip: freshIp() }, at(1), policy);
-    expect(result).toEqual({ ok: true, user: { id: user.id, name: user.name, email: user.email, role: 'link_worker', sessionVersion: 1 } });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.id, name: user.name, email: user.email, role: 'link_worker', sessionVersion: 1 },
+    });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastLoginAt).toEqual(at(1));
     expect(await db.auditEvent.count({ where: { action: 'auth.signed_in', actorId: user.id } })).toBe(1);
@@ -78,7 +81,8 @@ describe('authenticate', () => {
   it('locks the account after the limit, ends its sessions, and unlocks after the window', async () => {
     const user = await makeUser('locked@example.test');
     const ip = freshIp();
-    const attempt = (password: string, seconds: number) => authenticate(db, { email: user.email, password, ip }, at(seconds), policy);
+    const attempt = (password: string, seconds: number) =>
+      authenticate(db, { email: user.email, password, ip }, at(seconds), policy);
 
     expect(await attempt('nope', 1)).toEqual({ ok: false, reason: 'invalid' });
     expect(await attempt('nope', 2)).toEqual({ ok: false, reason: 'invalid' });
@@ -109,13 +113,20 @@ describe('authenticate', () => {
     expect((await authenticate(db, { email: user.email, password: PASSWORD, ip }, at(3), policy)).ok).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
     // Two more failures do not lock: the count started again.
-    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(4), policy)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(5), policy)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(4), policy)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(5), policy)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('answers an unknown address exactly as it would a real one, lock-out included', async () => {
     const ip = freshIp();
-    const attempt = (seconds: number) => authenticate(db, { email: 'nobody@example.test', password: 'nope', ip }, at(seconds), policy);
+    const attempt = (seconds: number) =>
+      authenticate(db, { email: 'nobody@example.test', password: 'nope', ip }, at(seconds), policy);
     expect(await attempt(1)).toEqual({ ok: false, reason: 'invalid' });
     expect(await attempt(2)).toEqual({ ok: false, reason: 'invalid' });
     expect(await attempt(3)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 });
@@ -125,7 +136,10 @@ describe('authenticate', () => {
 
   it('refuses an inactive account with the same answer as a wrong password', async () => {
     const user = await makeUser('leaver@example.test', { active: false });
-    expect(await authenticate(db, { email: user.email, password: PASSWORD, ip: freshIp() }, at(1), policy)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db, { email: user.email, password: PASSWORD, ip: freshIp() }, at(1), policy)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('limits attempts per network address, then lets them through in the next minute', async () => {
@@ -153,7 +167,9 @@ describe('rate-limit buckets', () => {
       expect(results[3].retryAfterSeconds).toBe(60);
       expect(results[3].resetAt).toEqual(at(60));
 
-      const concurrent = await Promise.all(Array.from({ length: 10 }, (_, i) => hit(i % 2 ? db : other, 'test:race', 100, 60, now)));
+      const concurrent = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => hit(i % 2 ? db : other, 'test:race', 100, 60, now)),
+      );
       expect(concurrent.map((r) => r.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     } finally {
       await other.$disconnect();
@@ -209,7 +225,8 @@ describe('sessions', () => {
   it('are refused after a lock-out, even once the lock has passed', async () => {
     const user = await makeUser('lockout-session@example.test');
     const ip = freshIp();
-    for (let i = 1; i <= policy.maxFailedLogins; i++) await authenticate(db, { email: user.email, password: 'nope', ip }, at(i), policy);
+    for (let i = 1; i <= policy.maxFailedLogins; i++)
+      await authenticate(db, { email: user.email, password: 'nope', ip }, at(i), policy);
     expect(await loadSessionUser(db, user.id, 1, at(10))).toBeNull();
     expect(await loadSessionUser(db, user.id, 1, at(3600))).toBeNull();
     expect(await loadSessionUser(db, user.id, 2, at(3600))).not.toBeNull();
@@ -224,12 +241,18 @@ describe('sessions', () => {
 describe('the session secret', () => {
   it('uses NEXTAUTH_SECRET when it is set', async () => {
     const secret = 's'.repeat(40);
-    expect(await resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: secret }, demoMode: false })).toBe(secret);
+    expect(await resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: secret }, demoMode: false })).toBe(
+      secret,
+    );
   });
 
   it('is required in production outside demo mode', async () => {
-    await expect(resolveAuthSecret(db, { env: { NODE_ENV: 'production' }, demoMode: false })).rejects.toBeInstanceOf(MissingAuthSecret);
-    await expect(resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: 'short' }, demoMode: false })).rejects.toBeInstanceOf(MissingAuthSecret);
+    await expect(resolveAuthSecret(db, { env: { NODE_ENV: 'production' }, demoMode: false })).rejects.toBeInstanceOf(
+      MissingAuthSecret,
+    );
+    await expect(
+      resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: 'short' }, demoMode: false }),
+    ).rejects.toBeInstanceOf(MissingAuthSecret);
   });
 
   it('is generated once and stored otherwise, so a second instance agrees', async () => {

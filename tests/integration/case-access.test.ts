@@ -17,7 +17,10 @@ describe('who may open a case', () => {
       const opened = await t.db.$transaction((tx) => openCase(tx, user, w.kase.id));
       expect(opened.ok).toBe(true);
     }
-    const views = await t.db.auditEvent.findMany({ where: { personId: w.person.id, action: 'case.viewed' }, orderBy: { createdAt: 'asc' } });
+    const views = await t.db.auditEvent.findMany({
+      where: { personId: w.person.id, action: 'case.viewed' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(views.map((v) => v.actorId)).toEqual([w.worker.id, w.worker2.id, w.coordinator.id]);
     expect(views.every((v) => v.entityType === 'case' && v.entityId === w.kase.id)).toBe(true);
   });
@@ -25,7 +28,10 @@ describe('who may open a case', () => {
   it('a link worker of another team, a commissioner, a provider and an admin are refused', async () => {
     for (const user of [w.otherWorker, w.commissioner, w.provider1, w.admin]) {
       expect(await t.db.$transaction((tx) => openCase(tx, user, w.kase.id))).toEqual({ ok: false, reason: 'forbidden' });
-      expect(await t.db.$transaction((tx) => openCaseSummary(tx, user, w.kase.id, 'refer_out'))).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await t.db.$transaction((tx) => openCaseSummary(tx, user, w.kase.id, 'refer_out'))).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
     }
     expect(await t.db.auditEvent.count({ where: { personId: w.person.id, action: 'case.viewed' } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { personId: w.person.id, action: 'case.access_refused' } })).toBe(8);
@@ -40,7 +46,10 @@ describe('who may open a case', () => {
     await t.db.$transaction((tx) => openCase(tx, w.worker, w.kase.id));
     const asCoordinator = await t.db.$transaction((tx) => openCase(tx, w.coordinator, w.kase.id));
     if (!asCoordinator.ok) throw new Error('refused');
-    expect(asCoordinator.page.audit?.filter((a) => a.action === 'case.viewed').map((a) => a.actor?.id)).toEqual([w.coordinator.id, w.worker.id]);
+    expect(asCoordinator.page.audit?.filter((a) => a.action === 'case.viewed').map((a) => a.actor?.id)).toEqual([
+      w.coordinator.id,
+      w.worker.id,
+    ]);
     const asWorker = await t.db.$transaction((tx) => openCase(tx, w.worker, w.kase.id));
     if (!asWorker.ok) throw new Error('refused');
     expect(asWorker.page.audit).toBeNull();

@@ -29,7 +29,10 @@ function reference(db: ReturnType<typeof useFreshDatabase>['db'], caseId: string
       },
       conversations: {
         orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-        include: { needs: { select: { term: { select: { id: true, name: true } } }, orderBy: { termId: 'asc' } }, supersededBy: { select: { id: true } } },
+        include: {
+          needs: { select: { term: { select: { id: true, name: true } } }, orderBy: { termId: 'asc' } },
+          supersededBy: { select: { id: true } },
+        },
       },
       referrals: {
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -62,20 +65,60 @@ describe('the case page', () => {
   it('loads exactly what the Prisma query loaded, with names, in one statement', async () => {
     await w.agreeToShare(['name', 'phone', 'whatMatters'], w.org1.id);
     const first = await t.db.$transaction((tx) =>
-      recordConversation(tx, w.worker, w.kase.id, conversation({ occurredOn: '2026-11-05', lifeSatisfaction: 3, anxiety: 7, needs: [w.loneliness.id, w.money.id] }), NOW),
+      recordConversation(
+        tx,
+        w.worker,
+        w.kase.id,
+        conversation({ occurredOn: '2026-11-05', lifeSatisfaction: 3, anxiety: 7, needs: [w.loneliness.id, w.money.id] }),
+        NOW,
+      ),
     );
     if (!first.ok) throw new Error(first.reason);
     await t.db.$transaction((tx) =>
-      recordConversation(tx, w.worker2, w.kase.id, conversation({ occurredOn: '2026-11-05', supersedesId: first.conversationId, correctionNote: 'Wrong scores', lifeSatisfaction: 4, needs: [] }), NOW),
+      recordConversation(
+        tx,
+        w.worker2,
+        w.kase.id,
+        conversation({
+          occurredOn: '2026-11-05',
+          supersedesId: first.conversationId,
+          correctionNote: 'Wrong scores',
+          lifeSatisfaction: 4,
+          needs: [],
+        }),
+        NOW,
+      ),
     );
-    await t.db.$transaction((tx) => recordConversation(tx, w.worker, w.kase.id, conversation({ occurredOn: '2026-11-12', type: 'good_life', nextFollowUpOn: undefined }), NOW));
-    const sent = await t.db.$transaction((tx) => referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name', 'phone'], message: 'Keen to start' }, NOW));
+    await t.db.$transaction((tx) =>
+      recordConversation(
+        tx,
+        w.worker,
+        w.kase.id,
+        conversation({ occurredOn: '2026-11-12', type: 'good_life', nextFollowUpOn: undefined }),
+        NOW,
+      ),
+    );
+    const sent = await t.db.$transaction((tx) =>
+      referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name', 'phone'], message: 'Keen to start' }, NOW),
+    );
     if (!sent.ok) throw new Error(sent.reason);
     const v = (await t.db.referral.findUniqueOrThrow({ where: { id: sent.referralId } })).version;
-    await t.db.$transaction((tx) => answerAsProvider(tx, w.provider1, sent.referralId, { to: 'declined', reason: 'full', note: 'Try in spring', expectedVersion: v }, NOW));
-    await t.db.$transaction((tx) => recordUnmetNeed(tx, w.worker, w.kase.id, { termId: w.loneliness.id, reason: 'full', note: 'Tuesdays only' }, NOW));
+    await t.db.$transaction((tx) =>
+      answerAsProvider(
+        tx,
+        w.provider1,
+        sent.referralId,
+        { to: 'declined', reason: 'full', note: 'Try in spring', expectedVersion: v },
+        NOW,
+      ),
+    );
+    await t.db.$transaction((tx) =>
+      recordUnmetNeed(tx, w.worker, w.kase.id, { termId: w.loneliness.id, reason: 'full', note: 'Tuesdays only' }, NOW),
+    );
     await t.db.$transaction((tx) => raiseConcern(tx, w.worker, w.kase.id, { referredTo: 'adults', summary: 'Bruising' }, NOW));
-    await t.db.signpost.create({ data: { caseId: w.kase.id, serviceId: w.service2.id, createdById: w.coordinator.id, createdAt: NOW } });
+    await t.db.signpost.create({
+      data: { caseId: w.kase.id, serviceId: w.service2.id, createdById: w.coordinator.id, createdAt: NOW },
+    });
 
     const page = await open(w.coordinator);
     const ref = await reference(t.db, w.kase.id);
@@ -93,27 +136,58 @@ describe('the case page', () => {
     expect(page.referrals).toHaveLength(1);
     expect(page.referrals[0].events.map(({ by, ...e }) => e)).toEqual(referrals[0].events);
     expect(page.referrals[0].events.map((e) => e.by).sort()).toEqual([w.provider1.name, w.worker.name, w.worker.name].sort());
-    expect(page.referrals[0]).toMatchObject({ id: referrals[0].id, status: 'declined', serviceName: w.service1.name, organisationName: w.org1.name, message: 'Keen to start' });
+    expect(page.referrals[0]).toMatchObject({
+      id: referrals[0].id,
+      status: 'declined',
+      serviceName: w.service1.name,
+      organisationName: w.org1.name,
+      message: 'Keen to start',
+    });
     expect(page.unmetNeeds.map(({ recordedByName, ...u }) => u)).toEqual(unmetNeeds);
     expect(page.unmetNeeds[0].recordedByName).toBe(w.worker.name);
     expect(page.safeguarding.map(({ raisedByName, ...s }) => s)).toEqual(safeguarding);
     expect(page.signposts).toEqual(signposts.map((s) => ({ id: s.id, serviceId: s.serviceId, serviceName: w.service2.name })));
     expect(page.history).toEqual({ complete: true, since: null, conversations: 3, referrals: 1 });
-    expect(page.audit?.find((a) => a.action === 'case.viewed')).toMatchObject({ actor: { id: w.coordinator.id, name: w.coordinator.name, role: 'coordinator' }, actorRoleThen: 'coordinator' });
+    expect(page.audit?.find((a) => a.action === 'case.viewed')).toMatchObject({
+      actor: { id: w.coordinator.id, name: w.coordinator.name, role: 'coordinator' },
+      actorRoleThen: 'coordinator',
+    });
   });
 
   it('a long history shows its newest part, and all of it on asking', async () => {
     // Two years of fortnightly conversations, and a referral with its status changes before most of them.
     const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * 86_400_000);
     await t.db.conversation.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ caseId: w.kase.id, workerId: w.worker.id, occurredAt: at(14 * (60 - i)), createdAt: at(14 * (60 - i)), type: 'listen_connect' as const })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        caseId: w.kase.id,
+        workerId: w.worker.id,
+        occurredAt: at(14 * (60 - i)),
+        createdAt: at(14 * (60 - i)),
+        type: 'listen_connect' as const,
+      })),
     });
-    const old = await t.db.referral.create({ data: { caseId: w.kase.id, serviceId: w.service1.id, createdById: w.worker.id, status: 'accepted', createdAt: at(800) } });
+    const old = await t.db.referral.create({
+      data: { caseId: w.kase.id, serviceId: w.service1.id, createdById: w.worker.id, status: 'accepted', createdAt: at(800) },
+    });
     await t.db.referralEvent.createMany({
       data: [
         { referralId: old.id, toStatus: 'draft', actorId: w.worker.id, actorKind: 'worker', createdAt: at(800) },
-        { referralId: old.id, fromStatus: 'draft', toStatus: 'sent', actorId: w.worker.id, actorKind: 'worker', createdAt: at(799) },
-        { referralId: old.id, fromStatus: 'sent', toStatus: 'accepted', actorId: w.provider1.id, actorKind: 'provider', createdAt: at(795) },
+        {
+          referralId: old.id,
+          fromStatus: 'draft',
+          toStatus: 'sent',
+          actorId: w.worker.id,
+          actorKind: 'worker',
+          createdAt: at(799),
+        },
+        {
+          referralId: old.id,
+          fromStatus: 'sent',
+          toStatus: 'accepted',
+          actorId: w.provider1.id,
+          actorKind: 'provider',
+          createdAt: at(795),
+        },
       ],
     });
 
@@ -139,20 +213,50 @@ describe('the case page', () => {
   it('a referral still moving is shown with all its changes, however old it is', async () => {
     const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * 86_400_000);
     await t.db.conversation.createMany({
-      data: Array.from({ length: HISTORY_WINDOW + 5 }, (_, i) => ({ caseId: w.kase.id, workerId: w.worker.id, occurredAt: at(7 * (60 - i)), type: 'listen_connect' as const })),
+      data: Array.from({ length: HISTORY_WINDOW + 5 }, (_, i) => ({
+        caseId: w.kase.id,
+        workerId: w.worker.id,
+        occurredAt: at(7 * (60 - i)),
+        type: 'listen_connect' as const,
+      })),
     });
-    const ref = await t.db.referral.create({ data: { caseId: w.kase.id, serviceId: w.service1.id, createdById: w.worker.id, status: 'attending', createdAt: at(500) } });
+    const ref = await t.db.referral.create({
+      data: { caseId: w.kase.id, serviceId: w.service1.id, createdById: w.worker.id, status: 'attending', createdAt: at(500) },
+    });
     await t.db.referralEvent.createMany({
       data: [
         { referralId: ref.id, toStatus: 'draft', actorId: w.worker.id, actorKind: 'worker', createdAt: at(500) },
-        { referralId: ref.id, fromStatus: 'draft', toStatus: 'sent', actorId: w.worker.id, actorKind: 'worker', createdAt: at(499) },
-        { referralId: ref.id, fromStatus: 'sent', toStatus: 'accepted', actorId: w.provider1.id, actorKind: 'provider', createdAt: at(490) },
-        { referralId: ref.id, fromStatus: 'accepted', toStatus: 'attending', actorId: w.provider1.id, actorKind: 'provider', createdAt: at(1) },
+        {
+          referralId: ref.id,
+          fromStatus: 'draft',
+          toStatus: 'sent',
+          actorId: w.worker.id,
+          actorKind: 'worker',
+          createdAt: at(499),
+        },
+        {
+          referralId: ref.id,
+          fromStatus: 'sent',
+          toStatus: 'accepted',
+          actorId: w.provider1.id,
+          actorKind: 'provider',
+          createdAt: at(490),
+        },
+        {
+          referralId: ref.id,
+          fromStatus: 'accepted',
+          toStatus: 'attending',
+          actorId: w.provider1.id,
+          actorKind: 'provider',
+          createdAt: at(1),
+        },
       ],
     });
     const page = await open();
     expect(page.history.complete).toBe(false);
     expect(page.referrals.map((r) => r.events.map((e) => e.toStatus))).toEqual([['draft', 'sent', 'accepted', 'attending']]);
-    expect(page.timeline.filter((e) => e.kind === 'referral').map((e) => e.title)).toEqual([`Started attending: ${w.service1.name}`]);
+    expect(page.timeline.filter((e) => e.kind === 'referral').map((e) => e.title)).toEqual([
+      `Started attending: ${w.service1.name}`,
+    ]);
   });
 });

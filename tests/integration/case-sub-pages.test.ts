@@ -25,7 +25,9 @@ describe('the case sub-pages', () => {
   });
 
   const views = (purpose: string) =>
-    t.db.auditEvent.count({ where: { action: 'case.viewed', entityId: w.kase.id, actorId: w.worker.id, detail: { path: ['purpose'], equals: purpose } } });
+    t.db.auditEvent.count({
+      where: { action: 'case.viewed', entityId: w.kase.id, actorId: w.worker.id, detail: { path: ['purpose'], equals: purpose } },
+    });
 
   it('records each page as a view of the record, for its purpose', async () => {
     const loads: Array<[string, () => Promise<{ ok: boolean }>]> = [
@@ -58,14 +60,18 @@ describe('the case sub-pages', () => {
     const before = await loadCloseCasePage(t.db, w.worker, w.kase.id);
     expect(before.ok && before.openReferrals).toBe(0);
     await w.agreeToShare(['name']);
-    const sent = await t.db.$transaction((tx) => referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name'] }, NOW));
+    const sent = await t.db.$transaction((tx) =>
+      referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name'] }, NOW),
+    );
     expect(sent.ok).toBe(true);
     const after = await loadCloseCasePage(t.db, w.worker, w.kase.id);
     expect(after.ok && after.openReferrals).toBe(1);
   });
 
   it('offers only approved organisations for an agreement, by name', async () => {
-    await t.db.organisation.create({ data: { name: `Aardvark pending ${w.tag}`, email: `pending-${w.tag}@example.org`, status: 'pending' } });
+    await t.db.organisation.create({
+      data: { name: `Aardvark pending ${w.tag}`, email: `pending-${w.tag}@example.org`, status: 'pending' },
+    });
     const page = await loadConsentPage(t.db, w.worker, w.kase.id);
     if (!page.ok) throw new Error(page.reason);
     const ours = page.organisations.filter((o) => o.name.endsWith(w.tag));
@@ -75,11 +81,19 @@ describe('the case sub-pages', () => {
   it('gives the person’s contact details as they are', async () => {
     const page = await loadPersonDetailsPage(t.db, w.worker, w.kase.id);
     if (!page.ok) throw new Error(page.reason);
-    expect(page.person).toMatchObject({ name: 'Margaret Hughes', phone: '07700 900456', preferredContact: 'phone', postcode: w.postcode, anonymisedAt: null });
+    expect(page.person).toMatchObject({
+      name: 'Margaret Hughes',
+      phone: '07700 900456',
+      preferredContact: 'phone',
+      postcode: w.postcode,
+      anonymisedAt: null,
+    });
   });
 
   it('finds a conversation to correct only on its own case', async () => {
-    const recorded = await t.db.$transaction((tx) => recordConversation(tx, w.worker, w.kase.id, conversation({ needs: [w.money.id] }), NOW));
+    const recorded = await t.db.$transaction((tx) =>
+      recordConversation(tx, w.worker, w.kase.id, conversation({ needs: [w.money.id] }), NOW),
+    );
     if (!recorded.ok) throw new Error(recorded.reason);
     const page = await loadConversationPage(t.db, w.worker, w.kase.id, recorded.conversationId);
     if (!page.ok) throw new Error(page.reason);
@@ -88,20 +102,41 @@ describe('the case sub-pages', () => {
     expect(page.needs.map((n) => n.id)).toEqual(expect.arrayContaining([w.loneliness.id, w.money.id]));
     expect(await views('correct_conversation')).toBe(1);
 
-    const other = await t.db.case.create({ data: { reference: `EB-X-${w.tag}`, personId: w.person.id, teamId: w.teamA.id, source: 'self', assignedWorkerId: w.worker.id } });
-    expect(await loadConversationPage(t.db, w.worker, other.id, recorded.conversationId)).toEqual({ ok: false, reason: 'not_found' });
+    const other = await t.db.case.create({
+      data: {
+        reference: `EB-X-${w.tag}`,
+        personId: w.person.id,
+        teamId: w.teamA.id,
+        source: 'self',
+        assignedWorkerId: w.worker.id,
+      },
+    });
+    expect(await loadConversationPage(t.db, w.worker, other.id, recorded.conversationId)).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
   });
 
   it('finds a declined referral only on its own case', async () => {
     await w.agreeToShare(['name']);
-    const sent = await t.db.$transaction((tx) => referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name'] }, NOW));
+    const sent = await t.db.$transaction((tx) =>
+      referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name'] }, NOW),
+    );
     if (!sent.ok) throw new Error(sent.reason);
     const page = await loadUnmetNeedPage(t.db, w.worker, w.kase.id, sent.referralId);
     if (!page.ok) throw new Error(page.reason);
     expect(page.declined?.service.name).toBe(w.service1.name);
     expect(page.declined?.case.needs).toEqual([{ termId: w.loneliness.id }]);
 
-    const other = await t.db.case.create({ data: { reference: `EB-Y-${w.tag}`, personId: w.person.id, teamId: w.teamA.id, source: 'self', assignedWorkerId: w.worker.id } });
+    const other = await t.db.case.create({
+      data: {
+        reference: `EB-Y-${w.tag}`,
+        personId: w.person.id,
+        teamId: w.teamA.id,
+        source: 'self',
+        assignedWorkerId: w.worker.id,
+      },
+    });
     expect(await loadUnmetNeedPage(t.db, w.worker, other.id, sent.referralId)).toEqual({ ok: false, reason: 'not_found' });
   });
 });

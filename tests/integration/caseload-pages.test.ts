@@ -11,7 +11,9 @@ describe('caseload pages', () => {
 
   it('shows due and waiting cases in full and the other open cases 25 at a time, next follow-up first', async () => {
     const team = await t.db.team.create({ data: { name: 'East connectors' } });
-    const dan = await t.db.user.create({ data: { email: 'dan@example.test', name: 'Dan', passwordHash: 'x', role: 'link_worker', teamId: team.id } });
+    const dan = await t.db.user.create({
+      data: { email: 'dan@example.test', name: 'Dan', passwordHash: 'x', role: 'link_worker', teamId: team.id },
+    });
     const open = async (reference: string, followUpInDays: number | null, contacted = true) => {
       const person = await t.db.person.create({ data: { name: `Person ${reference}` } });
       const c = await t.db.case.create({
@@ -29,7 +31,13 @@ describe('caseload pages', () => {
       });
       if (contacted) {
         await t.db.conversation.create({
-          data: { caseId: c.id, workerId: dan.id, occurredAt: day(-50), type: 'listen_connect', nextFollowUpOn: followUpInDays === null ? null : day(followUpInDays) },
+          data: {
+            caseId: c.id,
+            workerId: dan.id,
+            occurredAt: day(-50),
+            type: 'listen_connect',
+            nextFollowUpOn: followUpInDays === null ? null : day(followUpInDays),
+          },
         });
       }
     };
@@ -44,7 +52,9 @@ describe('caseload pages', () => {
     expect(first.due).toHaveLength(3);
     expect(first.awaitingFirstContact).toHaveLength(2);
     expect(first.othersPage).toMatchObject({ page: 1, totalPages: 2, total: 31 });
-    expect(first.others.map((c) => c.reference)).toEqual(Array.from({ length: 25 }, (_, i) => `LATER-${String(i + 1).padStart(2, '0')}`));
+    expect(first.others.map((c) => c.reference)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `LATER-${String(i + 1).padStart(2, '0')}`),
+    );
 
     const second = await myCaseload(t.db, { id: dan.id }, NOW, { page: 2 });
     expect(second.others.map((c) => c.reference)).toEqual(['LATER-26', 'LATER-27', 'LATER-28', 'LATER-29', 'LATER-30', 'NONE']);

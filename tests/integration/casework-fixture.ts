@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
 
-export function asSession(u: { id: string; name: string; email: string; role: SessionUser['role']; teamId: string | null }, organisationIds: string[] = []): SessionUser {
+export function asSession(
+  u: { id: string; name: string; email: string; role: SessionUser['role']; teamId: string | null },
+  organisationIds: string[] = [],
+): SessionUser {
   return { id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.teamId, organisationIds };
 }
 
@@ -24,24 +27,46 @@ export async function caseworkWorld(db: Db) {
   const provider1Row = await user('provider1', 'provider', null);
   const provider2Row = await user('provider2', 'provider', null);
 
-  const org1 = await db.organisation.create({ data: { name: `Age Well ${tag}`, email: `agewell-${tag}@example.org`, status: 'approved' } });
-  const org2 = await db.organisation.create({ data: { name: `Men's Shed ${tag}`, email: `shed-${tag}@example.org`, status: 'approved' } });
+  const org1 = await db.organisation.create({
+    data: { name: `Age Well ${tag}`, email: `agewell-${tag}@example.org`, status: 'approved' },
+  });
+  const org2 = await db.organisation.create({
+    data: { name: `Men's Shed ${tag}`, email: `shed-${tag}@example.org`, status: 'approved' },
+  });
   await db.organisationMember.create({ data: { organisationId: org1.id, userId: provider1Row.id } });
   await db.organisationMember.create({ data: { organisationId: org2.id, userId: provider2Row.id } });
-  const service1 = await db.service.create({ data: { organisationId: org1.id, name: `Lunch club ${tag}`, email: `lunch-${tag}@example.org`, published: true } });
+  const service1 = await db.service.create({
+    data: { organisationId: org1.id, name: `Lunch club ${tag}`, email: `lunch-${tag}@example.org`, published: true },
+  });
   const service2 = await db.service.create({ data: { organisationId: org2.id, name: `Woodwork ${tag}`, published: true } });
 
   const taxonomy = await db.taxonomy.create({ data: { name: `Needs ${tag}`, description: 'Local needs' } });
-  const loneliness = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: `lonely-${tag}`, name: 'Loneliness and isolation' } });
+  const loneliness = await db.taxonomyTerm.create({
+    data: { taxonomyId: taxonomy.id, code: `lonely-${tag}`, name: 'Loneliness and isolation' },
+  });
   const money = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: `money-${tag}`, name: 'Money and debt' } });
 
   const ward = await db.ward.create({ data: { code: `W${tag}`, name: `Riverside ${tag}` } });
-  const area = await db.area.create({ data: { code: `E0${tag}`, name: `Riverside 001A ${tag}`, wardId: ward.id, population: 1500, imdDecile: 3 } });
-  const postcode = `EB${parseInt(tag.slice(0, 2), 16) % 9 + 1} ${parseInt(tag.slice(2, 3), 16) % 10}AB`;
-  await db.postcode.upsert({ where: { postcode }, create: { postcode, district: postcode.split(' ')[0], latitude: 51.4, longitude: -0.7, areaId: area.id }, update: { areaId: area.id } });
+  const area = await db.area.create({
+    data: { code: `E0${tag}`, name: `Riverside 001A ${tag}`, wardId: ward.id, population: 1500, imdDecile: 3 },
+  });
+  const postcode = `EB${(parseInt(tag.slice(0, 2), 16) % 9) + 1} ${parseInt(tag.slice(2, 3), 16) % 10}AB`;
+  await db.postcode.upsert({
+    where: { postcode },
+    create: { postcode, district: postcode.split(' ')[0], latitude: 51.4, longitude: -0.7, areaId: area.id },
+    update: { areaId: area.id },
+  });
 
   const person = await db.person.create({
-    data: { name: 'Margaret Hughes', phone: '07700 900456', email: `margaret-${tag}@example.com`, preferredContact: 'phone', postcode, areaId: area.id, ageBand: '75-84' },
+    data: {
+      name: 'Margaret Hughes',
+      phone: '07700 900456',
+      email: `margaret-${tag}@example.com`,
+      preferredContact: 'phone',
+      postcode,
+      areaId: area.id,
+      ageBand: '75-84',
+    },
   });
   const receivedAt = new Date('2026-11-02T09:00:00Z');
   const kase = await db.case.create({
@@ -95,7 +120,9 @@ export async function caseworkWorld(db: Db) {
 export type CaseworkWorld = Awaited<ReturnType<typeof caseworkWorld>>;
 
 /** A conversation input as the form would give it after parsing. */
-export function conversation(overrides: Partial<import('@/lib/cases/conversations').ConversationInput> = {}): import('@/lib/cases/conversations').ConversationInput {
+export function conversation(
+  overrides: Partial<import('@/lib/cases/conversations').ConversationInput> = {},
+): import('@/lib/cases/conversations').ConversationInput {
   return {
     occurredOn: '2026-11-10',
     type: 'listen_connect',

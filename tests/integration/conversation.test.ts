@@ -12,7 +12,8 @@ describe('"what matters" conversations', () => {
     w = await caseworkWorld(t.db);
   });
 
-  const record = (input = conversation(), user = w.worker) => t.db.$transaction((tx) => recordConversation(tx, user, w.kase.id, input, NOW));
+  const record = (input = conversation(), user = w.worker) =>
+    t.db.$transaction((tx) => recordConversation(tx, user, w.kase.id, input, NOW));
 
   it('the first one sets first contact, makes the case active and bumps its version', async () => {
     const result = await record(conversation({ needs: [w.loneliness.id, w.money.id] }));
@@ -21,7 +22,10 @@ describe('"what matters" conversations', () => {
     expect(kase.status).toBe('active');
     expect(kase.firstContactAt?.toISOString()).toBe('2026-11-10T00:00:00.000Z');
     expect(kase.version).toBe(w.kase.version + 1);
-    const saved = await t.db.conversation.findUniqueOrThrow({ where: { id: result.ok ? result.conversationId : '' }, include: { needs: true } });
+    const saved = await t.db.conversation.findUniqueOrThrow({
+      where: { id: result.ok ? result.conversationId : '' },
+      include: { needs: true },
+    });
     expect(saved.needs.map((n) => n.termId).sort()).toEqual([w.loneliness.id, w.money.id].sort());
     expect(saved.nextFollowUpOn?.toISOString().slice(0, 10)).toBe('2026-11-17');
 
@@ -41,9 +45,20 @@ describe('"what matters" conversations', () => {
   it('is append-only: a correction is a new record and the old one is kept, superseded', async () => {
     const first = await record(conversation({ whatMatters: 'Seeing poeple', lifeSatisfaction: 4 }));
     if (!first.ok) throw new Error(first.reason);
-    const fix = await record(conversation({ whatMatters: 'Seeing people', lifeSatisfaction: 4, supersedesId: first.conversationId, correctionNote: 'Spelling' }));
+    const fix = await record(
+      conversation({
+        whatMatters: 'Seeing people',
+        lifeSatisfaction: 4,
+        supersedesId: first.conversationId,
+        correctionNote: 'Spelling',
+      }),
+    );
     expect(fix.ok).toBe(true);
-    const rows = await t.db.conversation.findMany({ where: { caseId: w.kase.id }, include: { supersededBy: true }, orderBy: { createdAt: 'asc' } });
+    const rows = await t.db.conversation.findMany({
+      where: { caseId: w.kase.id },
+      include: { supersededBy: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(rows).toHaveLength(2);
     expect(rows[0].whatMatters).toBe('Seeing poeple');
     expect(rows[0].supersededBy?.id).toBe(fix.ok ? fix.conversationId : '');
@@ -51,7 +66,10 @@ describe('"what matters" conversations', () => {
     expect(rows[1].correctionNote).toBe('Spelling');
 
     // The superseded record cannot be corrected a second time.
-    expect(await record(conversation({ supersedesId: first.conversationId, correctionNote: 'Again' }))).toEqual({ ok: false, reason: 'already_corrected' });
+    expect(await record(conversation({ supersedesId: first.conversationId, correctionNote: 'Again' }))).toEqual({
+      ok: false,
+      reason: 'already_corrected',
+    });
   });
 
   it('moves first contact when the first conversation is corrected to another date', async () => {
@@ -62,8 +80,9 @@ describe('"what matters" conversations', () => {
     expect(kase.firstContactAt?.toISOString()).toBe('2026-11-06T00:00:00.000Z');
   });
 
-  it('keeps the case\'s next follow-up from its latest conversation in force, through corrections and deletions', async () => {
-    const followUp = async () => (await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } })).nextFollowUpOn?.toISOString().slice(0, 10) ?? null;
+  it("keeps the case's next follow-up from its latest conversation in force, through corrections and deletions", async () => {
+    const followUp = async () =>
+      (await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } })).nextFollowUpOn?.toISOString().slice(0, 10) ?? null;
     expect(await followUp()).toBeNull();
     const first = await record(conversation({ occurredOn: '2026-11-10', nextFollowUpOn: '2026-11-24' }));
     if (!first.ok) throw new Error(first.reason);
@@ -72,11 +91,25 @@ describe('"what matters" conversations', () => {
     if (!later.ok) throw new Error(later.reason);
     expect(await followUp()).toBe('2026-12-01');
     // Correcting the older conversation does not move the date: the later one still decides.
-    await record(conversation({ occurredOn: '2026-11-10', nextFollowUpOn: '2026-11-20', supersedesId: first.conversationId, correctionNote: 'Date' }));
+    await record(
+      conversation({
+        occurredOn: '2026-11-10',
+        nextFollowUpOn: '2026-11-20',
+        supersedesId: first.conversationId,
+        correctionNote: 'Date',
+      }),
+    );
     expect(await followUp()).toBe('2026-12-01');
     // Correcting the latest one to have no follow-up clears it; the version is not bumped by the copy.
     const before = await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } });
-    const fix = await record(conversation({ occurredOn: '2026-11-17', nextFollowUpOn: undefined, supersedesId: later.conversationId, correctionNote: 'None agreed' }));
+    const fix = await record(
+      conversation({
+        occurredOn: '2026-11-17',
+        nextFollowUpOn: undefined,
+        supersedesId: later.conversationId,
+        correctionNote: 'None agreed',
+      }),
+    );
     if (!fix.ok) throw new Error(fix.reason);
     expect(await followUp()).toBeNull();
     expect((await t.db.case.findUniqueOrThrow({ where: { id: w.kase.id } })).version).toBe(before.version);
@@ -89,12 +122,18 @@ describe('"what matters" conversations', () => {
   });
 
   it('refuses a date in the future or before the referral arrived, and a correction from another case', async () => {
-    expect(await record(conversation({ occurredOn: '2026-11-19', nextFollowUpOn: undefined }))).toEqual({ ok: false, reason: 'future' });
+    expect(await record(conversation({ occurredOn: '2026-11-19', nextFollowUpOn: undefined }))).toEqual({
+      ok: false,
+      reason: 'future',
+    });
     expect(await record(conversation({ occurredOn: '2026-11-01' }))).toEqual({ ok: false, reason: 'before_received' });
     const other = await caseworkWorld(t.db);
     const theirs = await t.db.$transaction((tx) => recordConversation(tx, other.worker, other.kase.id, conversation(), NOW));
     if (!theirs.ok) throw new Error(theirs.reason);
-    expect(await record(conversation({ supersedesId: theirs.conversationId, correctionNote: 'x' }))).toEqual({ ok: false, reason: 'not_in_case' });
+    expect(await record(conversation({ supersedesId: theirs.conversationId, correctionNote: 'x' }))).toEqual({
+      ok: false,
+      reason: 'not_in_case',
+    });
   });
 
   it('is refused to another team, to a commissioner and to a provider, and the attempt is recorded', async () => {
@@ -103,7 +142,9 @@ describe('"what matters" conversations', () => {
     }
     expect(await t.db.conversation.count({ where: { caseId: w.kase.id } })).toBe(0);
     const refused = await t.db.auditEvent.findMany({ where: { personId: w.person.id, action: 'case.access_refused' } });
-    expect(refused.map((a) => a.actorId).sort()).toEqual([w.otherWorker.id, w.commissioner.id, w.provider1.id, w.admin.id].sort());
+    expect(refused.map((a) => a.actorId).sort()).toEqual(
+      [w.otherWorker.id, w.commissioner.id, w.provider1.id, w.admin.id].sort(),
+    );
   });
 
   it('lets another worker of the same team record, and audits each conversation against the person', async () => {

@@ -21,8 +21,12 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export async function buildDirectory(db: PrismaClient) {
   const ward = await db.ward.create({ data: { code: 'E05990001', name: 'Northfield' } });
   const ward2 = await db.ward.create({ data: { code: 'E05990002', name: 'Riverside' } });
-  const area = await db.area.create({ data: { code: 'E01990001', name: 'Eastbrook 001A', wardId: ward.id, population: 1500, imdDecile: 3 } });
-  const area2 = await db.area.create({ data: { code: 'E01990002', name: 'Eastbrook 002A', wardId: ward2.id, population: 1600, imdDecile: 8 } });
+  const area = await db.area.create({
+    data: { code: 'E01990001', name: 'Eastbrook 001A', wardId: ward.id, population: 1500, imdDecile: 3 },
+  });
+  const area2 = await db.area.create({
+    data: { code: 'E01990002', name: 'Eastbrook 002A', wardId: ward2.id, population: 1600, imdDecile: 8 },
+  });
   await db.postcode.createMany({
     data: [
       { postcode: 'EB1 2AB', district: 'EB1', latitude: PLACES.home.latitude, longitude: PLACES.home.longitude, areaId: area.id },
@@ -42,11 +46,23 @@ export async function buildDirectory(db: PrismaClient) {
     conditions: await term('long-term-conditions', 'Long-term conditions', ['diabetes'], 5),
   };
 
-  const orgA = await db.organisation.create({ data: { name: 'Eastbrook Age Concern', status: 'approved', verified: true, verifiedAt: subMonths(NOW, 2) } });
+  const orgA = await db.organisation.create({
+    data: { name: 'Eastbrook Age Concern', status: 'approved', verified: true, verifiedAt: subMonths(NOW, 2) },
+  });
   const orgB = await db.organisation.create({ data: { name: 'Riverside Trust', status: 'approved' } });
 
   const loc = (name: string, p: { postcode: string; latitude: number; longitude: number }, accessibility: string[] = []) =>
-    db.location.create({ data: { name, address1: `${name}, 1 High Street`, city: 'Eastbrook', postcode: p.postcode, latitude: p.latitude, longitude: p.longitude, accessibility } });
+    db.location.create({
+      data: {
+        name,
+        address1: `${name}, 1 High Street`,
+        city: 'Eastbrook',
+        postcode: p.postcode,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        accessibility,
+      },
+    });
   const hall = await loc('Northfield Hall', PLACES.home, ['step_free', 'hearing_loop']);
   const park = await loc('Riverside Park', PLACES.near, ['step_free']);
   const church = await loc('St Mark’s Church', PLACES.mid, ['hearing_loop']);
@@ -108,7 +124,13 @@ export async function buildDirectory(db: PrismaClient) {
     themes: ['carers', 'conditions'],
     locations: [church],
     schedules: [{ freq: 'MONTHLY', byDay: ['2TH'], opensAt: '19:00', closesAt: '21:00' }],
-    extra: { isFree: false, costDescription: '£2 a session', minimumAge: 18, accessMethods: ['professional_referral'], capacityStatus: 'waiting_list' },
+    extra: {
+      isFree: false,
+      costDescription: '£2 a session',
+      minimumAge: 18,
+      accessMethods: ['professional_referral'],
+      capacityStatus: 'waiting_list',
+    },
   });
   await service({
     key: 'debt',
@@ -117,7 +139,13 @@ export async function buildDirectory(db: PrismaClient) {
     org: 'B',
     themes: ['money'],
     schedules: [{ freq: 'WEEKLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '17:00' }],
-    extra: { isFree: true, deliveryModes: ['phone', 'online'], accessMethods: ['self_refer'], capacityStatus: 'open', capacitySpaces: 5 },
+    extra: {
+      isFree: true,
+      deliveryModes: ['phone', 'online'],
+      accessMethods: ['self_refer'],
+      capacityStatus: 'open',
+      capacitySpaces: 5,
+    },
   });
   await service({
     key: 'lunch',
@@ -144,7 +172,12 @@ export async function buildDirectory(db: PrismaClient) {
     themes: ['loneliness'],
     locations: [church],
     schedules: [{ freq: 'WEEKLY', byDay: ['TU'], opensAt: '13:00', closesAt: '16:00' }],
-    extra: { status: 'temporarily_closed', isFree: true, accessMethods: ['drop_in'], alert: 'Closed while the workshop roof is repaired.' },
+    extra: {
+      status: 'temporarily_closed',
+      isFree: true,
+      accessMethods: ['drop_in'],
+      alert: 'Closed while the workshop roof is repaired.',
+    },
   });
   await service({
     key: 'books',
@@ -152,7 +185,9 @@ export async function buildDirectory(db: PrismaClient) {
     description: 'Read and talk about a book a month.',
     themes: ['loneliness'],
     locations: [hall],
-    schedules: [{ freq: 'ONCE', validFrom: date('2026-12-05'), validTo: date('2026-12-05'), opensAt: '10:00', closesAt: '13:00' }],
+    schedules: [
+      { freq: 'ONCE', validFrom: date('2026-12-05'), validTo: date('2026-12-05'), opensAt: '10:00', closesAt: '13:00' },
+    ],
     extra: { isFree: true, assuredAt: subMonths(NOW, 8) },
   });
   // Hidden: stale, unpublished, inactive, defunct.

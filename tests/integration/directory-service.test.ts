@@ -27,7 +27,11 @@ describe('service page data', () => {
     const s = await getPublicService(db, ids.cafe, NOW);
     expect(s).not.toBeNull();
     expect(s!.when.map((w) => w.text)).toEqual(['Every Tuesday, 10am to midday']);
-    expect(s!.nextDates.map((o) => o.start.toISOString())).toEqual(['2026-11-24T10:00:00.000Z', '2026-12-01T10:00:00.000Z', '2026-12-08T10:00:00.000Z']);
+    expect(s!.nextDates.map((o) => o.start.toISOString())).toEqual([
+      '2026-11-24T10:00:00.000Z',
+      '2026-12-01T10:00:00.000Z',
+      '2026-12-08T10:00:00.000Z',
+    ]);
     expect(s!.organisation.verified).toBe(true);
     expect(s!.locations[0].accessibility).toEqual(['step_free', 'hearing_loop']);
     expect(s!.needs.map((n) => n.name)).toEqual(['Loneliness and isolation']);
@@ -69,7 +73,11 @@ describe('report a problem', () => {
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message);
     expect(messages).toEqual(
-      expect.arrayContaining(['Select what is wrong with the listing', 'Tell us what is wrong', 'Enter an email address in the correct format, like name@example.com']),
+      expect.arrayContaining([
+        'Select what is wrong with the listing',
+        'Tell us what is wrong',
+        'Enter an email address in the correct format, like name@example.com',
+      ]),
     );
   });
 
@@ -78,7 +86,12 @@ describe('report a problem', () => {
     expect(result.ok).toBe(true);
     const saved = await db.listingChangeRequest.findMany({ where: { serviceId: ids.cafe } });
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ kind: 'problem_report', status: 'pending', message: 'It is on Wednesdays now', reporterEmail: 'sam@example.com' });
+    expect(saved[0]).toMatchObject({
+      kind: 'problem_report',
+      status: 'pending',
+      message: 'It is on Wednesdays now',
+      reporterEmail: 'sam@example.com',
+    });
     expect(saved[0].proposed).toMatchObject({ problem: 'times' });
     expect(saved[0].organisationId).not.toBeNull();
   });
@@ -115,7 +128,12 @@ describe('postcodes', () => {
       'EB1 2AB,EB1  2AB,EB1 2AB,199001,,51.4001,-0.7001,E01990001',
     ].join('\n');
     const summary = await loadPostcodes(db, Readable.from([csv]), { districts: ['EB*'] });
-    expect(summary).toEqual({ read: 6, loaded: 3, withArea: 2, skipped: { terminated: 1, no_location: 1, bad_postcode: 0, other_district: 1 } });
+    expect(summary).toEqual({
+      read: 6,
+      loaded: 3,
+      withArea: 2,
+      skipped: { terminated: 1, no_location: 1, bad_postcode: 0, other_district: 1 },
+    });
     const row = await db.postcode.findUnique({ where: { postcode: 'EB3 1AA' }, include: { area: true } });
     expect(row!.area!.code).toBe('E01990002');
     // Loading again changes nothing but refreshes the coordinates.

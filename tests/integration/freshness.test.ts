@@ -26,7 +26,11 @@ describe('listings not checked for six months', () => {
   it('get an “Is this still right?” e-mail at six months, repeated every four weeks until confirmed', async () => {
     const t0 = new Date('2020-01-06T09:00:00Z');
     const { w, id } = await listingCheckedAt(t0);
-    const mails = () => t.db.notification.findMany({ where: { recipient: w.provider.email, template: 'listing_still_right' }, orderBy: { createdAt: 'asc' } });
+    const mails = () =>
+      t.db.notification.findMany({
+        where: { recipient: w.provider.email, template: 'listing_still_right' },
+        orderBy: { createdAt: 'asc' },
+      });
 
     // A day short of six months: nothing.
     expect(await sweepOnly(addDays(addMonths(t0, 6), -1), id)).toBe(false);
@@ -53,7 +57,12 @@ describe('listings not checked for six months', () => {
     const [first] = linksIn(sent[0].body);
     const [second] = linksIn(sent[1].body);
     const confirmedAt = addDays(sixMonths, 30);
-    expect(await loadCheckPage(t.db, second, confirmedAt)).toMatchObject({ ok: true, serviceId: id, serviceName: 'Tuesday Walk', lastCheckedAt: t0 });
+    expect(await loadCheckPage(t.db, second, confirmedAt)).toMatchObject({
+      ok: true,
+      serviceId: id,
+      serviceName: 'Tuesday Walk',
+      lastCheckedAt: t0,
+    });
     expect(await loadCheckPage(t.db, second, confirmedAt)).toMatchObject({ ok: true });
 
     // One click confirms: last checked moves to now, by the person the e-mail went to.
@@ -73,7 +82,9 @@ describe('listings not checked for six months', () => {
     const { w, id } = await listingCheckedAt(t0);
     const now = addMonths(t0, 7);
     await t.db.$transaction((tx) => nudgeListing(tx, w.coordinator, id, now));
-    const mail = await t.db.notification.findFirstOrThrow({ where: { recipient: w.provider.email, template: 'listing_still_right' } });
+    const mail = await t.db.notification.findFirstOrThrow({
+      where: { recipient: w.provider.email, template: 'listing_still_right' },
+    });
     const [link] = linksIn(mail.body);
     expect(await t.db.$transaction((tx) => confirmByLink(tx, link, addDays(now, 60)))).toEqual({ ok: false });
     expect((await t.db.service.findUniqueOrThrow({ where: { id } })).assuredAt).toEqual(t0);

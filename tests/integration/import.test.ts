@@ -11,7 +11,11 @@ const NOW = new Date('2026-11-24T10:00:00Z');
 
 async function admin(): Promise<SessionUser> {
   await listingWorld(t.db); // needs themes and the EB1 2AB postcode
-  const u = await t.db.user.upsert({ where: { email: 'import-admin@example.org' }, update: {}, create: { email: 'import-admin@example.org', name: 'Import Admin', passwordHash: 'x', role: 'admin' } });
+  const u = await t.db.user.upsert({
+    where: { email: 'import-admin@example.org' },
+    update: {},
+    create: { email: 'import-admin@example.org', name: 'Import Admin', passwordHash: 'x', role: 'admin' },
+  });
   return { id: u.id, name: u.name, email: u.email, role: 'admin', teamId: null, organisationIds: [] };
 }
 
@@ -73,15 +77,29 @@ describe('bulk import', () => {
     const actor = await admin();
     const file = csv([
       { ...base, service_id: 'IMP-1', location_id: 'HALL-1' },
-      { ...base, service_id: 'IMP-2', name: 'Craft Club', location_id: 'HALL-1', organisation_id: 'ORG-2', organisation_name: 'Craft Circle', schedules: 'MONTHLY;BYDAY=2TH 19:00-21:00 | 2026-12-05 10:00-13:00 Christmas fair' },
+      {
+        ...base,
+        service_id: 'IMP-2',
+        name: 'Craft Club',
+        location_id: 'HALL-1',
+        organisation_id: 'ORG-2',
+        organisation_name: 'Craft Circle',
+        schedules: 'MONTHLY;BYDAY=2TH 19:00-21:00 | 2026-12-05 10:00-13:00 Christmas fair',
+      },
     ]);
     const check = await runImport(t.db, file, actor, 'check', NOW);
     expect(check).toMatchObject({ ok: true, mode: 'check', rows: 2, plan: { newListings: 2, existingListings: 0 } });
     expect(await t.db.service.count({ where: { externalId: { in: ['IMP-1', 'IMP-2'] } } })).toBe(0);
 
     const first = await runImport(t.db, file, actor, 'import', NOW);
-    expect(first).toMatchObject({ ok: true, summary: { organisations: { created: 2 }, locations: { created: 1 }, services: { created: 2, updated: 0 } } });
-    const walk = await t.db.service.findUniqueOrThrow({ where: { externalId: 'IMP-1' }, include: { schedules: true, locations: { include: { location: true } }, taxonomyTerms: true, versions: true } });
+    expect(first).toMatchObject({
+      ok: true,
+      summary: { organisations: { created: 2 }, locations: { created: 1 }, services: { created: 2, updated: 0 } },
+    });
+    const walk = await t.db.service.findUniqueOrThrow({
+      where: { externalId: 'IMP-1' },
+      include: { schedules: true, locations: { include: { location: true } }, taxonomyTerms: true, versions: true },
+    });
     expect(walk).toMatchObject({ published: true, name: 'Tuesday Walk', assuredAt: NOW });
     expect(walk.schedules.map((s) => s.rrule).sort()).toEqual(['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE']);
     expect(walk.locations[0].location).toMatchObject({ externalId: 'HALL-1', postcode: 'EB1 2AB', latitude: 51.4 });
@@ -91,16 +109,30 @@ describe('bulk import', () => {
 
     // Same file again: nothing changes.
     const again = await runImport(t.db, file, actor, 'import', NOW);
-    expect(again).toMatchObject({ ok: true, summary: { organisations: { created: 0, updated: 0 }, services: { created: 0, updated: 0, unchanged: 2 } } });
+    expect(again).toMatchObject({
+      ok: true,
+      summary: { organisations: { created: 0, updated: 0 }, services: { created: 0, updated: 0, unchanged: 2 } },
+    });
     // A changed row updates its listing and adds a version.
     const changed = csv([
       { ...base, service_id: 'IMP-1', location_id: 'HALL-1', free: 'no', cost: '£1' },
-      { ...base, service_id: 'IMP-2', name: 'Craft Club', location_id: 'HALL-1', organisation_id: 'ORG-2', organisation_name: 'Craft Circle', schedules: 'MONTHLY;BYDAY=2TH 19:00-21:00 | 2026-12-05 10:00-13:00 Christmas fair' },
+      {
+        ...base,
+        service_id: 'IMP-2',
+        name: 'Craft Club',
+        location_id: 'HALL-1',
+        organisation_id: 'ORG-2',
+        organisation_name: 'Craft Circle',
+        schedules: 'MONTHLY;BYDAY=2TH 19:00-21:00 | 2026-12-05 10:00-13:00 Christmas fair',
+      },
     ]);
     const third = await runImport(t.db, changed, actor, 'import', NOW);
     expect(third).toMatchObject({ ok: true, summary: { services: { created: 0, updated: 1, unchanged: 1 } } });
     expect(await t.db.service.count({ where: { externalId: 'IMP-1' } })).toBe(1);
-    const updated = await t.db.service.findUniqueOrThrow({ where: { externalId: 'IMP-1' }, include: { versions: { orderBy: { number: 'asc' } }, schedules: true } });
+    const updated = await t.db.service.findUniqueOrThrow({
+      where: { externalId: 'IMP-1' },
+      include: { versions: { orderBy: { number: 'asc' } }, schedules: true },
+    });
     expect(updated).toMatchObject({ isFree: false, costDescription: '£1' });
     expect(updated.versions.map((v) => v.number)).toEqual([1, 2]);
     expect(updated.schedules).toHaveLength(2);
@@ -108,7 +140,9 @@ describe('bulk import', () => {
 
   it('is all or nothing: a failure part-way leaves nothing behind', async () => {
     const actor = await admin();
-    const term = await t.db.taxonomyTerm.create({ data: { taxonomyId: (await t.db.taxonomy.findFirstOrThrow()).id, code: 'short-lived', name: 'Short lived' } });
+    const term = await t.db.taxonomyTerm.create({
+      data: { taxonomyId: (await t.db.taxonomy.findFirstOrThrow()).id, code: 'short-lived', name: 'Short lived' },
+    });
     const file = csv([
       { ...base, service_id: 'AON-1', organisation_id: 'AON-ORG' },
       { ...base, service_id: 'AON-2', organisation_id: 'AON-ORG', needs: 'short-lived' },
@@ -127,7 +161,13 @@ describe('bulk import', () => {
 
   it('exports the same shape, which imports back without changes', async () => {
     const actor = await admin();
-    await runImport(t.db, csv([{ ...base, service_id: 'EXP-1', organisation_id: 'EXP-ORG', description: 'Line one,\n"quoted" line two' }]), actor, 'import', NOW);
+    await runImport(
+      t.db,
+      csv([{ ...base, service_id: 'EXP-1', organisation_id: 'EXP-ORG', description: 'Line one,\n"quoted" line two' }]),
+      actor,
+      'import',
+      NOW,
+    );
     let out = '';
     for await (const chunk of exportCsv(t.db)) out += chunk;
     expect(out.split('\r\n')[0]).toBe(COLUMN_NAMES.join(','));
@@ -159,7 +199,13 @@ describe('values that start like a spreadsheet formula', () => {
     const first = await runImport(t.db, csv([row]), actor, 'import', NOW);
     expect(first.ok).toBe(true);
     const stored = await t.db.service.findUniqueOrThrow({ where: { externalId: 'FORMULA-1' } });
-    expect(stored).toMatchObject({ name: '=Walk and talk', description: '- Bring boots\n- Tea after', eligibility: '@ anyone who can walk a mile', costDescription: '+£1 for tea', contactName: "'=Jan" });
+    expect(stored).toMatchObject({
+      name: '=Walk and talk',
+      description: '- Bring boots\n- Tea after',
+      eligibility: '@ anyone who can walk a mile',
+      costDescription: '+£1 for tea',
+      contactName: "'=Jan",
+    });
 
     let out = '';
     for await (const chunk of exportCsv(t.db)) out += chunk;
@@ -175,7 +221,14 @@ describe('values that start like a spreadsheet formula', () => {
     expect(back.ok).toBe(true);
     if (back.ok && back.mode === 'import') expect(back.summary.services).toMatchObject({ created: 0, updated: 0 });
     const again = await t.db.service.findUniqueOrThrow({ where: { externalId: 'FORMULA-1' } });
-    expect(again).toMatchObject({ name: stored.name, description: stored.description, eligibility: stored.eligibility, costDescription: stored.costDescription, contactName: stored.contactName, alert: stored.alert });
+    expect(again).toMatchObject({
+      name: stored.name,
+      description: stored.description,
+      eligibility: stored.eligibility,
+      costDescription: stored.costDescription,
+      contactName: stored.contactName,
+      alert: stored.alert,
+    });
   });
 });
 
@@ -201,11 +254,25 @@ describe('reading the upload as a stream', () => {
 describe('listings with more than one place', () => {
   it('keeps the places the file does not hold', async () => {
     const actor = await admin();
-    await runImport(t.db, csv([{ ...base, service_id: 'MULTI-1', organisation_id: 'MULTI-ORG', location_id: 'MULTI-HALL' }]), actor, 'import', NOW);
+    await runImport(
+      t.db,
+      csv([{ ...base, service_id: 'MULTI-1', organisation_id: 'MULTI-ORG', location_id: 'MULTI-HALL' }]),
+      actor,
+      'import',
+      NOW,
+    );
     const s = await t.db.service.findUniqueOrThrow({ where: { externalId: 'MULTI-1' } });
-    const second = await t.db.location.create({ data: { name: 'Second hall', address1: '2 Park Road', city: 'Eastbrook', postcode: 'EB1 2AB' } });
+    const second = await t.db.location.create({
+      data: { name: 'Second hall', address1: '2 Park Road', city: 'Eastbrook', postcode: 'EB1 2AB' },
+    });
     await t.db.serviceAtLocation.create({ data: { serviceId: s.id, locationId: second.id } });
-    const result = await runImport(t.db, csv([{ ...base, service_id: 'MULTI-1', organisation_id: 'MULTI-ORG', location_id: 'MULTI-HALL', free: 'no', cost: '£3' }]), actor, 'import', NOW);
+    const result = await runImport(
+      t.db,
+      csv([{ ...base, service_id: 'MULTI-1', organisation_id: 'MULTI-ORG', location_id: 'MULTI-HALL', free: 'no', cost: '£3' }]),
+      actor,
+      'import',
+      NOW,
+    );
     expect(result).toMatchObject({ ok: true, summary: { services: { updated: 1 } } });
     const links = await t.db.serviceAtLocation.findMany({ where: { serviceId: s.id }, include: { location: true } });
     expect(links).toHaveLength(2);

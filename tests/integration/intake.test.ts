@@ -31,7 +31,11 @@ function form(over: Partial<ReferralValues> = {}): ReferralValues {
   };
 }
 
-function input(values: ReferralValues, kind: ReferralKind = 'self', extra: Partial<SubmitReferralInput> = {}): SubmitReferralInput {
+function input(
+  values: ReferralValues,
+  kind: ReferralKind = 'self',
+  extra: Partial<SubmitReferralInput> = {},
+): SubmitReferralInput {
   const parsed = parseReferral(kind, values, NOW);
   if (!parsed.ok) throw new Error(`form did not parse: ${JSON.stringify(parsed.fieldErrors)}`);
   return { ...parsed.data, clientIp: '203.0.113.10', ...extra };
@@ -48,7 +52,9 @@ afterEach(() => {
 beforeAll(async () => {
   const db = t.db;
   // The oldest team takes public referrals unless INTAKE_TEAM says otherwise.
-  const intake = await db.team.create({ data: { name: 'Connectors', email: 'connectors@example.gov.uk', createdAt: new Date('2024-01-01T00:00:00Z') } });
+  const intake = await db.team.create({
+    data: { name: 'Connectors', email: 'connectors@example.gov.uk', createdAt: new Date('2024-01-01T00:00:00Z') },
+  });
   const other = await db.team.create({ data: { name: 'PCN link workers', createdAt: new Date('2025-01-01T00:00:00Z') } });
   ids.intake = intake.id;
   ids.other = other.id;
@@ -62,12 +68,18 @@ beforeAll(async () => {
     ],
   });
   const ward = await db.ward.create({ data: { code: 'E05990001', name: 'Northfield' } });
-  const area = await db.area.create({ data: { code: 'E01990001', name: 'Eastbrook 001A', wardId: ward.id, population: 1500, imdDecile: 3 } });
+  const area = await db.area.create({
+    data: { code: 'E01990001', name: 'Eastbrook 001A', wardId: ward.id, population: 1500, imdDecile: 3 },
+  });
   ids.area = area.id;
   await db.postcode.create({ data: { postcode: 'EB1 2AB', district: 'EB1', latitude: 51.4, longitude: -0.75, areaId: area.id } });
   const taxonomy = await db.taxonomy.create({ data: { name: 'Local needs', description: 'Test' } });
-  const lonely = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'loneliness', name: 'Loneliness and isolation', sortOrder: 1 } });
-  const bereavement = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'bereavement', name: 'Bereavement', sortOrder: 2 } });
+  const lonely = await db.taxonomyTerm.create({
+    data: { taxonomyId: taxonomy.id, code: 'loneliness', name: 'Loneliness and isolation', sortOrder: 1 },
+  });
+  const bereavement = await db.taxonomyTerm.create({
+    data: { taxonomyId: taxonomy.id, code: 'bereavement', name: 'Bereavement', sortOrder: 2 },
+  });
   await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'singing', name: 'Singing', parentId: lonely.id } });
   ids.lonely = lonely.id;
   ids.bereavement = bereavement.id;
@@ -134,7 +146,10 @@ describe('submitReferral', () => {
     const db = t.db;
     const result = await submitReferral(db, input(form({ name: 'Zebedee Quartermain', phone: '01632 960 777' })), NOW);
     if (!result.ok) throw new Error('expected a case');
-    const messages = await db.notification.findMany({ where: { payload: { path: ['reference'], equals: result.reference } }, orderBy: { recipient: 'asc' } });
+    const messages = await db.notification.findMany({
+      where: { payload: { path: ['reference'], equals: result.reference } },
+      orderBy: { recipient: 'asc' },
+    });
     expect(messages.map((m) => m.recipient)).toEqual(['coord1@example.gov.uk', 'coord2@example.gov.uk']);
     for (const m of messages) {
       expect(m.template).toBe('coordinator_new_referral');
@@ -142,7 +157,8 @@ describe('submitReferral', () => {
       expect(m.body).toContain(result.reference);
       expect(m.body).toContain('/triage');
       const all = `${m.subject} ${m.body} ${JSON.stringify(m.payload)}`;
-      for (const secret of ['Zebedee', 'Quartermain', '960 777', 'EB1 2AB', 'singing', 'margaret@example.com']) expect(all).not.toContain(secret);
+      for (const secret of ['Zebedee', 'Quartermain', '960 777', 'EB1 2AB', 'singing', 'margaret@example.com'])
+        expect(all).not.toContain(secret);
     }
   });
 
@@ -210,8 +226,17 @@ describe('submitReferral', () => {
     const kase = await db.case.findUniqueOrThrow({ where: { id: r.caseId }, include: { person: true } });
     expect(kase.person.postcode).toBe('SW1A 1AA');
     expect(kase.person.areaId).toBeNull();
-    const confirmation = await referralConfirmation(db, r.reference, values.submissionKey!, { targets: { red: 2, amber: 5, green: 10 }, holidays: [] });
-    expect(confirmation).toMatchObject({ reference: r.reference, preferredContact: 'phone', contactWithinDays: 10, postcodeUnknown: true, sentByProfessional: false });
+    const confirmation = await referralConfirmation(db, r.reference, values.submissionKey!, {
+      targets: { red: 2, amber: 5, green: 10 },
+      holidays: [],
+    });
+    expect(confirmation).toMatchObject({
+      reference: r.reference,
+      preferredContact: 'phone',
+      contactWithinDays: 10,
+      postcodeUnknown: true,
+      sentByProfessional: false,
+    });
     expect(confirmation?.contactBy.toISOString()).toBe('2026-12-02T00:00:00.000Z');
   });
 
@@ -240,7 +265,10 @@ describe('submitReferral', () => {
     });
     const r = await submitReferral(db, input(values, 'professional'), NOW);
     if (!r.ok) throw new Error('expected a case');
-    const kase = await db.case.findUniqueOrThrow({ where: { id: r.caseId }, include: { person: { include: { consents: true } } } });
+    const kase = await db.case.findUniqueOrThrow({
+      where: { id: r.caseId },
+      include: { person: { include: { consents: true } } },
+    });
     expect(kase).toMatchObject({
       source: 'gp',
       referrerName: 'Dr Asha Patel (GP)',
@@ -256,7 +284,12 @@ describe('submitReferral', () => {
 
   it('records a carer referring someone with their agreement as a self-referral', async () => {
     const db = t.db;
-    const values = form({ forWhom: 'someone_i_care_for', carerName: 'Ann Hill', carerRelationship: 'daughter', carerEmail: 'ann@example.com' });
+    const values = form({
+      forWhom: 'someone_i_care_for',
+      carerName: 'Ann Hill',
+      carerRelationship: 'daughter',
+      carerEmail: 'ann@example.com',
+    });
     const r = await submitReferral(db, input(values), NOW);
     if (!r.ok) throw new Error('expected a case');
     const kase = await db.case.findUniqueOrThrow({ where: { id: r.caseId } });

@@ -43,7 +43,13 @@ describe('pg-boss on the app’s database', () => {
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual(expected.sort());
 
-    const { id } = await enqueueNotification(db, { channel: 'email', template: 'test', recipient: 'group@example.org', subject: 'Hi', body: 'Hello' });
+    const { id } = await enqueueNotification(db, {
+      channel: 'email',
+      template: 'test',
+      recipient: 'group@example.org',
+      subject: 'Hi',
+      body: 'Hello',
+    });
     await jobs.boss.send(QUEUES.deliver, {});
     await expect
       .poll(async () => (await db.notification.findUniqueOrThrow({ where: { id } })).status, { timeout: 20_000, interval: 250 })
@@ -70,7 +76,10 @@ describe('pg-boss on the app’s database', () => {
       .toBe('expired');
     // The sweep asks for a delivery run, so the link worker's message goes out without waiting a minute.
     await expect
-      .poll(async () => (await db.notification.findFirst({ where: { recipient: world.worker.email } }))?.status, { timeout: 20_000, interval: 250 })
+      .poll(async () => (await db.notification.findFirst({ where: { recipient: world.worker.email } }))?.status, {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toBe('sent');
   });
 
@@ -83,7 +92,9 @@ describe('pg-boss on the app’s database', () => {
 
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
-      ids.push((await enqueueNotification(db, { channel: 'email', template: 'test', recipient: `p${i}@example.org`, body: 'x' })).id);
+      ids.push(
+        (await enqueueNotification(db, { channel: 'email', template: 'test', recipient: `p${i}@example.org`, body: 'x' })).id,
+      );
     }
     await Promise.all([running[0].boss.send(QUEUES.deliver, {}), second.boss.send(QUEUES.deliver, {})]);
     await expect

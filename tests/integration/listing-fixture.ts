@@ -14,7 +14,8 @@ export async function listingWorld(db: PrismaClient) {
   let taxonomy = await db.taxonomy.findFirst({ where: { name: 'Test needs' } });
   taxonomy ??= await db.taxonomy.create({ data: { name: 'Test needs', description: 'Needs themes for tests' } });
   const term = async (code: string, name: string, sortOrder: number) =>
-    (await db.taxonomyTerm.findUnique({ where: { code } })) ?? db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code, name, sortOrder } });
+    (await db.taxonomyTerm.findUnique({ where: { code } })) ??
+    db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code, name, sortOrder } });
   const needs = {
     loneliness: await term('loneliness', 'Loneliness and isolation', 1),
     physical: await term('physical-activity', 'Physical activity', 2),
@@ -24,21 +25,33 @@ export async function listingWorld(db: PrismaClient) {
     await db.postcode.create({ data: { postcode: 'EB1 2AB', district: 'EB1', latitude: 51.4, longitude: -0.7 } });
   }
 
-  const org = await db.organisation.create({ data: { name: `Eastbrook Walkers ${tag}`, status: 'approved', email: `group-${tag}@example.org` } });
+  const org = await db.organisation.create({
+    data: { name: `Eastbrook Walkers ${tag}`, status: 'approved', email: `group-${tag}@example.org` },
+  });
   const newOrg = await db.organisation.create({ data: { name: `New Group ${tag}`, status: 'pending' } });
   const user = (role: SessionUser['role'], organisationIds: string[] = [], label: string = role) =>
     db.user
       .create({ data: { email: `${label}-${tag}@example.org`.toLowerCase(), name: `${label} ${tag}`, passwordHash: 'x', role } })
       .then(async (u) => {
-        for (const organisationId of organisationIds) await db.organisationMember.create({ data: { organisationId, userId: u.id, role: 'owner' } });
+        for (const organisationId of organisationIds)
+          await db.organisationMember.create({ data: { organisationId, userId: u.id, role: 'owner' } });
         return { id: u.id, name: u.name, email: u.email, role: u.role, teamId: null, organisationIds } satisfies SessionUser;
       });
   const provider = await user('provider', [org.id]);
   const newProvider = await db.user
-    .create({ data: { email: `newprovider-${tag}@example.org`, name: `New provider ${tag}`, passwordHash: 'x', role: 'provider' } })
+    .create({
+      data: { email: `newprovider-${tag}@example.org`, name: `New provider ${tag}`, passwordHash: 'x', role: 'provider' },
+    })
     .then(async (u) => {
       await db.organisationMember.create({ data: { organisationId: newOrg.id, userId: u.id, role: 'owner' } });
-      return { id: u.id, name: u.name, email: u.email, role: u.role, teamId: null, organisationIds: [newOrg.id] } satisfies SessionUser;
+      return {
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        teamId: null,
+        organisationIds: [newOrg.id],
+      } satisfies SessionUser;
     });
   const coordinator = await user('coordinator');
   const otherProvider = await user('provider', [], 'other');
@@ -55,9 +68,31 @@ export function values(organisationId: string, overrides: Partial<ListingValues>
     deliveryModes: ['in_person'],
     accessMethods: ['drop_in'],
     email: 'walks@example.org',
-    location: { name: 'Northfield Park gate', address1: '1 Park Road', address2: '', city: 'Eastbrook', postcode: 'eb12ab', latitude: '', longitude: '', accessibility: ['step_free'] },
+    location: {
+      name: 'Northfield Park gate',
+      address1: '1 Park Road',
+      address2: '',
+      city: 'Eastbrook',
+      postcode: 'eb12ab',
+      latitude: '',
+      longitude: '',
+      accessibility: ['step_free'],
+    },
     schedules: [
-      { kind: 'weekly', days: ['TU'], interval: '1', nth: '', weekday: '', monthDay: '', date: '', startsOn: '', endsOn: '', opensAt: '10:00', closesAt: '11:30', note: '' },
+      {
+        kind: 'weekly',
+        days: ['TU'],
+        interval: '1',
+        nth: '',
+        weekday: '',
+        monthDay: '',
+        date: '',
+        startsOn: '',
+        endsOn: '',
+        opensAt: '10:00',
+        closesAt: '11:30',
+        note: '',
+      },
     ],
     ...overrides,
   };

@@ -24,14 +24,41 @@ describe('creating a listing', () => {
     const result = await t.db.$transaction((tx) => saveListing(tx, w.provider, input(w.org.id), null, NOW));
     expect(result).toMatchObject({ ok: true, created: true, awaitingApproval: true });
     if (!result.ok) return;
-    const service = await t.db.service.findUniqueOrThrow({ where: { id: result.serviceId }, include: { schedules: true, locations: { include: { location: true } }, taxonomyTerms: true } });
-    expect(service).toMatchObject({ published: false, name: 'Tuesday Walk', isFree: true, assuredAt: NOW, assurerEmail: w.provider.email });
+    const service = await t.db.service.findUniqueOrThrow({
+      where: { id: result.serviceId },
+      include: { schedules: true, locations: { include: { location: true } }, taxonomyTerms: true },
+    });
+    expect(service).toMatchObject({
+      published: false,
+      name: 'Tuesday Walk',
+      isFree: true,
+      assuredAt: NOW,
+      assurerEmail: w.provider.email,
+    });
     expect(service.schedules).toHaveLength(1);
-    expect(service.schedules[0]).toMatchObject({ freq: 'WEEKLY', interval: 1, byDay: ['TU'], rrule: 'FREQ=WEEKLY;BYDAY=TU', opensAt: '10:00', closesAt: '11:30', timezone: 'Europe/London' });
+    expect(service.schedules[0]).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 1,
+      byDay: ['TU'],
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      opensAt: '10:00',
+      closesAt: '11:30',
+      timezone: 'Europe/London',
+    });
     // The postcode look-up filled in the coordinates.
-    expect(service.locations[0].location).toMatchObject({ postcode: 'EB1 2AB', latitude: 51.4, longitude: -0.7, accessibility: ['step_free'] });
+    expect(service.locations[0].location).toMatchObject({
+      postcode: 'EB1 2AB',
+      latitude: 51.4,
+      longitude: -0.7,
+      accessibility: ['step_free'],
+    });
     const request = await t.db.listingChangeRequest.findUniqueOrThrow({ where: { id: result.changeRequestId! } });
-    expect(request).toMatchObject({ kind: 'new_listing', status: 'pending', serviceId: result.serviceId, submittedById: w.provider.id });
+    expect(request).toMatchObject({
+      kind: 'new_listing',
+      status: 'pending',
+      serviceId: result.serviceId,
+      submittedById: w.provider.id,
+    });
     expect(await t.db.serviceVersion.count({ where: { serviceId: result.serviceId } })).toBe(0);
   });
 
@@ -49,14 +76,25 @@ describe('creating a listing', () => {
 
   it('refuses a provider who is not a member of the group', async () => {
     const w = await listingWorld(t.db);
-    await expect(t.db.$transaction((tx) => saveListing(tx, w.otherProvider, input(w.org.id), null, NOW))).rejects.toBeInstanceOf(Forbidden);
+    await expect(t.db.$transaction((tx) => saveListing(tx, w.otherProvider, input(w.org.id), null, NOW))).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     expect(await t.db.service.count({ where: { organisationId: w.org.id } })).toBe(0);
   });
 
   it('stores plain text: markup and scripts are removed, never kept', async () => {
     const w = await listingWorld(t.db);
     const result = await t.db.$transaction((tx) =>
-      saveListing(tx, w.coordinator, input(w.org.id, { name: '<b>Walk</b> & talk', description: 'Hello <script>alert(1)</script><img src=x onerror=alert(2)>world<br>Bring water.' }), null, NOW),
+      saveListing(
+        tx,
+        w.coordinator,
+        input(w.org.id, {
+          name: '<b>Walk</b> & talk',
+          description: 'Hello <script>alert(1)</script><img src=x onerror=alert(2)>world<br>Bring water.',
+        }),
+        null,
+        NOW,
+      ),
     );
     if (!result.ok) throw new Error('save failed');
     const s = await t.db.service.findUniqueOrThrow({ where: { id: result.serviceId } });
@@ -72,15 +110,40 @@ describe('editing a published listing', () => {
       cost: 'paid',
       costDescription: '£1 for tea',
       capacityStatus: 'waiting_list',
-      schedules: [{ kind: 'weekly', days: ['WE'], interval: '2', nth: '', weekday: '', monthDay: '', date: '', startsOn: '2026-11-25', endsOn: '', opensAt: '14:00', closesAt: '16:00', note: '' }],
+      schedules: [
+        {
+          kind: 'weekly',
+          days: ['WE'],
+          interval: '2',
+          nth: '',
+          weekday: '',
+          monthDay: '',
+          date: '',
+          startsOn: '2026-11-25',
+          endsOn: '',
+          opensAt: '14:00',
+          closesAt: '16:00',
+          note: '',
+        },
+      ],
     });
     const result = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...edited, serviceId: id }, version, later(5)));
     expect(result).toMatchObject({ ok: true, pending: [], changeRequestId: null });
     if (!result.ok) return;
     expect(result.published.sort()).toEqual(['capacityStatus', 'costDescription', 'isFree', 'schedules']);
     const live = await t.db.service.findUniqueOrThrow({ where: { id }, include: { schedules: true } });
-    expect(live).toMatchObject({ isFree: false, costDescription: '£1 for tea', capacityStatus: 'waiting_list', version: version + 1 });
-    expect(live.schedules[0]).toMatchObject({ freq: 'WEEKLY', interval: 2, byDay: ['WE'], rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE' });
+    expect(live).toMatchObject({
+      isFree: false,
+      costDescription: '£1 for tea',
+      capacityStatus: 'waiting_list',
+      version: version + 1,
+    });
+    expect(live.schedules[0]).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 2,
+      byDay: ['WE'],
+      rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE',
+    });
     const latest = await t.db.serviceVersion.findFirstOrThrow({ where: { serviceId: id }, orderBy: { number: 'desc' } });
     expect(latest).toMatchObject({ createdById: w.provider.id, createdAt: later(5) });
     expect(latest.snapshot).toMatchObject({ costDescription: '£1 for tea', reason: 'edited' });
@@ -88,7 +151,12 @@ describe('editing a published listing', () => {
 
   it('holds a change of name, description, needs or contact for a coordinator, field by field', async () => {
     const { w, id, version } = await publishedListing();
-    const edited = input(w.org.id, { name: 'Tuesday Wander', needs: ['loneliness', 'physical-activity'], phone: '01632 960 123', capacityStatus: 'full' });
+    const edited = input(w.org.id, {
+      name: 'Tuesday Wander',
+      needs: ['loneliness', 'physical-activity'],
+      phone: '01632 960 123',
+      capacityStatus: 'full',
+    });
     const result = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...edited, serviceId: id }, version, later(5)));
     expect(result).toMatchObject({ ok: true, published: ['capacityStatus'] });
     if (!result.ok) return;
@@ -114,13 +182,24 @@ describe('editing a published listing', () => {
 
   it('a second save replaces the change still waiting rather than stacking another', async () => {
     const { w, id, version } = await publishedListing();
-    const first = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...input(w.org.id, { name: 'Walk One' }), serviceId: id }, version, later(1)));
+    const first = await t.db.$transaction((tx) =>
+      saveListing(tx, w.provider, { ...input(w.org.id, { name: 'Walk One' }), serviceId: id }, version, later(1)),
+    );
     if (!first.ok) throw new Error('save failed');
     const second = await t.db.$transaction((tx) =>
-      saveListing(tx, w.provider, { ...input(w.org.id, { name: 'Walk One', description: 'New words.' }), serviceId: id }, first.version, later(2)),
+      saveListing(
+        tx,
+        w.provider,
+        { ...input(w.org.id, { name: 'Walk One', description: 'New words.' }), serviceId: id },
+        first.version,
+        later(2),
+      ),
     );
     if (!second.ok) throw new Error('save failed');
-    const requests = await t.db.listingChangeRequest.findMany({ where: { serviceId: id, kind: 'change' }, orderBy: { createdAt: 'asc' } });
+    const requests = await t.db.listingChangeRequest.findMany({
+      where: { serviceId: id, kind: 'change' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(requests.map((r) => r.status)).toEqual(['closed', 'pending']);
     expect(requests[1].proposed).toEqual({ name: 'Walk One', description: 'New words.' });
   });
@@ -130,7 +209,13 @@ describe('editing a published listing', () => {
     const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.newOrg.id), null, NOW));
     if (!created.ok) throw new Error('create failed');
     const result = await t.db.$transaction((tx) =>
-      saveListing(tx, w.newProvider, { ...input(w.newOrg.id, { costDescription: '£3', cost: 'paid' }), serviceId: created.serviceId }, 1, later(1)),
+      saveListing(
+        tx,
+        w.newProvider,
+        { ...input(w.newOrg.id, { costDescription: '£3', cost: 'paid' }), serviceId: created.serviceId },
+        1,
+        later(1),
+      ),
     );
     expect(result).toMatchObject({ ok: true, published: [] });
     if (result.ok) expect(result.pending.sort()).toEqual(['costDescription', 'isFree']);
@@ -138,7 +223,15 @@ describe('editing a published listing', () => {
 
   it('refuses a save based on an older version: a conflict, not a silent overwrite', async () => {
     const { w, id, version } = await publishedListing();
-    const mine = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...input(w.org.id, { costDescription: '£2', cost: 'paid' }), serviceId: id }, version, later(1)));
+    const mine = await t.db.$transaction((tx) =>
+      saveListing(
+        tx,
+        w.provider,
+        { ...input(w.org.id, { costDescription: '£2', cost: 'paid' }), serviceId: id },
+        version,
+        later(1),
+      ),
+    );
     expect(mine.ok).toBe(true);
     const theirs = await t.db.$transaction((tx) =>
       saveListing(tx, w.coordinator, { ...input(w.org.id, { capacityStatus: 'full' }), serviceId: id }, version, later(2)),
@@ -155,8 +248,18 @@ describe('editing a published listing', () => {
   it('two saves at the same moment from the same version: one wins, the other is told', async () => {
     const { w, id, version } = await publishedListing();
     const results = await Promise.all([
-      t.db.$transaction((tx) => saveListing(tx, w.provider, { ...input(w.org.id, { alert: 'No session on 1 December' }), serviceId: id }, version, later(1))),
-      t.db.$transaction((tx) => saveListing(tx, w.coordinator, { ...input(w.org.id, { alert: 'Back in the hall' }), serviceId: id }, version, later(1))),
+      t.db.$transaction((tx) =>
+        saveListing(
+          tx,
+          w.provider,
+          { ...input(w.org.id, { alert: 'No session on 1 December' }), serviceId: id },
+          version,
+          later(1),
+        ),
+      ),
+      t.db.$transaction((tx) =>
+        saveListing(tx, w.coordinator, { ...input(w.org.id, { alert: 'Back in the hall' }), serviceId: id }, version, later(1)),
+      ),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'conflict')).toHaveLength(1);
@@ -167,12 +270,17 @@ describe('capacity in one tap', () => {
   it('marks a listing full and back to open with spaces, each a version', async () => {
     const { w, id } = await publishedListing();
     expect(await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'full', 3, later(1)))).toMatchObject({ ok: true });
-    expect(await t.db.service.findUniqueOrThrow({ where: { id } })).toMatchObject({ capacityStatus: 'full', capacitySpaces: null });
+    expect(await t.db.service.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      capacityStatus: 'full',
+      capacitySpaces: null,
+    });
     await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'open', 4, later(2)));
     const live = await loadListing(t.db, id);
     expect(snapshotOf(live!)).toMatchObject({ capacityStatus: 'open', capacitySpaces: 4 });
     const versions = await t.db.serviceVersion.findMany({ where: { serviceId: id }, orderBy: { number: 'asc' } });
     expect(versions.map((v) => (v.snapshot as { reason: string }).reason)).toEqual(['approved', 'capacity', 'capacity']);
-    await expect(t.db.$transaction((tx) => setCapacity(tx, w.otherProvider, id, 'full', null, later(3)))).rejects.toBeInstanceOf(Forbidden);
+    await expect(t.db.$transaction((tx) => setCapacity(tx, w.otherProvider, id, 'full', null, later(3)))).rejects.toBeInstanceOf(
+      Forbidden,
+    );
   });
 });

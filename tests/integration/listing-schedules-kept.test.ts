@@ -26,11 +26,35 @@ async function importedListing() {
   await t.db.schedule.createMany({
     data: [
       // The editor can ask for this one.
-      { ...common, freq: 'WEEKLY', interval: 1, byDay: ['TU'], rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU', opensAt: '10:00', closesAt: '11:30' },
+      {
+        ...common,
+        freq: 'WEEKLY',
+        interval: 1,
+        byDay: ['TU'],
+        rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU',
+        opensAt: '10:00',
+        closesAt: '11:30',
+      },
       // Several weeks of the month: the form has one.
-      { ...common, freq: 'MONTHLY', interval: 1, byDay: ['1TU', '3TU'], rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU', opensAt: '14:00', closesAt: '16:00' },
+      {
+        ...common,
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: ['1TU', '3TU'],
+        rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU',
+        opensAt: '14:00',
+        closesAt: '16:00',
+      },
       // BYSETPOS: the last weekday of the month.
-      { ...common, freq: 'MONTHLY', interval: 1, byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', opensAt: '18:00', closesAt: '19:00' },
+      {
+        ...common,
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: ['MO', 'TU', 'WE', 'TH', 'FR'],
+        rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+        opensAt: '18:00',
+        closesAt: '19:00',
+      },
       // Two rules and an exception.
       {
         ...common,
@@ -77,13 +101,26 @@ describe('schedules the editor cannot express', () => {
     );
 
     // The provider changes something else (the notice) and saves.
-    const saved = await t.db.$transaction(async (tx) => saveListing(tx, w.provider, { ...(await submit({ ...data.values, alert: 'Bring a torch' })), serviceId: id }, version, LATER));
+    const saved = await t.db.$transaction(async (tx) =>
+      saveListing(
+        tx,
+        w.provider,
+        { ...(await submit({ ...data.values, alert: 'Bring a torch' })), serviceId: id },
+        version,
+        LATER,
+      ),
+    );
     expect(saved).toMatchObject({ ok: true, published: ['alert'], pending: [] });
     const after = await storedSchedules(id);
     expect(after).toEqual(before);
     // The rule texts survive to the letter.
     expect((await t.db.schedule.findMany({ where: { serviceId: id } })).map((s) => s.rrule).sort()).toEqual(
-      ['FREQ=MONTHLY;BYDAY=1TU,3TU', 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU', 'RRULE:FREQ=WEEKLY;BYDAY=SA\nRRULE:FREQ=MONTHLY;BYDAY=-1SU\nEXDATE;VALUE=DATE:20261226'].sort(),
+      [
+        'FREQ=MONTHLY;BYDAY=1TU,3TU',
+        'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+        'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU',
+        'RRULE:FREQ=WEEKLY;BYDAY=SA\nRRULE:FREQ=MONTHLY;BYDAY=-1SU\nEXDATE;VALUE=DATE:20261226',
+      ].sort(),
     );
   });
 
@@ -91,7 +128,10 @@ describe('schedules the editor cannot express', () => {
     const { w, id } = await importedListing();
     const data = (await editorData(t.db, w.provider, id, NOW))!;
     // What the browser posts for a kept slot: its kind and identity, nothing to show.
-    const posted = { ...data.values, schedules: data.values.schedules.map((s) => (s.kind === 'keep' ? { ...s, kept: undefined } : s)) };
+    const posted = {
+      ...data.values,
+      schedules: data.values.schedules.map((s) => (s.kind === 'keep' ? { ...s, kept: undefined } : s)),
+    };
     const shown = await withKeptSchedules(t.db, w.provider, id, posted, NOW);
     expect(shown.schedules.map((s) => s.kept?.text ?? null)).toEqual(data.values.schedules.map((s) => s.kept?.text ?? null));
     // Someone without access to the listing sees nothing of it.
@@ -104,13 +144,24 @@ describe('schedules the editor cannot express', () => {
     const data = (await editorData(t.db, w.provider, id, NOW))!;
     const i = data.values.schedules.findIndex((s) => s.kept?.text.startsWith('First and third Tuesday'));
     const replaced = await replaceKeptSchedule(t.db, w.provider, id, data.values.schedules[i], NOW);
-    expect(replaced).toMatchObject({ kind: 'monthly', nth: '1', weekday: 'TU', replaces: 'First and third Tuesday of the month, 2pm to 4pm' });
+    expect(replaced).toMatchObject({
+      kind: 'monthly',
+      nth: '1',
+      weekday: 'TU',
+      replaces: 'First and third Tuesday of the month, 2pm to 4pm',
+    });
     const values = { ...data.values, schedules: data.values.schedules.map((s, j) => (j === i ? replaced! : s)) };
-    const saved = await t.db.$transaction(async (tx) => saveListing(tx, w.provider, { ...(await submit(values)), serviceId: id }, version, LATER));
+    const saved = await t.db.$transaction(async (tx) =>
+      saveListing(tx, w.provider, { ...(await submit(values)), serviceId: id }, version, LATER),
+    );
     expect(saved).toMatchObject({ ok: true, published: ['schedules'] });
     const after = await storedSchedules(id);
     expect(after).toHaveLength(4);
-    expect(after.find((s) => s.opensAt === '14:00')).toMatchObject({ freq: 'MONTHLY', byDay: ['1TU'], rrule: 'FREQ=MONTHLY;BYDAY=1TU' });
+    expect(after.find((s) => s.opensAt === '14:00')).toMatchObject({
+      freq: 'MONTHLY',
+      byDay: ['1TU'],
+      rrule: 'FREQ=MONTHLY;BYDAY=1TU',
+    });
     // The others are untouched.
     expect(after.filter((s) => s.rrule?.includes('BYSETPOS') || s.rrule?.includes('EXDATE'))).toHaveLength(2);
   });
@@ -120,7 +171,10 @@ describe('schedules the editor cannot express', () => {
     const data = (await editorData(t.db, w.provider, id, NOW))!;
     const form = await submit(data.values);
     // A coordinator changes a kept rule meanwhile.
-    await t.db.schedule.updateMany({ where: { serviceId: id, rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU' }, data: { rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU,5TU', byDay: ['1TU', '3TU', '5TU'] } });
+    await t.db.schedule.updateMany({
+      where: { serviceId: id, rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU' },
+      data: { rrule: 'FREQ=MONTHLY;BYDAY=1TU,3TU,5TU', byDay: ['1TU', '3TU', '5TU'] },
+    });
     await t.db.service.update({ where: { id }, data: { version: { increment: 1 } } });
     const conflict = await t.db.$transaction((tx) => saveListing(tx, w.provider, { ...form, serviceId: id }, version, LATER));
     expect(conflict).toMatchObject({ ok: false, reason: 'conflict' });

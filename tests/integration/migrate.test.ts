@@ -77,7 +77,7 @@ describe('migrate()', () => {
     expect(tables[0]!.n).toBeGreaterThan(20);
   });
 
-  it('keeps its history in a _prisma_migrations table identical to Prisma\'s', async () => {
+  it("keeps its history in a _prisma_migrations table identical to Prisma's", async () => {
     const { url } = await scratchDatabase();
     await migrate(url);
     const columns = await query(
@@ -86,14 +86,56 @@ describe('migrate()', () => {
          FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
     expect(columns).toEqual([
-      { column_name: 'id', data_type: 'character varying', character_maximum_length: 36, is_nullable: 'NO', column_default: null },
-      { column_name: 'checksum', data_type: 'character varying', character_maximum_length: 64, is_nullable: 'NO', column_default: null },
-      { column_name: 'finished_at', data_type: 'timestamp with time zone', character_maximum_length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'migration_name', data_type: 'character varying', character_maximum_length: 255, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'id',
+        data_type: 'character varying',
+        character_maximum_length: 36,
+        is_nullable: 'NO',
+        column_default: null,
+      },
+      {
+        column_name: 'checksum',
+        data_type: 'character varying',
+        character_maximum_length: 64,
+        is_nullable: 'NO',
+        column_default: null,
+      },
+      {
+        column_name: 'finished_at',
+        data_type: 'timestamp with time zone',
+        character_maximum_length: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'migration_name',
+        data_type: 'character varying',
+        character_maximum_length: 255,
+        is_nullable: 'NO',
+        column_default: null,
+      },
       { column_name: 'logs', data_type: 'text', character_maximum_length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', character_maximum_length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'started_at', data_type: 'timestamp with time zone', character_maximum_length: null, is_nullable: 'NO', column_default: 'now()' },
-      { column_name: 'applied_steps_count', data_type: 'integer', character_maximum_length: null, is_nullable: 'NO', column_default: '0' },
+      {
+        column_name: 'rolled_back_at',
+        data_type: 'timestamp with time zone',
+        character_maximum_length: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'started_at',
+        data_type: 'timestamp with time zone',
+        character_maximum_length: null,
+        is_nullable: 'NO',
+        column_default: 'now()',
+      },
+      {
+        column_name: 'applied_steps_count',
+        data_type: 'integer',
+        character_maximum_length: null,
+        is_nullable: 'NO',
+        column_default: '0',
+      },
     ]);
     const pk = await query<{ conname: string; cols: string }>(
       url,
@@ -102,8 +144,14 @@ describe('migrate()', () => {
     expect(pk).toEqual([{ conname: '_prisma_migrations_pkey', cols: 'PRIMARY KEY (id)' }]);
 
     const rows = await query<{
-      id: string; checksum: string; migration_name: string; logs: string | null; rolled_back_at: Date | null;
-      started_at: Date; finished_at: Date; applied_steps_count: number;
+      id: string;
+      checksum: string;
+      migration_name: string;
+      logs: string | null;
+      rolled_back_at: Date | null;
+      started_at: Date;
+      finished_at: Date;
+      applied_steps_count: number;
     }>(url, 'SELECT * FROM _prisma_migrations ORDER BY migration_name');
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     for (const row of rows) {

@@ -53,7 +53,9 @@ describe('the outbox', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await db.notification.count()).toBe(0);
-    await db.$transaction((tx) => enqueueNotification(tx, { channel: 'email', template: 'test', recipient: 'a@example.org', body: 'x' }));
+    await db.$transaction((tx) =>
+      enqueueNotification(tx, { channel: 'email', template: 'test', recipient: 'a@example.org', body: 'x' }),
+    );
     expect(await db.notification.count()).toBe(1);
   });
 
@@ -75,7 +77,11 @@ describe('the outbox', () => {
   });
 
   it('waits until a message is due', async () => {
-    await enqueueNotification(db, { channel: 'email', template: 'test', recipient: 'a@example.org', body: 'x', notBefore: seconds(600) }, t0);
+    await enqueueNotification(
+      db,
+      { channel: 'email', template: 'test', recipient: 'a@example.org', body: 'x', notBefore: seconds(600) },
+      t0,
+    );
     expect(await deliverDue(db, devAdapter(), seconds(599), { policy })).toMatchObject({ claimed: 0 });
     expect(await deliverDue(db, devAdapter(), seconds(600), { policy })).toMatchObject({ sent: 1 });
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '@/lib/auth/permissions';
 import { approveChange, changeRequestView, moderationQueue, recentDecisions, sendBack } from '@/lib/moderation';
-import { organisationEditor, parseOrganisation, saveOrganisation, type OrganisationDetails, type OrganisationValues } from '@/lib/organisations/details';
+import {
+  organisationEditor,
+  parseOrganisation,
+  saveOrganisation,
+  type OrganisationDetails,
+  type OrganisationValues,
+} from '@/lib/organisations/details';
 import { useFreshDatabase } from '../helpers/db';
 import { listingWorld, NOW } from './listing-fixture';
 
@@ -43,12 +49,26 @@ describe('a group edits its own details', () => {
 
     // Waiting: the rest, with each field's value before and after.
     const request = await t.db.listingChangeRequest.findUniqueOrThrow({ where: { id: result.changeRequestId! } });
-    expect(request).toMatchObject({ kind: 'organisation_change', serviceId: null, organisationId: w.org.id, status: 'pending', submittedById: w.provider.id });
+    expect(request).toMatchObject({
+      kind: 'organisation_change',
+      serviceId: null,
+      organisationId: w.org.id,
+      status: 'pending',
+      submittedById: w.provider.id,
+    });
     expect(request.previous).toEqual({ name: before.name, description: '', phone: null });
-    expect(request.proposed).toEqual({ name: 'Eastbrook Walkers and Talkers', description: 'Walks for everyone.', phone: '01632 960 123' });
+    expect(request.proposed).toEqual({
+      name: 'Eastbrook Walkers and Talkers',
+      description: 'Walks for everyone.',
+      phone: '01632 960 123',
+    });
 
     const item = (await moderationQueue(t.db)).find((q) => q.id === request.id);
-    expect(item).toMatchObject({ kind: 'organisation_change', serviceName: before.name, fieldLabels: ['Name of the group', 'About the group', 'Phone number'] });
+    expect(item).toMatchObject({
+      kind: 'organisation_change',
+      serviceName: before.name,
+      fieldLabels: ['Name of the group', 'About the group', 'Phone number'],
+    });
     const view = await changeRequestView(t.db, request.id, NOW);
     expect(view?.organisation).toMatchObject({ id: w.org.id, name: before.name });
     expect(view?.rows).toEqual([
@@ -60,20 +80,32 @@ describe('a group edits its own details', () => {
 
     // The editor shows the waiting change laid over the live details.
     const editor = await organisationEditor(t.db, w.provider, w.org.id);
-    expect(editor?.values).toMatchObject({ name: 'Eastbrook Walkers and Talkers', phone: '01632 960 123', charityNumber: '1234567' });
+    expect(editor?.values).toMatchObject({
+      name: 'Eastbrook Walkers and Talkers',
+      phone: '01632 960 123',
+      charityNumber: '1234567',
+    });
     expect(editor?.pending?.fields).toEqual(['name', 'description', 'phone']);
 
     // The coordinator approves: the change is applied and the member is told.
-    expect(await t.db.$transaction((tx) => approveChange(tx, w.coordinator, request.id, 'Lovely.', LATER))).toMatchObject({ ok: true });
+    expect(await t.db.$transaction((tx) => approveChange(tx, w.coordinator, request.id, 'Lovely.', LATER))).toMatchObject({
+      ok: true,
+    });
     expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({
       name: 'Eastbrook Walkers and Talkers',
       description: 'Walks for everyone.',
       phone: '01632 960 123',
       charityNumber: '1234567',
     });
-    const mail = await t.db.notification.findFirstOrThrow({ where: { recipient: w.provider.email, template: 'group_details_approved' } });
+    const mail = await t.db.notification.findFirstOrThrow({
+      where: { recipient: w.provider.email, template: 'group_details_approved' },
+    });
     expect(mail.body).toContain('A coordinator added: Lovely.');
-    expect((await recentDecisions(t.db)).find((r) => r.id === request.id)).toMatchObject({ kind: 'organisation_change', serviceName: 'Eastbrook Walkers and Talkers', status: 'approved' });
+    expect((await recentDecisions(t.db)).find((r) => r.id === request.id)).toMatchObject({
+      kind: 'organisation_change',
+      serviceName: 'Eastbrook Walkers and Talkers',
+      status: 'approved',
+    });
     expect(await t.db.auditEvent.count({ where: { action: 'organisation.details_saved', entityId: w.org.id } })).toBe(1);
     expect((await organisationEditor(t.db, w.provider, w.org.id))?.pending).toBeNull();
   });
@@ -83,9 +115,15 @@ describe('a group edits its own details', () => {
     const { input, version } = await edited(w, w.provider, w.org.id, { email: 'new-address@example.org' });
     const result = await save(w.provider, w.org.id, input, version);
     if (!result.ok || !result.changeRequestId) throw new Error('save failed');
-    expect(await t.db.$transaction((tx) => sendBack(tx, w.coordinator, result.changeRequestId!, 'Is this address checked by someone?', LATER))).toEqual({ ok: true });
+    expect(
+      await t.db.$transaction((tx) =>
+        sendBack(tx, w.coordinator, result.changeRequestId!, 'Is this address checked by someone?', LATER),
+      ),
+    ).toEqual({ ok: true });
     expect((await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).email).toBe(w.org.email);
-    const mail = await t.db.notification.findFirstOrThrow({ where: { recipient: w.provider.email, template: 'group_details_sent_back' } });
+    const mail = await t.db.notification.findFirstOrThrow({
+      where: { recipient: w.provider.email, template: 'group_details_sent_back' },
+    });
     expect(mail.body).toContain('Is this address checked by someone?');
     expect(mail.body).toContain('/provider/organisation');
     const editor = await organisationEditor(t.db, w.provider, w.org.id);
@@ -95,10 +133,18 @@ describe('a group edits its own details', () => {
 
   it('a stored value in another spelling (an imported web address, say) is not a change', async () => {
     const w = await listingWorld(t.db);
-    await t.db.organisation.update({ where: { id: w.org.id }, data: { website: 'https://walkers.example.org', phone: '01632960123', email: 'Hello@Walkers.example.org' } });
+    await t.db.organisation.update({
+      where: { id: w.org.id },
+      data: { website: 'https://walkers.example.org', phone: '01632960123', email: 'Hello@Walkers.example.org' },
+    });
     const { input, version } = await edited(w, w.provider, w.org.id, { companyNumber: '01234567' });
     expect(input).toMatchObject({ website: 'https://walkers.example.org/', email: 'hello@walkers.example.org' });
-    expect(await save(w.provider, w.org.id, input, version)).toMatchObject({ ok: true, published: ['companyNumber'], pending: [], changeRequestId: null });
+    expect(await save(w.provider, w.org.id, input, version)).toMatchObject({
+      ok: true,
+      published: ['companyNumber'],
+      pending: [],
+      changeRequestId: null,
+    });
   });
 
   it('saving again replaces the waiting change instead of stacking another', async () => {
@@ -108,20 +154,35 @@ describe('a group edits its own details', () => {
     const second = await edited(w, w.provider, w.org.id, { description: 'Second try' });
     const two = await save(w.provider, w.org.id, second.input, second.version, LATER);
     if (!one.ok || !two.ok) throw new Error('save failed');
-    const requests = await t.db.listingChangeRequest.findMany({ where: { organisationId: w.org.id, kind: 'organisation_change' }, orderBy: { createdAt: 'asc' } });
+    const requests = await t.db.listingChangeRequest.findMany({
+      where: { organisationId: w.org.id, kind: 'organisation_change' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(requests.map((r) => r.status)).toEqual(['closed', 'pending']);
     expect(requests[1].proposed).toEqual({ description: 'Second try' });
   });
 
   it('a second editor working from an older version gets a conflict, not a silent overwrite', async () => {
     const w = await listingWorld(t.db);
-    const colleague = await t.db.user.create({ data: { email: `colleague-${w.org.id}@example.org`, name: 'Colleague', passwordHash: 'x', role: 'provider' } });
+    const colleague = await t.db.user.create({
+      data: { email: `colleague-${w.org.id}@example.org`, name: 'Colleague', passwordHash: 'x', role: 'provider' },
+    });
     await t.db.organisationMember.create({ data: { organisationId: w.org.id, userId: colleague.id, role: 'member' } });
-    const colleagueUser = { id: colleague.id, name: colleague.name, email: colleague.email, role: 'provider' as const, teamId: null, organisationIds: [w.org.id] };
+    const colleagueUser = {
+      id: colleague.id,
+      name: colleague.name,
+      email: colleague.email,
+      role: 'provider' as const,
+      teamId: null,
+      organisationIds: [w.org.id],
+    };
 
     const mine = await edited(w, w.provider, w.org.id, { charityNumber: '1111111' });
     const theirs = await edited(w, colleagueUser, w.org.id, { charityNumber: '2222222', companyNumber: 'AB123456' });
-    expect(await save(colleagueUser, w.org.id, theirs.input, theirs.version)).toMatchObject({ ok: true, published: ['charityNumber', 'companyNumber'] });
+    expect(await save(colleagueUser, w.org.id, theirs.input, theirs.version)).toMatchObject({
+      ok: true,
+      published: ['charityNumber', 'companyNumber'],
+    });
 
     const conflict = await save(w.provider, w.org.id, mine.input, mine.version, LATER);
     expect(conflict).toMatchObject({ ok: false, reason: 'conflict', differs: ['charityNumber', 'companyNumber'] });
@@ -130,8 +191,14 @@ describe('a group edits its own details', () => {
     expect((await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).charityNumber).toBe('2222222');
 
     // Saving again with the version the conflict reported overwrites on purpose.
-    expect(await save(w.provider, w.org.id, mine.input, conflict.currentVersion, LATER)).toMatchObject({ ok: true, published: ['charityNumber', 'companyNumber'] });
-    expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({ charityNumber: '1111111', companyNumber: null });
+    expect(await save(w.provider, w.org.id, mine.input, conflict.currentVersion, LATER)).toMatchObject({
+      ok: true,
+      published: ['charityNumber', 'companyNumber'],
+    });
+    expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({
+      charityNumber: '1111111',
+      companyNumber: null,
+    });
   });
 
   it('a waiting change also moves the version on, so a form loaded before it cannot replace it unseen', async () => {
@@ -139,7 +206,11 @@ describe('a group edits its own details', () => {
     const stale = await edited(w, w.provider, w.org.id, { name: 'Old form' });
     const fresh = await edited(w, w.provider, w.org.id, { name: 'New form' });
     expect(await save(w.provider, w.org.id, fresh.input, fresh.version)).toMatchObject({ ok: true, pending: ['name'] });
-    expect(await save(w.provider, w.org.id, stale.input, stale.version, LATER)).toMatchObject({ ok: false, reason: 'conflict', differs: ['name'] });
+    expect(await save(w.provider, w.org.id, stale.input, stale.version, LATER)).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      differs: ['name'],
+    });
   });
 
   it('warns the coordinator when the live details moved since the change was asked for', async () => {
@@ -147,9 +218,16 @@ describe('a group edits its own details', () => {
     const ask = await edited(w, w.provider, w.org.id, { email: 'asked@example.org' });
     const asked = await save(w.provider, w.org.id, ask.input, ask.version);
     if (!asked.ok) throw new Error('save failed');
-    const direct = await edited(w, w.coordinator, w.org.id, { email: 'coordinator-set@example.org', description: 'Set by a coordinator' });
+    const direct = await edited(w, w.coordinator, w.org.id, {
+      email: 'coordinator-set@example.org',
+      description: 'Set by a coordinator',
+    });
     // A coordinator's edit publishes at once (and, being a save from the editor, replaces the waiting change).
-    expect(await save(w.coordinator, w.org.id, direct.input, direct.version, LATER)).toMatchObject({ ok: true, pending: [], published: ['description', 'email'] });
+    expect(await save(w.coordinator, w.org.id, direct.input, direct.version, LATER)).toMatchObject({
+      ok: true,
+      pending: [],
+      published: ['description', 'email'],
+    });
     expect((await t.db.listingChangeRequest.findUniqueOrThrow({ where: { id: asked.changeRequestId! } })).status).toBe('closed');
 
     // A request that is still waiting while the live value moves shows the move.
@@ -162,9 +240,20 @@ describe('a group edits its own details', () => {
 
   it('a group waiting for approval changes its details directly: the coordinator checks the whole group', async () => {
     const w = await listingWorld(t.db);
-    const { input, version } = await edited(w, w.newProvider, w.newOrg.id, { name: 'Renamed New Group', email: 'hello@newgroup.example.org' });
-    expect(await save(w.newProvider, w.newOrg.id, input, version)).toMatchObject({ ok: true, published: ['name', 'email'], pending: [], changeRequestId: null });
-    expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.newOrg.id } })).toMatchObject({ name: 'Renamed New Group', email: 'hello@newgroup.example.org' });
+    const { input, version } = await edited(w, w.newProvider, w.newOrg.id, {
+      name: 'Renamed New Group',
+      email: 'hello@newgroup.example.org',
+    });
+    expect(await save(w.newProvider, w.newOrg.id, input, version)).toMatchObject({
+      ok: true,
+      published: ['name', 'email'],
+      pending: [],
+      changeRequestId: null,
+    });
+    expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.newOrg.id } })).toMatchObject({
+      name: 'Renamed New Group',
+      email: 'hello@newgroup.example.org',
+    });
   });
 
   it('only members of the group may edit it', async () => {
@@ -181,12 +270,31 @@ describe('a group edits its own details', () => {
   });
 
   it('refuses a description over its limit, saying by how much, rather than cutting it', () => {
-    const r = parseOrganisation({ name: 'Knit and Natter', description: 'x'.repeat(1010), email: '', phone: '', website: '', charityNumber: '', companyNumber: '' });
-    expect(r).toEqual({ ok: false, fieldErrors: { description: ['The description must be 1,000 characters or fewer. You have 10 characters too many'] } });
+    const r = parseOrganisation({
+      name: 'Knit and Natter',
+      description: 'x'.repeat(1010),
+      email: '',
+      phone: '',
+      website: '',
+      charityNumber: '',
+      companyNumber: '',
+    });
+    expect(r).toEqual({
+      ok: false,
+      fieldErrors: { description: ['The description must be 1,000 characters or fewer. You have 10 characters too many'] },
+    });
   });
 
   it('checks what is typed, naming each field', () => {
-    const r = parseOrganisation({ name: '', description: '', email: 'not an address', phone: '12', website: 'javascript:alert(1)', charityNumber: 'abc', companyNumber: '1' });
+    const r = parseOrganisation({
+      name: '',
+      description: '',
+      email: 'not an address',
+      phone: '12',
+      website: 'javascript:alert(1)',
+      charityNumber: 'abc',
+      companyNumber: '1',
+    });
     expect(r).toEqual({
       ok: false,
       fieldErrors: {

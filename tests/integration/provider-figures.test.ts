@@ -11,12 +11,23 @@ describe('provider figures', () => {
   let w: CaseworkWorld;
   let extraServiceId: string;
 
-  async function referral(serviceId: string, sentAt: Date | null, path: ReferralStatus[], status: ReferralStatus = path.at(-1) ?? 'sent') {
+  async function referral(
+    serviceId: string,
+    sentAt: Date | null,
+    path: ReferralStatus[],
+    status: ReferralStatus = path.at(-1) ?? 'sent',
+  ) {
     const r = await t.db.referral.create({ data: { caseId: w.kase.id, serviceId, createdById: w.worker.id, status, sentAt } });
     let from: ReferralStatus | null = null;
     for (const [i, to] of path.entries()) {
       await t.db.referralEvent.create({
-        data: { referralId: r.id, fromStatus: from, toStatus: to, actorKind: to === 'sent' ? 'worker' : 'provider', createdAt: new Date((sentAt ?? NOW).getTime() + i * 86_400_000) },
+        data: {
+          referralId: r.id,
+          fromStatus: from,
+          toStatus: to,
+          actorKind: to === 'sent' ? 'worker' : 'provider',
+          createdAt: new Date((sentAt ?? NOW).getTime() + i * 86_400_000),
+        },
       });
       from = to;
     }
@@ -50,8 +61,17 @@ describe('provider figures', () => {
     expect(f.from).toBe('2025-12-01');
     expect(f.to).toBe('2026-11-30');
     expect(f.byMonth).toHaveLength(12);
-    expect(f.byMonth[0]).toMatchObject({ month: '2025-12', label: 'December 2025', received: 1, accepted: 0, attended: 0, completed: 0 });
-    const nonEmpty = f.byMonth.filter((m) => m.received > 0).map((m) => [m.month, m.received, m.accepted, m.attended, m.completed]);
+    expect(f.byMonth[0]).toMatchObject({
+      month: '2025-12',
+      label: 'December 2025',
+      received: 1,
+      accepted: 0,
+      attended: 0,
+      completed: 0,
+    });
+    const nonEmpty = f.byMonth
+      .filter((m) => m.received > 0)
+      .map((m) => [m.month, m.received, m.accepted, m.attended, m.completed]);
     expect(nonEmpty).toEqual([
       ['2025-12', 1, 0, 0, 0],
       ['2026-06', 3, 3, 2, 0],
@@ -82,14 +102,26 @@ describe('provider figures', () => {
     expect(none.byActivity).toEqual([]);
 
     expect(await memberOrganisationIds(t.db, w.provider1)).toEqual([w.org1.id]);
-    expect(await memberOrganisationIds(t.db, { id: w.provider1.id, organisationIds: [w.org1.id, w.org2.id] })).toEqual([w.org1.id]);
+    expect(await memberOrganisationIds(t.db, { id: w.provider1.id, organisationIds: [w.org1.id, w.org2.id] })).toEqual([
+      w.org1.id,
+    ]);
     expect(await memberOrganisationIds(t.db, { id: w.provider2.id, organisationIds: [w.org1.id] })).toEqual([]);
   });
 
   it('builds a CSV with the period on every row and in the file name', async () => {
     const f = await providerFigures(t.db, [w.org1.id], NOW);
     const rows = figuresCsvRows(f);
-    expect(rows[0]).toEqual(['Period', 'Table', 'Month', 'Organisation', 'Activity', 'Received', 'Accepted', 'Attended', 'Completed']);
+    expect(rows[0]).toEqual([
+      'Period',
+      'Table',
+      'Month',
+      'Organisation',
+      'Activity',
+      'Received',
+      'Accepted',
+      'Attended',
+      'Completed',
+    ]);
     expect(rows.slice(1).every((r) => r[0] === '2025-12-01 to 2026-11-30')).toBe(true);
     expect(rows).toContainEqual(['2025-12-01 to 2026-11-30', 'By month', 'Total', '', '', '7', '4', '3', '1']);
     expect(rows).toHaveLength(1 + 12 + 1 + 2 + 1);

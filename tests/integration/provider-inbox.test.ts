@@ -15,14 +15,28 @@ describe('provider inbox', () => {
   beforeEach(async () => {
     w = await caseworkWorld(t.db);
     await w.agreeToShare(['name', 'phone']);
-    const sent = await t.db.$transaction((tx) => referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name', 'phone'], message: 'Keen to start' }, NOW));
+    const sent = await t.db.$transaction((tx) =>
+      referOut(tx, w.worker, w.kase.id, { serviceId: w.service1.id, fields: ['name', 'phone'], message: 'Keen to start' }, NOW),
+    );
     if (!sent.ok) throw new Error(sent.reason);
     referralId = sent.referralId;
   });
 
   const version = async () => (await t.db.referral.findUniqueOrThrow({ where: { id: referralId } })).version;
-  const answer = async (user = w.provider1, to: 'accepted' | 'declined' | 'waitlisted' | 'attending' | 'did_not_attend' | 'completed' = 'accepted', extra: { reason?: string; expectedVersion?: number } = {}) =>
-    t.db.$transaction(async (tx) => answerAsProvider(tx, user, referralId, { to, expectedVersion: extra.expectedVersion ?? (await version()), reason: extra.reason }, NOW));
+  const answer = async (
+    user = w.provider1,
+    to: 'accepted' | 'declined' | 'waitlisted' | 'attending' | 'did_not_attend' | 'completed' = 'accepted',
+    extra: { reason?: string; expectedVersion?: number } = {},
+  ) =>
+    t.db.$transaction(async (tx) =>
+      answerAsProvider(
+        tx,
+        user,
+        referralId,
+        { to, expectedVersion: extra.expectedVersion ?? (await version()), reason: extra.reason },
+        NOW,
+      ),
+    );
 
   it('lists referrals to the provider’s own services only, without personal details', async () => {
     const mine = await listInbox(t.db, w.provider1, 'waiting');
@@ -42,7 +56,14 @@ describe('provider inbox', () => {
   const fill = async (serviceId: string, statuses: ReferralStatus[], n: number) => {
     const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
     const data = statuses.flatMap((status, s) =>
-      Array.from({ length: n }, (_, i) => ({ caseId: w.kase.id, serviceId, createdById: w.worker.id, status, sentAt: at(5000 - (i % 7) * 60 - s), updatedAt: at((i % 5) * 30 + s) })),
+      Array.from({ length: n }, (_, i) => ({
+        caseId: w.kase.id,
+        serviceId,
+        createdById: w.worker.id,
+        status,
+        sentAt: at(5000 - (i % 7) * 60 - s),
+        updatedAt: at((i % 5) * 30 + s),
+      })),
     );
     await t.db.referral.createMany({ data });
   };
@@ -60,7 +81,10 @@ describe('provider inbox', () => {
     await fill(w.service2.id, ['sent', 'accepted', 'completed'], 12);
     // The order the inbox promises: waiting first (oldest sent first), then the rest, most
     // recently changed first; the id settles ties.
-    const rows = await t.db.referral.findMany({ where: { serviceId: w.service1.id, status: { not: 'draft' } }, select: { id: true, status: true, sentAt: true, updatedAt: true } });
+    const rows = await t.db.referral.findMany({
+      where: { serviceId: w.service1.id, status: { not: 'draft' } },
+      select: { id: true, status: true, sentAt: true, updatedAt: true },
+    });
     const expected = (statuses: ReferralStatus[]) =>
       rows
         .filter((r) => statuses.includes(r.status))
@@ -83,7 +107,13 @@ describe('provider inbox', () => {
       const pages = await allPages(w.provider1, filter);
       expect(pages.length).toBe(Math.ceil(counts[filter] / LIST_PAGE_SIZE));
       pages.forEach((p, i) => {
-        expect(p.page).toMatchObject({ page: i + 1, totalPages: pages.length, offset: i * LIST_PAGE_SIZE, size: LIST_PAGE_SIZE, total: counts[filter] });
+        expect(p.page).toMatchObject({
+          page: i + 1,
+          totalPages: pages.length,
+          offset: i * LIST_PAGE_SIZE,
+          size: LIST_PAGE_SIZE,
+          total: counts[filter],
+        });
         expect(p.items.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
         expect(p.counts).toEqual(counts);
       });
@@ -105,7 +135,9 @@ describe('provider inbox', () => {
   it('never shows another provider’s referrals on any page', async () => {
     await fill(w.service1.id, ['sent', 'accepted', 'completed'], 20);
     await fill(w.service2.id, ['sent', 'waitlisted', 'withdrawn'], 20);
-    const service1Ids = new Set((await t.db.referral.findMany({ where: { serviceId: w.service1.id }, select: { id: true } })).map((r) => r.id));
+    const service1Ids = new Set(
+      (await t.db.referral.findMany({ where: { serviceId: w.service1.id }, select: { id: true } })).map((r) => r.id),
+    );
     for (const filter of ['waiting', 'open', 'closed', 'all'] as const) {
       const theirs = (await allPages(w.provider2, filter)).flatMap((p) => p.items);
       expect(theirs.length).toBeGreaterThan(0);
@@ -117,7 +149,11 @@ describe('provider inbox', () => {
     expect((await listInbox(t.db, w.provider2, 'all', 3)).counts).toEqual({ waiting: 20, open: 40, closed: 20, all: 60 });
     // A provider with no organisation left sees an empty first page, whatever page is asked for.
     await t.db.organisationMember.deleteMany({ where: { userId: w.provider2.id } });
-    expect(await listInbox(t.db, w.provider2, 'all', 2)).toEqual({ items: [], counts: { waiting: 0, open: 0, closed: 0, all: 0 }, page: { page: 1, totalPages: 1, offset: 0, size: LIST_PAGE_SIZE, total: 0 } });
+    expect(await listInbox(t.db, w.provider2, 'all', 2)).toEqual({
+      items: [],
+      counts: { waiting: 0, open: 0, closed: 0, all: 0 },
+      page: { page: 1, totalPages: 1, offset: 0, size: LIST_PAGE_SIZE, total: 0 },
+    });
   });
 
   it('shows the shared details to the provider (audited), and refuses another provider', async () => {
@@ -128,18 +164,40 @@ describe('provider inbox', () => {
       ['Phone', '07700 900456'],
     ]);
     expect(opened.referral.choices).toEqual(['accepted', 'waitlisted', 'declined']);
-    expect(await t.db.auditEvent.count({ where: { action: 'referral.viewed', actorId: w.provider1.id, personId: w.person.id } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({ where: { action: 'referral.viewed', actorId: w.provider1.id, personId: w.person.id } }),
+    ).toBe(1);
 
-    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.provider2, referralId, NOW))).toEqual({ ok: false, reason: 'forbidden' });
-    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.worker, referralId, NOW))).toEqual({ ok: false, reason: 'forbidden' });
-    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.commissioner, referralId, NOW))).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.provider2, referralId, NOW))).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.worker, referralId, NOW))).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.commissioner, referralId, NOW))).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
     expect(await answer(w.provider2)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await t.db.auditEvent.count({ where: { action: 'referral.access_refused', actorId: w.provider2.id } })).toBe(1);
   });
 
   it('does not show a draft to anyone outside the team', async () => {
-    const draft = await t.db.referral.create({ data: { caseId: w.kase.id, serviceId: w.service1.id, createdById: w.worker.id, status: 'draft', sharedInfo: { name: 'Margaret Hughes' } } });
-    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.provider1, draft.id, NOW))).toEqual({ ok: false, reason: 'not_found' });
+    const draft = await t.db.referral.create({
+      data: {
+        caseId: w.kase.id,
+        serviceId: w.service1.id,
+        createdById: w.worker.id,
+        status: 'draft',
+        sharedInfo: { name: 'Margaret Hughes' },
+      },
+    });
+    expect(await t.db.$transaction((tx) => openInboxReferral(tx, w.provider1, draft.id, NOW))).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
     expect((await listInbox(t.db, w.provider1, 'all')).items.map((i) => i.id)).not.toContain(draft.id);
   });
 
@@ -147,13 +205,18 @@ describe('provider inbox', () => {
     expect(await answer(w.provider1, 'accepted')).toEqual({ ok: true, status: 'accepted' });
     expect(await answer(w.provider1, 'attending')).toEqual({ ok: true, status: 'attending' });
     expect(await answer(w.provider1, 'completed')).toEqual({ ok: true, status: 'completed' });
-    const events = await t.db.referralEvent.findMany({ where: { referralId, actorKind: 'provider' }, orderBy: { createdAt: 'asc' } });
+    const events = await t.db.referralEvent.findMany({
+      where: { referralId, actorKind: 'provider' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(events.map((e) => [e.toStatus, e.actorId])).toEqual([
       ['accepted', w.provider1.id],
       ['attending', w.provider1.id],
       ['completed', w.provider1.id],
     ]);
-    expect(await t.db.notification.count({ where: { template: 'referral_answered_to_worker', recipient: w.worker.email } })).toBe(3);
+    expect(await t.db.notification.count({ where: { template: 'referral_answered_to_worker', recipient: w.worker.email } })).toBe(
+      3,
+    );
     expect(await t.db.actionToken.count({ where: { subjectId: referralId, usedAt: null } })).toBe(0);
     expect(await answer(w.provider1, 'attending')).toMatchObject({ ok: false, reason: 'not_allowed' });
   });
@@ -167,14 +230,23 @@ describe('provider inbox', () => {
 
   it('tells the provider the referral changed since they opened it, when the worker withdrew it meanwhile', async () => {
     const seen = await version();
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.worker, referralId, { move: 'withdraw', expectedVersion: seen }, NOW))).toMatchObject({ ok: true });
-    expect(await answer(w.provider1, 'accepted', { expectedVersion: seen })).toEqual({ ok: false, reason: 'changed_since', current: 'withdrawn' });
+    expect(
+      await t.db.$transaction((tx) => moveAsWorker(tx, w.worker, referralId, { move: 'withdraw', expectedVersion: seen }, NOW)),
+    ).toMatchObject({ ok: true });
+    expect(await answer(w.provider1, 'accepted', { expectedVersion: seen })).toEqual({
+      ok: false,
+      reason: 'changed_since',
+      current: 'withdrawn',
+    });
     expect((await t.db.referral.findUniqueOrThrow({ where: { id: referralId } })).status).toBe('withdrawn');
   });
 
   it('lets only one of two answers at the same version win', async () => {
     const seen = await version();
-    const results = await Promise.all([answer(w.provider1, 'accepted', { expectedVersion: seen }), answer(w.provider1, 'declined', { expectedVersion: seen, reason: 'full' })]);
+    const results = await Promise.all([
+      answer(w.provider1, 'accepted', { expectedVersion: seen }),
+      answer(w.provider1, 'declined', { expectedVersion: seen, reason: 'full' }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ reason: 'changed_since' });
     expect(await t.db.referralEvent.count({ where: { referralId, actorKind: 'provider' } })).toBe(1);

@@ -12,11 +12,21 @@ describe('referring out, limited to what the person agreed to share', () => {
   let w: CaseworkWorld;
   beforeEach(async () => {
     w = await caseworkWorld(t.db);
-    await t.db.$transaction((tx) => recordConversation(tx, w.worker, w.kase.id, conversation({ whatMatters: 'Company at lunch', goals: 'Eat with others', needs: [w.money.id] }), NOW));
+    await t.db.$transaction((tx) =>
+      recordConversation(
+        tx,
+        w.worker,
+        w.kase.id,
+        conversation({ whatMatters: 'Company at lunch', goals: 'Eat with others', needs: [w.money.id] }),
+        NOW,
+      ),
+    );
   });
 
   const refer = (fields: string[], serviceId = w.service1.id, user = w.worker) =>
-    t.db.$transaction((tx) => referOut(tx, user, w.kase.id, { serviceId, fields, message: 'Margaret would love a lunch club.' }, NOW));
+    t.db.$transaction((tx) =>
+      referOut(tx, user, w.kase.id, { serviceId, fields, message: 'Margaret would love a lunch club.' }, NOW),
+    );
 
   it('without an agreement to share, offers nothing and sends only the reference', async () => {
     const form = await referOutForm(t.db, w.kase.id, (await referableService(t.db, w.service1.id))!, NOW);
@@ -36,8 +46,15 @@ describe('referring out, limited to what the person agreed to share', () => {
     const sent = await refer(['name', 'whatMatters', 'needs']);
     expect(sent).toMatchObject({ ok: true, providerNotified: true });
     if (!sent.ok) return;
-    const r = await t.db.referral.findUniqueOrThrow({ where: { id: sent.referralId }, include: { events: { orderBy: { createdAt: 'asc' } } } });
-    expect(r.sharedInfo).toEqual({ name: 'Margaret Hughes', whatMatters: 'Company at lunch', needs: ['Money and debt', 'Loneliness and isolation'] });
+    const r = await t.db.referral.findUniqueOrThrow({
+      where: { id: sent.referralId },
+      include: { events: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(r.sharedInfo).toEqual({
+      name: 'Margaret Hughes',
+      whatMatters: 'Company at lunch',
+      needs: ['Money and debt', 'Loneliness and isolation'],
+    });
     expect(r.events.map((e) => [e.fromStatus, e.toStatus, e.actorKind, e.actorId])).toEqual([
       [null, 'draft', 'worker', w.worker.id],
       ['draft', 'sent', 'worker', w.worker.id],
@@ -74,14 +91,27 @@ describe('referring out, limited to what the person agreed to share', () => {
     expect(result).toMatchObject({ ok: true, referralsLimited: 1 });
     expect((await t.db.referral.findUniqueOrThrow({ where: { id: sent.referralId } })).sharedInfo).toEqual({});
     expect(await refer(['name'], w.service2.id)).toMatchObject({ ok: false, reason: 'not_consented' });
-    expect(await t.db.$transaction((tx) => withdrawConsent(tx, w.worker, w.kase.id, share.id, NOW))).toEqual({ ok: false, reason: 'already_withdrawn' });
+    expect(await t.db.$transaction((tx) => withdrawConsent(tx, w.worker, w.kase.id, share.id, NOW))).toEqual({
+      ok: false,
+      reason: 'already_withdrawn',
+    });
   });
 
   it('the worker withdraws, records a provider’s phone answer, and is told when the referral moved since', async () => {
     const a = await refer([]);
     if (!a.ok) throw new Error(a.reason);
     const v = (await t.db.referral.findUniqueOrThrow({ where: { id: a.referralId } })).version;
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.worker, a.referralId, { move: 'on_behalf', to: 'accepted', expectedVersion: v, note: 'Spoke to Jan' }, NOW))).toEqual({
+    expect(
+      await t.db.$transaction((tx) =>
+        moveAsWorker(
+          tx,
+          w.worker,
+          a.referralId,
+          { move: 'on_behalf', to: 'accepted', expectedVersion: v, note: 'Spoke to Jan' },
+          NOW,
+        ),
+      ),
+    ).toEqual({
       ok: true,
       status: 'accepted',
     });
@@ -90,9 +120,23 @@ describe('referring out, limited to what the person agreed to share', () => {
     // The answer links in the provider's e-mail no longer work.
     expect(await t.db.actionToken.count({ where: { subjectId: a.referralId, usedAt: null } })).toBe(0);
     // A second tab still showing the old version.
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.worker2, a.referralId, { move: 'withdraw', expectedVersion: v }, NOW))).toEqual({ ok: false, reason: 'changed_since' });
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.worker2, a.referralId, { move: 'withdraw', expectedVersion: v + 1 }, NOW))).toEqual({ ok: true, status: 'withdrawn' });
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.otherWorker, a.referralId, { move: 'withdraw', expectedVersion: v + 2 }, NOW))).toEqual({ ok: false, reason: 'forbidden' });
-    expect(await t.db.$transaction((tx) => moveAsWorker(tx, w.provider1, a.referralId, { move: 'on_behalf', to: 'attending', expectedVersion: v + 2 }, NOW))).toEqual({ ok: false, reason: 'forbidden' });
+    expect(
+      await t.db.$transaction((tx) => moveAsWorker(tx, w.worker2, a.referralId, { move: 'withdraw', expectedVersion: v }, NOW)),
+    ).toEqual({ ok: false, reason: 'changed_since' });
+    expect(
+      await t.db.$transaction((tx) =>
+        moveAsWorker(tx, w.worker2, a.referralId, { move: 'withdraw', expectedVersion: v + 1 }, NOW),
+      ),
+    ).toEqual({ ok: true, status: 'withdrawn' });
+    expect(
+      await t.db.$transaction((tx) =>
+        moveAsWorker(tx, w.otherWorker, a.referralId, { move: 'withdraw', expectedVersion: v + 2 }, NOW),
+      ),
+    ).toEqual({ ok: false, reason: 'forbidden' });
+    expect(
+      await t.db.$transaction((tx) =>
+        moveAsWorker(tx, w.provider1, a.referralId, { move: 'on_behalf', to: 'attending', expectedVersion: v + 2 }, NOW),
+      ),
+    ).toEqual({ ok: false, reason: 'forbidden' });
   });
 });

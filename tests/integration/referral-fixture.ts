@@ -10,9 +10,15 @@ export async function referralWorld(db: Db, options: { serviceEmail?: string | n
   const worker = await db.user.create({
     data: { email: `worker-${tag}@example.gov.uk`, name: 'Priya Shah', passwordHash: 'x', role: 'link_worker', teamId: team.id },
   });
-  const providerUser = await db.user.create({ data: { email: `provider-${tag}@example.org`, name: 'Alex Green', passwordHash: 'x', role: 'provider' } });
+  const providerUser = await db.user.create({
+    data: { email: `provider-${tag}@example.org`, name: 'Alex Green', passwordHash: 'x', role: 'provider' },
+  });
   const organisation = await db.organisation.create({
-    data: { name: `Walkers ${tag}`, email: options.orgEmail === undefined ? `org-${tag}@example.org` : options.orgEmail, status: 'approved' },
+    data: {
+      name: `Walkers ${tag}`,
+      email: options.orgEmail === undefined ? `org-${tag}@example.org` : options.orgEmail,
+      status: 'approved',
+    },
   });
   await db.organisationMember.create({ data: { organisationId: organisation.id, userId: providerUser.id } });
   const service = await db.service.create({
@@ -25,20 +31,35 @@ export async function referralWorld(db: Db, options: { serviceEmail?: string | n
   });
   const person = await db.person.create({ data: { name: 'Sam Carter', phone: '07700 900123' } });
   const kase = await db.case.create({
-    data: { reference: `EB-${tag}`, personId: person.id, teamId: team.id, source: 'gp', assignedWorkerId: worker.id, status: 'active' },
+    data: {
+      reference: `EB-${tag}`,
+      personId: person.id,
+      teamId: team.id,
+      source: 'gp',
+      assignedWorkerId: worker.id,
+      status: 'active',
+    },
   });
 
   async function draft(now = new Date()) {
     return createReferral(
       db,
-      { caseId: kase.id, serviceId: service.id, createdById: worker.id, sharedInfo: { name: 'Sam Carter', whatMatters: 'Getting out more' }, message: 'Sam is keen.' },
+      {
+        caseId: kase.id,
+        serviceId: service.id,
+        createdById: worker.id,
+        sharedInfo: { name: 'Sam Carter', whatMatters: 'Getting out more' },
+        message: 'Sam is keen.',
+      },
       now,
     );
   }
 
   async function sent(now = new Date()) {
     const r = await draft(now);
-    const result = await db.$transaction((tx) => sendReferral(tx, { referralId: r.id, actor: { kind: 'worker', userId: worker.id } }, now));
+    const result = await db.$transaction((tx) =>
+      sendReferral(tx, { referralId: r.id, actor: { kind: 'worker', userId: worker.id } }, now),
+    );
     if (!result.ok) throw new Error(`could not send: ${result.reason}`);
     return result.referral;
   }

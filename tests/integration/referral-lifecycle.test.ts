@@ -27,7 +27,11 @@ describe('moveReferral', () => {
     const r = await world.draft(t0);
     expect(r).toMatchObject({ status: 'draft', version: 1, sentAt: null });
 
-    const result = await moveReferral(db, { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } }, later(1));
+    const result = await moveReferral(
+      db,
+      { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } },
+      later(1),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.from).toBe('draft');
@@ -42,20 +46,39 @@ describe('moveReferral', () => {
     const r = await world.sent(t0);
     const result = await moveReferral(
       db,
-      { referralId: r.id, to: 'declined', actor: { kind: 'worker', userId: world.worker.id }, onBehalf: true, reason: 'full', note: 'Rang the group' },
+      {
+        referralId: r.id,
+        to: 'declined',
+        actor: { kind: 'worker', userId: world.worker.id },
+        onBehalf: true,
+        reason: 'full',
+        note: 'Rang the group',
+      },
       later(5),
     );
     expect(result.ok).toBe(true);
     const row = await db.referral.findUniqueOrThrow({ where: { id: r.id } });
     expect(row).toMatchObject({ status: 'declined', declineReason: 'full', respondedAt: later(5) });
     const last = (await events(r.id)).at(-1);
-    expect(last).toMatchObject({ fromStatus: 'sent', toStatus: 'declined', actorKind: 'worker', onBehalf: true, reason: 'full', note: 'Rang the group', createdAt: later(5) });
+    expect(last).toMatchObject({
+      fromStatus: 'sent',
+      toStatus: 'declined',
+      actorKind: 'worker',
+      onBehalf: true,
+      reason: 'full',
+      note: 'Rang the group',
+      createdAt: later(5),
+    });
   });
 
   it('refuses a move the table does not allow, and changes nothing', async () => {
     const r = await world.draft(t0);
     const before = await db.referral.findUniqueOrThrow({ where: { id: r.id } });
-    const result = await moveReferral(db, { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } }, later(1));
+    const result = await moveReferral(
+      db,
+      { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } },
+      later(1),
+    );
     expect(result).toEqual({ ok: false, reason: 'not_allowed', current: 'draft' });
     expect(await db.referral.findUniqueOrThrow({ where: { id: r.id } })).toEqual(before);
     expect(await events(r.id)).toHaveLength(1);
@@ -63,19 +86,31 @@ describe('moveReferral', () => {
 
   it('refuses the wrong actor', async () => {
     const r = await world.sent(t0);
-    const result = await moveReferral(db, { referralId: r.id, to: 'withdrawn', actor: { kind: 'provider', userId: world.providerUser.id } }, later(1));
+    const result = await moveReferral(
+      db,
+      { referralId: r.id, to: 'withdrawn', actor: { kind: 'provider', userId: world.providerUser.id } },
+      later(1),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'forbidden_actor' });
     expect((await db.referral.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('sent');
   });
 
   it('refuses a decline without a reason', async () => {
     const r = await world.sent(t0);
-    const result = await moveReferral(db, { referralId: r.id, to: 'declined', actor: { kind: 'provider', userId: world.providerUser.id } }, later(1));
+    const result = await moveReferral(
+      db,
+      { referralId: r.id, to: 'declined', actor: { kind: 'provider', userId: world.providerUser.id } },
+      later(1),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'reason_required' });
   });
 
   it('says not_found for a referral that does not exist', async () => {
-    const result = await moveReferral(db, { referralId: '00000000-0000-4000-8000-000000000000', to: 'sent', actor: { kind: 'system' } });
+    const result = await moveReferral(db, {
+      referralId: '00000000-0000-4000-8000-000000000000',
+      to: 'sent',
+      actor: { kind: 'system' },
+    });
     expect(result).toEqual({ ok: false, reason: 'not_found' });
   });
 
@@ -87,15 +122,27 @@ describe('moveReferral', () => {
       reason: 'changed_since',
       current: 'sent',
     });
-    expect(await moveReferral(db, { referralId: r.id, expectedVersion: 1, to: 'accepted', actor: provider })).toMatchObject({ ok: false, reason: 'changed_since' });
-    expect(await moveReferral(db, { referralId: r.id, expectedStatus: 'sent', expectedVersion: 2, to: 'accepted', actor: provider })).toMatchObject({ ok: true });
+    expect(await moveReferral(db, { referralId: r.id, expectedVersion: 1, to: 'accepted', actor: provider })).toMatchObject({
+      ok: false,
+      reason: 'changed_since',
+    });
+    expect(
+      await moveReferral(db, { referralId: r.id, expectedStatus: 'sent', expectedVersion: 2, to: 'accepted', actor: provider }),
+    ).toMatchObject({ ok: true });
   });
 
   it('sends an expired referral again as a new event, with the clock started over', async () => {
     const r = await world.sent(t0);
     await db.referral.update({ where: { id: r.id }, data: { reminderSentAt: later(60) } });
-    expect((await moveReferral(db, { referralId: r.id, to: 'expired', actor: { kind: 'system' }, reason: 'no_answer' }, later(120))).ok).toBe(true);
-    const again = await moveReferral(db, { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } }, later(180));
+    expect(
+      (await moveReferral(db, { referralId: r.id, to: 'expired', actor: { kind: 'system' }, reason: 'no_answer' }, later(120)))
+        .ok,
+    ).toBe(true);
+    const again = await moveReferral(
+      db,
+      { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } },
+      later(180),
+    );
     expect(again.ok && again.referral).toMatchObject({ status: 'sent', sentAt: later(180), reminderSentAt: null, version: 4 });
     expect((await events(r.id)).map((e) => e.toStatus)).toEqual(['draft', 'sent', 'expired', 'sent']);
   });
@@ -123,13 +170,19 @@ describe('two moves at once', () => {
 
     // A accepts and holds its transaction open; B withdraws, reading "sent" before A commits.
     const a = db.$transaction(async (tx) => {
-      const result = await moveReferral(tx, { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } }, later(1));
+      const result = await moveReferral(
+        tx,
+        { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } },
+        later(1),
+      );
       moved();
       await gate;
       return result;
     });
     await aMoved;
-    const b = db.$transaction((tx) => moveReferral(tx, { referralId: r.id, to: 'withdrawn', actor: { kind: 'worker', userId: world.worker.id } }, later(1)));
+    const b = db.$transaction((tx) =>
+      moveReferral(tx, { referralId: r.id, to: 'withdrawn', actor: { kind: 'worker', userId: world.worker.id } }, later(1)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     const [ra, rb] = await Promise.all([a, b]);
@@ -145,7 +198,13 @@ describe('two moves at once', () => {
     const r = await world.sent(t0);
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        db.$transaction((tx) => moveReferral(tx, { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } }, later(2))),
+        db.$transaction((tx) =>
+          moveReferral(
+            tx,
+            { referralId: r.id, to: 'accepted', actor: { kind: 'provider', userId: world.providerUser.id } },
+            later(2),
+          ),
+        ),
       ),
     );
     expect(results.filter((x) => x.ok)).toHaveLength(1);

@@ -40,15 +40,25 @@ describe('tokens', () => {
   });
 
   it('stop working when they expire', async () => {
-    const { raw } = await createToken(db, { purpose: 'test.expiry', subjectId: '11111111-1111-4111-8111-111111111111', expiresAt: day(1) });
+    const { raw } = await createToken(db, {
+      purpose: 'test.expiry',
+      subjectId: '11111111-1111-4111-8111-111111111111',
+      expiresAt: day(1),
+    });
     expect(await peekToken(db, raw, 'test.expiry', day(1))).toBeNull();
     expect(await consumeToken(db, raw, 'test.expiry', day(1))).toBeNull();
     expect(await consumeToken(db, raw, 'test.expiry', t0)).not.toBeNull();
   });
 
   it('go to exactly one of two simultaneous uses', async () => {
-    const { raw } = await createToken(db, { purpose: 'test.race', subjectId: '11111111-1111-4111-8111-111111111111', expiresAt: day(1) });
-    const results = await Promise.all(Array.from({ length: 6 }, () => db.$transaction((tx) => consumeToken(tx, raw, 'test.race', t0))));
+    const { raw } = await createToken(db, {
+      purpose: 'test.race',
+      subjectId: '11111111-1111-4111-8111-111111111111',
+      expiresAt: day(1),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => db.$transaction((tx) => consumeToken(tx, raw, 'test.race', t0))),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
@@ -151,11 +161,20 @@ describe('answering a referral by the e-mailed link', () => {
     const r = await world.sent(t0);
     const { decline } = await linksIn(db, world.service.email!);
     expect(await answerByLink(db, decline, { answer: 'declined' }, day(1))).toEqual({ ok: false, reason: 'reason_required' });
-    expect(await answerByLink(db, decline, { answer: 'declined', reason: 'busy' }, day(1))).toEqual({ ok: false, reason: 'reason_required' });
+    expect(await answerByLink(db, decline, { answer: 'declined', reason: 'busy' }, day(1))).toEqual({
+      ok: false,
+      reason: 'reason_required',
+    });
     expect((await snapshot(r.id)).status).toBe('sent');
 
-    expect(await answerByLink(db, decline, { answer: 'declined', reason: 'not_eligible' }, day(1))).toMatchObject({ ok: true, status: 'declined' });
-    expect(await db.referral.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'declined', declineReason: 'not_eligible' });
+    expect(await answerByLink(db, decline, { answer: 'declined', reason: 'not_eligible' }, day(1))).toMatchObject({
+      ok: true,
+      status: 'declined',
+    });
+    expect(await db.referral.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      status: 'declined',
+      declineReason: 'not_eligible',
+    });
     const toWorker = await db.notification.findFirstOrThrow({ where: { recipient: world.worker.email } });
     expect(toWorker.body).toContain('They are not eligible');
   });
@@ -164,7 +183,10 @@ describe('answering a referral by the e-mailed link', () => {
     const world = await referralWorld(db);
     const r = await world.sent(t0);
     const { accept, decline } = await linksIn(db, world.service.email!);
-    expect(await answerByLink(db, accept, { answer: 'declined', reason: 'full' }, day(1))).toEqual({ ok: false, reason: 'wrong_answer' });
+    expect(await answerByLink(db, accept, { answer: 'declined', reason: 'full' }, day(1))).toEqual({
+      ok: false,
+      reason: 'wrong_answer',
+    });
     expect(await answerByLink(db, decline, { answer: 'accepted' }, day(1))).toEqual({ ok: false, reason: 'wrong_answer' });
     expect((await snapshot(r.id)).status).toBe('sent');
     expect(await answerByLink(db, accept, { answer: 'accepted' }, day(1))).toMatchObject({ ok: true });

@@ -28,7 +28,8 @@ describe('a referral left unanswered', () => {
     const t0 = new Date('2026-03-02T09:00:00Z');
     const world = await referralWorld(db);
     const r = await world.sent(t0);
-    const toProvider = () => db.notification.findMany({ where: { recipient: world.service.email! }, orderBy: { createdAt: 'asc' } });
+    const toProvider = () =>
+      db.notification.findMany({ where: { recipient: world.service.email! }, orderBy: { createdAt: 'asc' } });
     expect(await toProvider()).toHaveLength(1);
 
     // Not yet: a minute short of seven days.
@@ -54,7 +55,13 @@ describe('a referral left unanswered', () => {
     const expired = await db.referral.findUniqueOrThrow({ where: { id: r.id } });
     expect(expired.status).toBe('expired');
     const event = await db.referralEvent.findFirstOrThrow({ where: { referralId: r.id, toStatus: 'expired' } });
-    expect(event).toMatchObject({ fromStatus: 'sent', actorKind: 'system', actorId: null, reason: 'no_answer', createdAt: days(t0, 14) });
+    expect(event).toMatchObject({
+      fromStatus: 'sent',
+      actorKind: 'system',
+      actorId: null,
+      reason: 'no_answer',
+      createdAt: days(t0, 14),
+    });
     const toWorker = await db.notification.findFirstOrThrow({ where: { recipient: world.worker.email } });
     expect(toWorker).toMatchObject({ template: 'referral_expired_to_worker', status: 'queued' });
     expect(toWorker.subject).toContain(world.kase.reference);
@@ -72,7 +79,11 @@ describe('a referral left unanswered', () => {
     const r = await world.sent(t0);
     await sweep(days(t0, 7));
     await sweep(days(t0, 14));
-    const again = await moveReferral(db, { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } }, days(t0, 15));
+    const again = await moveReferral(
+      db,
+      { referralId: r.id, to: 'sent', actor: { kind: 'worker', userId: world.worker.id } },
+      days(t0, 15),
+    );
     expect(again.ok && again.referral).toMatchObject({ status: 'sent', reminderSentAt: null, sentAt: days(t0, 15) });
     expect(await sweep(days(t0, 21))).toMatchObject({ reminded: 0, expired: 0 });
     expect(await sweep(days(t0, 22))).toMatchObject({ reminded: 1 });
@@ -84,7 +95,10 @@ describe('a referral left unanswered', () => {
     const world = await referralWorld(db);
     const r = await world.sent(t0);
     expect(await sweep(days(t0, 20))).toMatchObject({ reminded: 0, expired: 1 });
-    expect(await db.referral.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'expired', reminderSentAt: null });
+    expect(await db.referral.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      status: 'expired',
+      reminderSentAt: null,
+    });
   });
 
   it('leaves answered referrals alone', async () => {
@@ -106,7 +120,9 @@ describe('a referral left unanswered', () => {
     expect(await db.notification.count({ where: { recipient: world.service.email!, template: 'referral_reminder' } })).toBe(1);
     const [c, d] = await Promise.all([sweep(days(t0, 14)), sweep(days(t0, 14))]);
     expect(c.expired + d.expired).toBe(1);
-    expect(await db.notification.count({ where: { recipient: world.worker.email, template: 'referral_expired_to_worker' } })).toBe(1);
+    expect(
+      await db.notification.count({ where: { recipient: world.worker.email, template: 'referral_expired_to_worker' } }),
+    ).toBe(1);
   });
 
   it('works through a backlog a pass at a time', async () => {

@@ -82,7 +82,10 @@ type CaseSpec = {
   received: Date;
   triaged?: Date;
   assigned?: [worker: string, at: Date];
-  closed?: [at: Date, outcome: 'signposted_first_contact' | 'settled_community_support' | 'declined_support' | 'moved_away' | 'could_not_contact'];
+  closed?: [
+    at: Date,
+    outcome: 'signposted_first_contact' | 'settled_community_support' | 'declined_support' | 'moved_away' | 'could_not_contact',
+  ];
   conversations?: Conv[];
   referral?: { service: string; events: Event[]; declineReason?: 'full' };
   needs?: string[];
@@ -103,87 +106,229 @@ const AREAS = [
 const CASES: Record<string, CaseSpec> = {
   // Received 00:30 on 1 April London time (23:30 UTC on 31 March): inside the period. Waited 2 days.
   C1: {
-    source: 'self', area: 'A1', received: ldn('2026-04-01', 0, 30), triaged: ldn('2026-04-01', 11), assigned: ['W1', ldn('2026-04-01', 12)],
+    source: 'self',
+    area: 'A1',
+    received: ldn('2026-04-01', 0, 30),
+    triaged: ldn('2026-04-01', 11),
+    assigned: ['W1', ldn('2026-04-01', 12)],
     closed: [ldn('2026-05-10', 15), 'settled_community_support'],
-    conversations: [{ at: ldn('2026-04-03'), scores: [4, 5, 3, 8] }, { at: ldn('2026-04-20') }, { at: ldn('2026-05-10'), scores: [7, 6, 3, 5], closing: true }],
-    referral: { service: 'S1', events: [['sent', ldn('2026-04-05')], ['accepted', ldn('2026-04-07')], ['attending', ldn('2026-04-14')], ['completed', ldn('2026-05-01')]] },
-    needs: ['T1'], person: { dateOfBirth: '1950-06-15', ethnicity: 'white_british' },
+    conversations: [
+      { at: ldn('2026-04-03'), scores: [4, 5, 3, 8] },
+      { at: ldn('2026-04-20') },
+      { at: ldn('2026-05-10'), scores: [7, 6, 3, 5], closing: true },
+    ],
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-04-05')],
+        ['accepted', ldn('2026-04-07')],
+        ['attending', ldn('2026-04-14')],
+        ['completed', ldn('2026-05-01')],
+      ],
+    },
+    needs: ['T1'],
+    person: { dateOfBirth: '1950-06-15', ethnicity: 'white_british' },
   },
   C2: {
-    source: 'gp', area: 'A1', received: ldn('2026-04-10'), triaged: ldn('2026-04-10', 14), assigned: ['W1', ldn('2026-04-10', 15)],
+    source: 'gp',
+    area: 'A1',
+    received: ldn('2026-04-10'),
+    triaged: ldn('2026-04-10', 14),
+    assigned: ['W1', ldn('2026-04-10', 15)],
     closed: [ldn('2026-06-01', 15), 'settled_community_support'],
-    conversations: [{ at: ldn('2026-04-15'), scores: [5, 5, 5, 5] }, { at: ldn('2026-06-01'), scores: [6, 5, 4, 6], closing: true }],
+    conversations: [
+      { at: ldn('2026-04-15'), scores: [5, 5, 5, 5] },
+      { at: ldn('2026-06-01'), scores: [6, 5, 4, 6], closing: true },
+    ],
     // Straight from the waiting list to attending: counts as accepted.
-    referral: { service: 'S1', events: [['sent', ldn('2026-04-16')], ['waitlisted', ldn('2026-04-18')], ['attending', ldn('2026-05-02')]] },
-    needs: ['T1', 'T2'], person: { ageBand: '65-74', ethnicity: 'white_british' },
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-04-16')],
+        ['waitlisted', ldn('2026-04-18')],
+        ['attending', ldn('2026-05-02')],
+      ],
+    },
+    needs: ['T1', 'T2'],
+    person: { ageBand: '65-74', ethnicity: 'white_british' },
   },
   // A conversation dated 28 April was corrected to 30 April: first contact is the correction's date.
   C3: {
-    source: 'self', area: 'A2', received: ldn('2026-04-20'), triaged: ldn('2026-04-21'), assigned: ['W2', ldn('2026-04-21', 11)],
+    source: 'self',
+    area: 'A2',
+    received: ldn('2026-04-20'),
+    triaged: ldn('2026-04-21'),
+    assigned: ['W2', ldn('2026-04-21', 11)],
     closed: [ldn('2026-07-15'), 'declined_support'],
-    conversations: [{ at: ldn('2026-04-30'), scores: [3, 3, 3, 9], correctsEarlier: ldn('2026-04-28') }, { at: ldn('2026-07-15'), scores: [3, 4, 2, 7], closing: true }],
-    referral: { service: 'S2', events: [['sent', ldn('2026-05-01')], ['declined', ldn('2026-05-03')]], declineReason: 'full' },
-    needs: ['T2'], person: { dateOfBirth: '1991-04-21', ethnicity: 'declined' },
+    conversations: [
+      { at: ldn('2026-04-30'), scores: [3, 3, 3, 9], correctsEarlier: ldn('2026-04-28') },
+      { at: ldn('2026-07-15'), scores: [3, 4, 2, 7], closing: true },
+    ],
+    referral: {
+      service: 'S2',
+      events: [
+        ['sent', ldn('2026-05-01')],
+        ['declined', ldn('2026-05-03')],
+      ],
+      declineReason: 'full',
+    },
+    needs: ['T2'],
+    person: { dateOfBirth: '1991-04-21', ethnicity: 'declined' },
   },
   // Resolved at first contact by the coordinator: one conversation, which is also the closing one.
   C4: {
-    source: 'gp', area: 'A3', received: ldn('2026-05-05'), triaged: ldn('2026-05-05', 12),
+    source: 'gp',
+    area: 'A3',
+    received: ldn('2026-05-05'),
+    triaged: ldn('2026-05-05', 12),
     closed: [ldn('2026-05-06', 11), 'signposted_first_contact'],
     conversations: [{ at: ldn('2026-05-06'), scores: [6, 6, 6, 4], closing: true }],
     person: { ethnicity: 'asian_indian' },
   },
   C5: {
-    source: 'social_care', area: 'A3', received: ldn('2026-05-20'), triaged: ldn('2026-05-21'), assigned: ['W2', ldn('2026-05-21', 11)],
+    source: 'social_care',
+    area: 'A3',
+    received: ldn('2026-05-20'),
+    triaged: ldn('2026-05-21'),
+    assigned: ['W2', ldn('2026-05-21', 11)],
     conversations: [{ at: ldn('2026-06-03') }, { at: ldn('2026-07-01') }],
-    referral: { service: 'S1', events: [['sent', ldn('2026-06-05')], ['accepted', ldn('2026-06-10')]] },
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-06-05')],
+        ['accepted', ldn('2026-06-10')],
+      ],
+    },
     person: { ethnicity: 'asian_indian' },
   },
   C6: {
-    source: 'self', area: 'A4', received: ldn('2026-06-01'), triaged: ldn('2026-06-01', 12), assigned: ['W1', ldn('2026-06-01', 13)],
+    source: 'self',
+    area: 'A4',
+    received: ldn('2026-06-01'),
+    triaged: ldn('2026-06-01', 12),
+    assigned: ['W1', ldn('2026-06-01', 13)],
     closed: [ldn('2026-08-20'), 'settled_community_support'],
-    conversations: [{ at: ldn('2026-06-04'), scores: [2, 2, 2, 10] }, { at: ldn('2026-07-01') }, { at: ldn('2026-08-20'), scores: [8, 8, 8, 2], closing: true }],
-    referral: { service: 'S1', events: [['sent', ldn('2026-06-05')], ['accepted', ldn('2026-06-06')], ['attending', ldn('2026-06-12')], ['completed', ldn('2026-08-01')]] },
-    needs: ['T1'], person: { ethnicity: 'asian_indian' },
+    conversations: [
+      { at: ldn('2026-06-04'), scores: [2, 2, 2, 10] },
+      { at: ldn('2026-07-01') },
+      { at: ldn('2026-08-20'), scores: [8, 8, 8, 2], closing: true },
+    ],
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-06-05')],
+        ['accepted', ldn('2026-06-06')],
+        ['attending', ldn('2026-06-12')],
+        ['completed', ldn('2026-08-01')],
+      ],
+    },
+    needs: ['T1'],
+    person: { ethnicity: 'asian_indian' },
   },
   // Spans the end of the period: received in June, closed on 5 October.
   C7: {
-    source: 'hospital', area: 'A4', received: ldn('2026-06-15'), triaged: ldn('2026-06-16'), assigned: ['W1', ldn('2026-06-16', 11)],
+    source: 'hospital',
+    area: 'A4',
+    received: ldn('2026-06-15'),
+    triaged: ldn('2026-06-16'),
+    assigned: ['W1', ldn('2026-06-16', 11)],
     closed: [ldn('2026-10-05'), 'settled_community_support'],
     conversations: [{ at: ldn('2026-06-22') }, { at: ldn('2026-10-05'), closing: true }],
-    referral: { service: 'S1', events: [['sent', ldn('2026-06-25')], ['accepted', ldn('2026-06-27')], ['attending', ldn('2026-07-01')]] },
-    needs: ['T1'], person: { ethnicity: 'asian_indian' },
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-06-25')],
+        ['accepted', ldn('2026-06-27')],
+        ['attending', ldn('2026-07-01')],
+      ],
+    },
+    needs: ['T1'],
+    person: { ethnicity: 'asian_indian' },
   },
   C8: {
-    source: 'self', area: 'A2', received: ldn('2026-07-01'), triaged: ldn('2026-07-01', 12), assigned: ['W2', ldn('2026-07-01', 13)],
+    source: 'self',
+    area: 'A2',
+    received: ldn('2026-07-01'),
+    triaged: ldn('2026-07-01', 12),
+    assigned: ['W2', ldn('2026-07-01', 13)],
     closed: [ldn('2026-09-01'), 'moved_away'],
-    conversations: [{ at: ldn('2026-07-08'), scores: [5, 5, 5, 5] }, { at: ldn('2026-09-01'), scores: [6, 6, 5, 5], closing: true }],
-    referral: { service: 'S1', events: [['sent', ldn('2026-07-10')], ['accepted', ldn('2026-07-12')], ['attending', ldn('2026-07-20')]] },
-    needs: ['T1'], person: { ethnicity: 'asian_indian' },
+    conversations: [
+      { at: ldn('2026-07-08'), scores: [5, 5, 5, 5] },
+      { at: ldn('2026-09-01'), scores: [6, 6, 5, 5], closing: true },
+    ],
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2026-07-10')],
+        ['accepted', ldn('2026-07-12')],
+        ['attending', ldn('2026-07-20')],
+      ],
+    },
+    needs: ['T1'],
+    person: { ethnicity: 'asian_indian' },
   },
   // No known area.
-  C9: { source: 'gp', area: null, received: ldn('2026-08-10'), triaged: ldn('2026-08-11'), assigned: ['W2', ldn('2026-08-11', 11)], conversations: [{ at: ldn('2026-08-30') }] },
+  C9: {
+    source: 'gp',
+    area: null,
+    received: ldn('2026-08-10'),
+    triaged: ldn('2026-08-11'),
+    assigned: ['W2', ldn('2026-08-11', 11)],
+    conversations: [{ at: ldn('2026-08-30') }],
+  },
   // Never triaged, still waiting at the end of the period: 30 September - 20 September = 10 days.
   C10: { source: 'self', area: 'A1', received: ldn('2026-09-20') },
   // Triaged and assigned, first conversation only on 2 October: waiting 5 days at the end of the period.
-  C11: { source: 'gp', area: 'A3', received: ldn('2026-09-25'), triaged: ldn('2026-09-26'), assigned: ['W1', ldn('2026-09-26', 11)], conversations: [{ at: ldn('2026-10-02') }] },
+  C11: {
+    source: 'gp',
+    area: 'A3',
+    received: ldn('2026-09-25'),
+    triaged: ldn('2026-09-26'),
+    assigned: ['W1', ldn('2026-09-26', 11)],
+    conversations: [{ at: ldn('2026-10-02') }],
+  },
   // Received 23:30 on 31 March London time (22:30 UTC): before the period. First contact 2 April, in it.
   C12: {
-    source: 'self', area: 'A1', received: ldn('2026-03-31', 23, 30), triaged: ldn('2026-04-01', 9), assigned: ['W2', ldn('2026-04-01', 9, 30)],
+    source: 'self',
+    area: 'A1',
+    received: ldn('2026-03-31', 23, 30),
+    triaged: ldn('2026-04-01', 9),
+    assigned: ['W2', ldn('2026-04-01', 9, 30)],
     closed: [ldn('2026-05-15'), 'settled_community_support'],
     conversations: [{ at: ldn('2026-04-02') }, { at: ldn('2026-05-15'), closing: true }],
   },
   // Received in December 2025, closed 15 April 2026: counts in the period's outcomes only.
   C13: {
-    source: 'self', area: 'A4', received: ldn('2025-12-01'), triaged: ldn('2025-12-01', 12), assigned: ['W1', ldn('2025-12-01', 13)],
+    source: 'self',
+    area: 'A4',
+    received: ldn('2025-12-01'),
+    triaged: ldn('2025-12-01', 12),
+    assigned: ['W1', ldn('2025-12-01', 13)],
     closed: [ldn('2026-04-15'), 'settled_community_support'],
-    conversations: [{ at: ldn('2025-12-05'), scores: [4, 4, 4, 6] }, { at: ldn('2026-02-01') }, { at: ldn('2026-04-15'), scores: [6, 6, 6, 4], closing: true }],
-    referral: { service: 'S1', events: [['sent', ldn('2025-12-10')], ['accepted', ldn('2025-12-12')], ['attending', ldn('2025-12-20')], ['completed', ldn('2026-03-01')]] },
+    conversations: [
+      { at: ldn('2025-12-05'), scores: [4, 4, 4, 6] },
+      { at: ldn('2026-02-01') },
+      { at: ldn('2026-04-15'), scores: [6, 6, 6, 4], closing: true },
+    ],
+    referral: {
+      service: 'S1',
+      events: [
+        ['sent', ldn('2025-12-10')],
+        ['accepted', ldn('2025-12-12')],
+        ['attending', ldn('2025-12-20')],
+        ['completed', ldn('2026-03-01')],
+      ],
+    },
   },
   // Received after the period: in nothing.
   C14: { source: 'self', area: 'A1', received: ldn('2026-10-10') },
   // Assigned, never reached, closed "could not contact": counted for engagement, not engaged.
   C15: {
-    source: 'gp', area: 'A2', received: ldn('2026-06-10'), triaged: ldn('2026-06-10', 12), assigned: ['W2', ldn('2026-06-10', 13)],
+    source: 'gp',
+    area: 'A2',
+    received: ldn('2026-06-10'),
+    triaged: ldn('2026-06-10', 12),
+    assigned: ['W2', ldn('2026-06-10', 13)],
     closed: [ldn('2026-07-20'), 'could_not_contact'],
   },
 };
@@ -199,7 +344,11 @@ beforeAll(async () => {
   ids.N01 = (await db.ward.create({ data: { code: 'N01', name: 'North' } })).id;
   ids.S01 = (await db.ward.create({ data: { code: 'S01', name: 'South' } })).id;
   for (const a of AREAS) {
-    ids[a.code] = (await db.area.create({ data: { code: a.code, name: a.code, wardId: ids[a.ward], population: a.population, imdDecile: a.imdDecile } })).id;
+    ids[a.code] = (
+      await db.area.create({
+        data: { code: a.code, name: a.code, wardId: ids[a.ward], population: a.population, imdDecile: a.imdDecile },
+      })
+    ).id;
   }
   wards = [
     { id: ids.N01, code: 'N01', name: 'North' },
@@ -207,24 +356,46 @@ beforeAll(async () => {
   ];
 
   const team = await db.team.create({ data: { name: 'Connectors' } });
-  for (const [key, role] of [['W1', 'link_worker'], ['W2', 'link_worker'], ['CO', 'coordinator']] as const) {
-    ids[key] = (await db.user.create({ data: { email: `${key}@example.test`, name: key, passwordHash: 'x', role, teamId: team.id } })).id;
+  for (const [key, role] of [
+    ['W1', 'link_worker'],
+    ['W2', 'link_worker'],
+    ['CO', 'coordinator'],
+  ] as const) {
+    ids[key] = (
+      await db.user.create({ data: { email: `${key}@example.test`, name: key, passwordHash: 'x', role, teamId: team.id } })
+    ).id;
   }
 
   // Services. S1: loneliness, has space, meets in A1 (North), checked 2 months ago. S2: money,
   // waiting list, meets in A3 (South), checked 8 months ago. S3: both themes, full, online only,
   // never checked. S4 is unpublished and S5 not running: neither is listed.
   const org = await db.organisation.create({ data: { name: 'Good Neighbours', status: 'approved' } });
-  const service = async (key: string, data: { themes: string[]; capacity: 'open' | 'waiting_list' | 'full'; area?: string; assured?: Date; published?: boolean; status?: 'active' | 'inactive' }) => {
+  const service = async (
+    key: string,
+    data: {
+      themes: string[];
+      capacity: 'open' | 'waiting_list' | 'full';
+      area?: string;
+      assured?: Date;
+      published?: boolean;
+      status?: 'active' | 'inactive';
+    },
+  ) => {
     const s = await db.service.create({
       data: {
-        organisationId: org.id, name: key, published: data.published ?? true, status: data.status ?? 'active',
-        capacityStatus: data.capacity, assuredAt: data.assured ?? null,
+        organisationId: org.id,
+        name: key,
+        published: data.published ?? true,
+        status: data.status ?? 'active',
+        capacityStatus: data.capacity,
+        assuredAt: data.assured ?? null,
         taxonomyTerms: { create: data.themes.map((t) => ({ termId: ids[t] })) },
       },
     });
     if (data.area) {
-      const loc = await db.location.create({ data: { address1: '1 High Street', city: 'Town', postcode: 'AB1 2CD', areaId: ids[data.area] } });
+      const loc = await db.location.create({
+        data: { address1: '1 High Street', city: 'Town', postcode: 'AB1 2CD', areaId: ids[data.area] },
+      });
       await db.serviceAtLocation.create({ data: { serviceId: s.id, locationId: loc.id } });
     }
     ids[key] = s.id;
@@ -249,12 +420,19 @@ beforeAll(async () => {
     });
     const k = await db.case.create({
       data: {
-        reference: ref, personId: person.id, teamId: team.id, source: c.source, receivedAt: c.received,
-        triagedAt: c.triaged ?? null, rag: c.triaged ? 'green' : null,
-        assignedWorkerId: c.assigned ? ids[c.assigned[0]] : null, assignedAt: c.assigned?.[1] ?? null,
+        reference: ref,
+        personId: person.id,
+        teamId: team.id,
+        source: c.source,
+        receivedAt: c.received,
+        triagedAt: c.triaged ?? null,
+        rag: c.triaged ? 'green' : null,
+        assignedWorkerId: c.assigned ? ids[c.assigned[0]] : null,
+        assignedAt: c.assigned?.[1] ?? null,
         firstContactAt: c.conversations?.[0]?.at ?? null,
         status: c.closed ? 'closed' : c.conversations?.length ? 'active' : c.triaged ? 'triaged' : 'received',
-        closedAt: c.closed?.[0] ?? null, outcome: c.closed?.[1] ?? null,
+        closedAt: c.closed?.[0] ?? null,
+        outcome: c.closed?.[1] ?? null,
         needs: { create: (c.needs ?? []).map((t) => ({ termId: ids[t] })) },
       },
     });
@@ -265,14 +443,31 @@ beforeAll(async () => {
       let supersedesId: string | null = null;
       if (conv.correctsEarlier) {
         const wrong = await db.conversation.create({
-          data: { caseId: k.id, workerId: worker, occurredAt: conv.correctsEarlier, type: 'listen_connect', lifeSatisfaction: 1, worthwhile: 1, happiness: 1, anxiety: 1 },
+          data: {
+            caseId: k.id,
+            workerId: worker,
+            occurredAt: conv.correctsEarlier,
+            type: 'listen_connect',
+            lifeSatisfaction: 1,
+            worthwhile: 1,
+            happiness: 1,
+            anxiety: 1,
+          },
         });
         supersedesId = wrong.id;
       }
       await db.conversation.create({
         data: {
-          caseId: k.id, workerId: worker, occurredAt: conv.at, type: 'listen_connect', isClosing: conv.closing ?? false, supersedesId,
-          lifeSatisfaction: life, worthwhile: worth, happiness: happy, anxiety,
+          caseId: k.id,
+          workerId: worker,
+          occurredAt: conv.at,
+          type: 'listen_connect',
+          isClosing: conv.closing ?? false,
+          supersedesId,
+          lifeSatisfaction: life,
+          worthwhile: worth,
+          happiness: happy,
+          anxiety,
         },
       });
     }
@@ -280,15 +475,34 @@ beforeAll(async () => {
       const last = c.referral.events[c.referral.events.length - 1];
       const r = await db.referral.create({
         data: {
-          caseId: k.id, serviceId: ids[c.referral.service], createdById: worker, status: last[0],
-          sentAt: c.referral.events[0][1], declineReason: c.referral.declineReason ?? null,
+          caseId: k.id,
+          serviceId: ids[c.referral.service],
+          createdById: worker,
+          status: last[0],
+          sentAt: c.referral.events[0][1],
+          declineReason: c.referral.declineReason ?? null,
         },
       });
       let from: Event[0] | 'draft' = 'draft';
-      await db.referralEvent.create({ data: { referralId: r.id, toStatus: 'draft', actorKind: 'worker', actorId: worker, createdAt: new Date(c.referral.events[0][1].getTime() - 60_000) } });
+      await db.referralEvent.create({
+        data: {
+          referralId: r.id,
+          toStatus: 'draft',
+          actorKind: 'worker',
+          actorId: worker,
+          createdAt: new Date(c.referral.events[0][1].getTime() - 60_000),
+        },
+      });
       for (const [to, at] of c.referral.events) {
         await db.referralEvent.create({
-          data: { referralId: r.id, fromStatus: from, toStatus: to, actorKind: to === 'sent' ? 'worker' : 'provider', createdAt: at, reason: to === 'declined' ? 'full' : null },
+          data: {
+            referralId: r.id,
+            fromStatus: from,
+            toStatus: to,
+            actorKind: to === 'sent' ? 'worker' : 'provider',
+            createdAt: at,
+            reason: to === 'declined' ? 'full' : null,
+          },
         });
         from = to;
       }
@@ -303,9 +517,23 @@ beforeAll(async () => {
   // Places: loneliness/no service in A1 (North); loneliness/full 4 in A2 (North) and 2 with no
   // place; money/no service in A3 (South); money/too far 5 in A4 (South, one of them at
   // 23:59:59 on 30 September) and 2 recorded against ward North with no area.
-  const unmet = async (count: number, term: string, reason: 'no_service' | 'full' | 'too_far', at: Date, place: { area?: string; ward?: string }) => {
+  const unmet = async (
+    count: number,
+    term: string,
+    reason: 'no_service' | 'full' | 'too_far',
+    at: Date,
+    place: { area?: string; ward?: string },
+  ) => {
     for (let i = 0; i < count; i++) {
-      await db.unmetNeed.create({ data: { termId: ids[term], reason, recordedAt: at, areaId: place.area ? ids[place.area] : null, wardId: place.ward ? ids[place.ward] : null } });
+      await db.unmetNeed.create({
+        data: {
+          termId: ids[term],
+          reason,
+          recordedAt: at,
+          areaId: place.area ? ids[place.area] : null,
+          wardId: place.ward ? ids[place.ward] : null,
+        },
+      });
     }
   };
   await unmet(3, 'T1', 'no_service', ldn('2026-05-10'), { area: 'A1' });
@@ -323,10 +551,21 @@ beforeAll(async () => {
   // also choosing both themes) and once more spelt "Lonely  Evenings"; "debt advice polish" twice
   // from South; a theme-only search (loneliness) 5 times with no place. Not counted: a search
   // that found something, and one before the period.
-  const search = async (count: number, terms: string, at: Date, opts: { ward?: string; needs?: string[]; results?: number } = {}) => {
+  const search = async (
+    count: number,
+    terms: string,
+    at: Date,
+    opts: { ward?: string; needs?: string[]; results?: number } = {},
+  ) => {
     for (let i = 0; i < count; i++) {
       await db.searchLog.create({
-        data: { terms, createdAt: at, wardId: opts.ward ? ids[opts.ward] : null, resultCount: opts.results ?? 0, filters: opts.needs ? { needs: opts.needs } : {} },
+        data: {
+          terms,
+          createdAt: at,
+          wardId: opts.ward ? ids[opts.ward] : null,
+          resultCount: opts.results ?? 0,
+          filters: opts.needs ? { needs: opts.needs } : {},
+        },
       });
     }
   };
@@ -392,7 +631,16 @@ describe('demand and flow', () => {
     // Accepted: C1, C5, C6, C7, C8 accepted, C2 went from the waiting list to attending = 6 (C3 was
     // declined). Attending: C1, C2, C6, C7, C8 = 5. Completed: C1, C6 = 2. Closed before
     // 1 October: C1, C2, C3, C4, C6, C8, C15 = 7 (C7 closed on 5 October).
-    expect(await funnel(db, period())).toEqual({ received: 12, triaged: 11, firstContact: 9, referredOut: 7, accepted: 6, attending: 5, completed: 2, closed: 7 });
+    expect(await funnel(db, period())).toEqual({
+      received: 12,
+      triaged: 11,
+      firstContact: 9,
+      referredOut: 7,
+      accepted: 6,
+      attending: 5,
+      completed: 2,
+      closed: 7,
+    });
     const t = cells(table(await section('demand', period()), 'funnel'));
     // Shares of 12: 11 = 91.7%, 9 = 75.0%, 7 = 58.3%, 6 = 50.0%, 5 = 41.7%; 2 is hidden and so is its share.
     expect(t).toEqual({
@@ -469,7 +717,16 @@ describe('waiting', () => {
     // Funnel for April: received C1, C2, C3; all triaged and contacted in April; referred out before
     // 1 May: C1 (5 April), C2 (16 April) - C3's was sent on 1 May; accepted: C1 (C2 reached
     // attending only on 2 May); attending C1; completed none (C1 completed 1 May); closed none.
-    expect(await funnel(db, april())).toEqual({ received: 3, triaged: 3, firstContact: 3, referredOut: 2, accepted: 1, attending: 1, completed: 0, closed: 0 });
+    expect(await funnel(db, april())).toEqual({
+      received: 3,
+      triaged: 3,
+      firstContact: 3,
+      referredOut: 2,
+      accepted: 1,
+      attending: 1,
+      completed: 0,
+      closed: 0,
+    });
   });
 });
 
@@ -522,7 +779,11 @@ describe('outcomes', () => {
     expect(figure(s, 'community-option')).toBe('55.6%');
     // Conversations in force per closed case: C15 0, C4 1, C2 2, C3 2 (not the corrected one),
     // C8 2, C12 2, C1 3, C6 3, C13 3. Sorted 0,1,2,2,2,2,3,3,3: median 2.
-    expect(await contactsPerCase(db, period())).toMatchObject({ n: 9, median: 2, bands: { '0': 1, '1': 1, '2-5': 7, '6-12': 0, '13+': 0 } });
+    expect(await contactsPerCase(db, period())).toMatchObject({
+      n: 9,
+      median: 2,
+      bands: { '0': 1, '1': 1, '2-5': 7, '6-12': 0, '13+': 0 },
+    });
     expect(figure(s, 'contacts-per-case')).toBe('2');
   });
 
@@ -714,7 +975,16 @@ describe('ward filter', () => {
     expect(rows.reduce((s, r) => s + r.n, 0)).toBe(5);
     // Funnel: triaged 5; first contact C4, C5, C6, C7 = 4; referred out C5, C6, C7 = 3, all
     // accepted; attending C6, C7; completed C6; closed C4, C6.
-    expect(await funnel(db, south())).toEqual({ received: 5, triaged: 5, firstContact: 4, referredOut: 3, accepted: 3, attending: 2, completed: 1, closed: 2 });
+    expect(await funnel(db, south())).toEqual({
+      received: 5,
+      triaged: 5,
+      firstContact: 4,
+      referredOut: 3,
+      accepted: 3,
+      attending: 2,
+      completed: 1,
+      closed: 2,
+    });
     // Waits: C4 1, C6 3, C7 7, C5 14 (n = 4): median 5, built on 4 so not shown.
     const all = (await waitingTimes(db, south())).find((w) => w.month === null)!;
     expect(all.n).toBe(4);

@@ -267,10 +267,15 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         }
         // Lists are NOT NULL too: the client types them string[], never null.
         const notNull = f.isRequired || f.isList;
-        if (col.notNull !== notNull) problems.push(`${table}.${name} is ${col.notNull ? 'NOT NULL' : 'nullable'}, expected ${notNull ? 'NOT NULL' : 'nullable'}`);
+        if (col.notNull !== notNull)
+          problems.push(
+            `${table}.${name} is ${col.notNull ? 'NOT NULL' : 'nullable'}, expected ${notNull ? 'NOT NULL' : 'nullable'}`,
+          );
         const defaults = f.isUpdatedAt ? [null] : expectedDefaults(f, col);
         if (!defaults.includes(col.default)) {
-          problems.push(`${table}.${name} has default ${col.default ?? '(none)'}, expected ${defaults.map((d) => d ?? '(none)').join(' or ')}`);
+          problems.push(
+            `${table}.${name} has default ${col.default ?? '(none)'}, expected ${defaults.map((d) => d ?? '(none)').join(' or ')}`,
+          );
         }
       }
     }
@@ -287,11 +292,13 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         if (known.has(col.name)) continue;
         const u = extra.get(col.name);
         if (!u) problems.push(`${table}.${col.name} is not in the schema`);
-        else if (col.formatType !== u.type) problems.push(`${table}.${col.name} is ${col.formatType}, the schema says Unsupported("${u.type}")`);
+        else if (col.formatType !== u.type)
+          problems.push(`${table}.${col.name} is ${col.formatType}, the schema says Unsupported("${u.type}")`);
         else if (col.notNull === u.optional) problems.push(`${table}.${col.name} nullability differs from the schema`);
       }
       for (const name of extra.keys()) {
-        if (!columns.some((c) => c.table === table && c.name === name)) problems.push(`${table}.${name} (Unsupported) is missing`);
+        if (!columns.some((c) => c.table === table && c.name === name))
+          problems.push(`${table}.${name} (Unsupported) is missing`);
       }
     }
     expect(problems).toEqual([]);
@@ -307,7 +314,9 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       const pkColumns = pkFields.map((f) => columnOf(model, f));
       if (!pk) problems.push(`${table} has no primary key`);
       else if (pk.name !== pkName || pk.columns.join(',') !== pkColumns.join(',')) {
-        problems.push(`${table} primary key is ${pk.name}(${pk.columns.join(', ')}), expected ${pkName}(${pkColumns.join(', ')})`);
+        problems.push(
+          `${table} primary key is ${pk.name}(${pk.columns.join(', ')}), expected ${pkName}(${pkColumns.join(', ')})`,
+        );
       }
     }
     for (const idx of datamodel.indexes) {
@@ -320,7 +329,9 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       const found = indexes.find((i) => i.table === table && i.name === name);
       if (!found) problems.push(`index ${name} on ${table}(${cols.join(', ')}) is missing`);
       else if (found.columns.join(',') !== cols.join(',') || !found.plain || found.method !== 'btree') {
-        problems.push(`index ${name} is ${found.method} on (${found.columns.join(', ')}), expected btree on (${cols.join(', ')})`);
+        problems.push(
+          `index ${name} is ${found.method} on (${found.columns.join(', ')}), expected btree on (${cols.join(', ')})`,
+        );
       } else if (found.unique !== (idx.type === 'unique')) {
         problems.push(`index ${name} is ${found.unique ? '' : 'not '}unique, the schema says ${idx.type}`);
       }
@@ -339,7 +350,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     }
     for (const i of indexes) {
       if (i.table === '_prisma_migrations' || i.primary || !i.unique) continue;
-      if (!declared.has(i.name)) problems.push(`unique index ${i.name} on ${i.table}(${i.columns.join(', ')}) is not in the schema`);
+      if (!declared.has(i.name))
+        problems.push(`unique index ${i.name} on ${i.table}(${i.columns.join(', ')}) is not in the schema`);
     }
     expect(problems).toEqual([]);
   });
@@ -369,7 +381,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         if (got !== want) problems.push(`foreign key ${name} is ${got}, expected ${want}`);
       }
     }
-    for (const fk of foreignKeys) if (!expected.has(fk.name)) problems.push(`foreign key ${fk.name} on ${fk.table} is not in the schema`);
+    for (const fk of foreignKeys)
+      if (!expected.has(fk.name)) problems.push(`foreign key ${fk.name} on ${fk.table} is not in the schema`);
     expect(problems).toEqual([]);
   });
 

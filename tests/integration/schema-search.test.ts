@@ -65,7 +65,12 @@ describe('Service.searchVector', () => {
     const money = await newTerm('Money and debt', ['skint']);
     expect(await finds(id, 'lonely')).toBe(false);
 
-    await t.db.serviceTaxonomy.createMany({ data: [{ serviceId: id, termId: lonely }, { serviceId: id, termId: money }] });
+    await t.db.serviceTaxonomy.createMany({
+      data: [
+        { serviceId: id, termId: lonely },
+        { serviceId: id, termId: money },
+      ],
+    });
     expect(await finds(id, 'lonely')).toBe(true);
     expect(await finds(id, 'skint')).toBe(true);
     expect(await vector(id)).toMatch(/'isol':\d+B/);

@@ -188,7 +188,10 @@ describe('filters', () => {
     for (let i = 0; i < 60; i++) {
       const now = new Date(NOW.getTime() + i * 86_400_000);
       const sql = (await find({ openToday: true, now, hideAfterMonths: 120 })).rows.map((r) => r.id).sort();
-      const js = [...byService.entries()].filter(([, list]) => hasSessionOn(list, londonDay(now))).map(([id]) => id).sort();
+      const js = [...byService.entries()]
+        .filter(([, list]) => hasSessionOn(list, londonDay(now)))
+        .map(([id]) => id)
+        .sort();
       expect(sql, now.toISOString()).toEqual(js);
     }
   });
@@ -200,7 +203,8 @@ describe('place and distance', () => {
   it('puts the nearest first, with distances that match haversine within 1%', async () => {
     const { rows, keys } = await find({ origin, sort: 'distance' });
     const located = rows.filter((r) => r.distanceMetres !== null);
-    for (let i = 1; i < located.length; i++) expect(located[i].distanceMetres!).toBeGreaterThanOrEqual(located[i - 1].distanceMetres!);
+    for (let i = 1; i < located.length; i++)
+      expect(located[i].distanceMetres!).toBeGreaterThanOrEqual(located[i - 1].distanceMetres!);
     for (const r of located) {
       const expected = haversineMetres(origin.latitude, origin.longitude, r.latitude!, r.longitude!);
       if (expected < 1) expect(r.distanceMetres!).toBeLessThan(1);
@@ -246,7 +250,10 @@ describe('place and distance', () => {
   it('orders by relevance or by recent update when asked', async () => {
     const rel = await find({ origin, q: 'lonely', sort: 'relevance' });
     expect(rel.rows[0].rank).toBeGreaterThanOrEqual(rel.rows.at(-1)!.rank);
-    await db.service.update({ where: { id: ids.walk }, data: { description: 'Gentle group walks through the parks, led by trained volunteers. Go at your own pace!' } });
+    await db.service.update({
+      where: { id: ids.walk },
+      data: { description: 'Gentle group walks through the parks, led by trained volunteers. Go at your own pace!' },
+    });
     expect((await find({ sort: 'updated' })).keys[0]).toBe('walk');
   });
 });
@@ -364,7 +371,13 @@ describe('open today for rules the editor does not write', () => {
     for (const [i, r] of rules.entries()) {
       const s = await db.service.create({
         data: {
-          organisationId: org.id, name: `Odd rule ${i}`, description: 'A rule from elsewhere.', published: true, status: 'active', assuredAt: NOW, deliveryModes: ['in_person'],
+          organisationId: org.id,
+          name: `Odd rule ${i}`,
+          description: 'A rule from elsewhere.',
+          published: true,
+          status: 'active',
+          assuredAt: NOW,
+          deliveryModes: ['in_person'],
           schedules: { create: [{ opensAt: '10:00', closesAt: '11:00', ...r } as never] },
         },
       });
@@ -374,8 +387,14 @@ describe('open today for rules the editor does not write', () => {
     const days: string[] = [];
     for (let i = 0; i < 100; i++) {
       const now = new Date(NOW.getTime() + i * 86_400_000);
-      const sql = (await find({ openToday: true, now, hideAfterMonths: 120 })).rows.map((r) => r.id).filter((id) => created.includes(id)).sort();
-      const js = schedules.filter((s) => hasSessionOn([s as ScheduleLike], londonDay(now))).map((s) => s.serviceId).sort();
+      const sql = (await find({ openToday: true, now, hideAfterMonths: 120 })).rows
+        .map((r) => r.id)
+        .filter((id) => created.includes(id))
+        .sort();
+      const js = schedules
+        .filter((s) => hasSessionOn([s as ScheduleLike], londonDay(now)))
+        .map((s) => s.serviceId)
+        .sort();
       expect(sql, now.toISOString()).toEqual(js);
       if (sql.includes(created[0])) days.push(now.toISOString().slice(0, 10));
     }

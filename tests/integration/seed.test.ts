@@ -101,15 +101,19 @@ describe('demo seed', () => {
     expect(share((x) => x !== null && x >= 365)).toBeGreaterThan(0.03);
     expect(share((x) => x === null)).toBeGreaterThan(0);
     expect(await db.service.count({ where: { published: false } })).toBeGreaterThan(0);
-    for (const c of ['open', 'waiting_list', 'full'] as const) expect(await db.service.count({ where: { capacityStatus: c } })).toBeGreaterThan(0);
-    for (const s of ['temporarily_closed', 'inactive'] as const) expect(await db.service.count({ where: { status: s } })).toBeGreaterThan(0);
+    for (const c of ['open', 'waiting_list', 'full'] as const)
+      expect(await db.service.count({ where: { capacityStatus: c } })).toBeGreaterThan(0);
+    for (const s of ['temporarily_closed', 'inactive'] as const)
+      expect(await db.service.count({ where: { status: s } })).toBeGreaterThan(0);
     const freqs = await db.schedule.groupBy({ by: ['freq', 'interval'] });
-    expect(freqs).toEqual(expect.arrayContaining([
-      expect.objectContaining({ freq: 'WEEKLY', interval: 1 }),
-      expect.objectContaining({ freq: 'WEEKLY', interval: 2 }),
-      expect.objectContaining({ freq: 'MONTHLY' }),
-      expect.objectContaining({ freq: 'ONCE' }),
-    ]));
+    expect(freqs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ freq: 'WEEKLY', interval: 1 }),
+        expect.objectContaining({ freq: 'WEEKLY', interval: 2 }),
+        expect.objectContaining({ freq: 'MONTHLY' }),
+        expect.objectContaining({ freq: 'ONCE' }),
+      ]),
+    );
     const once = await db.schedule.findMany({ where: { freq: 'ONCE' } });
     for (const s of once) expect(s.validFrom?.getTime()).toBe(s.validTo?.getTime());
     const monthly = await db.schedule.findMany({ where: { freq: 'MONTHLY' }, select: { byDay: true } });
@@ -129,9 +133,22 @@ describe('demo seed', () => {
 
     const events = await db.referralEvent.findMany({
       orderBy: [{ referralId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      select: { referralId: true, fromStatus: true, toStatus: true, actorKind: true, actorId: true, onBehalf: true, reason: true, createdAt: true },
+      select: {
+        referralId: true,
+        fromStatus: true,
+        toStatus: true,
+        actorKind: true,
+        actorId: true,
+        onBehalf: true,
+        reason: true,
+        createdAt: true,
+      },
     });
-    const referrals = new Map((await db.referral.findMany({ select: { id: true, status: true, version: true, createdAt: true, declineReason: true } })).map((r) => [r.id, r]));
+    const referrals = new Map(
+      (
+        await db.referral.findMany({ select: { id: true, status: true, version: true, createdAt: true, declineReason: true } })
+      ).map((r) => [r.id, r]),
+    );
     const byReferral = new Map<string, typeof events>();
     for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
     expect(byReferral.size).toBe(referrals.size);
@@ -145,7 +162,8 @@ describe('demo seed', () => {
         expect(canMove(e.fromStatus!, e.toStatus), `${e.fromStatus} -> ${e.toStatus}`).toBe(true);
         expect(actorMayMake(e.actorKind as ActorKind, e.toStatus, e.onBehalf), `${e.actorKind} -> ${e.toStatus}`).toBe(true);
         if (e.actorKind === 'worker' || e.actorKind === 'provider') expect(e.actorId).not.toBeNull();
-        if (e.toStatus === 'declined') expect(['full', 'not_eligible', 'not_suitable', 'could_not_contact', 'other']).toContain(e.reason);
+        if (e.toStatus === 'declined')
+          expect(['full', 'not_eligible', 'not_suitable', 'could_not_contact', 'other']).toContain(e.reason);
         expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(list[i - 1].createdAt.getTime());
       }
       expect(list[list.length - 1].toStatus).toBe(ref.status);
@@ -174,7 +192,14 @@ describe('demo seed', () => {
       // As the caseload reads it: the latest conversation that has not been corrected.
       const active = await db.case.findMany({
         where: { assignedWorkerId: user.id, status: 'active' },
-        select: { conversations: { where: { supersededBy: { is: null } }, orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }], take: 1, select: { nextFollowUpOn: true } } },
+        select: {
+          conversations: {
+            where: { supersededBy: { is: null } },
+            orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
+            take: 1,
+            select: { nextFollowUpOn: true },
+          },
+        },
       });
       const next = active.map((c) => c.conversations[0]?.nextFollowUpOn?.getTime() ?? null);
       const due = next.filter((t) => t === today.getTime()).length;
@@ -184,7 +209,10 @@ describe('demo seed', () => {
     }
     expect(teams.size).toBe(2);
 
-    const provider = await db.user.findUniqueOrThrow({ where: { email: 'provider@demo.example' }, include: { memberships: { include: { organisation: true } } } });
+    const provider = await db.user.findUniqueOrThrow({
+      where: { email: 'provider@demo.example' },
+      include: { memberships: { include: { organisation: true } } },
+    });
     expect(provider.memberships.map((m) => m.organisation.name)).toContain(DEMO_PROVIDER_ORGANISATION);
     const orgId = provider.memberships[0].organisationId;
     expect(await db.service.count({ where: { organisationId: orgId } })).toBeGreaterThanOrEqual(3);
@@ -193,14 +221,19 @@ describe('demo seed', () => {
 
   it('leaves new referrals in the triage queue, some over target, and realistic waits', async () => {
     const coordinator = await db.user.findUniqueOrThrow({ where: { email: 'coordinator@demo.example' } });
-    const queue = await db.case.findMany({ where: { teamId: coordinator.teamId!, status: 'received' }, select: { receivedAt: true } });
+    const queue = await db.case.findMany({
+      where: { teamId: coordinator.teamId!, status: 'received' },
+      select: { receivedAt: true },
+    });
     expect(queue.length).toBeGreaterThan(3);
     // A few have waited well past any target; the rest arrived in the last day or two.
     const waited = queue.map((c) => (first.anchor.getTime() - c.receivedAt.getTime()) / DAY);
     expect(waited.filter((d) => d > 5).length).toBeGreaterThan(0);
     expect(waited.filter((d) => d <= 5).length).toBeGreaterThan(0);
 
-    const waits = (await db.case.findMany({ where: { firstContactAt: { not: null } }, select: { receivedAt: true, firstContactAt: true } }))
+    const waits = (
+      await db.case.findMany({ where: { firstContactAt: { not: null } }, select: { receivedAt: true, firstContactAt: true } })
+    )
       .map((c) => (c.firstContactAt!.getTime() - c.receivedAt.getTime()) / DAY)
       .sort((a, b) => a - b);
     const median = waits[Math.floor(waits.length / 2)];
@@ -217,7 +250,9 @@ describe('demo seed', () => {
     expect(await db.signpost.count()).toBeGreaterThan(0);
     expect(await db.unmetNeed.count()).toBeGreaterThan(100);
     expect(await db.safeguardingConcern.count()).toBeGreaterThan(0);
-    expect(await db.case.count({ where: { receivedAt: { lt: new Date(first.anchor.getTime() - 500 * DAY) } } })).toBeGreaterThan(0);
+    expect(await db.case.count({ where: { receivedAt: { lt: new Date(first.anchor.getTime() - 500 * DAY) } } })).toBeGreaterThan(
+      0,
+    );
   });
 
   it('keeps people clearly fictional and search logs anonymous', async () => {

@@ -86,9 +86,27 @@ beforeAll(async () => {
   await kase('N-NEW-OLD', { teamId: north.id, receivedAt: daysAgo(10) });
   await kase('N-NEW-RECENT', { teamId: north.id, receivedAt: daysAgo(1), source: 'self' });
   await kase('N-RATED', { teamId: north.id, receivedAt: daysAgo(4), status: 'triaged', rag: 'green' });
-  await kase('N-AMY-DUE', { teamId: north.id, receivedAt: daysAgo(30), status: 'active', assignedWorkerId: ids.amy, firstContactAt: daysAgo(25) });
-  await kase('N-AMY-NEW', { teamId: north.id, receivedAt: daysAgo(3), status: 'triaged', rag: 'amber', assignedWorkerId: ids.amy });
-  await kase('N-AMY-LATER', { teamId: north.id, receivedAt: daysAgo(40), status: 'active', assignedWorkerId: ids.amy, firstContactAt: daysAgo(35) });
+  await kase('N-AMY-DUE', {
+    teamId: north.id,
+    receivedAt: daysAgo(30),
+    status: 'active',
+    assignedWorkerId: ids.amy,
+    firstContactAt: daysAgo(25),
+  });
+  await kase('N-AMY-NEW', {
+    teamId: north.id,
+    receivedAt: daysAgo(3),
+    status: 'triaged',
+    rag: 'amber',
+    assignedWorkerId: ids.amy,
+  });
+  await kase('N-AMY-LATER', {
+    teamId: north.id,
+    receivedAt: daysAgo(40),
+    status: 'active',
+    assignedWorkerId: ids.amy,
+    firstContactAt: daysAgo(35),
+  });
   await kase('N-AMY-CLOSED', {
     teamId: north.id,
     receivedAt: daysAgo(90),
@@ -97,14 +115,32 @@ beforeAll(async () => {
     firstContactAt: daysAgo(80),
     closedAt: daysAgo(5),
   });
-  await kase('N-BEN-1', { teamId: north.id, receivedAt: daysAgo(20), status: 'active', assignedWorkerId: ids.ben, firstContactAt: daysAgo(18) });
+  await kase('N-BEN-1', {
+    teamId: north.id,
+    receivedAt: daysAgo(20),
+    status: 'active',
+    assignedWorkerId: ids.ben,
+    firstContactAt: daysAgo(18),
+  });
   // South's queue must never show in North's.
   await kase('S-NEW', { teamId: south.id, receivedAt: daysAgo(15) });
-  await kase('S-CAT-1', { teamId: south.id, receivedAt: daysAgo(12), status: 'active', assignedWorkerId: ids.cat, firstContactAt: daysAgo(10) });
+  await kase('S-CAT-1', {
+    teamId: south.id,
+    receivedAt: daysAgo(12),
+    status: 'active',
+    assignedWorkerId: ids.cat,
+    firstContactAt: daysAgo(10),
+  });
 
   // Amy's follow-ups: one overdue (and an older conversation that it corrected), one next week.
   const old = await db.conversation.create({
-    data: { caseId: ids['N-AMY-DUE'], workerId: ids.amy, occurredAt: daysAgo(25), type: 'listen_connect', nextFollowUpOn: dateOnly('2026-12-30') },
+    data: {
+      caseId: ids['N-AMY-DUE'],
+      workerId: ids.amy,
+      occurredAt: daysAgo(25),
+      type: 'listen_connect',
+      nextFollowUpOn: dateOnly('2026-12-30'),
+    },
   });
   await db.conversation.create({
     data: {
@@ -117,7 +153,13 @@ beforeAll(async () => {
     },
   });
   await db.conversation.create({
-    data: { caseId: ids['N-AMY-LATER'], workerId: ids.amy, occurredAt: daysAgo(35), type: 'good_life', nextFollowUpOn: dateOnly('2026-11-25') },
+    data: {
+      caseId: ids['N-AMY-LATER'],
+      workerId: ids.amy,
+      occurredAt: daysAgo(35),
+      type: 'good_life',
+      nextFollowUpOn: dateOnly('2026-11-25'),
+    },
   });
 });
 
@@ -211,17 +253,30 @@ describe('link worker caseload', () => {
 
   it('is empty for a worker with no cases', async () => {
     const caseload = await myCaseload(db, { id: ids.gone }, NOW);
-    expect(caseload).toMatchObject({ due: [], awaitingFirstContact: [], others: [], total: 0, othersPage: { page: 1, totalPages: 1 } });
+    expect(caseload).toMatchObject({
+      due: [],
+      awaitingFirstContact: [],
+      others: [],
+      total: 0,
+      othersPage: { page: 1, totalPages: 1 },
+    });
   });
 });
 
 describe('provider home', () => {
-  it("shows only organisations the provider belongs to, with referrals waiting for an answer", async () => {
+  it('shows only organisations the provider belongs to, with referrals waiting for an answer', async () => {
     const mine = await db.organisation.create({ data: { name: 'Eastbrook Walkers', status: 'approved' } });
     const other = await db.organisation.create({ data: { name: 'Other Group', status: 'approved' } });
     await db.organisationMember.create({ data: { organisationId: mine.id, userId: ids.prov } });
     const walk = await db.service.create({
-      data: { organisationId: mine.id, name: 'Tuesday walk', published: true, assuredAt: daysAgo(10), capacityStatus: 'open', capacitySpaces: 4 },
+      data: {
+        organisationId: mine.id,
+        name: 'Tuesday walk',
+        published: true,
+        assuredAt: daysAgo(10),
+        capacityStatus: 'open',
+        capacitySpaces: 4,
+      },
     });
     await db.service.create({ data: { organisationId: mine.id, name: 'Old walk', published: true, assuredAt: daysAgo(400) } });
     await db.service.create({ data: { organisationId: mine.id, name: 'Gone walk', status: 'defunct' } });
@@ -247,7 +302,10 @@ describe('provider home', () => {
   });
 
   it('is empty for a provider without organisations', async () => {
-    expect(await providerHome(db, asUser(ids.prov, 'provider', null, []), NOW)).toEqual({ organisations: [], waitingReferrals: 0 });
+    expect(await providerHome(db, asUser(ids.prov, 'provider', null, []), NOW)).toEqual({
+      organisations: [],
+      waitingReferrals: 0,
+    });
   });
 });
 
@@ -275,8 +333,12 @@ describe('public home needs themes', () => {
   it('lists top-level themes in their order, and nothing when the database is unreachable', async () => {
     const taxonomy = await db.taxonomy.create({ data: { name: 'Local needs', description: '' } });
     await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'loneliness', name: 'Loneliness and isolation' } });
-    const parent = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'carers', name: 'Carers', sortOrder: -1 } });
-    await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'young-carers', name: 'Young carers', parentId: parent.id } });
+    const parent = await db.taxonomyTerm.create({
+      data: { taxonomyId: taxonomy.id, code: 'carers', name: 'Carers', sortOrder: -1 },
+    });
+    await db.taxonomyTerm.create({
+      data: { taxonomyId: taxonomy.id, code: 'young-carers', name: 'Young carers', parentId: parent.id },
+    });
     expect(await needThemes(db)).toEqual([
       { code: 'carers', name: 'Carers' },
       { code: 'loneliness', name: 'Loneliness and isolation' },

@@ -17,7 +17,9 @@ const ids: Record<string, string> = {};
 const users: Record<string, SessionUser> = {};
 
 async function user(key: string, role: SessionUser['role'], teamId: string | null, active = true) {
-  const u = await t.db.user.create({ data: { email: `${key}@example.test`, name: `${key} name`, passwordHash: 'x', role, teamId, active } });
+  const u = await t.db.user.create({
+    data: { email: `${key}@example.test`, name: `${key} name`, passwordHash: 'x', role, teamId, active },
+  });
   ids[key] = u.id;
   users[key] = { id: u.id, name: u.name, email: u.email, role, teamId, organisationIds: [] };
 }
@@ -54,19 +56,33 @@ beforeAll(async () => {
   await user('admin', 'admin', null);
 
   const taxonomy = await db.taxonomy.create({ data: { name: 'Local needs', description: 'Test' } });
-  const lonely = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'loneliness', name: 'Loneliness and isolation', sortOrder: 1 } });
+  const lonely = await db.taxonomyTerm.create({
+    data: { taxonomyId: taxonomy.id, code: 'loneliness', name: 'Loneliness and isolation', sortOrder: 1 },
+  });
   const food = await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 'food', name: 'Food', sortOrder: 2 } });
   ids.lonely = lonely.id;
   ids.food = food.id;
   const org = await db.organisation.create({ data: { name: 'Eastbrook Age Well', status: 'approved' } });
   const walk = await db.service.create({
-    data: { organisationId: org.id, name: 'Tuesday Walking Group', published: true, taxonomyTerms: { create: [{ termId: lonely.id }] } },
+    data: {
+      organisationId: org.id,
+      name: 'Tuesday Walking Group',
+      published: true,
+      taxonomyTerms: { create: [{ termId: lonely.id }] },
+    },
   });
   const lunch = await db.service.create({
-    data: { organisationId: org.id, name: 'Friendship Lunch Club', published: true, taxonomyTerms: { create: [{ termId: lonely.id }, { termId: food.id }] } },
+    data: {
+      organisationId: org.id,
+      name: 'Friendship Lunch Club',
+      published: true,
+      taxonomyTerms: { create: [{ termId: lonely.id }, { termId: food.id }] },
+    },
   });
   const hidden = await db.service.create({ data: { organisationId: org.id, name: 'Draft Walking Listing', published: false } });
-  const closed = await db.service.create({ data: { organisationId: org.id, name: 'Old Walking Club', published: true, status: 'defunct' } });
+  const closed = await db.service.create({
+    data: { organisationId: org.id, name: 'Old Walking Club', published: true, status: 'defunct' },
+  });
   ids.walk = walk.id;
   ids.lunch = lunch.id;
   ids.hidden = hidden.id;
@@ -75,39 +91,98 @@ beforeAll(async () => {
   // Amy: two open cases, one with a follow-up overdue (its correction moved it), one later; Ben: none.
   const p = await db.person.create({ data: { name: 'Someone' } });
   const due = await db.case.create({
-    data: { reference: 'N-AMY-1', personId: p.id, teamId: north.id, source: 'gp', status: 'active', assignedWorkerId: ids.amy, firstContactAt: daysAgo(20) },
+    data: {
+      reference: 'N-AMY-1',
+      personId: p.id,
+      teamId: north.id,
+      source: 'gp',
+      status: 'active',
+      assignedWorkerId: ids.amy,
+      firstContactAt: daysAgo(20),
+    },
   });
   const later = await db.case.create({
-    data: { reference: 'N-AMY-2', personId: p.id, teamId: north.id, source: 'gp', status: 'active', assignedWorkerId: ids.amy, firstContactAt: daysAgo(10) },
+    data: {
+      reference: 'N-AMY-2',
+      personId: p.id,
+      teamId: north.id,
+      source: 'gp',
+      status: 'active',
+      assignedWorkerId: ids.amy,
+      firstContactAt: daysAgo(10),
+    },
   });
   await db.case.create({
-    data: { reference: 'N-AMY-3', personId: p.id, teamId: north.id, source: 'gp', status: 'closed', assignedWorkerId: ids.amy, closedAt: daysAgo(2) },
+    data: {
+      reference: 'N-AMY-3',
+      personId: p.id,
+      teamId: north.id,
+      source: 'gp',
+      status: 'closed',
+      assignedWorkerId: ids.amy,
+      closedAt: daysAgo(2),
+    },
   });
   const old = await db.conversation.create({
-    data: { caseId: due.id, workerId: ids.amy, occurredAt: daysAgo(20), type: 'listen_connect', nextFollowUpOn: new Date('2026-12-30T00:00:00Z') },
+    data: {
+      caseId: due.id,
+      workerId: ids.amy,
+      occurredAt: daysAgo(20),
+      type: 'listen_connect',
+      nextFollowUpOn: new Date('2026-12-30T00:00:00Z'),
+    },
   });
   await db.conversation.create({
-    data: { caseId: due.id, workerId: ids.amy, occurredAt: daysAgo(20), type: 'listen_connect', nextFollowUpOn: new Date('2026-11-18T00:00:00Z'), supersedesId: old.id },
+    data: {
+      caseId: due.id,
+      workerId: ids.amy,
+      occurredAt: daysAgo(20),
+      type: 'listen_connect',
+      nextFollowUpOn: new Date('2026-11-18T00:00:00Z'),
+      supersedesId: old.id,
+    },
   });
   await db.conversation.create({
-    data: { caseId: later.id, workerId: ids.amy, occurredAt: daysAgo(10), type: 'good_life', nextFollowUpOn: new Date('2026-11-25T00:00:00Z') },
+    data: {
+      caseId: later.id,
+      workerId: ids.amy,
+      occurredAt: daysAgo(10),
+      type: 'good_life',
+      nextFollowUpOn: new Date('2026-11-25T00:00:00Z'),
+    },
   });
 });
 
 describe('rating a referral', () => {
   it('sets the rating and reason, marks it triaged and bumps the version', async () => {
     const c = await referral();
-    const r = await rateReferral(t.db, users.coordA, { caseId: c.id, version: 1, rag: 'amber', ragReason: 'Isolated since a fall' }, NOW);
+    const r = await rateReferral(
+      t.db,
+      users.coordA,
+      { caseId: c.id, version: 1, rag: 'amber', ragReason: 'Isolated since a fall' },
+      NOW,
+    );
     expect(r).toEqual({ ok: true, caseId: c.id, reference: c.reference, version: 2 });
     const after = await t.db.case.findUniqueOrThrow({ where: { id: c.id } });
-    expect(after).toMatchObject({ rag: 'amber', ragReason: 'Isolated since a fall', status: 'triaged', triagedById: ids.coordA, version: 2 });
+    expect(after).toMatchObject({
+      rag: 'amber',
+      ragReason: 'Isolated since a fall',
+      status: 'triaged',
+      triagedById: ids.coordA,
+      version: 2,
+    });
     expect(after.triagedAt?.toISOString()).toBe(NOW.toISOString());
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: c.id, action: 'case.rated' } });
     expect(audit).toMatchObject({ actorId: ids.coordA, personId: c.personId });
 
     // A second rating keeps when it was first triaged.
     const later = new Date(NOW.getTime() + 3_600_000);
-    const again = await rateReferral(t.db, users.coordB, { caseId: c.id, version: 2, rag: 'red', ragReason: 'No money for food today' }, later);
+    const again = await rateReferral(
+      t.db,
+      users.coordB,
+      { caseId: c.id, version: 2, rag: 'red', ragReason: 'No money for food today' },
+      later,
+    );
     expect(again.ok).toBe(true);
     const final = await t.db.case.findUniqueOrThrow({ where: { id: c.id } });
     expect(final).toMatchObject({ rag: 'red', ragReason: 'No money for food today', triagedById: ids.coordA, version: 3 });
@@ -140,7 +215,10 @@ describe('assigning a referral', () => {
     expect(await decisionSummary(t.db, c.id, ids.south)).toBeNull();
 
     // Once assigned, it is no longer triage's to change.
-    expect(await rateReferral(t.db, users.coordA, { caseId: c.id, version: 3, rag: 'red', ragReason: 'x' }, NOW)).toEqual({ ok: false, reason: 'not_waiting' });
+    expect(await rateReferral(t.db, users.coordA, { caseId: c.id, version: 3, rag: 'red', ragReason: 'x' }, NOW)).toEqual({
+      ok: false,
+      reason: 'not_waiting',
+    });
   });
 
   it('refuses a worker from another team, an inactive worker, or someone who is not a link worker', async () => {
@@ -157,7 +235,12 @@ describe('assigning a referral', () => {
 describe('resolving at first contact', () => {
   it('records the services suggested and closes the case so it counts', async () => {
     const c = await referral({ needs: [ids.lonely] });
-    const r = await signpostReferral(t.db, users.coordA, { caseId: c.id, version: 1, serviceIds: [ids.walk, ids.lunch, ids.walk], note: 'Happy to try both' }, NOW);
+    const r = await signpostReferral(
+      t.db,
+      users.coordA,
+      { caseId: c.id, version: 1, serviceIds: [ids.walk, ids.lunch, ids.walk], note: 'Happy to try both' },
+      NOW,
+    );
     expect(r).toMatchObject({ ok: true, version: 2 });
     const after = await t.db.case.findUniqueOrThrow({ where: { id: c.id }, include: { signposts: true, conversations: true } });
     expect(after).toMatchObject({
@@ -199,7 +282,9 @@ describe('resolving at first contact', () => {
     const bySearch = await signpostCandidates(t.db, { query: 'walking' });
     // Unpublished and defunct listings are left out.
     expect(bySearch.candidates.map((s) => s.name)).toEqual(['Tuesday Walking Group']);
-    expect((await signpostCandidates(t.db, { query: 'age well lunch' })).candidates.map((s) => s.name)).toEqual(['Friendship Lunch Club']);
+    expect((await signpostCandidates(t.db, { query: 'age well lunch' })).candidates.map((s) => s.name)).toEqual([
+      'Friendship Lunch Club',
+    ]);
     expect((await signpostCandidates(t.db, {})).basis).toBe('none');
   });
 });
@@ -208,16 +293,32 @@ describe('two coordinators at once', () => {
   it('lets the first win and tells the second, overwriting nothing', async () => {
     const c = await referral();
     // Both opened the page at version 1.
-    const first = await rateReferral(t.db, users.coordA, { caseId: c.id, version: 1, rag: 'red', ragReason: 'Facing eviction' }, NOW);
+    const first = await rateReferral(
+      t.db,
+      users.coordA,
+      { caseId: c.id, version: 1, rag: 'red', ragReason: 'Facing eviction' },
+      NOW,
+    );
     expect(first.ok).toBe(true);
-    const second = await rateReferral(t.db, users.coordB, { caseId: c.id, version: 1, rag: 'green', ragReason: 'Looks fine' }, NOW);
+    const second = await rateReferral(
+      t.db,
+      users.coordB,
+      { caseId: c.id, version: 1, rag: 'green', ragReason: 'Looks fine' },
+      NOW,
+    );
     expect(second).toEqual({ ok: false, reason: 'conflict' });
     const assign = await assignReferral(t.db, users.coordB, { caseId: c.id, version: 1, workerId: ids.amy }, NOW);
     expect(assign).toEqual({ ok: false, reason: 'conflict' });
     const signpost = await signpostReferral(t.db, users.coordB, { caseId: c.id, version: 1, serviceIds: [ids.walk] }, NOW);
     expect(signpost).toEqual({ ok: false, reason: 'conflict' });
     const after = await t.db.case.findUniqueOrThrow({ where: { id: c.id }, include: { signposts: true } });
-    expect(after).toMatchObject({ rag: 'red', ragReason: 'Facing eviction', assignedWorkerId: null, status: 'triaged', version: 2 });
+    expect(after).toMatchObject({
+      rag: 'red',
+      ragReason: 'Facing eviction',
+      assignedWorkerId: null,
+      status: 'triaged',
+      version: 2,
+    });
     expect(after.signposts).toHaveLength(0);
   });
 
@@ -242,9 +343,18 @@ describe('permissions', () => {
   it('refuses a coordinator of another team, a link worker and an admin, changing nothing', async () => {
     const c = await referral();
     for (const who of [users.coordSouth, users.amy, users.admin]) {
-      expect(await rateReferral(t.db, who, { caseId: c.id, version: 1, rag: 'red', ragReason: 'x' }, NOW)).toEqual({ ok: false, reason: 'forbidden' });
-      expect(await assignReferral(t.db, who, { caseId: c.id, version: 1, workerId: ids.cat }, NOW)).toEqual({ ok: false, reason: 'forbidden' });
-      expect(await signpostReferral(t.db, who, { caseId: c.id, version: 1, serviceIds: [ids.walk] }, NOW)).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await rateReferral(t.db, who, { caseId: c.id, version: 1, rag: 'red', ragReason: 'x' }, NOW)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
+      expect(await assignReferral(t.db, who, { caseId: c.id, version: 1, workerId: ids.cat }, NOW)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
+      expect(await signpostReferral(t.db, who, { caseId: c.id, version: 1, serviceIds: [ids.walk] }, NOW)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
       expect(await raiseSafeguardingConcern(t.db, who, { caseId: c.id, referredTo: 'adults', summary: 'x' }, NOW)).toEqual({
         ok: false,
         reason: 'forbidden',
@@ -258,7 +368,10 @@ describe('permissions', () => {
 
   it('says not found for a case that does not exist', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await rateReferral(t.db, users.coordA, { caseId: missing, version: 1, rag: 'red', ragReason: 'x' }, NOW)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await rateReferral(t.db, users.coordA, { caseId: missing, version: 1, rag: 'red', ragReason: 'x' }, NOW)).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
   });
 });
 
@@ -268,13 +381,22 @@ describe('safeguarding', () => {
     const r = await raiseSafeguardingConcern(
       t.db,
       users.coordA,
-      { caseId: c.id, referredTo: 'adults', referredToDetail: 'Spoke to duty officer, ref ASC-123', summary: 'Neighbour says he is not being fed' },
+      {
+        caseId: c.id,
+        referredTo: 'adults',
+        referredToDetail: 'Spoke to duty officer, ref ASC-123',
+        summary: 'Neighbour says he is not being fed',
+      },
       NOW,
     );
     expect(r.ok).toBe(true);
     const concerns = await t.db.safeguardingConcern.findMany({ where: { caseId: c.id } });
     expect(concerns).toHaveLength(1);
-    expect(concerns[0]).toMatchObject({ raisedById: ids.coordA, referredTo: 'adults', referredToDetail: 'Spoke to duty officer, ref ASC-123' });
+    expect(concerns[0]).toMatchObject({
+      raisedById: ids.coordA,
+      referredTo: 'adults',
+      referredToDetail: 'Spoke to duty officer, ref ASC-123',
+    });
     expect(concerns[0].raisedAt.toISOString()).toBe(NOW.toISOString());
     // It changes nothing about the case, so nobody else's decision is affected.
     expect((await t.db.case.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(1);
@@ -346,7 +468,8 @@ describe('the queue a page at a time', () => {
       const needs = [[], [ids.lonely], [ids.food, ids.lonely]][i % 3];
       const c = await referral({ teamId: east.id, receivedAt, needs });
       // Some rated but not assigned yet: still waiting.
-      if (i % 7 === 0) await t.db.case.update({ where: { id: c.id }, data: { status: 'triaged', rag: 'green', triagedAt: receivedAt } });
+      if (i % 7 === 0)
+        await t.db.case.update({ where: { id: c.id }, data: { status: 'triaged', rag: 'green', triagedAt: receivedAt } });
       queue.push({
         id: c.id,
         reference: c.reference,
@@ -374,7 +497,8 @@ describe('the queue a page at a time', () => {
     if (home.kind !== 'team') throw new Error('expected a team');
     return home;
   };
-  const shown = (items: TriageItem[]) => items.map((i) => ({ id: i.id, reference: i.reference, receivedAt: i.receivedAt, needs: i.needs }));
+  const shown = (items: TriageItem[]) =>
+    items.map((i) => ({ id: i.id, reference: i.reference, receivedAt: i.receivedAt, needs: i.needs }));
 
   it('shows the oldest 25 first, in order, with their needs', async () => {
     const first = await page();

@@ -54,11 +54,51 @@ const cells = (t: ReportTable) => Object.fromEntries(t.rows.map((r) => [r.label,
 // Not counted: one item in A1 at 23:59 on 31 March and one in E1 at midnight starting 1 October
 // (both London time); a postcode with no area (in no ward).
 const WARDS = [
-  { code: 'ASH', name: 'Ashford', areas: [{ code: 'A1', population: 1200, postcodes: [[51.5, -0.1], [51.52, -0.12]] }, { code: 'A2', population: 800, postcodes: [[51.51, -0.14]] }] },
+  {
+    code: 'ASH',
+    name: 'Ashford',
+    areas: [
+      {
+        code: 'A1',
+        population: 1200,
+        postcodes: [
+          [51.5, -0.1],
+          [51.52, -0.12],
+        ],
+      },
+      { code: 'A2', population: 800, postcodes: [[51.51, -0.14]] },
+    ],
+  },
   { code: 'BRK', name: 'Brookside', areas: [{ code: 'B1', population: 3000, postcodes: [[51.47, -0.11]] }] },
-  { code: 'CHK', name: 'Chalkpit', areas: [{ code: 'C1', population: 1500, postcodes: [[51.49, -0.02], [51.5, -0.03]] }] },
+  {
+    code: 'CHK',
+    name: 'Chalkpit',
+    areas: [
+      {
+        code: 'C1',
+        population: 1500,
+        postcodes: [
+          [51.49, -0.02],
+          [51.5, -0.03],
+        ],
+      },
+    ],
+  },
   { code: 'DEN', name: 'Dene', areas: [{ code: 'D1', population: 500, postcodes: [] }] },
-  { code: 'ELM', name: 'Elmstead', areas: [{ code: 'E1', population: 2500, postcodes: [[51.54, -0.05], [51.56, -0.07]] }] },
+  {
+    code: 'ELM',
+    name: 'Elmstead',
+    areas: [
+      {
+        code: 'E1',
+        population: 2500,
+        postcodes: [
+          [51.54, -0.05],
+          [51.56, -0.07],
+        ],
+      },
+    ],
+  },
   { code: 'FRN', name: 'Fernhill', areas: [{ code: 'F1', population: 1000, postcodes: [[51.45, -0.09]] }] },
 ] as const;
 
@@ -66,16 +106,23 @@ beforeAll(async () => {
   env = await freshDatabase();
   db = env.db;
   const taxonomy = await db.taxonomy.create({ data: { name: 'Local needs', description: 'Test' } });
-  const term = (await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 't1', name: 'Loneliness', sortOrder: 1 } })).id;
+  const term = (await db.taxonomyTerm.create({ data: { taxonomyId: taxonomy.id, code: 't1', name: 'Loneliness', sortOrder: 1 } }))
+    .id;
 
   let n = 0;
   for (const w of WARDS) {
     ids[w.code] = (await db.ward.create({ data: { code: w.code, name: w.name } })).id;
     for (const a of w.areas) {
-      ids[a.code] = (await db.area.create({ data: { code: a.code, name: a.code, wardId: ids[w.code], population: a.population, imdDecile: 5 } })).id;
+      ids[a.code] = (
+        await db.area.create({
+          data: { code: a.code, name: a.code, wardId: ids[w.code], population: a.population, imdDecile: 5 },
+        })
+      ).id;
       for (const [latitude, longitude] of a.postcodes) {
         n += 1;
-        await db.postcode.create({ data: { postcode: `TT${n} 1AA`, district: `TT${n}`, latitude, longitude, areaId: ids[a.code] } });
+        await db.postcode.create({
+          data: { postcode: `TT${n} 1AA`, district: `TT${n}`, latitude, longitude, areaId: ids[a.code] },
+        });
       }
     }
   }
@@ -84,7 +131,15 @@ beforeAll(async () => {
 
   const unmet = async (count: number, at: Date, place: { area?: string; ward?: string }) => {
     for (let i = 0; i < count; i++) {
-      await db.unmetNeed.create({ data: { termId: term, reason: 'no_service', recordedAt: at, areaId: place.area ? ids[place.area] : null, wardId: place.ward ? ids[place.ward] : null } });
+      await db.unmetNeed.create({
+        data: {
+          termId: term,
+          reason: 'no_service',
+          recordedAt: at,
+          areaId: place.area ? ids[place.area] : null,
+          wardId: place.ward ? ids[place.ward] : null,
+        },
+      });
     }
   };
   await unmet(6, ldn('2026-05-01'), { area: 'A1' });
@@ -206,9 +261,20 @@ describe('the map', () => {
     // same kind, no band, the fixed radius; nothing about either is built on its count.
     const look = (w: typeof brookside) => ({ kind: w.kind, band: w.band, radius: w.radius });
     expect(look(brookside)).toEqual(look(chalkpit));
-    expect(Object.keys(brookside).sort()).toEqual(['band', 'description', 'id', 'kind', 'latitude', 'longitude', 'name', 'radius']);
+    expect(Object.keys(brookside).sort()).toEqual([
+      'band',
+      'description',
+      'id',
+      'kind',
+      'latitude',
+      'longitude',
+      'name',
+      'radius',
+    ]);
     expect(chalkpit.description).toBe('Chalkpit: fewer than 5 recorded, so the rate is not shown.');
-    expect(brookside.description).toBe('Brookside: the number is not shown, so that the total cannot give a smaller one away, and nor is the rate.');
+    expect(brookside.description).toBe(
+      'Brookside: the number is not shown, so that the total cannot give a smaller one away, and nor is the rate.',
+    );
     // Neither true count (6, 3) nor any rate appears in what the map is given.
     for (const w of [brookside, chalkpit]) expect(w.description).not.toMatch(/\b[36]\b|per 1,000/);
   });

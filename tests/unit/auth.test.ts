@@ -79,7 +79,13 @@ describe('windowStartFor', () => {
 });
 
 describe('session token claims', () => {
-  const user = { id: '3f1c2a8e-5b7d-4c1e-9a2b-0c4d6e8f1a2b', name: 'Sam', email: 'sam@example.test', role: 'link_worker' as const, sessionVersion: 4 };
+  const user = {
+    id: '3f1c2a8e-5b7d-4c1e-9a2b-0c4d6e8f1a2b',
+    name: 'Sam',
+    email: 'sam@example.test',
+    role: 'link_worker' as const,
+    sessionVersion: 4,
+  };
 
   it('carries the id, role and sessionVersion and reads them back', () => {
     const claims = claimsFor(user);
@@ -114,7 +120,9 @@ describe('sign-in form', () => {
   });
 
   it('says how long to wait when locked out', () => {
-    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.message).toBe('Too many attempts. Try again in 15 minutes.');
+    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.message).toBe(
+      'Too many attempts. Try again in 15 minutes.',
+    );
     expect(messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 20 })?.message).toMatch(/Try again in 1 minute\.$/);
   });
 

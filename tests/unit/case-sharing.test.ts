@@ -18,7 +18,11 @@ describe('what may be shared with a provider', () => {
   });
 
   it('joins the fields of every agreement in force, for any provider or this one', () => {
-    const consents = [consent({ fields: ['name', 'phone'] }), consent({ organisationId: 'org-1', fields: ['whatMatters'] }), consent({ organisationId: 'org-2', fields: ['email'] })];
+    const consents = [
+      consent({ fields: ['name', 'phone'] }),
+      consent({ organisationId: 'org-1', fields: ['whatMatters'] }),
+      consent({ organisationId: 'org-2', fields: ['email'] }),
+    ];
     expect(shareableWith(consents, 'org-1', AT)).toEqual(['name', 'phone', 'whatMatters']);
     expect(shareableWith(consents, 'org-2', AT)).toEqual(['name', 'phone', 'email']);
   });
@@ -31,12 +35,26 @@ describe('what may be shared with a provider', () => {
 
   it('builds the copy from chosen and allowed details that have a value', () => {
     const values = sharingValues({
-      person: { name: 'Margaret', phone: '07700 900456', email: null, preferredContact: 'phone', contactNotes: '  ', ageBand: null, postcode: 'EB1 2AB' },
+      person: {
+        name: 'Margaret',
+        phone: '07700 900456',
+        email: null,
+        preferredContact: 'phone',
+        contactNotes: '  ',
+        ageBand: null,
+        postcode: 'EB1 2AB',
+      },
       whatMatters: 'Company',
       needs: ['Loneliness and isolation'],
       goals: '',
     });
-    expect(buildSharedInfo(values, ['name', 'phone', 'email', 'contactNotes', 'needs', 'postcode'], ['name', 'email', 'needs', 'contactNotes'])).toEqual({
+    expect(
+      buildSharedInfo(
+        values,
+        ['name', 'phone', 'email', 'contactNotes', 'needs', 'postcode'],
+        ['name', 'email', 'needs', 'contactNotes'],
+      ),
+    ).toEqual({
       name: 'Margaret',
       needs: ['Loneliness and isolation'],
     });

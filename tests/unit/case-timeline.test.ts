@@ -16,24 +16,85 @@ const facts: TimelineFacts = {
   closedById: 'u1',
   outcome: 'settled_community_support',
   conversations: [
-    { id: 'c1', occurredAt: t('2026-11-05T10:00:00Z'), type: 'listen_connect', workerId: 'u1', isClosing: false, supersedesId: null, superseded: true },
-    { id: 'c2', occurredAt: t('2026-11-05T10:00:00Z'), type: 'listen_connect', workerId: 'u1', isClosing: false, supersedesId: 'c1', superseded: false },
+    {
+      id: 'c1',
+      occurredAt: t('2026-11-05T10:00:00Z'),
+      type: 'listen_connect',
+      workerId: 'u1',
+      isClosing: false,
+      supersedesId: null,
+      superseded: true,
+    },
+    {
+      id: 'c2',
+      occurredAt: t('2026-11-05T10:00:00Z'),
+      type: 'listen_connect',
+      workerId: 'u1',
+      isClosing: false,
+      supersedesId: 'c1',
+      superseded: false,
+    },
   ],
   referrals: [
     {
       id: 'r1',
       serviceName: 'Lunch club',
       events: [
-        { id: 'e1', createdAt: t('2026-11-06T10:00:00Z'), fromStatus: null, toStatus: 'draft', actorId: 'u1', actorKind: 'worker', onBehalf: false, reason: null },
-        { id: 'e2', createdAt: t('2026-11-06T10:00:01Z'), fromStatus: 'draft', toStatus: 'sent', actorId: 'u1', actorKind: 'worker', onBehalf: false, reason: null },
-        { id: 'e3', createdAt: t('2026-11-07T10:00:00Z'), fromStatus: 'sent', toStatus: 'declined', actorId: null, actorKind: 'answer_link', onBehalf: false, reason: 'full' },
-        { id: 'e4', createdAt: t('2026-11-08T10:00:00Z'), fromStatus: null, toStatus: 'accepted', actorId: 'u1', actorKind: 'worker', onBehalf: true, reason: null },
+        {
+          id: 'e1',
+          createdAt: t('2026-11-06T10:00:00Z'),
+          fromStatus: null,
+          toStatus: 'draft',
+          actorId: 'u1',
+          actorKind: 'worker',
+          onBehalf: false,
+          reason: null,
+        },
+        {
+          id: 'e2',
+          createdAt: t('2026-11-06T10:00:01Z'),
+          fromStatus: 'draft',
+          toStatus: 'sent',
+          actorId: 'u1',
+          actorKind: 'worker',
+          onBehalf: false,
+          reason: null,
+        },
+        {
+          id: 'e3',
+          createdAt: t('2026-11-07T10:00:00Z'),
+          fromStatus: 'sent',
+          toStatus: 'declined',
+          actorId: null,
+          actorKind: 'answer_link',
+          onBehalf: false,
+          reason: 'full',
+        },
+        {
+          id: 'e4',
+          createdAt: t('2026-11-08T10:00:00Z'),
+          fromStatus: null,
+          toStatus: 'accepted',
+          actorId: 'u1',
+          actorKind: 'worker',
+          onBehalf: true,
+          reason: null,
+        },
       ],
     },
   ],
   unmetNeeds: [{ id: 'n1', recordedAt: t('2026-11-07T11:00:00Z'), themeName: 'Food', reason: 'full', recordedById: 'u1' }],
   safeguarding: [],
-  consents: [{ id: 'k1', scope: 'share_with_provider', givenAt: t('2026-11-05T10:30:00Z'), recordedById: 'u1', withdrawnAt: t('2026-11-19T10:00:00Z'), withdrawnById: 'u1' }],
+  consents: [
+    {
+      id: 'k1',
+      scope: 'share_with_provider',
+      givenAt: t('2026-11-05T10:30:00Z'),
+      recordedById: 'u1',
+      withdrawnAt: t('2026-11-19T10:00:00Z'),
+      withdrawnById: 'u1',
+    },
+  ],
 };
 
 describe('case timeline', () => {
@@ -60,7 +121,10 @@ describe('case timeline', () => {
   });
 
   it('shows consent given and withdrawn, and unmet need', () => {
-    expect(timeline.filter((e) => e.kind === 'consent').map((e) => e.title)).toEqual(['Agreement withdrawn', 'Agreement recorded']);
+    expect(timeline.filter((e) => e.kind === 'consent').map((e) => e.title)).toEqual([
+      'Agreement withdrawn',
+      'Agreement recorded',
+    ]);
     expect(timeline.find((e) => e.kind === 'unmet_need')!.title).toBe('Unmet need recorded: Food');
   });
 });

@@ -40,13 +40,32 @@ describe('the CSV writer', () => {
 
   it('ends every record with CRLF, and puts a BOM first only when asked', () => {
     expect(csvRow(['a', 1, null, '=x'])).toBe(`a,1,,"'=x"\r\n`);
-    expect(toCsv([['h1', 'h2'], ['v', 2]])).toBe('h1,h2\r\nv,2\r\n');
+    expect(
+      toCsv([
+        ['h1', 'h2'],
+        ['v', 2],
+      ]),
+    ).toBe('h1,h2\r\nv,2\r\n');
     expect(toCsv([['h']], { bom: true })).toBe(`${BOM}h\r\n`);
     expect(BOM).toBe('\uFEFF');
   });
 
   it('reads back, through a real CSV parser and unescapeCell, exactly what it wrote', () => {
-    const values = ['=1+1', '+44 1632', '-3', '@x', '\tx', '\rx', "'=already quoted", "''=twice", "'plain", "it's", 'a,"b"\r\nc', '', 'plain'];
+    const values = [
+      '=1+1',
+      '+44 1632',
+      '-3',
+      '@x',
+      '\tx',
+      '\rx',
+      "'=already quoted",
+      "''=twice",
+      "'plain",
+      "it's",
+      'a,"b"\r\nc',
+      '',
+      'plain',
+    ];
     const [record] = parse(csvRow(values), { bom: true }) as string[][];
     expect(record.map(unescapeCell)).toEqual(values);
   });

@@ -13,10 +13,21 @@ describe('iCalendar file', () => {
   const weekly: ScheduleLike = { freq: 'WEEKLY', interval: 1, byDay: ['TU'], opensAt: '10:00', closesAt: '12:00' };
 
   it('writes a weekly event in London time with an RRULE and a VTIMEZONE', () => {
-    const ics = buildCalendar([{ uid: 'abc@example.org', schedule: weekly, summary: 'Friendship Café, Tuesdays', location: 'Hall; 1 High St', url: 'https://example.org/services/abc' }], {
-      name: 'Friendship Café',
-      now,
-    });
+    const ics = buildCalendar(
+      [
+        {
+          uid: 'abc@example.org',
+          schedule: weekly,
+          summary: 'Friendship Café, Tuesdays',
+          location: 'Hall; 1 High St',
+          url: 'https://example.org/services/abc',
+        },
+      ],
+      {
+        name: 'Friendship Café',
+        now,
+      },
+    );
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);
     const lines = unfold(ics);
@@ -35,16 +46,36 @@ describe('iCalendar file', () => {
   });
 
   it('starts a monthly series at its next session and ends it with UNTIL in UTC', () => {
-    const monthly: ScheduleLike = { freq: 'MONTHLY', byDay: ['2TH'], opensAt: '19:00', closesAt: '21:00', validTo: date('2027-06-30') };
+    const monthly: ScheduleLike = {
+      freq: 'MONTHLY',
+      byDay: ['2TH'],
+      opensAt: '19:00',
+      closesAt: '21:00',
+      validTo: date('2027-06-30'),
+    };
     const lines = unfold(buildCalendar([{ uid: 'm', schedule: monthly, summary: 'Carers' }], { name: 'x', now }));
     expect(lines).toContain('DTSTART;TZID=Europe/London:20261210T190000');
     expect(lines).toContain('RRULE:FREQ=MONTHLY;BYDAY=2TH;UNTIL=20270630T230000Z');
   });
 
   it('writes a one-off date without a rule, and leaves out past ones', () => {
-    const once: ScheduleLike = { freq: 'ONCE', validFrom: date('2026-12-05'), validTo: date('2026-12-05'), opensAt: '10:00', closesAt: '13:00' };
+    const once: ScheduleLike = {
+      freq: 'ONCE',
+      validFrom: date('2026-12-05'),
+      validTo: date('2026-12-05'),
+      opensAt: '10:00',
+      closesAt: '13:00',
+    };
     const past: ScheduleLike = { ...once, validFrom: date('2026-01-05'), validTo: date('2026-01-05') };
-    const lines = unfold(buildCalendar([{ uid: 'o', schedule: once, summary: 'Fair' }, { uid: 'p', schedule: past, summary: 'Old' }], { name: 'x', now }));
+    const lines = unfold(
+      buildCalendar(
+        [
+          { uid: 'o', schedule: once, summary: 'Fair' },
+          { uid: 'p', schedule: past, summary: 'Old' },
+        ],
+        { name: 'x', now },
+      ),
+    );
     expect(lines).toContain('DTSTART;TZID=Europe/London:20261205T100000');
     expect(lines.some((l) => l.startsWith('RRULE:FREQ=WEEKLY') || l.startsWith('RRULE:FREQ=MONTHLY'))).toBe(false);
     expect(lines).not.toContain('UID:p');
@@ -81,7 +112,14 @@ describe('iCalendar file', () => {
   });
 
   it('starts a weekly series valid from before its DTSTART at the DTSTART', () => {
-    const later: ScheduleLike = { freq: 'WEEKLY', byDay: ['TH'], validFrom: date('2026-11-01'), dtstart: date('2026-12-10'), opensAt: '10:00', closesAt: '11:00' };
+    const later: ScheduleLike = {
+      freq: 'WEEKLY',
+      byDay: ['TH'],
+      validFrom: date('2026-11-01'),
+      dtstart: date('2026-12-10'),
+      opensAt: '10:00',
+      closesAt: '11:00',
+    };
     const lines = unfold(buildCalendar([{ uid: 'l', schedule: later, summary: 'Later' }], { name: 'x', now }));
     expect(lines).toContain('DTSTART;TZID=Europe/London:20261210T100000');
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSort, emptySearch, filterCount, filtersForLog, parseSearchParams, toQueryString } from '@/lib/directory/search-params';
+import {
+  effectiveSort,
+  emptySearch,
+  filterCount,
+  filtersForLog,
+  parseSearchParams,
+  toQueryString,
+} from '@/lib/directory/search-params';
 import { anonymiseTerms, shorten } from '@/lib/directory/directory';
 import { normaliseWords, todayFacts } from '@/lib/directory/search';
 
@@ -50,7 +57,9 @@ describe('parseSearchParams', () => {
 
   it('gives each bad field its own error and keeps the good ones', () => {
     const { params, errors } = parseSearchParams(
-      new URLSearchParams('q=walking&age=-4&radius=3&day=funday&time=noon&access=lift&mode=carrier+pigeon&sort=random&page=0&free=maybe&need=%3Cscript%3E'),
+      new URLSearchParams(
+        'q=walking&age=-4&radius=3&day=funday&time=noon&access=lift&mode=carrier+pigeon&sort=random&page=0&free=maybe&need=%3Cscript%3E',
+      ),
     );
     expect(params.q).toBe('walking');
     expect(errors).toEqual({

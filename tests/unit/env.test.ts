@@ -42,7 +42,9 @@ describe('the environment check', () => {
 
   it('derives the base address from the port unless APP_BASE_URL is set', () => {
     expect(parseEnv({ PORT: '8080' }).APP_BASE_URL).toBe('http://localhost:8080');
-    expect(parseEnv({ PORT: '8080', APP_BASE_URL: 'https://connect.example.gov.uk' }).APP_BASE_URL).toBe('https://connect.example.gov.uk');
+    expect(parseEnv({ PORT: '8080', APP_BASE_URL: 'https://connect.example.gov.uk' }).APP_BASE_URL).toBe(
+      'https://connect.example.gov.uk',
+    );
   });
 
   it('reads numbers, flags and tidied values', () => {
@@ -54,7 +56,14 @@ describe('the environment check', () => {
       POSTCODE_LOOKUP: 'PostcodesIO',
       INTAKE_TEAM: ' PCN link workers ',
     });
-    expect(e).toMatchObject({ DEMO_MODE: false, JOBS_IN_PROCESS: false, DATABASE_POOL_SIZE: 4, REFERENCE_PREFIX: 'NB', POSTCODE_LOOKUP: 'postcodes.io', INTAKE_TEAM: 'PCN link workers' });
+    expect(e).toMatchObject({
+      DEMO_MODE: false,
+      JOBS_IN_PROCESS: false,
+      DATABASE_POOL_SIZE: 4,
+      REFERENCE_PREFIX: 'NB',
+      POSTCODE_LOOKUP: 'postcodes.io',
+      INTAKE_TEAM: 'PCN link workers',
+    });
   });
 
   it('names every bad variable in one error', () => {
@@ -70,7 +79,18 @@ describe('the environment check', () => {
       NOTIFY_ADAPTER: 'smtp',
     };
     expect(problems(source).sort()).toEqual(
-      ['APP_BASE_URL', 'DATABASE_POOL_SIZE', 'DEMO_MODE', 'LOG_LEVEL', 'MAIL_FROM', 'MAX_FAILED_LOGINS', 'PORT', 'POSTCODE_LOOKUP', 'REFERENCE_PREFIX', 'SMTP_URL'].sort(),
+      [
+        'APP_BASE_URL',
+        'DATABASE_POOL_SIZE',
+        'DEMO_MODE',
+        'LOG_LEVEL',
+        'MAIL_FROM',
+        'MAX_FAILED_LOGINS',
+        'PORT',
+        'POSTCODE_LOOKUP',
+        'REFERENCE_PREFIX',
+        'SMTP_URL',
+      ].sort(),
     );
     expect(problems({ NOTIFY_ADAPTER: 'smtp', PORT: '70000' }).sort()).toEqual(['MAIL_FROM', 'PORT', 'SMTP_URL']);
     expect(() => parseEnv(source)).toThrow(/^The environment has 10 bad settings/);

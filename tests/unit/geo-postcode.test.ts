@@ -29,7 +29,13 @@ describe('normalisePostcode', () => {
 
 describe('parsePostcode', () => {
   it('gives the postcode, its district and sector', () => {
-    expect(parsePostcode('eb1 2ab')).toEqual({ ok: true, kind: 'postcode', postcode: 'EB1 2AB', district: 'EB1', sector: 'EB1 2' });
+    expect(parsePostcode('eb1 2ab')).toEqual({
+      ok: true,
+      kind: 'postcode',
+      postcode: 'EB1 2AB',
+      district: 'EB1',
+      sector: 'EB1 2',
+    });
   });
 
   it('accepts a district on its own', () => {
@@ -86,7 +92,18 @@ describe('distance', () => {
 describe('ONS Postcode Directory rows', () => {
   const header = ['pcd', 'pcd2', 'pcds', 'dointr', 'doterm', 'lat', 'long', 'lsoa21'];
   const cols = columnMap(header);
-  const rec = (o: Partial<Record<string, string>>) => ({ pcd: 'EB1 2AB', pcd2: 'EB1  2AB', pcds: 'EB1 2AB', dointr: '198001', doterm: '', lat: '51.5', long: '-0.7', lsoa21: 'E01000001', ...o }) as Record<string, string>;
+  const rec = (o: Partial<Record<string, string>>) =>
+    ({
+      pcd: 'EB1 2AB',
+      pcd2: 'EB1  2AB',
+      pcds: 'EB1 2AB',
+      dointr: '198001',
+      doterm: '',
+      lat: '51.5',
+      long: '-0.7',
+      lsoa21: 'E01000001',
+      ...o,
+    }) as Record<string, string>;
 
   it('finds the columns by their ONSPD names', () => {
     expect(cols).toEqual({ postcode: 'pcds', latitude: 'lat', longitude: 'long', lsoa: 'lsoa21', terminated: 'doterm' });
@@ -97,7 +114,10 @@ describe('ONS Postcode Directory rows', () => {
   });
 
   it('turns a record into a row', () => {
-    expect(toRow(rec({}), cols)).toEqual({ ok: true, row: { postcode: 'EB1 2AB', district: 'EB1', latitude: 51.5, longitude: -0.7, lsoa: 'E01000001' } });
+    expect(toRow(rec({}), cols)).toEqual({
+      ok: true,
+      row: { postcode: 'EB1 2AB', district: 'EB1', latitude: 51.5, longitude: -0.7, lsoa: 'E01000001' },
+    });
   });
 
   it('skips terminated postcodes and ones without a grid reference', () => {
@@ -120,23 +140,42 @@ describe('geocoder choice', () => {
     const fetcher = async (url: string) => {
       calls.push(url);
       if (url.endsWith('/postcodes/EB12AB')) {
-        return { ok: true, status: 200, json: async () => ({ status: 200, result: { postcode: 'EB1 2AB', outcode: 'EB1', latitude: 51.4, longitude: -0.7 } }) };
+        return {
+          ok: true,
+          status: 200,
+          json: async () => ({ status: 200, result: { postcode: 'EB1 2AB', outcode: 'EB1', latitude: 51.4, longitude: -0.7 } }),
+        };
       }
       if (url.endsWith('/outcodes/EB9')) throw new Error('network down');
       return { ok: false, status: 404, json: async () => ({ status: 404, error: 'Postcode not found' }) };
     };
     const g = new PostcodesIoGeocoder({} as Tx, 'https://example.test', fetcher);
-    expect(await g.postcode('EB1 2AB')).toEqual({ kind: 'postcode', label: 'EB1 2AB', latitude: 51.4, longitude: -0.7, district: 'EB1', areaId: null, wardId: null });
+    expect(await g.postcode('EB1 2AB')).toEqual({
+      kind: 'postcode',
+      label: 'EB1 2AB',
+      latitude: 51.4,
+      longitude: -0.7,
+      district: 'EB1',
+      areaId: null,
+      wardId: null,
+    });
     expect(await g.postcode('EB1 9ZZ')).toBeNull();
     expect(await g.district('EB9')).toBeNull();
-    expect(calls).toEqual(['https://example.test/postcodes/EB12AB', 'https://example.test/postcodes/EB19ZZ', 'https://example.test/outcodes/EB9']);
+    expect(calls).toEqual([
+      'https://example.test/postcodes/EB12AB',
+      'https://example.test/postcodes/EB19ZZ',
+      'https://example.test/outcodes/EB9',
+    ]);
   });
 
   it('asks the next geocoder only when the first has no answer', async () => {
     const asked: string[] = [];
     const make = (name: string, knows: string): Geocoder => ({
       name,
-      postcode: async (p) => (asked.push(`${name}:${p}`), p === knows ? { kind: 'postcode', label: p, latitude: 1, longitude: 2, district: null, areaId: null, wardId: null } : null),
+      postcode: async (p) => (
+        asked.push(`${name}:${p}`),
+        p === knows ? { kind: 'postcode', label: p, latitude: 1, longitude: 2, district: null, areaId: null, wardId: null } : null
+      ),
       district: async () => null,
     });
     const chain = new ChainGeocoder([make('local', 'EB1 2AB'), make('online', 'EB1 3CD')]);

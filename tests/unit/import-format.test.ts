@@ -3,14 +3,30 @@ import { formatScheduleText, parseScheduleText } from '@/lib/import/format';
 import type { ScheduleSnapshot } from '@/lib/listings/schedule-slots';
 
 const stored = (s: Partial<ScheduleSnapshot>): ScheduleSnapshot => ({
-  freq: 'WEEKLY', interval: 1, byDay: [], byMonthDay: null, rrule: null, dtstart: null, validFrom: null, validTo: null,
-  opensAt: '10:00', closesAt: '12:00', description: null, ...s,
+  freq: 'WEEKLY',
+  interval: 1,
+  byDay: [],
+  byMonthDay: null,
+  rrule: null,
+  dtstart: null,
+  validFrom: null,
+  validTo: null,
+  opensAt: '10:00',
+  closesAt: '12:00',
+  description: null,
+  ...s,
 });
 
 describe('schedules in the CSV', () => {
   it('reads the rules the editor can hold', () => {
     const r = parseScheduleText('WEEKLY;INTERVAL=2;BYDAY=WE;START=2026-11-11 14:00-16:00 | MONTHLY;BYDAY=-1FR 19:00-21:00');
-    expect(r).toMatchObject({ ok: true, schedules: [{ kind: 'weekly', interval: '2', days: ['WE'] }, { kind: 'monthly', nth: '-1', weekday: 'FR' }] });
+    expect(r).toMatchObject({
+      ok: true,
+      schedules: [
+        { kind: 'weekly', interval: '2', days: ['WE'] },
+        { kind: 'monthly', nth: '-1', weekday: 'FR' },
+      ],
+    });
   });
 
   it.each([
@@ -27,7 +43,12 @@ describe('schedules in the CSV', () => {
   it('exports a fuller rule as stored, which importing again refuses by name', () => {
     const text = formatScheduleText([
       stored({ byDay: ['TU'], rrule: 'FREQ=WEEKLY;BYDAY=TU' }),
-      stored({ freq: 'MONTHLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', description: 'Late' }),
+      stored({
+        freq: 'MONTHLY',
+        byDay: ['MO', 'TU', 'WE', 'TH', 'FR'],
+        rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+        description: 'Late',
+      }),
     ]);
     expect(text).toBe('WEEKLY;BYDAY=TU 10:00-12:00 | FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 10:00-12:00 Late');
     expect(parseScheduleText(text)).toMatchObject({ ok: false, error: expect.stringMatching(/cannot take BYSETPOS/) });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contactNotes, referrerColumns } from '@/lib/intake/submit';
 import { generateReference, isIntakeReference, REFERENCE_ALPHABET, tidyReference } from '@/lib/intake/reference';
-import { isMobileNumber, isPhoneNumber, parseDateOfBirth, parseReferral, readReferralForm, type ReferralValues } from '@/lib/intake/schema';
+import {
+  isMobileNumber,
+  isPhoneNumber,
+  parseDateOfBirth,
+  parseReferral,
+  readReferralForm,
+  type ReferralValues,
+} from '@/lib/intake/schema';
 
 const NOW = new Date('2026-11-18T12:00:00Z');
 const KEY = '3f1c2a9e-5b7d-4c8e-9a1b-2c3d4e5f6a7b';
@@ -40,7 +47,11 @@ const proForm = (over: Partial<ReferralValues> = {}): ReferralValues => ({
 
 describe('parseReferral (self-referral)', () => {
   it('accepts a complete form and normalises it', () => {
-    const r = parseReferral('self', selfForm({ postcode: ' eb12ab ', bestTimes: ['afternoon', 'morning', 'nonsense'], needs: ['food', 'food'] }), NOW);
+    const r = parseReferral(
+      'self',
+      selfForm({ postcode: ' eb12ab ', bestTimes: ['afternoon', 'morning', 'nonsense'], needs: ['food', 'food'] }),
+      NOW,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.source).toBe('self');
@@ -100,10 +111,19 @@ describe('parseReferral (self-referral)', () => {
     expect(!district.ok && district.fieldErrors.postcode?.[0]).toMatch(/full postcode/i);
   });
 
-  it("asks a carer for their name and keeps their details as the referrer", () => {
+  it('asks a carer for their name and keeps their details as the referrer', () => {
     const missing = parseReferral('self', selfForm({ forWhom: 'someone_i_care_for' }), NOW);
     expect(!missing.ok && missing.fieldErrors.carerName?.[0]).toBe('Enter your name');
-    const ok = parseReferral('self', selfForm({ forWhom: 'someone_i_care_for', carerName: 'Ann Hill', carerRelationship: 'daughter', carerPhone: '07700 900 111' }), NOW);
+    const ok = parseReferral(
+      'self',
+      selfForm({
+        forWhom: 'someone_i_care_for',
+        carerName: 'Ann Hill',
+        carerRelationship: 'daughter',
+        carerPhone: '07700 900 111',
+      }),
+      NOW,
+    );
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     expect(ok.data.source).toBe('self');
@@ -128,10 +148,20 @@ describe('parseReferral (professional)', () => {
   });
 
   it('needs the referrer’s details and a way to reach them', () => {
-    const r = parseReferral('professional', proForm({ referrerName: '', referrerRole: '', referrerOrganisation: '', referrerEmail: '', source: '' }), NOW);
+    const r = parseReferral(
+      'professional',
+      proForm({ referrerName: '', referrerRole: '', referrerOrganisation: '', referrerEmail: '', source: '' }),
+      NOW,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.fieldErrors)).toEqual(['referrerName', 'referrerRole', 'referrerOrganisation', 'referrerEmail', 'source']);
+    expect(Object.keys(r.fieldErrors)).toEqual([
+      'referrerName',
+      'referrerRole',
+      'referrerOrganisation',
+      'referrerEmail',
+      'source',
+    ]);
   });
 });
 
@@ -165,20 +195,27 @@ describe('references', () => {
 
 describe('stored wording', () => {
   it('puts best times and notes together', () => {
-    expect(contactNotes(['morning', 'early_evening'], 'No voicemail please')).toBe('Best times: weekday mornings, early evening. No voicemail please');
+    expect(contactNotes(['morning', 'early_evening'], 'No voicemail please')).toBe(
+      'Best times: weekday mornings, early evening. No voicemail please',
+    );
     expect(contactNotes([], null)).toBeNull();
   });
 
   it('names the referrer with their role, or a carer with their relationship', () => {
-    expect(referrerColumns({ name: 'Dr Asha Patel', role: 'GP', organisation: 'Brook Street Surgery', email: null, phone: '01632 960 500' }, 'professional')).toEqual({
+    expect(
+      referrerColumns(
+        { name: 'Dr Asha Patel', role: 'GP', organisation: 'Brook Street Surgery', email: null, phone: '01632 960 500' },
+        'professional',
+      ),
+    ).toEqual({
       referrerName: 'Dr Asha Patel (GP)',
       referrerOrganisation: 'Brook Street Surgery',
       referrerEmail: null,
       referrerPhone: '01632 960 500',
     });
-    expect(referrerColumns({ name: 'Ann Hill', role: 'daughter', organisation: null, email: null, phone: null }, 'self').referrerName).toBe(
-      'Ann Hill (daughter, with the person’s agreement)',
-    );
+    expect(
+      referrerColumns({ name: 'Ann Hill', role: 'daughter', organisation: null, email: null, phone: null }, 'self').referrerName,
+    ).toBe('Ann Hill (daughter, with the person’s agreement)');
     expect(referrerColumns(null, 'self').referrerName).toBeNull();
   });
 });
@@ -189,6 +226,8 @@ describe('long answers', () => {
     form.set('whatMatters', 'a'.repeat(6000));
     expect(readReferralForm(form).whatMatters).toHaveLength(6000);
     const r = parseReferral('self', selfForm({ whatMatters: 'a'.repeat(3100) }), NOW);
-    expect(!r.ok && r.fieldErrors.whatMatters).toEqual(['What matters must be 3,000 characters or fewer. You have 100 characters too many']);
+    expect(!r.ok && r.fieldErrors.whatMatters).toEqual([
+      'What matters must be 3,000 characters or fewer. You have 100 characters too many',
+    ]);
   });
 });

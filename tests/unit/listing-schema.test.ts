@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
-import { blankListing, blankSchedule, listingValuesFromForm, parseListing, type ListingValues, type ScheduleValues } from '@/lib/listings/schema';
+import {
+  blankListing,
+  blankSchedule,
+  listingValuesFromForm,
+  parseListing,
+  type ListingValues,
+  type ScheduleValues,
+} from '@/lib/listings/schema';
 import { changedFields } from '@/lib/listings/diff';
 import {
   KeptScheduleMissing,
@@ -58,7 +65,14 @@ describe('the listing schema', () => {
   it('accepts a complete listing and tidies it', () => {
     const r = parseListing(valid({ url: 'eastbrook.example.org', email: ' Hello@Example.ORG ', languages: 'English, Polish' }));
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.data).toMatchObject({ url: 'https://eastbrook.example.org/', email: 'hello@example.org', languages: ['English', 'Polish'], isFree: true, location: null });
+    if (r.ok)
+      expect(r.data).toMatchObject({
+        url: 'https://eastbrook.example.org/',
+        email: 'hello@example.org',
+        languages: ['English', 'Polish'],
+        isFree: true,
+        location: null,
+      });
   });
 
   it('names each field that needs fixing, with a message that says how', () => {
@@ -78,7 +92,9 @@ describe('the listing schema', () => {
 
   it('refuses text over a limit, saying by how much, and the form read keeps it whole', () => {
     const r = parseListing(valid({ description: 'x'.repeat(4100) }));
-    expect(!r.ok && r.fieldErrors.description).toEqual(['The description must be 4,000 characters or fewer. You have 100 characters too many']);
+    expect(!r.ok && r.fieldErrors.description).toEqual([
+      'The description must be 4,000 characters or fewer. You have 100 characters too many',
+    ]);
     const form = new FormData();
     form.set('description', 'x'.repeat(12_000));
     expect(listingValuesFromForm(form).description).toHaveLength(12_000);
@@ -125,7 +141,16 @@ describe('the listing schema', () => {
       parseListing(
         valid({
           deliveryModes: ['in_person'],
-          location: { name: '', address1: '1 Park Road', address2: '', city: 'Eastbrook', postcode: 'EB1 2AB', latitude, longitude, accessibility: [] },
+          location: {
+            name: '',
+            address1: '1 Park Road',
+            address2: '',
+            city: 'Eastbrook',
+            postcode: 'EB1 2AB',
+            latitude,
+            longitude,
+            accessibility: [],
+          },
         }),
       );
     const ok = place('51.41234', '-0.75101');
@@ -152,7 +177,13 @@ describe('schedules: stored as RRULE fields, described in plain English', () => 
 
   it('weekly on chosen days', () => {
     const s = parsedSchedule({ kind: 'weekly', days: ['TH', 'MO'] });
-    expect(s).toMatchObject({ freq: 'WEEKLY', interval: 1, byDay: ['MO', 'TH'], rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', dtstart: null });
+    expect(s).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 1,
+      byDay: ['MO', 'TH'],
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      dtstart: null,
+    });
     expect(describeScheduleSnapshot(s, now)).toBe('Every Monday and Thursday, 10am to midday');
   });
 
@@ -160,7 +191,11 @@ describe('schedules: stored as RRULE fields, described in plain English', () => 
     const s = parsedSchedule({ kind: 'weekly', days: ['WE'], interval: '2', opensAt: '14:00', closesAt: '16:00' }, now);
     expect(s).toMatchObject({ freq: 'WEEKLY', interval: 2, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', dtstart: '2026-11-11' });
     expect(describeScheduleSnapshot(s, now)).toBe('Every other Wednesday, 2pm to 4pm');
-    expect(nextDates([s], 3, now).map((o) => o.start.toISOString())).toEqual(['2026-11-25T14:00:00.000Z', '2026-12-09T14:00:00.000Z', '2026-12-23T14:00:00.000Z']);
+    expect(nextDates([s], 3, now).map((o) => o.start.toISOString())).toEqual([
+      '2026-11-25T14:00:00.000Z',
+      '2026-12-09T14:00:00.000Z',
+      '2026-12-23T14:00:00.000Z',
+    ]);
     // Saved again later, the same weeks are kept.
     const again = scheduleFromSlot(
       (() => {
@@ -208,7 +243,9 @@ describe('schedules: stored as RRULE fields, described in plain English', () => 
 
 describe('snapshots', () => {
   it('round-trip through the form without showing a change', () => {
-    const r = parseListing(valid({ schedules: [sched({ kind: 'monthly', nth: '1', weekday: 'SA' }), sched({ kind: 'once', date: '2027-01-09' })] }));
+    const r = parseListing(
+      valid({ schedules: [sched({ kind: 'monthly', nth: '1', weekday: 'SA' }), sched({ kind: 'once', date: '2027-01-09' })] }),
+    );
     if (!r.ok) throw new Error('parse');
     const snap = snapshotFromInput(r.data, null);
     const back = parseListing(listingValues(ORG, snap));
@@ -220,13 +257,26 @@ describe('snapshots', () => {
 describe('stored schedules the form cannot show are kept, not simplified', () => {
   const now = new Date('2026-11-24T09:00:00Z');
   const stored = (s: Partial<ScheduleSnapshot>): ScheduleSnapshot => ({
-    freq: 'WEEKLY', interval: 1, byDay: [], byMonthDay: null, rrule: null, dtstart: '2026-01-06', validFrom: '2026-01-06', validTo: null,
-    opensAt: '10:00', closesAt: '12:00', description: null, ...s,
+    freq: 'WEEKLY',
+    interval: 1,
+    byDay: [],
+    byMonthDay: null,
+    rrule: null,
+    dtstart: '2026-01-06',
+    validFrom: '2026-01-06',
+    validTo: null,
+    opensAt: '10:00',
+    closesAt: '12:00',
+    description: null,
+    ...s,
   });
 
   it.each([
     ['weekly on two days', stored({ byDay: ['TU', 'TH'], rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH' })],
-    ['fortnightly, anchored without a start date', stored({ interval: 2, byDay: ['WE'], validFrom: null, dtstart: '2026-11-11' })],
+    [
+      'fortnightly, anchored without a start date',
+      stored({ interval: 2, byDay: ['WE'], validFrom: null, dtstart: '2026-11-11' }),
+    ],
     ['the second Thursday', stored({ freq: 'MONTHLY', byDay: ['2TH'] })],
     ['the last Friday', stored({ freq: 'MONTHLY', byDay: ['-1FR'] })],
     ['the 15th', stored({ freq: 'MONTHLY', byMonthDay: 15 })],
@@ -238,8 +288,16 @@ describe('stored schedules the form cannot show are kept, not simplified', () =>
   });
 
   it.each([
-    ['the first and third Tuesday', stored({ freq: 'MONTHLY', byDay: ['1TU', '3TU'] }), 'First and third Tuesday of the month, 10am to midday'],
-    ['every other month', stored({ freq: 'MONTHLY', interval: 2, byDay: ['2WE'] }), 'Second Wednesday of every other month, 10am to midday'],
+    [
+      'the first and third Tuesday',
+      stored({ freq: 'MONTHLY', byDay: ['1TU', '3TU'] }),
+      'First and third Tuesday of the month, 10am to midday',
+    ],
+    [
+      'every other month',
+      stored({ freq: 'MONTHLY', interval: 2, byDay: ['2WE'] }),
+      'Second Wednesday of every other month, 10am to midday',
+    ],
     ['every six weeks', stored({ interval: 6, byDay: ['FR'] }), 'Every 6 weeks on Friday, 10am to midday'],
     ['the last day of the month', stored({ freq: 'MONTHLY', byMonthDay: -1 }), 'The last day of the month, 10am to midday'],
     ['a session past midnight', stored({ byDay: ['SA'], opensAt: '22:00', closesAt: '02:00' }), 'Every Saturday, 10pm to 2am'],

@@ -45,7 +45,9 @@ describe('choosing the adapter', () => {
   it('needs each adapter’s settings', () => {
     expect(() => adapterFromEnv({ NOTIFY_ADAPTER: 'smtp' })).toThrow(/SMTP_URL/);
     expect(() => adapterFromEnv({ NOTIFY_ADAPTER: 'smtp', SMTP_URL: 'smtp://localhost:25' })).toThrow(/MAIL_FROM/);
-    expect(adapterFromEnv({ NOTIFY_ADAPTER: 'smtp', SMTP_URL: 'smtp://localhost:25', MAIL_FROM: 'a@b.example' }).name).toBe('smtp');
+    expect(adapterFromEnv({ NOTIFY_ADAPTER: 'smtp', SMTP_URL: 'smtp://localhost:25', MAIL_FROM: 'a@b.example' }).name).toBe(
+      'smtp',
+    );
     expect(() => adapterFromEnv({ NOTIFY_ADAPTER: 'govuk-notify' })).toThrow(/GOVUK_NOTIFY_API_KEY/);
     expect(adapterFromEnv({ NOTIFY_ADAPTER: 'govuk-notify', GOVUK_NOTIFY_API_KEY: 'k' }).name).toBe('govuk-notify');
     expect(() => adapterFromEnv({ NOTIFY_ADAPTER: 'pigeon' })).toThrow(/NOTIFY_ADAPTER/);
@@ -54,7 +56,11 @@ describe('choosing the adapter', () => {
 
 describe('GOV.UK Notify adapter', () => {
   it('uses a template written in Notify when one is configured, else the generic one', () => {
-    const env = { GOVUK_NOTIFY_EMAIL_TEMPLATE_ID: 'generic-email', GOVUK_NOTIFY_SMS_TEMPLATE_ID: 'generic-sms', GOVUK_NOTIFY_TEMPLATE_REFERRAL_REMINDER: 'reminder-id' };
+    const env = {
+      GOVUK_NOTIFY_EMAIL_TEMPLATE_ID: 'generic-email',
+      GOVUK_NOTIFY_SMS_TEMPLATE_ID: 'generic-sms',
+      GOVUK_NOTIFY_TEMPLATE_REFERRAL_REMINDER: 'reminder-id',
+    };
     expect(notifyTemplateId({ channel: 'email', template: 'referral_reminder' }, env)).toBe('reminder-id');
     expect(notifyTemplateId({ channel: 'email', template: 'referral_to_provider' }, env)).toBe('generic-email');
     expect(notifyTemplateId({ channel: 'sms', template: 'anything' }, env)).toBe('generic-sms');
@@ -80,7 +86,11 @@ describe('GOV.UK Notify adapter', () => {
     expect(calls).toEqual([
       ['tpl', 'group@example.org', { personalisation: notifyPersonalisation(message), reference: message.id }],
     ]);
-    expect(notifyPersonalisation(message)).toMatchObject({ subject: message.subject, body: 'Hello', service_name: 'Walking Group' });
+    expect(notifyPersonalisation(message)).toMatchObject({
+      subject: message.subject,
+      body: 'Hello',
+      service_name: 'Walking Group',
+    });
   });
 
   it('treats 400 as permanent and 500 as worth retrying, naming no one', async () => {
@@ -90,23 +100,33 @@ describe('GOV.UK Notify adapter', () => {
         env: { GOVUK_NOTIFY_EMAIL_TEMPLATE_ID: 'tpl' },
         client: {
           async sendEmail() {
-            throw Object.assign(new Error('Request failed'), { response: { status, data: { errors: [{ error: 'BadRequestError', message: 'group@example.org is not valid' }] } } });
+            throw Object.assign(new Error('Request failed'), {
+              response: { status, data: { errors: [{ error: 'BadRequestError', message: 'group@example.org is not valid' }] } },
+            });
           },
           async sendSms() {
             return {};
           },
         },
       });
-    const bad = await failing(400).send(message).catch((e) => e);
+    const bad = await failing(400)
+      .send(message)
+      .catch((e) => e);
     expect(bad).toBeInstanceOf(NotificationError);
     expect(bad.permanent).toBe(true);
     expect(bad.message).not.toContain('example.org');
-    const down = await failing(503).send(message).catch((e) => e);
+    const down = await failing(503)
+      .send(message)
+      .catch((e) => e);
     expect(down.permanent).toBe(false);
   });
 
   it('fails permanently without a template id', async () => {
-    const adapter = govukNotifyAdapter({ apiKey: 'k', env: {}, client: { sendEmail: async () => ({}), sendSms: async () => ({}) } });
+    const adapter = govukNotifyAdapter({
+      apiKey: 'k',
+      env: {},
+      client: { sendEmail: async () => ({}), sendSms: async () => ({}) },
+    });
     const error = await adapter.send(message).catch((e) => e);
     expect(error).toBeInstanceOf(NotificationError);
     expect(error.permanent).toBe(true);
@@ -119,24 +139,47 @@ describe('SMTP adapter', () => {
     const adapter = smtpAdapter({
       url: 'smtp://unused',
       from: 'Connect <connect@example.gov.uk>',
-      transport: { sendMail: (async (options: Record<string, unknown>) => (sent.push(options), { messageId: '<m1@example>' })) as never },
+      transport: {
+        sendMail: (async (options: Record<string, unknown>) => (sent.push(options), { messageId: '<m1@example>' })) as never,
+      },
     });
     await expect(adapter.send(message)).resolves.toEqual({ providerRef: '<m1@example>' });
-    expect(sent[0]).toMatchObject({ from: 'Connect <connect@example.gov.uk>', to: 'group@example.org', subject: message.subject, text: 'Hello' });
+    expect(sent[0]).toMatchObject({
+      from: 'Connect <connect@example.gov.uk>',
+      to: 'group@example.org',
+      subject: message.subject,
+      text: 'Hello',
+    });
   });
 
   it('treats a 5xx reply as permanent and a dropped connection as worth retrying', async () => {
     const failing = (error: Error) =>
-      smtpAdapter({ url: 'smtp://unused', from: 'a@b.example', transport: { sendMail: (async () => { throw error; }) as never } });
-    const rejected = await failing(Object.assign(new Error('550 <group@example.org> unknown'), { responseCode: 550 })).send(message).catch((e) => e);
+      smtpAdapter({
+        url: 'smtp://unused',
+        from: 'a@b.example',
+        transport: {
+          sendMail: (async () => {
+            throw error;
+          }) as never,
+        },
+      });
+    const rejected = await failing(Object.assign(new Error('550 <group@example.org> unknown'), { responseCode: 550 }))
+      .send(message)
+      .catch((e) => e);
     expect(rejected.permanent).toBe(true);
     expect(rejected.message).not.toContain('example.org');
-    const dropped = await failing(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })).send(message).catch((e) => e);
+    const dropped = await failing(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }))
+      .send(message)
+      .catch((e) => e);
     expect(dropped.permanent).toBe(false);
   });
 
   it('cannot send a text message', async () => {
-    const adapter = smtpAdapter({ url: 'smtp://unused', from: 'a@b.example', transport: { sendMail: (async () => ({})) as never } });
+    const adapter = smtpAdapter({
+      url: 'smtp://unused',
+      from: 'a@b.example',
+      transport: { sendMail: (async () => ({})) as never },
+    });
     const error = await adapter.send({ ...message, channel: 'sms' }).catch((e) => e);
     expect(error.permanent).toBe(true);
   });
@@ -218,7 +261,16 @@ describe('templates', () => {
     expect(m.subject).toBe('Is your listing for Carers Café still right?');
     expect(m.body).toContain('last checked on 1 May 2026');
     expect(m.body).toContain('https://connect.example/confirm/X');
-    expect(templates.listingStillRight({ ...m.personalisation, serviceName: 'X', lastCheckedAt: null, confirmUrl: 'c', editUrl: 'e', signOff }).body).toContain('has not been checked yet');
+    expect(
+      templates.listingStillRight({
+        ...m.personalisation,
+        serviceName: 'X',
+        lastCheckedAt: null,
+        confirmUrl: 'c',
+        editUrl: 'e',
+        signOff,
+      }).body,
+    ).toContain('has not been checked yet');
   });
 
   it('names the reason when a provider declines', () => {

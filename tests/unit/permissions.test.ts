@@ -190,8 +190,15 @@ describe('can', () => {
   it('has rows for every action, each with an allowed and a refused case', () => {
     for (const action of actions) {
       const rows = table.filter((row) => row[1] === action);
-      expect(rows.some((row) => row[3]), `${action} allowed somewhere`).toBe(true);
-      if (action !== 'directory.read') expect(rows.some((row) => !row[3]), `${action} refused somewhere`).toBe(true);
+      expect(
+        rows.some((row) => row[3]),
+        `${action} allowed somewhere`,
+      ).toBe(true);
+      if (action !== 'directory.read')
+        expect(
+          rows.some((row) => !row[3]),
+          `${action} refused somewhere`,
+        ).toBe(true);
     }
   });
 
@@ -199,7 +206,8 @@ describe('can', () => {
     const personal = Object.values(resources).filter((r) => ['person', 'case', 'referral'].includes(r.kind));
     for (const action of actions) {
       if (action === 'directory.read') continue;
-      for (const resource of personal) expect(can(users.commissioner, action, resource), `${action} ${resource.kind}`).toBe(false);
+      for (const resource of personal)
+        expect(can(users.commissioner, action, resource), `${action} ${resource.kind}`).toBe(false);
     }
   });
 

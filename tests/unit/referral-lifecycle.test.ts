@@ -28,7 +28,18 @@ const table: Record<ReferralStatus, ReferralStatus[]> = {
   completed: [],
 };
 
-const all: ReferralStatus[] = ['draft', 'sent', 'accepted', 'declined', 'withdrawn', 'expired', 'waitlisted', 'attending', 'did_not_attend', 'completed'];
+const all: ReferralStatus[] = [
+  'draft',
+  'sent',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'expired',
+  'waitlisted',
+  'attending',
+  'did_not_attend',
+  'completed',
+];
 const pairs = all.flatMap((from) => all.map((to) => [from, to] as const));
 const provider: ReferralStatus[] = ['accepted', 'waitlisted', 'declined', 'attending', 'did_not_attend', 'completed'];
 
@@ -85,26 +96,52 @@ describe('who may make each status', () => {
   });
 
   it('refuses a provider withdrawing or expiring a referral', () => {
-    expect(checkMove('sent', { to: 'withdrawn', actor: { kind: 'provider', userId: 'p' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
-    expect(checkMove('sent', { to: 'expired', actor: { kind: 'provider', userId: 'p' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
+    expect(checkMove('sent', { to: 'withdrawn', actor: { kind: 'provider', userId: 'p' } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
+    expect(checkMove('sent', { to: 'expired', actor: { kind: 'provider', userId: 'p' } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
   });
 
   it('refuses a worker answering for the provider unless marked on behalf', () => {
-    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'worker', userId: 'w' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
+    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'worker', userId: 'w' } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
     expect(checkMove('sent', { to: 'accepted', actor: { kind: 'worker', userId: 'w' }, onBehalf: true })).toEqual({ ok: true });
-    expect(checkMove('accepted', { to: 'did_not_attend', actor: { kind: 'worker', userId: 'w' }, onBehalf: true })).toEqual({ ok: true });
+    expect(checkMove('accepted', { to: 'did_not_attend', actor: { kind: 'worker', userId: 'w' }, onBehalf: true })).toEqual({
+      ok: true,
+    });
   });
 
   it('refuses on-behalf for the worker’s own statuses and for everyone else', () => {
-    expect(checkMove('draft', { to: 'sent', actor: { kind: 'worker', userId: 'w' }, onBehalf: true })).toEqual({ ok: false, reason: 'forbidden_actor' });
-    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'provider', userId: 'p' }, onBehalf: true })).toEqual({ ok: false, reason: 'forbidden_actor' });
-    expect(checkMove('sent', { to: 'expired', actor: { kind: 'system' }, onBehalf: true })).toEqual({ ok: false, reason: 'forbidden_actor' });
+    expect(checkMove('draft', { to: 'sent', actor: { kind: 'worker', userId: 'w' }, onBehalf: true })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
+    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'provider', userId: 'p' }, onBehalf: true })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
+    expect(checkMove('sent', { to: 'expired', actor: { kind: 'system' }, onBehalf: true })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
   });
 
   it('only the system expires a referral', () => {
     expect(checkMove('sent', { to: 'expired', actor: { kind: 'system' } })).toEqual({ ok: true });
-    expect(checkMove('sent', { to: 'expired', actor: { kind: 'worker', userId: 'w' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
-    expect(checkMove('sent', { to: 'expired', actor: { kind: 'answer_link' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
+    expect(checkMove('sent', { to: 'expired', actor: { kind: 'worker', userId: 'w' } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
+    expect(checkMove('sent', { to: 'expired', actor: { kind: 'answer_link' } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
   });
 
   it('lets the worker send an expired referral again', () => {
@@ -114,12 +151,18 @@ describe('who may make each status', () => {
 
   it('needs a signed-in user for worker and provider moves, but not for the system or a link', () => {
     expect(checkMove('draft', { to: 'sent', actor: { kind: 'worker' } })).toEqual({ ok: false, reason: 'forbidden_actor' });
-    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'provider', userId: null } })).toEqual({ ok: false, reason: 'forbidden_actor' });
+    expect(checkMove('sent', { to: 'accepted', actor: { kind: 'provider', userId: null } })).toEqual({
+      ok: false,
+      reason: 'forbidden_actor',
+    });
     expect(checkMove('sent', { to: 'accepted', actor: { kind: 'answer_link' } })).toEqual({ ok: true });
   });
 
   it('says not_allowed before forbidden_actor when the move itself is impossible', () => {
-    expect(checkMove('completed', { to: 'expired', actor: { kind: 'provider', userId: 'p' } })).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(checkMove('completed', { to: 'expired', actor: { kind: 'provider', userId: 'p' } })).toEqual({
+      ok: false,
+      reason: 'not_allowed',
+    });
   });
 });
 
@@ -128,7 +171,10 @@ describe('declining', () => {
   it('needs one of the decline reasons', () => {
     expect(checkMove('sent', { to: 'declined', actor: provider })).toEqual({ ok: false, reason: 'reason_required' });
     expect(checkMove('sent', { to: 'declined', actor: provider, reason: '' })).toEqual({ ok: false, reason: 'reason_required' });
-    expect(checkMove('sent', { to: 'declined', actor: provider, reason: 'too busy' })).toEqual({ ok: false, reason: 'reason_required' });
+    expect(checkMove('sent', { to: 'declined', actor: provider, reason: 'too busy' })).toEqual({
+      ok: false,
+      reason: 'reason_required',
+    });
     for (const reason of ['full', 'not_eligible', 'not_suitable', 'could_not_contact', 'other']) {
       expect(checkMove('sent', { to: 'declined', actor: provider, reason })).toEqual({ ok: true });
       expect(checkMove('waitlisted', { to: 'declined', actor: provider, reason })).toEqual({ ok: true });
@@ -161,8 +207,18 @@ describe('FHIR R4 Task.status', () => {
 describe('fields set by a move', () => {
   const now = new Date('2026-11-23T10:00:00Z');
   it('starts the answer clock again on sending', () => {
-    expect(fieldsFor('draft', 'sent', null, now)).toEqual({ sentAt: now, respondedAt: null, reminderSentAt: null, declineReason: null });
-    expect(fieldsFor('expired', 'sent', null, now)).toEqual({ sentAt: now, respondedAt: null, reminderSentAt: null, declineReason: null });
+    expect(fieldsFor('draft', 'sent', null, now)).toEqual({
+      sentAt: now,
+      respondedAt: null,
+      reminderSentAt: null,
+      declineReason: null,
+    });
+    expect(fieldsFor('expired', 'sent', null, now)).toEqual({
+      sentAt: now,
+      respondedAt: null,
+      reminderSentAt: null,
+      declineReason: null,
+    });
   });
   it('records the first answer time and the decline reason', () => {
     expect(fieldsFor('sent', 'accepted', null, now)).toEqual({ respondedAt: now });

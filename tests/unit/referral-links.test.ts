@@ -14,7 +14,16 @@ describe('answer links', () => {
     expect(choicesFor('accept', 'sent')).toEqual(['accepted', 'waitlisted']);
     expect(choicesFor('accept', 'waitlisted')).toEqual(['accepted']);
     expect(choicesFor('decline', 'waitlisted')).toEqual(['declined']);
-    for (const status of ['draft', 'accepted', 'declined', 'withdrawn', 'expired', 'attending', 'did_not_attend', 'completed'] as const) {
+    for (const status of [
+      'draft',
+      'accepted',
+      'declined',
+      'withdrawn',
+      'expired',
+      'attending',
+      'did_not_attend',
+      'completed',
+    ] as const) {
       expect(choicesFor('accept', status)).toEqual([]);
       expect(choicesFor('decline', status)).toEqual([]);
     }

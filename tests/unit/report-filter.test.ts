@@ -38,8 +38,14 @@ describe('report period and area from the URL', () => {
   });
 
   it('knows the financial years', () => {
-    expect(parseReportQuery({ period: 'this-fy' }, wards, NOW).period).toMatchObject({ fromKey: '2026-04-01', toKey: '2026-11-23' });
-    expect(parseReportQuery({ period: 'last-fy' }, wards, NOW).period).toMatchObject({ fromKey: '2025-04-01', toKey: '2026-03-31' });
+    expect(parseReportQuery({ period: 'this-fy' }, wards, NOW).period).toMatchObject({
+      fromKey: '2026-04-01',
+      toKey: '2026-11-23',
+    });
+    expect(parseReportQuery({ period: 'last-fy' }, wards, NOW).period).toMatchObject({
+      fromKey: '2025-04-01',
+      toKey: '2026-03-31',
+    });
   });
 
   it('falls back to the default with an error for dates that cannot be used', () => {
@@ -49,7 +55,10 @@ describe('report period and area from the URL', () => {
     expect(bad.errors.ward).toMatch(/ward/);
     const backwards = parseReportQuery({ period: 'custom', from: '2026-03-01', to: '2026-01-01' }, wards, NOW);
     expect(backwards.errors.to).toMatch(/after the start/);
-    expect(parseReportQuery({ period: 'custom' }, wards, NOW).errors).toMatchObject({ from: 'Enter the start date', to: 'Enter the end date' });
+    expect(parseReportQuery({ period: 'custom' }, wards, NOW).errors).toMatchObject({
+      from: 'Enter the start date',
+      to: 'Enter the end date',
+    });
   });
 
   it('lists the months a period touches', () => {
@@ -95,7 +104,9 @@ describe('CSV downloads', () => {
       '1 April 2026 to 30 June 2026,All wards,Total,45',
       '',
     ]);
-    expect(csvFileName('unmet-need', 'declined', '2026-04-01-to-2026-06-30_all-wards')).toBe('unmet-need_declined_2026-04-01-to-2026-06-30_all-wards.csv');
+    expect(csvFileName('unmet-need', 'declined', '2026-04-01-to-2026-06-30_all-wards')).toBe(
+      'unmet-need_declined_2026-04-01-to-2026-06-30_all-wards.csv',
+    );
   });
 });
 
@@ -103,7 +114,9 @@ describe('the reports database client', () => {
   it('asks for read-only sessions without JIT, keeping any options already given', async () => {
     const { reportsDatabaseUrl } = await import('@/lib/reports/db');
     const url = new URL(reportsDatabaseUrl('postgresql://u@host:5432/db?options=-c%20search_path%3Dpublic'));
-    expect(url.searchParams.get('options')).toBe('-c search_path=public -c jit=off -c work_mem=32MB -c default_transaction_read_only=on');
+    expect(url.searchParams.get('options')).toBe(
+      '-c search_path=public -c jit=off -c work_mem=32MB -c default_transaction_read_only=on',
+    );
     expect(url.pathname).toBe('/db');
   });
 });

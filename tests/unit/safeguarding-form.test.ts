@@ -21,7 +21,9 @@ describe('the safeguarding form', () => {
     const parsed = parseForm(safeguardingInput, posted(summary), { with: { caseId: CASE } });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.state.fieldErrors.summary).toEqual([`Summary must be 2,000 characters or fewer. You have ${summary.length - 2000} characters too many`]);
+    expect(parsed.state.fieldErrors.summary).toEqual([
+      `Summary must be 2,000 characters or fewer. You have ${summary.length - 2000} characters too many`,
+    ]);
     expect(parsed.state.values.summary).toBe(summary);
   });
 

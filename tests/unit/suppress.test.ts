@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canShowFiguresBuiltOn, canShowShare, countText, isSmall, suppressCount, suppressGrid, suppressList } from '@/lib/reports/suppress';
+import {
+  canShowFiguresBuiltOn,
+  canShowShare,
+  countText,
+  isSmall,
+  suppressCount,
+  suppressGrid,
+  suppressList,
+} from '@/lib/reports/suppress';
 
 describe('primary suppression', () => {
   it('shows 1 to 4 as "<5" and everything else as a number', () => {
@@ -25,7 +33,12 @@ describe('primary suppression', () => {
 
 describe('secondary suppression', () => {
   it('leaves a table without totals alone apart from the small cells', () => {
-    expect(suppressGrid([[3, 10], [20, 0]]).cells).toEqual([
+    expect(
+      suppressGrid([
+        [3, 10],
+        [20, 0],
+      ]).cells,
+    ).toEqual([
       ['primary', 'shown'],
       ['shown', 'shown'],
     ]);
@@ -138,7 +151,9 @@ describe('secondary suppression', () => {
     for (let t = 0; t < 300; t++) {
       const R = 1 + Math.floor(rand() * 5);
       const C = 1 + Math.floor(rand() * 5);
-      const cells = Array.from({ length: R }, () => Array.from({ length: C }, () => (rand() < 0.3 ? 0 : Math.floor(rand() * 12))));
+      const cells = Array.from({ length: R }, () =>
+        Array.from({ length: C }, () => (rand() < 0.3 ? 0 : Math.floor(rand() * 12))),
+      );
       const m = suppressGrid(cells, { rowTotals: true, columnTotals: true });
       const hidden = (x: string | undefined) => x !== 'shown';
       for (let r = 0; r < R; r++) {

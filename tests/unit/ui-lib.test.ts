@@ -82,10 +82,30 @@ describe('logging without personal data', () => {
   it('redacts personal fields and drops request bodies', () => {
     const { lines, stream } = capture();
     const log = createLogger(stream, 'info');
-    log.info({ email: 'sam@example.com', person: { name: 'Sam', postcode: 'EB1 2AB', contact: { phone: '07700 900000' } }, caseId: 'c1' }, 'hello');
-    logError(Object.assign(new Error('boom'), { digest: 'abc123' }), { route: '/refer', body: { whatMatters: 'my private words' }, formData: 'x' }, 'Failed', log);
-    expect(lines[0]).toMatchObject({ email: '[redacted]', person: { name: '[redacted]', postcode: '[redacted]', contact: { phone: '[redacted]' } }, caseId: 'c1' });
-    expect(lines[1]).toMatchObject({ route: '/refer', msg: 'Failed', error: { type: 'Error', message: 'boom', digest: 'abc123' } });
+    log.info(
+      {
+        email: 'sam@example.com',
+        person: { name: 'Sam', postcode: 'EB1 2AB', contact: { phone: '07700 900000' } },
+        caseId: 'c1',
+      },
+      'hello',
+    );
+    logError(
+      Object.assign(new Error('boom'), { digest: 'abc123' }),
+      { route: '/refer', body: { whatMatters: 'my private words' }, formData: 'x' },
+      'Failed',
+      log,
+    );
+    expect(lines[0]).toMatchObject({
+      email: '[redacted]',
+      person: { name: '[redacted]', postcode: '[redacted]', contact: { phone: '[redacted]' } },
+      caseId: 'c1',
+    });
+    expect(lines[1]).toMatchObject({
+      route: '/refer',
+      msg: 'Failed',
+      error: { type: 'Error', message: 'boom', digest: 'abc123' },
+    });
     expect(JSON.stringify(lines[1])).not.toContain('my private words');
     expect(lines[1]).not.toHaveProperty('body');
     expect(lines[1]).not.toHaveProperty('formData');

@@ -34,7 +34,15 @@ const attr = (markup: string, selectorId: string, name: string) => {
 
 describe('TextInput and friends', () => {
   it('wires the label, hint and error to the input and keeps what was typed', () => {
-    const out = html(h(TextInput, { id: 'email', label: 'Email address', hint: 'We only use it to reply', error: ['Enter an email address'], defaultValue: 'sam@' }));
+    const out = html(
+      h(TextInput, {
+        id: 'email',
+        label: 'Email address',
+        hint: 'We only use it to reply',
+        error: ['Enter an email address'],
+        defaultValue: 'sam@',
+      }),
+    );
     expect(out).toContain('<label for="email" class="label">Email address</label>');
     expect(attr(out, 'email', 'aria-describedby')).toBe('email-hint email-error');
     expect(attr(out, 'email', 'aria-invalid')).toBe('true');
@@ -58,7 +66,14 @@ describe('TextInput and friends', () => {
   });
 
   it('Textarea and Select follow the same pattern', () => {
-    const ta = html(h(Textarea, { id: 'whatMatters', label: 'What matters to you', error: ['Tell us what matters to you'], defaultValue: 'my garden' }));
+    const ta = html(
+      h(Textarea, {
+        id: 'whatMatters',
+        label: 'What matters to you',
+        error: ['Tell us what matters to you'],
+        defaultValue: 'my garden',
+      }),
+    );
     expect(attr(ta, 'whatMatters', 'aria-describedby')).toBe('whatMatters-error');
     expect(ta).toContain('>my garden</textarea>');
     const select = html(
@@ -87,9 +102,22 @@ describe('Checkboxes and Radios', () => {
   ];
 
   it('gives the first checkbox the group id (for the error summary) and ticks the defaults', () => {
-    const out = html(h(Checkboxes, { name: 'contact', legend: 'How can we contact you?', hint: 'Select all that apply', error: ['Select how we can contact you'], items, defaultValues: ['email'] }));
+    const out = html(
+      h(Checkboxes, {
+        name: 'contact',
+        legend: 'How can we contact you?',
+        hint: 'Select all that apply',
+        error: ['Select how we can contact you'],
+        items,
+        defaultValues: ['email'],
+      }),
+    );
     expect(out).toMatch(/<fieldset class="fieldset" aria-describedby="contact-hint contact-error">/);
-    expect([attr(out, 'contact', 'value'), attr(out, 'contact', 'name'), attr(out, 'contact', 'type')]).toEqual(['phone', 'contact', 'checkbox']);
+    expect([attr(out, 'contact', 'value'), attr(out, 'contact', 'name'), attr(out, 'contact', 'type')]).toEqual([
+      'phone',
+      'contact',
+      'checkbox',
+    ]);
     expect(attr(out, 'contact', 'checked')).toBeUndefined();
     expect([attr(out, 'contact-2', 'value'), attr(out, 'contact-2', 'checked')]).toEqual(['email', '']);
     expect(attr(out, 'contact-2', 'aria-describedby')).toBe('contact-2-item-hint');
@@ -100,8 +128,22 @@ describe('Checkboxes and Radios', () => {
   });
 
   it('checks the chosen radio only', () => {
-    const out = html(h(Radios, { name: 'rag', legend: 'Rating', items: [{ value: 'red', label: 'Red' }, { value: 'amber', label: 'Amber' }], defaultValue: 'amber' }));
-    expect([attr(out, 'rag', 'type'), attr(out, 'rag', 'value'), attr(out, 'rag', 'checked')]).toEqual(['radio', 'red', undefined]);
+    const out = html(
+      h(Radios, {
+        name: 'rag',
+        legend: 'Rating',
+        items: [
+          { value: 'red', label: 'Red' },
+          { value: 'amber', label: 'Amber' },
+        ],
+        defaultValue: 'amber',
+      }),
+    );
+    expect([attr(out, 'rag', 'type'), attr(out, 'rag', 'value'), attr(out, 'rag', 'checked')]).toEqual([
+      'radio',
+      'red',
+      undefined,
+    ]);
     expect([attr(out, 'rag-2', 'value'), attr(out, 'rag-2', 'checked')]).toEqual(['amber', '']);
   });
 });
@@ -116,7 +158,10 @@ describe('ErrorSummary', () => {
   });
 
   it('takes the form state: its message first, then each field in form order, and nothing without errors', () => {
-    const state = { formError: 'This changed since you opened it', fieldErrors: { phone: ['Enter a phone number'], name: ['Enter a name', 'Too long'], empty: [] } };
+    const state = {
+      formError: 'This changed since you opened it',
+      fieldErrors: { phone: ['Enter a phone number'], name: ['Enter a name', 'Too long'], empty: [] },
+    };
     const out = html(h(ErrorSummary, { state, order: ['name', 'phone'], ids: { phone: 'phone-box' } }));
     const links = [...out.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([
@@ -132,9 +177,13 @@ describe('Pagination', () => {
   it('marks the current page and keeps the rest of the query', () => {
     const out = html(h(Pagination, { page: 3, totalPages: 9, baseHref: '/services?q=walk&need=carers' }));
     expect(out).toContain('aria-label="Pagination"');
-    const links = [...out.matchAll(/<a ([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+    const links = [...out.matchAll(/<a ([^>]*)>/g)].map((m) =>
+      Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+    );
     const current = links.filter((l) => l['aria-current'] === 'page');
-    expect(current).toEqual([expect.objectContaining({ 'aria-label': 'Page 3', href: '/services?q=walk&amp;need=carers&amp;page=3' })]);
+    expect(current).toEqual([
+      expect.objectContaining({ 'aria-label': 'Page 3', href: '/services?q=walk&amp;need=carers&amp;page=3' }),
+    ]);
     expect(links.find((l) => l.rel === 'prev')?.href).toBe('/services?q=walk&amp;need=carers&amp;page=2');
     expect(links.find((l) => l.rel === 'next')?.href).toBe('/services?q=walk&amp;need=carers&amp;page=4');
     // Page 1 has no page parameter, so it matches the unpaginated address.
@@ -155,7 +204,9 @@ describe('Pagination', () => {
 describe('other primitives', () => {
   it('Button is a submit button by default, or a link when given href', () => {
     expect(html(h(Button, { children: 'Save' }))).toBe('<button type="submit" class="button button--primary">Save</button>');
-    expect(html(h(Button, { variant: 'warning', type: 'button', children: 'Delete' }))).toContain('class="button button--warning"');
+    expect(html(h(Button, { variant: 'warning', type: 'button', children: 'Delete' }))).toContain(
+      'class="button button--warning"',
+    );
     const link = html(h(Button, { href: '/refer', variant: 'secondary', children: 'Start' }));
     expect(link).toMatch(/^<a[^>]*href="\/refer"/);
     expect(link).toContain('button--secondary');
@@ -170,8 +221,12 @@ describe('other primitives', () => {
     const panel = html(h(PanelConfirmation, { title: 'Referral sent', reference: 'ECC-7K3M' }));
     expect(panel).toContain('<h1 class="panel__title">Referral sent</h1>');
     expect(panel).toContain('Your reference number<br/><strong class="panel__reference">ECC-7K3M</strong>');
-    expect(html(h(BackLink, { href: '/caseload' }))).toMatch(/<a class="back-link" href="\/caseload">Back<\/a>|<a href="\/caseload" class="back-link">Back<\/a>/);
-    expect(html(h(Details, { summary: 'Help with this', children: 'Text' }))).toContain('<summary class="details__summary"><span class="details__summary-text">Help with this</span></summary>');
+    expect(html(h(BackLink, { href: '/caseload' }))).toMatch(
+      /<a class="back-link" href="\/caseload">Back<\/a>|<a href="\/caseload" class="back-link">Back<\/a>/,
+    );
+    expect(html(h(Details, { summary: 'Help with this', children: 'Text' }))).toContain(
+      '<summary class="details__summary"><span class="details__summary-text">Help with this</span></summary>',
+    );
   });
 
   it('Table has column and row headers, numeric alignment and a focusable scroll region', () => {
@@ -191,7 +246,18 @@ describe('other primitives', () => {
   });
 
   it('SummaryList gives change links hidden context', () => {
-    const out = html(h(SummaryList, { rows: [{ key: 'Name', value: 'Sam', actions: [{ href: '/provider/organisation', text: 'Change', visuallyHiddenText: 'name' }] }, { key: 'Phone', value: '—' }] }));
+    const out = html(
+      h(SummaryList, {
+        rows: [
+          {
+            key: 'Name',
+            value: 'Sam',
+            actions: [{ href: '/provider/organisation', text: 'Change', visuallyHiddenText: 'name' }],
+          },
+          { key: 'Phone', value: '—' },
+        ],
+      }),
+    );
     expect(out).toContain('<dt class="summary-list__key">Name</dt>');
     expect(out).toContain('Change<span class="visually-hidden"> name</span>');
     expect(out).toContain('summary-list__row summary-list__row--no-actions');
@@ -220,7 +286,9 @@ describe('layout', () => {
     expect(out).toContain('Eastbrook Community Connect');
     expect(out).toContain('href="/sign-in"');
     expect(out).toContain('aria-label="Menu"');
-    const signedIn = html(h(Header, { serviceName: 'S', user: { name: 'Amy', role: 'link_worker' }, signOut: h('button', null, 'Sign out') }));
+    const signedIn = html(
+      h(Header, { serviceName: 'S', user: { name: 'Amy', role: 'link_worker' }, signOut: h('button', null, 'Sign out') }),
+    );
     expect(signedIn).not.toContain('href="/sign-in"');
     expect(signedIn).toContain('<button>Sign out</button>');
     expect(signedIn).toContain('href="/caseload"');
@@ -229,7 +297,13 @@ describe('layout', () => {
 
   it('the footer carries the emergency notice, privacy and accessibility links and the contact', () => {
     const out = html(
-      h(Footer, { boroughName: 'Eastbrook Council', serviceName: 'Connect', contactEmail: 'c@example.gov.uk', contactPhone: '01632 960 000', privacyNoticeUrl: '/privacy' }),
+      h(Footer, {
+        boroughName: 'Eastbrook Council',
+        serviceName: 'Connect',
+        contactEmail: 'c@example.gov.uk',
+        contactPhone: '01632 960 000',
+        privacyNoticeUrl: '/privacy',
+      }),
     );
     const text = out.replace(/<[^>]+>/g, '');
     expect(text).toContain(EMERGENCY_NOTICE_TEXT);

@@ -14,7 +14,10 @@ export async function submitSelfReferral(_prev: FormState<ReferralValues>, form:
   return submit('self', form);
 }
 
-export async function submitProfessionalReferral(_prev: FormState<ReferralValues>, form: FormData): Promise<FormState<ReferralValues>> {
+export async function submitProfessionalReferral(
+  _prev: FormState<ReferralValues>,
+  form: FormData,
+): Promise<FormState<ReferralValues>> {
   return submit('professional', form);
 }
 
@@ -33,7 +36,10 @@ async function submit(kind: ReferralKind, form: FormData): Promise<FormState<Ref
     );
   } catch (err) {
     logError(err, { where: 'referral form', kind }, 'Could not save a referral');
-    return refused(values, `Sorry, there is a problem with the service and your referral was not sent. Try again in a few minutes, or call us on ${phone}.`);
+    return refused(
+      values,
+      `Sorry, there is a problem with the service and your referral was not sent. Try again in a few minutes, or call us on ${phone}.`,
+    );
   }
 
   if (!result.ok) {

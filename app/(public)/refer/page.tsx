@@ -18,12 +18,12 @@ export default async function SelfReferralPage() {
     <div className="max-w-[40em]">
       <h1 className="heading-l">Ask for help from a link worker</h1>
       <p className="body-l">
-        A link worker (sometimes called a community connector) talks with you about what matters to you, and helps you find local groups,
-        activities and support that suit you.
+        A link worker (sometimes called a community connector) talks with you about what matters to you, and helps you find local
+        groups, activities and support that suit you.
       </p>
       <p>
-        {serviceName} is free. You do not need to be referred by a doctor, and there are no conditions to meet. You can ask for yourself, or for
-        someone you care for if they agree.
+        {serviceName} is free. You do not need to be referred by a doctor, and there are no conditions to meet. You can ask for
+        yourself, or for someone you care for if they agree.
       </p>
       <p>
         If you work for a GP practice, social care, a hospital or a community group, use the{' '}

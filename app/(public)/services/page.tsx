@@ -52,11 +52,26 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   const placeLabel = outcome.place?.label ?? null;
   const points: MapPoint[] = outcome.results.flatMap((r, i) =>
     r.location
-      ? [{ id: r.id, label: String(i + 1), name: r.name, address: `${r.location.address}, ${r.location.postcode}`, href: route(`/services/${r.id}`), latitude: r.location.latitude, longitude: r.location.longitude }]
+      ? [
+          {
+            id: r.id,
+            label: String(i + 1),
+            name: r.name,
+            address: `${r.location.address}, ${r.location.postcode}`,
+            href: route(`/services/${r.id}`),
+            latitude: r.location.latitude,
+            longitude: r.location.longitude,
+          },
+        ]
       : [],
   );
   const origin = outcome.place
-    ? { label: outcome.place.label, latitude: outcome.place.latitude, longitude: outcome.place.longitude, radiusMetres: params.radius ? milesToMetres(params.radius) : null }
+    ? {
+        label: outcome.place.label,
+        latitude: outcome.place.latitude,
+        longitude: outcome.place.longitude,
+        radiusMetres: params.radius ? milesToMetres(params.radius) : null,
+      }
     : null;
   const centre = points.length || origin ? null : await mapCentre(database);
   const active = filterCount(params);

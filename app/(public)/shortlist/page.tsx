@@ -37,8 +37,8 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
         <>
           <p>Your shortlist is empty.</p>
           <p>
-            When you find something useful, choose “Add to shortlist”. You can then print the list or share it as a link. It is kept in this browser only,
-            not in an account.
+            When you find something useful, choose “Add to shortlist”. You can then print the list or share it as a link. It is
+            kept in this browser only, not in an account.
           </p>
           <p>
             <Link href="/services">Search for help and activities</Link>
@@ -47,11 +47,13 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
       ) : (
         <>
           <p className="no-print">
-            {services.length === 1 ? '1 service' : `${services.length} services`}. This list is kept in this browser only. To keep it, print it or save the
-            link.
+            {services.length === 1 ? '1 service' : `${services.length} services`}. This list is kept in this browser only. To keep
+            it, print it or save the link.
           </p>
           {ids.length > services.length ? (
-            <p className="inset-text no-print">Some services on this list are no longer in the directory, so they are not shown.</p>
+            <p className="inset-text no-print">
+              Some services on this list are no longer in the directory, so they are not shown.
+            </p>
           ) : null}
           <ShortlistTools shareUrl={shareUrl} />
           <ol className="list-plain mt-6">
@@ -68,15 +70,28 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
                     <Link href={`/services/${s.id}`}>{s.name}</Link>
                   </h2>
                   <p className="secondary-text mb-2">{s.organisation.name}</p>
-                  {s.status === 'temporarily_closed' ? <p className="mb-1"><strong>Temporarily closed</strong></p> : null}
-                  {s.status === 'inactive' || s.status === 'defunct' ? <p className="mb-1"><strong>No longer running</strong></p> : null}
+                  {s.status === 'temporarily_closed' ? (
+                    <p className="mb-1">
+                      <strong>Temporarily closed</strong>
+                    </p>
+                  ) : null}
+                  {s.status === 'inactive' || s.status === 'defunct' ? (
+                    <p className="mb-1">
+                      <strong>No longer running</strong>
+                    </p>
+                  ) : null}
                   <dl className="directory-facts">
                     {s.when.length ? (
                       <div>
                         <dt>When</dt>
                         <dd>
                           {s.when.map((w) => w.text).join('; ')}
-                          {s.nextDates[0] ? <span className="secondary-text"> (next: {nextSessionText(s.nextDates[0].start, s.nextDates[0].end, now)})</span> : null}
+                          {s.nextDates[0] ? (
+                            <span className="secondary-text">
+                              {' '}
+                              (next: {nextSessionText(s.nextDates[0].start, s.nextDates[0].end, now)})
+                            </span>
+                          ) : null}
                         </dd>
                       </div>
                     ) : null}
@@ -110,11 +125,12 @@ export default async function ShortlistPage({ searchParams }: PageProps) {
             })}
           </ol>
           <p className="no-print">
-            <Link href="/services">Find more help and activities</Link> or <Link href="/shortlist?clear=1">clear the shortlist</Link>
+            <Link href="/services">Find more help and activities</Link> or{' '}
+            <Link href="/shortlist?clear=1">clear the shortlist</Link>
           </p>
           <p className="body-s print-only">
-            Check times with each group before you go. For help finding support, contact {config.borough.serviceName}: {config.borough.contactPhone},{' '}
-            {config.borough.contactEmail}. In an emergency call 999.
+            Check times with each group before you go. For help finding support, contact {config.borough.serviceName}:{' '}
+            {config.borough.contactPhone}, {config.borough.contactEmail}. In an emergency call 999.
           </p>
         </>
       )}

@@ -31,15 +31,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       {signedOut && !user ? <NotificationBanner type="success" heading="You have signed out" /> : null}
       <h1 className="heading-l">Sign in</h1>
       <p>
-        Sign in with the email address and password of your staff or group account. You do not need an account to search
-        for help or to refer yourself.
+        Sign in with the email address and password of your staff or group account. You do not need an account to search for help
+        or to refer yourself.
       </p>
       <SignInForm callbackUrl={callbackUrl} initial={error ? refused({}, error) : initialFormState} />
       <h2 className="heading-m">If you cannot sign in</h2>
       <p>
         If you have forgotten your password or your account is locked, ask your team&apos;s coordinator or contact{' '}
-        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. After{' '}
-        {config.auth.maxFailedLogins} wrong attempts an account is locked for {config.auth.lockoutMinutes} minutes.
+        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. After {config.auth.maxFailedLogins}{' '}
+        wrong attempts an account is locked for {config.auth.lockoutMinutes} minutes.
       </p>
       {config.demoMode ? <DemoAccounts /> : null}
     </div>
@@ -62,8 +62,12 @@ function DemoAccounts() {
         rowKeys={demoAccounts.map((a) => a.email)}
         rows={demoAccounts.map((a) => [
           roleLabels[a.role],
-          <span key="email" className="break-all">{a.email}</span>,
-          <code key="password" className="break-all">{a.password}</code>,
+          <span key="email" className="break-all">
+            {a.email}
+          </span>,
+          <code key="password" className="break-all">
+            {a.password}
+          </code>,
           a.description,
         ])}
         firstCellIsHeader

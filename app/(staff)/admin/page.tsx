@@ -30,7 +30,10 @@ export default async function AdminPage() {
           head={['Role', { content: 'Active accounts', numeric: true }]}
           rows={[
             ...home.usersByRole.map((r) => [roleLabelsPlural[r.role], { content: formatNumber(r.active), numeric: true }]),
-            [{ content: 'Total', header: true }, { content: <strong>{formatNumber(totalUsers)}</strong>, numeric: true }],
+            [
+              { content: 'Total', header: true },
+              { content: <strong>{formatNumber(totalUsers)}</strong>, numeric: true },
+            ],
           ]}
         />
       )}

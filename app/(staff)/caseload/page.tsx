@@ -132,7 +132,8 @@ export default async function CaseloadPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="body-l">
-            {team ? 'Your team has' : filtered ? 'Showing' : 'You have'} {formatNumber(caseload.total)} open {caseload.total === 1 ? 'case' : 'cases'}
+            {team ? 'Your team has' : filtered ? 'Showing' : 'You have'} {formatNumber(caseload.total)} open{' '}
+            {caseload.total === 1 ? 'case' : 'cases'}
             {filtered ? ' matching the filters' : ''}.
             {caseload.due.length > 0
               ? ` ${formatNumber(caseload.due.length)} ${caseload.due.length === 1 ? 'follow-up is' : 'follow-ups are'} due today or overdue.`
@@ -183,7 +184,9 @@ export default async function CaseloadPage({ searchParams }: Props) {
               <h2 className="heading-m" id="other-open-cases">
                 Other open cases
               </h2>
-              {caseload.othersPage.totalPages > 1 ? <p>{showingText(caseload.othersPage, caseload.others.length, 'cases')}</p> : null}
+              {caseload.othersPage.totalPages > 1 ? (
+                <p>{showingText(caseload.othersPage, caseload.others.length, 'cases')}</p>
+              ) : null}
               <Table
                 caption="Other open cases, next follow-up first"
                 captionHidden
@@ -197,7 +200,12 @@ export default async function CaseloadPage({ searchParams }: Props) {
                   <FollowUp key="f" item={item} />,
                 ])}
               />
-              <Pagination page={caseload.othersPage.page} totalPages={caseload.othersPage.totalPages} baseHref={caseloadHref(filters)} label="Pages of other open cases" />
+              <Pagination
+                page={caseload.othersPage.page}
+                totalPages={caseload.othersPage.totalPages}
+                baseHref={caseloadHref(filters)}
+                label="Pages of other open cases"
+              />
             </>
           ) : null}
         </>

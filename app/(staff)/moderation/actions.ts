@@ -17,7 +17,8 @@ const decisionInput = z
     note: optionalText('The note', 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'send_back' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write a message to the group saying what to change' });
+    if (v.decision === 'send_back' && !v.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write a message to the group saying what to change' });
   });
 
 const DECISION_REFUSALS = {
@@ -33,7 +34,8 @@ const organisationDecisionInput = z
     note: optionalText('The note', 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the group is not approved' });
+    if (v.decision === 'reject' && !v.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the group is not approved' });
   });
 
 const ORGANISATION_REFUSALS = {
@@ -94,7 +96,11 @@ export async function decideOrganisationAction(organisationId: string, _prev: Fo
   if (!parsed.ok) return parsed.state;
   const { decision, verified, note } = parsed.data;
   const result = await db().$transaction((tx) =>
-    decideOrganisation(tx, user, organisationId, { approve: decision === 'approve', verified: verified === 'yes', note: note ?? null }),
+    decideOrganisation(tx, user, organisationId, {
+      approve: decision === 'approve',
+      verified: verified === 'yes',
+      note: note ?? null,
+    }),
   );
   revalidatePath('/moderation/organisations');
   if (!result.ok) return refused(parsed.values, refusal(result.reason, ORGANISATION_REFUSALS));

@@ -19,7 +19,12 @@ const DONE: Record<string, string> = {
   close: 'Problem report closed.',
 };
 
-const KIND_COLOURS = { new_listing: 'blue', change: 'turquoise', problem_report: 'orange', organisation_change: 'purple' } as const;
+const KIND_COLOURS = {
+  new_listing: 'blue',
+  change: 'turquoise',
+  problem_report: 'orange',
+  organisation_change: 'purple',
+} as const;
 const STATUS_TEXT = { approved: 'Approved', sent_back: 'Sent back', closed: 'Closed', pending: 'Waiting' } as const;
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
@@ -76,7 +81,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           <ul className="list-bullet">
             {recent.map((r) => (
               <li key={r.id}>
-                <Link href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</Link>: {KIND_LABELS[r.kind].toLowerCase()}, {STATUS_TEXT[r.status].toLowerCase()}
+                <Link href={`/moderation/${r.id}`}>{r.serviceName || 'A listing'}</Link>: {KIND_LABELS[r.kind].toLowerCase()},{' '}
+                {STATUS_TEXT[r.status].toLowerCase()}
                 {r.reviewedAt ? ` on ${formatDate(r.reviewedAt)}` : ''}
               </li>
             ))}

@@ -34,8 +34,8 @@ export default async function ProviderPage() {
         <>
           <p>Your account is not linked to a group yet.</p>
           <p>
-            If your group is new to this directory, <Link href="/groups/join">list your group for free</Link>. If it is already listed,
-            ask the person who registered it to add you.
+            If your group is new to this directory, <Link href="/groups/join">list your group for free</Link>. If it is already
+            listed, ask the person who registered it to add you.
           </p>
         </>
       ) : (
@@ -93,7 +93,9 @@ export default async function ProviderPage() {
                     rows={organisation.listings.map((listing) => {
                       const status = serviceStatusTags[listing.status];
                       return [
-                        <Link key="n" href={`/provider/listings/${listing.id}`}>{listing.name}</Link>,
+                        <Link key="n" href={`/provider/listings/${listing.id}`}>
+                          {listing.name}
+                        </Link>,
                         <span key="s">
                           <Tag colour={status.colour}>{status.text}</Tag>
                           {listing.published ? null : (
@@ -115,7 +117,9 @@ export default async function ProviderPage() {
                             ) : null}
                           </span>
                         ) : (
-                          <Tag key="c" colour="yellow">Never checked</Tag>
+                          <Tag key="c" colour="yellow">
+                            Never checked
+                          </Tag>
                         ),
                         { content: formatNumber(listing.waitingReferrals), numeric: true },
                       ];

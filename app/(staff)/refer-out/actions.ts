@@ -18,8 +18,13 @@ export async function referOutAction(caseId: string, _prev: FormState, form: For
     if (result.reason === 'forbidden') forbidden();
     if (result.reason === 'not_found') notFound();
     if (result.reason === 'not_consented' || result.reason === 'unknown_field') {
-      const names = (result.fields ?? []).map((f) => (isShareableField(f) ? shareableFieldLabels[f].toLowerCase() : f)).join(', ');
-      return refused(parsed.values, { field: 'fields', message: `${referOutRefusalMessage[result.reason]}${names ? `: ${names}` : ''}` });
+      const names = (result.fields ?? [])
+        .map((f) => (isShareableField(f) ? shareableFieldLabels[f].toLowerCase() : f))
+        .join(', ');
+      return refused(parsed.values, {
+        field: 'fields',
+        message: `${referOutRefusalMessage[result.reason]}${names ? `: ${names}` : ''}`,
+      });
     }
     return refused(parsed.values, referOutRefusalMessage[result.reason]);
   }

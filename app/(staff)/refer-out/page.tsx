@@ -93,21 +93,24 @@ export default async function ReferOutPage({ searchParams }: Props) {
             {form.allowed.length === 0 ? (
               <WarningText>
                 The person has not agreed to share their details with {service.organisationName}. The referral can carry only its
-                reference, {summary.reference}, so the provider will need to contact you. <Link href={`/cases/${summary.id}/consent`}>Record an agreement</Link>{' '}
-                first if the person agrees.
+                reference, {summary.reference}, so the provider will need to contact you.{' '}
+                <Link href={`/cases/${summary.id}/consent`}>Record an agreement</Link> first if the person agrees.
               </WarningText>
             ) : null}
             {form.notAllowed.length ? (
               <p>
-                Not shared, because the person has not agreed to share {form.notAllowed.length === 1 ? 'it' : 'them'} with this provider:{' '}
-                {form.notAllowed.map((f) => shareableFieldLabels[f].toLowerCase()).join(', ')}.
+                Not shared, because the person has not agreed to share {form.notAllowed.length === 1 ? 'it' : 'them'} with this
+                provider: {form.notAllowed.map((f) => shareableFieldLabels[f].toLowerCase()).join(', ')}.
               </p>
             ) : null}
             <ReferOutForm
               action={referOutAction.bind(null, summary.id)}
               serviceId={service.id}
               serviceName={service.name}
-              allowed={form.allowed.map((a) => ({ field: a.field, value: Array.isArray(a.value) ? a.value.join(', ') : a.value }))}
+              allowed={form.allowed.map((a) => ({
+                field: a.field,
+                value: Array.isArray(a.value) ? a.value.join(', ') : a.value,
+              }))}
               cancelHref={caseHref}
             />
           </>
@@ -122,8 +125,8 @@ function StartFromCaseload() {
     <>
       <h1 className="heading-l">Refer to a service</h1>
       <p>
-        Start from the person’s case: open it from <Link href="/caseload">your caseload</Link> and choose “Refer to a service”. Or find a
-        service in the <Link href="/services">directory</Link> and choose “Refer someone” on its page.
+        Start from the person’s case: open it from <Link href="/caseload">your caseload</Link> and choose “Refer to a service”. Or
+        find a service in the <Link href="/services">directory</Link> and choose “Refer someone” on its page.
       </p>
     </>
   );
@@ -131,7 +134,9 @@ function StartFromCaseload() {
 
 async function PickCase({ service, user }: { service: ReferralService; user: Awaited<ReturnType<typeof requireRole>> }) {
   const caseload = await myCaseload(db(), user, new Date(), { scope: user.role === 'coordinator' ? 'team' : 'mine' });
-  const cases = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others].sort((a, b) => a.personName.localeCompare(b.personName));
+  const cases = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others].sort((a, b) =>
+    a.personName.localeCompare(b.personName),
+  );
   return (
     <>
       <BackLink href={`/services/${service.id}`}>Back to {service.name}</BackLink>
@@ -176,13 +181,26 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
     results = outcome.results;
     total = outcome.total;
   }
-  const unmetHref = route(`/cases/${caseId}/unmet-need?${new URLSearchParams({ ...(q.trim() ? { q: q.trim() } : {}), ...(validNeed ? { need: validNeed } : {}) })}`);
+  const unmetHref = route(
+    `/cases/${caseId}/unmet-need?${new URLSearchParams({ ...(q.trim() ? { q: q.trim() } : {}), ...(validNeed ? { need: validNeed } : {}) })}`,
+  );
   return (
     <>
       <form method="get" action="/refer-out" role="search" aria-label="Find a service">
         <input type="hidden" name="caseId" value={caseId} />
-        <TextInput id="q" label="Search the directory" hint="For example, walking group, lunch club, debt advice." defaultValue={q} />
-        <Select id="need" label="Need (optional)" placeholder="Any need" defaultValue={validNeed} options={needs.map((n) => ({ value: n.code, label: n.name }))} />
+        <TextInput
+          id="q"
+          label="Search the directory"
+          hint="For example, walking group, lunch club, debt advice."
+          defaultValue={q}
+        />
+        <Select
+          id="need"
+          label="Need (optional)"
+          placeholder="Any need"
+          defaultValue={validNeed}
+          options={needs.map((n) => ({ value: n.code, label: n.name }))}
+        />
         <Button variant="secondary">Search</Button>
       </form>
       {searched ? (
@@ -209,7 +227,9 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                     </p>
                     <p className="mb-2">{r.summary}</p>
                     <p className="mb-2">
-                      <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>{CAPACITY_LABELS[r.capacityStatus]}</Tag>
+                      <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>
+                        {CAPACITY_LABELS[r.capacityStatus]}
+                      </Tag>
                     </p>
                     <Link href={`/refer-out?caseId=${caseId}&serviceId=${r.id}`}>
                       Refer to this service<span className="visually-hidden">: {r.name}</span>

@@ -37,7 +37,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     >
       <h2 className="heading-l">Headline figures</h2>
       <FigureList figures={figures} links={links} />
-      <ReportTableBlock table={figuresTable({ slug: 'demand', title: 'Overview', figures })} csvHref={`/api/reports/overview/figures${query}`} screenOnly />
+      <ReportTableBlock
+        table={figuresTable({ slug: 'demand', title: 'Overview', figures })}
+        csvHref={`/api/reports/overview/figures${query}`}
+        screenOnly
+      />
       <h2 className="heading-l">Reports</h2>
       <ul className="list">
         {Object.entries(SECTIONS).map(([slug, s]) => (

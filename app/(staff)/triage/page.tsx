@@ -39,14 +39,18 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
 
   const assignedId = one(search.assigned);
   const signpostedId = one(search.signposted);
-  const decided = user.teamId && (assignedId || signpostedId) ? await decisionSummary(db(), assignedId || signpostedId, user.teamId) : null;
+  const decided =
+    user.teamId && (assignedId || signpostedId) ? await decisionSummary(db(), assignedId || signpostedId, user.teamId) : null;
 
   const targets = config.triageTargetWorkingDays;
   const showing = showingText(home.paging, home.items.length, 'referrals');
   return (
     <>
       {decided ? (
-        <NotificationBanner type="success" heading={assignedId ? `${decided.reference} assigned` : `${decided.reference} closed as signposted`}>
+        <NotificationBanner
+          type="success"
+          heading={assignedId ? `${decided.reference} assigned` : `${decided.reference} closed as signposted`}
+        >
           <p>
             {assignedId && decided.workerName
               ? `${decided.workerName} now has this referral on their caseload.`
@@ -100,8 +104,8 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
           {/* Page links go to plain /triage: the banner after a decision is not carried from page to page. */}
           <Pagination page={home.paging.page} totalPages={home.paging.totalPages} baseHref="/triage" label="Pages of the queue" />
           <InsetText>
-            Targets for first contact: red within {targets.red} working days, amber within {targets.amber}, green within {targets.green}.
-            A referral that has not been rated yet is held to the red target.
+            Targets for first contact: red within {targets.red} working days, amber within {targets.amber}, green within{' '}
+            {targets.green}. A referral that has not been rated yet is held to the red target.
           </InsetText>
         </>
       )}
@@ -113,7 +117,11 @@ export default async function TriagePage({ searchParams }: { searchParams: Searc
         <Table
           caption="Open cases and follow-ups due for each link worker"
           captionHidden
-          head={['Link worker', { content: 'Open cases', numeric: true }, { content: 'Follow-ups due or overdue', numeric: true }]}
+          head={[
+            'Link worker',
+            { content: 'Open cases', numeric: true },
+            { content: 'Follow-ups due or overdue', numeric: true },
+          ]}
           rowKeys={home.workers.map((w) => w.id)}
           rows={home.workers.map((w) => [
             w.name,

@@ -68,7 +68,13 @@ export default async function OutboxPage({ searchParams }: Props) {
       </InsetText>
 
       <form method="get" action="/dev/outbox" className="max-w-2xl">
-        <TextInput id="to" label="Show messages to" hint="Part of an email address or phone number" defaultValue={to ?? ''} width="two-thirds" />
+        <TextInput
+          id="to"
+          label="Show messages to"
+          hint="Part of an email address or phone number"
+          defaultValue={to ?? ''}
+          width="two-thirds"
+        />
         <Button variant="secondary">Show messages</Button>
       </form>
 
@@ -103,7 +109,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                     <dd className="summary-list__value">
                       <Tag colour={tag.colour}>{tag.text}</Tag>
                       {m.attempts > 1 ? ` after ${m.attempts} attempts` : null}
-                      {m.status !== 'sent' && m.lastError ? <span className="block body-s">Last error: {m.lastError}</span> : null}
+                      {m.status !== 'sent' && m.lastError ? (
+                        <span className="block body-s">Last error: {m.lastError}</span>
+                      ) : null}
                     </dd>
                   </div>
                 </dl>
@@ -115,7 +123,12 @@ export default async function OutboxPage({ searchParams }: Props) {
           );
         })}
       </ol>
-      <Pagination page={page} totalPages={totalPages} baseHref={to ? `/dev/outbox?to=${encodeURIComponent(to)}` : '/dev/outbox'} label="Outbox pages" />
+      <Pagination
+        page={page}
+        totalPages={totalPages}
+        baseHref={to ? `/dev/outbox?to=${encodeURIComponent(to)}` : '/dev/outbox'}
+        label="Outbox pages"
+      />
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function CaseStatus({ page, writable }: { page: CasePage; writable: boole
       </p>
 
       {!page.canBeContacted ? (
-        <WarningText>There is no agreement in force for this person to be contacted. Check with them before contacting them again.</WarningText>
+        <WarningText>
+          There is no agreement in force for this person to be contacted. Check with them before contacting them again.
+        </WarningText>
       ) : null}
 
       {writable ? (

@@ -31,7 +31,13 @@ export function Consent({ page, writable, withdrawAction }: Props) {
         <Table
           caption="Agreements"
           captionHidden
-          head={['Agreed', 'Details', 'Given', 'Status', ...(writable ? [{ content: <span className="visually-hidden">Action</span> }] : [])]}
+          head={[
+            'Agreed',
+            'Details',
+            'Given',
+            'Status',
+            ...(writable ? [{ content: <span className="visually-hidden">Action</span> }] : []),
+          ]}
           rowKeys={page.consents.map((x) => x.id)}
           rows={page.consents.map((x) => [
             `${consentScopeLabels[x.scope]}${x.organisationName ? ` (${x.organisationName} only)` : ''}`,
@@ -43,7 +49,12 @@ export function Consent({ page, writable, withdrawAction }: Props) {
             ...(writable
               ? [
                   x.active ? (
-                    <WithdrawConsentForm key="w" action={withdrawAction} consentId={x.id} what={consentScopeLabels[x.scope].toLowerCase()} />
+                    <WithdrawConsentForm
+                      key="w"
+                      action={withdrawAction}
+                      consentId={x.id}
+                      what={consentScopeLabels[x.scope].toLowerCase()}
+                    />
                   ) : (
                     ''
                   ),

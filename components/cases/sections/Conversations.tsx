@@ -16,10 +16,19 @@ export function Conversations({ page, writable, fullHistory }: { page: CasePage;
       </h2>
       {page.conversations.length === 0 && page.history.conversations === 0 ? <p>No conversations recorded yet.</p> : null}
       {page.conversations.length < page.history.conversations ? (
-        <OlderHistory page={page} fullHistory={fullHistory} what={`Showing ${page.conversations.length} of ${page.history.conversations} conversations:`} />
+        <OlderHistory
+          page={page}
+          fullHistory={fullHistory}
+          what={`Showing ${page.conversations.length} of ${page.history.conversations} conversations:`}
+        />
       ) : null}
       {page.conversations.map((x, i) => (
-        <section key={x.id} id={`conversation-${x.id}`} aria-labelledby={`conversation-${x.id}-h`} className={x.superseded ? 'mb-8 opacity-80' : 'mb-8'}>
+        <section
+          key={x.id}
+          id={`conversation-${x.id}`}
+          aria-labelledby={`conversation-${x.id}-h`}
+          className={x.superseded ? 'mb-8 opacity-80' : 'mb-8'}
+        >
           <h3 className="heading-m mb-2" id={`conversation-${x.id}-h`}>
             {formatDate(x.occurredAt)}: {x.isClosing ? 'closing conversation' : conversationTypeLabels[x.type]}
           </h3>
@@ -38,11 +47,25 @@ export function Conversations({ page, writable, fullHistory }: { page: CasePage;
                 { key: 'Type', value: conversationTypeLabels[x.type] },
                 { key: 'What matters', value: text(x.whatMatters) },
                 { key: 'Strengths', value: text(x.strengths) },
-                { key: 'Needs', value: x.needs.length ? x.needs.map((n) => n.term.name).join(', ') : <span className="secondary-text">None recorded</span> },
+                {
+                  key: 'Needs',
+                  value: x.needs.length ? (
+                    x.needs.map((n) => n.term.name).join(', ')
+                  ) : (
+                    <span className="secondary-text">None recorded</span>
+                  ),
+                },
                 { key: 'Goals', value: text(x.goals) },
                 { key: 'Agreed actions', value: text(x.actions) },
                 { key: 'Wellbeing (ONS4)', value: <Scores c={x} /> },
-                { key: 'Next follow-up', value: x.nextFollowUpOn ? formatDate(x.nextFollowUpOn, { dateOnly: true }) : <span className="secondary-text">None set</span> },
+                {
+                  key: 'Next follow-up',
+                  value: x.nextFollowUpOn ? (
+                    formatDate(x.nextFollowUpOn, { dateOnly: true })
+                  ) : (
+                    <span className="secondary-text">None set</span>
+                  ),
+                },
               ]}
             />
           </Collapsible>

@@ -19,9 +19,19 @@ export function Person({ page, writable }: { page: CasePage; writable: boolean }
           { key: 'Email', value: text(person.email) },
           { key: 'Preferred contact', value: contactMethodLabels[person.preferredContact] },
           { key: 'When and how to contact', value: text(person.contactNotes) },
-          { key: 'Age', value: person.dateOfBirth ? `Born ${formatDate(person.dateOfBirth, { dateOnly: true })}` : text(person.ageBand) },
+          {
+            key: 'Age',
+            value: person.dateOfBirth ? `Born ${formatDate(person.dateOfBirth, { dateOnly: true })}` : text(person.ageBand),
+          },
           { key: 'Postcode', value: text(person.postcode) },
-          { key: 'Area', value: person.area ? `${person.area.name}, ${person.area.ward.name} ward` : <span className="secondary-text">Not known</span> },
+          {
+            key: 'Area',
+            value: person.area ? (
+              `${person.area.name}, ${person.area.ward.name} ward`
+            ) : (
+              <span className="secondary-text">Not known</span>
+            ),
+          },
           { key: 'GP practice', value: text(person.gpPractice?.name ?? null) },
         ]}
       />

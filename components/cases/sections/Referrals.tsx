@@ -26,7 +26,11 @@ export function Referrals({ page, writable, fullHistory, moveAction }: Props) {
       </h2>
       {page.referrals.length === 0 && page.history.referrals === 0 ? <p>No referrals yet.</p> : null}
       {page.referrals.length < page.history.referrals ? (
-        <OlderHistory page={page} fullHistory={fullHistory} what={`Showing ${page.referrals.length} of ${page.history.referrals} referrals:`} />
+        <OlderHistory
+          page={page}
+          fullHistory={fullHistory}
+          what={`Showing ${page.referrals.length} of ${page.history.referrals} referrals:`}
+        />
       ) : null}
       {page.referrals.map((r) => (
         <section key={r.id} id={`referral-${r.id}`} aria-labelledby={`referral-${r.id}-h`} className="mb-10">
@@ -51,12 +55,17 @@ export function Referrals({ page, writable, fullHistory, moveAction }: Props) {
                 : e.actorKind === 'answer_link'
                   ? 'Provider (email link)'
                   : `${e.by ?? 'Unknown'}${e.onBehalf ? ' (for the provider, by phone)' : ''}`,
-              [e.toStatus === 'declined' && isDeclineReason(e.reason) ? declineReasonLabel[e.reason] : e.reason, e.note].filter(Boolean).join('. '),
+              [e.toStatus === 'declined' && isDeclineReason(e.reason) ? declineReasonLabel[e.reason] : e.reason, e.note]
+                .filter(Boolean)
+                .join('. '),
             ])}
           />
           <SummaryList
             rows={[
-              { key: 'Details shared', value: r.shared.length ? r.shared.map((s) => s.label).join(', ') : 'None: the reference only' },
+              {
+                key: 'Details shared',
+                value: r.shared.length ? r.shared.map((s) => s.label).join(', ') : 'None: the reference only',
+              },
               ...(r.message ? [{ key: 'Message to the provider', value: text(r.message) }] : []),
             ]}
           />

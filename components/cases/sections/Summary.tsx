@@ -22,14 +22,38 @@ export function Summary({ page }: { page: CasePage }) {
           { key: 'Team', value: c.team.name },
           { key: 'Link worker', value: c.assignedWorker?.name ?? <span className="secondary-text">Not assigned yet</span> },
           ...(c.rag ? [{ key: 'Rating', value: `${ragTags[c.rag].text}${c.ragReason ? `: ${c.ragReason}` : ''}` }] : []),
-          { key: 'First contact', value: c.firstContactAt ? formatDate(c.firstContactAt) : <span className="secondary-text">Waiting for first contact</span> },
-          { key: 'Next follow-up', value: latest?.nextFollowUpOn ? formatDate(latest.nextFollowUpOn, { dateOnly: true }) : <span className="secondary-text">None set</span> },
-          { key: 'Needs at referral', value: c.needs.length ? c.needs.map((n) => n.term.name).join(', ') : <span className="secondary-text">None recorded</span> },
+          {
+            key: 'First contact',
+            value: c.firstContactAt ? (
+              formatDate(c.firstContactAt)
+            ) : (
+              <span className="secondary-text">Waiting for first contact</span>
+            ),
+          },
+          {
+            key: 'Next follow-up',
+            value: latest?.nextFollowUpOn ? (
+              formatDate(latest.nextFollowUpOn, { dateOnly: true })
+            ) : (
+              <span className="secondary-text">None set</span>
+            ),
+          },
+          {
+            key: 'Needs at referral',
+            value: c.needs.length ? (
+              c.needs.map((n) => n.term.name).join(', ')
+            ) : (
+              <span className="secondary-text">None recorded</span>
+            ),
+          },
           { key: 'What matters (at referral)', value: text(c.whatMatters) },
           ...(closed
             ? [
                 { key: 'Closed', value: formatDate(c.closedAt) },
-                { key: 'Outcome', value: `${c.outcome ? outcomeLabels[c.outcome] : 'Not recorded'}${c.outcomeNote ? `: ${c.outcomeNote}` : ''}` },
+                {
+                  key: 'Outcome',
+                  value: `${c.outcome ? outcomeLabels[c.outcome] : 'Not recorded'}${c.outcomeNote ? `: ${c.outcomeNote}` : ''}`,
+                },
               ]
             : []),
         ]}

@@ -2,8 +2,16 @@ import { NotificationError, type NotificationAdapter, type OutgoingMessage } fro
 
 type NotifyResponse = { data?: { id?: string } };
 export type NotifyClientLike = {
-  sendEmail(templateId: string, emailAddress: string, options: { personalisation?: object; reference?: string }): Promise<NotifyResponse>;
-  sendSms(templateId: string, phoneNumber: string, options: { personalisation?: object; reference?: string }): Promise<NotifyResponse>;
+  sendEmail(
+    templateId: string,
+    emailAddress: string,
+    options: { personalisation?: object; reference?: string },
+  ): Promise<NotifyResponse>;
+  sendSms(
+    templateId: string,
+    phoneNumber: string,
+    options: { personalisation?: object; reference?: string },
+  ): Promise<NotifyResponse>;
 };
 
 export type NotifyOptions = {
@@ -18,7 +26,10 @@ export type NotifyOptions = {
  * (referral_to_provider -> GOVUK_NOTIFY_TEMPLATE_REFERRAL_TO_PROVIDER), otherwise the generic
  * GOVUK_NOTIFY_EMAIL_TEMPLATE_ID / GOVUK_NOTIFY_SMS_TEMPLATE_ID whose content is ((subject)) and ((body)).
  */
-export function notifyTemplateId(message: Pick<OutgoingMessage, 'channel' | 'template'>, env: Record<string, string | undefined>): string | null {
+export function notifyTemplateId(
+  message: Pick<OutgoingMessage, 'channel' | 'template'>,
+  env: Record<string, string | undefined>,
+): string | null {
   const specific = env[`GOVUK_NOTIFY_TEMPLATE_${message.template.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`];
   if (specific) return specific;
   const generic = message.channel === 'email' ? env.GOVUK_NOTIFY_EMAIL_TEMPLATE_ID : env.GOVUK_NOTIFY_SMS_TEMPLATE_ID;
@@ -41,7 +52,10 @@ export function govukNotifyAdapter(options: NotifyOptions): NotificationAdapter 
     name: 'govuk-notify',
     async send(message) {
       const templateId = notifyTemplateId(message, env);
-      if (!templateId) throw new NotificationError(`no GOV.UK Notify template id for ${message.template} (${message.channel})`, { permanent: true });
+      if (!templateId)
+        throw new NotificationError(`no GOV.UK Notify template id for ${message.template} (${message.channel})`, {
+          permanent: true,
+        });
       if (!client) {
         // Left to Node at run time rather than bundled (its JWT library needs Node's crypto).
         const mod = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'notifications-node-client');
@@ -51,17 +65,26 @@ export function govukNotifyAdapter(options: NotifyOptions): NotificationAdapter 
       // The outbox id as reference lets Notify's delivery receipts be matched later; it is not personal.
       const request = { personalisation: notifyPersonalisation(message), reference: message.id };
       try {
-        const response = message.channel === 'email'
-          ? await client.sendEmail(templateId, message.recipient, request)
-          : await client.sendSms(templateId, message.recipient, request);
+        const response =
+          message.channel === 'email'
+            ? await client.sendEmail(templateId, message.recipient, request)
+            : await client.sendSms(templateId, message.recipient, request);
         return { providerRef: response?.data?.id ?? null };
       } catch (error) {
         const status = (error as { response?: { status?: number } }).response?.status;
         const errors = (error as { response?: { data?: { errors?: { error?: string }[] } } }).response?.data?.errors;
-        const kinds = Array.isArray(errors) ? errors.map((e) => e.error).filter(Boolean).join(', ') : '';
+        const kinds = Array.isArray(errors)
+          ? errors
+              .map((e) => e.error)
+              .filter(Boolean)
+              .join(', ')
+          : '';
         // Notify: 400 and 403 are our fault and will not pass on a retry; 429 and 5xx may.
         const permanent = status === 400 || status === 403;
-        throw new NotificationError(`GOV.UK Notify ${status ?? 'network error'}${kinds ? ` (${kinds})` : ''}`, { permanent, cause: error });
+        throw new NotificationError(`GOV.UK Notify ${status ?? 'network error'}${kinds ? ` (${kinds})` : ''}`, {
+          permanent,
+          cause: error,
+        });
       }
     },
   };

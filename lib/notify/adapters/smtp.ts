@@ -29,7 +29,10 @@ export function smtpAdapter(options: SmtpOptions): NotificationAdapter {
         const responseCode = (error as { responseCode?: unknown }).responseCode;
         // 5xx SMTP replies are permanent (unknown mailbox, rejected); others may pass on a retry.
         const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
-        throw new NotificationError(`SMTP ${typeof responseCode === 'number' ? responseCode : 'error'}`, { permanent, cause: error });
+        throw new NotificationError(`SMTP ${typeof responseCode === 'number' ? responseCode : 'error'}`, {
+          permanent,
+          cause: error,
+        });
       }
     },
   };

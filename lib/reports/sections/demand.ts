@@ -35,7 +35,12 @@ export const EMPTY_DEMAND: DemandData = {
 };
 
 export async function loadDemand(db: Tx, f: ReportFilter): Promise<DemandData> {
-  const [bySource, stages, resolved, engaged] = await Promise.all([referralsIn(db, f), funnel(db, f), resolvedAtFirstContact(db, f), engagement(db, f)]);
+  const [bySource, stages, resolved, engaged] = await Promise.all([
+    referralsIn(db, f),
+    funnel(db, f),
+    resolvedAtFirstContact(db, f),
+    engagement(db, f),
+  ]);
   return { bySource, stages, resolved, engaged };
 }
 
@@ -55,7 +60,11 @@ export function buildDemand(data: DemandData, f: ReportFilter): ReportSection {
     definition: d['referrals-by-source'],
     labelHeader: 'Month',
     columns: sources.map((s) => ({ key: s, label: sourceLabels[s], numeric: true })),
-    rows: months.map((m) => ({ key: m, label: monthLabel(m), counts: sources.map((s) => bySource.find((r) => r.month === m && r.source === s)?.n ?? 0) })),
+    rows: months.map((m) => ({
+      key: m,
+      label: monthLabel(m),
+      counts: sources.map((s) => bySource.find((r) => r.month === m && r.source === s)?.n ?? 0),
+    })),
     rowTotals: true,
     columnTotals: true,
     chart: { kind: 'stacked', series: sources.map((_, i) => i), valueLabel: 'Cases received', skipTotals: true },

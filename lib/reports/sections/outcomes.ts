@@ -62,26 +62,44 @@ export function buildOutcomes(data: OutcomesData, f: ReportFilter): ReportSectio
       { key: 'same', label: 'No change', numeric: true },
       { key: 'worse', label: 'Worse', numeric: true },
     ],
-    rows: wellbeing.map((w) => ({ key: w.question, label: labelFor(questionLabels, w.question), counts: [w.improved, w.same, w.worse] })),
+    rows: wellbeing.map((w) => ({
+      key: w.question,
+      label: labelFor(questionLabels, w.question),
+      counts: [w.improved, w.same, w.worse],
+    })),
     rowTotals: true,
     extra: [
       {
         column: { key: 'share', label: 'Share improved', numeric: true },
-        value: ({ counts, marks, total, totalMark }) => shareValue(counts[0], total, marks[0] !== 'shown' || totalMark !== 'shown'),
+        value: ({ counts, marks, total, totalMark }) =>
+          shareValue(counts[0], total, marks[0] !== 'shown' || totalMark !== 'shown'),
       },
-      { column: { key: 'first', label: 'Mean first score', numeric: true }, value: ({ index, total }) => statValue(wellbeing[index].meanFirst, total, 2) },
-      { column: { key: 'closing', label: 'Mean closing score', numeric: true }, value: ({ index, total }) => statValue(wellbeing[index].meanClosing, total, 2) },
-      { column: { key: 'change', label: 'Mean change', numeric: true }, value: ({ index, total }) => changeValue(wellbeing[index].meanChange, total) },
+      {
+        column: { key: 'first', label: 'Mean first score', numeric: true },
+        value: ({ index, total }) => statValue(wellbeing[index].meanFirst, total, 2),
+      },
+      {
+        column: { key: 'closing', label: 'Mean closing score', numeric: true },
+        value: ({ index, total }) => statValue(wellbeing[index].meanClosing, total, 2),
+      },
+      {
+        column: { key: 'change', label: 'Mean change', numeric: true },
+        value: ({ index, total }) => changeValue(wellbeing[index].meanChange, total),
+      },
     ],
     chart: { kind: 'bar', series: [4], valueLabel: 'Share improved (%)' },
     note: 'Scores run from 0 to 10. For anxiety a fall is an improvement. The total is the number of closed cases with both answers to that question.',
   });
   const lifeRow = wellbeingTable.rows.find((r) => r.key === 'life_satisfaction')!;
   const closedTotal = outcomes.reduce((s, r) => s + r.n, 0);
-  const outcomeKeys = [...Object.keys(outcomeLabels).filter((k) => k !== ''), ...(outcomes.some((o) => o.outcome === '') ? [''] : [])];
+  const outcomeKeys = [
+    ...Object.keys(outcomeLabels).filter((k) => k !== ''),
+    ...(outcomes.some((o) => o.outcome === '') ? [''] : []),
+  ];
   const perYear = load.workersAssigned > 0 ? (load.assignedInPeriod / load.workersAssigned) * (365 / periodDays(f)) : null;
   const enoughWorkers = canShowFiguresBuiltOn(load.workers);
-  const hiddenUnlessWorkers = (v: Value): Value => (enoughWorkers || v.value === null ? v : { text: NOT_SHOWN_TEXT, value: null });
+  const hiddenUnlessWorkers = (v: Value): Value =>
+    enoughWorkers || v.value === null ? v : { text: NOT_SHOWN_TEXT, value: null };
 
   return {
     slug: 'outcomes',
@@ -102,8 +120,18 @@ export function buildOutcomes(data: OutcomesData, f: ReportFilter): ReportSectio
         definition: d['community-option'],
         note: `${countValue(option.taken).text} of ${countValue(option.closed).text} closed cases`,
       },
-      { id: 'contacts-per-case', label: 'Conversations per closed case (median)', value: statValue(contacts.median, contacts.n), definition: d['contacts-per-case'] },
-      { id: 'caseload', label: 'Open cases per link worker (median)', value: statValue(load.median, load.workers), definition: d.caseload },
+      {
+        id: 'contacts-per-case',
+        label: 'Conversations per closed case (median)',
+        value: statValue(contacts.median, contacts.n),
+        definition: d['contacts-per-case'],
+      },
+      {
+        id: 'caseload',
+        label: 'Open cases per link worker (median)',
+        value: statValue(load.median, load.workers),
+        definition: d.caseload,
+      },
     ],
     tables: [
       wellbeingTable,
@@ -113,7 +141,11 @@ export function buildOutcomes(data: OutcomesData, f: ReportFilter): ReportSectio
         definition: d['closing-outcomes'],
         labelHeader: 'Outcome',
         columns: [{ key: 'n', label: 'Cases', numeric: true }],
-        rows: outcomeKeys.map((k) => ({ key: k || 'none', label: labelFor(outcomeLabels, k), counts: [outcomes.find((o) => o.outcome === k)?.n ?? 0] })),
+        rows: outcomeKeys.map((k) => ({
+          key: k || 'none',
+          label: labelFor(outcomeLabels, k),
+          counts: [outcomes.find((o) => o.outcome === k)?.n ?? 0],
+        })),
         columnTotals: true,
         extra: [
           {
@@ -140,14 +172,32 @@ export function buildOutcomes(data: OutcomesData, f: ReportFilter): ReportSectio
         labelHeader: 'Measure',
         columns: [{ key: 'value', label: 'Value', numeric: true }],
         rows: [
-          { key: 'workers', label: 'Link workers with open cases', values: [{ text: formatNumber(load.workers), value: load.workers }] },
+          {
+            key: 'workers',
+            label: 'Link workers with open cases',
+            values: [{ text: formatNumber(load.workers), value: load.workers }],
+          },
           { key: 'median', label: 'Open cases per worker: median', values: [statValue(load.median, load.workers)] },
-          { key: 'lowest', label: 'Open cases per worker: lowest', values: [hiddenUnlessWorkers(load.lowest === null ? { text: 'None', value: null } : countValue(load.lowest))] },
-          { key: 'highest', label: 'Open cases per worker: highest', values: [hiddenUnlessWorkers(load.highest === null ? { text: 'None', value: null } : countValue(load.highest))] },
+          {
+            key: 'lowest',
+            label: 'Open cases per worker: lowest',
+            values: [hiddenUnlessWorkers(load.lowest === null ? { text: 'None', value: null } : countValue(load.lowest))],
+          },
+          {
+            key: 'highest',
+            label: 'Open cases per worker: highest',
+            values: [hiddenUnlessWorkers(load.highest === null ? { text: 'None', value: null } : countValue(load.highest))],
+          },
           {
             key: 'per-year',
             label: 'Cases assigned per worker per year',
-            values: [perYear === null ? { text: 'None', value: null } : canShowFiguresBuiltOn(load.workersAssigned) ? statValue(perYear, load.assignedInPeriod, 0) : { text: NOT_SHOWN_TEXT, value: null }],
+            values: [
+              perYear === null
+                ? { text: 'None', value: null }
+                : canShowFiguresBuiltOn(load.workersAssigned)
+                  ? statValue(perYear, load.assignedInPeriod, 0)
+                  : { text: NOT_SHOWN_TEXT, value: null },
+            ],
           },
         ],
         note: 'The NHS model plans for a caseload of 200 to 250 people a year per link worker. Figures built on fewer than 5 workers are not shown.',

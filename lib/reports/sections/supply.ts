@@ -23,7 +23,12 @@ export type SupplyData = {
 };
 
 export async function loadSupply(db: Tx, f: ReportFilter): Promise<SupplyData> {
-  const [themes, demand, wards, fresh] = await Promise.all([servicesByTheme(db, f), demandByTheme(db, f), servicesByWard(db, f), freshness(db, f)]);
+  const [themes, demand, wards, fresh] = await Promise.all([
+    servicesByTheme(db, f),
+    demandByTheme(db, f),
+    servicesByWard(db, f),
+    freshness(db, f),
+  ]);
   return { themes, demand, wards, fresh };
 }
 
@@ -41,9 +46,24 @@ export function buildSupply(data: SupplyData, _f: ReportFilter): ReportSection {
     title: 'Supply',
     summary: 'The services listed today, whether they have space, how recently they were checked, and the demand beside them.',
     figures: [
-      { id: 'services-listed', label: 'Services listed today', value: plainValue(fresh.listed), definition: d['services-by-theme'] },
-      { id: 'freshness-6', label: 'Checked in the last 6 months', value: serviceShare(fresh.within6, fresh.listed), definition: d['freshness-6'] },
-      { id: 'freshness-12', label: 'Checked in the last 12 months', value: serviceShare(fresh.within12, fresh.listed), definition: d['freshness-12'] },
+      {
+        id: 'services-listed',
+        label: 'Services listed today',
+        value: plainValue(fresh.listed),
+        definition: d['services-by-theme'],
+      },
+      {
+        id: 'freshness-6',
+        label: 'Checked in the last 6 months',
+        value: serviceShare(fresh.within6, fresh.listed),
+        definition: d['freshness-6'],
+      },
+      {
+        id: 'freshness-12',
+        label: 'Checked in the last 12 months',
+        value: serviceShare(fresh.within12, fresh.listed),
+        definition: d['freshness-12'],
+      },
     ],
     tables: [
       {
@@ -71,7 +91,14 @@ export function buildSupply(data: SupplyData, _f: ReportFilter): ReportSection {
           return {
             key: t.termId,
             label: t.theme,
-            values: [plainValue(t.open), plainValue(t.waitingList), plainValue(t.full), plainValue(t.open + t.waitingList + t.full), needValue, ratio],
+            values: [
+              plainValue(t.open),
+              plainValue(t.waitingList),
+              plainValue(t.full),
+              plainValue(t.open + t.waitingList + t.full),
+              needValue,
+              ratio,
+            ],
           };
         }),
         chart: { kind: 'stacked', series: [0, 1, 2], valueLabel: 'Services' },
@@ -93,7 +120,9 @@ export function buildSupply(data: SupplyData, _f: ReportFilter): ReportSection {
           values: [
             plainValue(w.n),
             w.wardId ? plainValue(w.population) : { text: '', value: null },
-            w.wardId && w.population > 0 ? plainValue(Math.round((w.n / w.population) * 100_000) / 10, 1) : { text: '', value: null },
+            w.wardId && w.population > 0
+              ? plainValue(Math.round((w.n / w.population) * 100_000) / 10, 1)
+              : { text: '', value: null },
           ],
         })),
         chart: { kind: 'horizontal', series: [2], valueLabel: 'Services per 10,000 people' },
@@ -109,15 +138,31 @@ export function buildSupply(data: SupplyData, _f: ReportFilter): ReportSection {
           { key: 'share', label: 'Share of services listed', numeric: true },
         ],
         rows: [
-          { key: '6', label: 'In the last 6 months', values: [plainValue(fresh.within6), serviceShare(fresh.within6, fresh.listed)] },
-          { key: '6-12', label: '6 to 12 months ago', values: [plainValue(fresh.within12 - fresh.within6), serviceShare(fresh.within12 - fresh.within6, fresh.listed)] },
+          {
+            key: '6',
+            label: 'In the last 6 months',
+            values: [plainValue(fresh.within6), serviceShare(fresh.within6, fresh.listed)],
+          },
+          {
+            key: '6-12',
+            label: '6 to 12 months ago',
+            values: [plainValue(fresh.within12 - fresh.within6), serviceShare(fresh.within12 - fresh.within6, fresh.listed)],
+          },
           {
             key: '12+',
             label: 'More than 12 months ago',
-            values: [plainValue(fresh.listed - fresh.within12 - fresh.never), serviceShare(fresh.listed - fresh.within12 - fresh.never, fresh.listed)],
+            values: [
+              plainValue(fresh.listed - fresh.within12 - fresh.never),
+              serviceShare(fresh.listed - fresh.within12 - fresh.never, fresh.listed),
+            ],
           },
           { key: 'never', label: 'Never checked', values: [plainValue(fresh.never), serviceShare(fresh.never, fresh.listed)] },
-          { key: 'total', label: 'Services listed', values: [plainValue(fresh.listed), serviceShare(fresh.listed, fresh.listed)], total: true },
+          {
+            key: 'total',
+            label: 'Services listed',
+            values: [plainValue(fresh.listed), serviceShare(fresh.listed, fresh.listed)],
+            total: true,
+          },
         ],
         chart: { kind: 'bar', series: [0], valueLabel: 'Services', skipTotals: true },
       },

@@ -27,7 +27,17 @@ export type UnmetNeedData = {
   centres: Awaited<ReturnType<typeof wardCentres>>;
 };
 
-export const EMPTY_UNMET: UnmetNeedData = { byThemeReason: [], byWard: [], byMonth: [], terms: { top: [], withWords: 0 }, themes: [], searchWards: [], declined: [], lists: [], centres: [] };
+export const EMPTY_UNMET: UnmetNeedData = {
+  byThemeReason: [],
+  byWard: [],
+  byMonth: [],
+  terms: { top: [], withWords: 0 },
+  themes: [],
+  searchWards: [],
+  declined: [],
+  lists: [],
+  centres: [],
+};
 
 export async function loadUnmetNeed(db: Tx, f: ReportFilter): Promise<UnmetNeedData> {
   const [byThemeReason, byWard, byMonth, terms, themes, searchWards, declined, lists, centres] = await Promise.all([
@@ -71,65 +81,72 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
   const months = monthsBetween(...periodKeys(f));
 
   const byTheme = countTable({
-        id: 'by-theme',
-        title: 'Unmet need by theme and reason',
-        definition: d['unmet-by-theme'],
-        labelHeader: 'Need theme',
-        columns: reasonIdx.map((i) => ({ key: reasons[i], label: unmetReasonLabels[reasons[i]], numeric: true })),
-        rows: themeRows.map((r) => ({ ...r, counts: reasonIdx.map((i) => r.counts[i]) })),
-        rowTotals: true,
-        columnTotals: true,
-        chart: { kind: 'horizontal', series: [reasonIdx.length], valueLabel: 'Items recorded', skipTotals: true },
-      });
+    id: 'by-theme',
+    title: 'Unmet need by theme and reason',
+    definition: d['unmet-by-theme'],
+    labelHeader: 'Need theme',
+    columns: reasonIdx.map((i) => ({ key: reasons[i], label: unmetReasonLabels[reasons[i]], numeric: true })),
+    rows: themeRows.map((r) => ({ ...r, counts: reasonIdx.map((i) => r.counts[i]) })),
+    rowTotals: true,
+    columnTotals: true,
+    chart: { kind: 'horizontal', series: [reasonIdx.length], valueLabel: 'Items recorded', skipTotals: true },
+  });
   const byWardCounts = countTable({
-        id: 'by-ward',
-        title: 'Unmet need by ward, per 1,000 people',
-        definition: d['unmet-by-ward'],
-        labelHeader: 'Ward',
-        columns: [{ key: 'n', label: 'Items recorded', numeric: true }],
-        rows: byWard.map((w) => ({ key: w.wardId ?? 'unknown', label: w.ward ?? 'Place not known', counts: [w.n] })),
-        columnTotals: true,
-        totalLabel: 'All wards',
-        extra: [
-          {
-            column: { key: 'population', label: 'People living in the ward', numeric: true },
-            value: ({ key }) => (key === 'unknown' ? { text: '', value: null } : plainValue(key === 'total' ? totalPopulation : population.get(key) ?? 0)),
-          },
-          {
-            column: { key: 'rate', label: 'Per 1,000 people', numeric: true },
-            value: ({ key, counts, marks }) =>
-              key === 'unknown'
-                ? { text: '', value: null }
-                : ratePerThousand(counts[0], key === 'total' ? totalPopulation : population.get(key) ?? 0, marks[0] !== 'shown'),
-          },
-        ],
-        chart: { kind: 'horizontal', series: [2], valueLabel: 'Per 1,000 people', skipTotals: true },
-      });
+    id: 'by-ward',
+    title: 'Unmet need by ward, per 1,000 people',
+    definition: d['unmet-by-ward'],
+    labelHeader: 'Ward',
+    columns: [{ key: 'n', label: 'Items recorded', numeric: true }],
+    rows: byWard.map((w) => ({ key: w.wardId ?? 'unknown', label: w.ward ?? 'Place not known', counts: [w.n] })),
+    columnTotals: true,
+    totalLabel: 'All wards',
+    extra: [
+      {
+        column: { key: 'population', label: 'People living in the ward', numeric: true },
+        value: ({ key }) =>
+          key === 'unknown'
+            ? { text: '', value: null }
+            : plainValue(key === 'total' ? totalPopulation : (population.get(key) ?? 0)),
+      },
+      {
+        column: { key: 'rate', label: 'Per 1,000 people', numeric: true },
+        value: ({ key, counts, marks }) =>
+          key === 'unknown'
+            ? { text: '', value: null }
+            : ratePerThousand(counts[0], key === 'total' ? totalPopulation : (population.get(key) ?? 0), marks[0] !== 'shown'),
+      },
+    ],
+    chart: { kind: 'horizontal', series: [2], valueLabel: 'Per 1,000 people', skipTotals: true },
+  });
   // The map beside the table is drawn from the table's published (suppressed) values only.
   const byWardTable: ReportTable = { ...byWardCounts, map: buildWardMap(byWardCounts, centres, d['unmet-ward-map']) };
   const searchWardTable = countTable({
-        id: 'search-wards',
-        title: 'Searches that found nothing, by ward',
-        definition: d['zero-search-wards'],
-        labelHeader: 'Ward searched from',
-        columns: [{ key: 'n', label: 'Searches', numeric: true }],
-        rows: searchWards.map((w) => ({ key: w.wardId ?? 'unknown', label: w.ward ?? 'No place given, or outside the borough', counts: [w.n] })),
-        columnTotals: true,
-      });
+    id: 'search-wards',
+    title: 'Searches that found nothing, by ward',
+    definition: d['zero-search-wards'],
+    labelHeader: 'Ward searched from',
+    columns: [{ key: 'n', label: 'Searches', numeric: true }],
+    rows: searchWards.map((w) => ({
+      key: w.wardId ?? 'unknown',
+      label: w.ward ?? 'No place given, or outside the borough',
+      counts: [w.n],
+    })),
+    columnTotals: true,
+  });
   const declinedTable = countTable({
-        id: 'declined',
-        title: 'Referrals declined by providers, by reason',
-        definition: d['declined-by-reason'],
-        labelHeader: 'Reason',
-        columns: [{ key: 'n', label: 'Referrals', numeric: true }],
-        rows: Object.keys(declineReasonLabels).map((reason) => ({
-          key: reason,
-          label: labelFor(declineReasonLabels, reason),
-          counts: [declined.find((r) => r.reason === reason)?.n ?? 0],
-        })),
-        columnTotals: true,
-        chart: { kind: 'horizontal', series: [0], valueLabel: 'Referrals declined', skipTotals: true },
-      });
+    id: 'declined',
+    title: 'Referrals declined by providers, by reason',
+    definition: d['declined-by-reason'],
+    labelHeader: 'Reason',
+    columns: [{ key: 'n', label: 'Referrals', numeric: true }],
+    rows: Object.keys(declineReasonLabels).map((reason) => ({
+      key: reason,
+      label: labelFor(declineReasonLabels, reason),
+      counts: [declined.find((r) => r.reason === reason)?.n ?? 0],
+    })),
+    columnTotals: true,
+    chart: { kind: 'horizontal', series: [0], valueLabel: 'Referrals declined', skipTotals: true },
+  });
   const totalOf = (t: ReportTable, column: string) => {
     const i = t.columns.findIndex((c) => c.key === column);
     return t.rows.find((r) => r.total)?.values[i] ?? countValue(0);
@@ -141,12 +158,23 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
   return {
     slug: 'unmet-need',
     title: 'Unmet need',
-    summary: 'Where people needed help that no service could give, with the searches, declines and waiting lists that point the same way.',
+    summary:
+      'Where people needed help that no service could give, with the searches, declines and waiting lists that point the same way.',
     figures: [
       { id: 'unmet-recorded', label: 'Unmet need recorded', value: recordedValue, definition: d['unmet-recorded'] },
       { id: 'zero-searches', label: 'Searches that found nothing', value: searchesValue, definition: d['zero-searches'] },
-      { id: 'declined-by-reason', label: 'Referrals declined by providers', value: declinedValue, definition: d['declined-by-reason'] },
-      { id: 'waiting-lists', label: 'Referrals put on a waiting list', value: countValue(all.added), definition: d['waiting-lists'] },
+      {
+        id: 'declined-by-reason',
+        label: 'Referrals declined by providers',
+        value: declinedValue,
+        definition: d['declined-by-reason'],
+      },
+      {
+        id: 'waiting-lists',
+        label: 'Referrals put on a waiting list',
+        value: countValue(all.added),
+        definition: d['waiting-lists'],
+      },
     ],
     tables: [
       {
@@ -160,7 +188,11 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
           { key: 'searches', label: 'Searches that found nothing', values: [searchesValue] },
           { key: 'declined', label: 'Referrals declined by providers', values: [declinedValue] },
           { key: 'waitlisted', label: 'Referrals put on a waiting list', values: [countValue(all.added)] },
-          { key: 'still-waiting', label: 'Referrals still on a waiting list at the end of the period', values: [countValue(all.stillWaiting)] },
+          {
+            key: 'still-waiting',
+            label: 'Referrals still on a waiting list at the end of the period',
+            values: [countValue(all.stillWaiting)],
+          },
         ],
       },
       byTheme,
@@ -183,7 +215,11 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
         columns: [{ key: 'n', label: 'Searches', numeric: true }],
         rows: [
           ...terms.top.map((t) => ({ key: t.terms, label: t.terms, counts: [t.n] })),
-          { key: 'other', label: 'Other words (each searched for fewer than 5 times, not listed)', counts: [terms.withWords - terms.top.reduce((s, t) => s + t.n, 0)] },
+          {
+            key: 'other',
+            label: 'Other words (each searched for fewer than 5 times, not listed)',
+            counts: [terms.withWords - terms.top.reduce((s, t) => s + t.n, 0)],
+          },
         ],
       }),
       countTable({
@@ -208,7 +244,9 @@ export function buildUnmetNeed(data: UnmetNeedData, f: ReportFilter): ReportSect
         ],
         rows: [
           { key: 'any', label: 'Any theme (each referral once)', counts: [all.added, all.stillWaiting] },
-          ...lists.filter((l) => l.theme !== '').map((l) => ({ key: l.theme, label: l.theme, counts: [l.added, l.stillWaiting] })),
+          ...lists
+            .filter((l) => l.theme !== '')
+            .map((l) => ({ key: l.theme, label: l.theme, counts: [l.added, l.stillWaiting] })),
         ],
       }),
     ],

@@ -7,7 +7,8 @@ import { waitingTimes } from '../sql/waiting-times';
 import { countTable, countValue, statValue, type ReportSection } from '../table';
 import { periodKeys } from './period';
 
-const days = (v: { text: string; value: number | null }) => (v.value === null ? v : { ...v, text: `${v.text} ${v.value === 1 ? 'day' : 'days'}` });
+const days = (v: { text: string; value: number | null }) =>
+  v.value === null ? v : { ...v, text: `${v.text} ${v.value === 1 ? 'day' : 'days'}` };
 
 export type WaitingData = { times: Awaited<ReturnType<typeof waitingTimes>>; now: Awaited<ReturnType<typeof waitingNow>> };
 
@@ -41,8 +42,18 @@ export function buildWaiting(data: WaitingData, f: ReportFilter): ReportSection 
     title: 'Waiting',
     summary: 'How long people waited from referral to a first conversation, and who is waiting now.',
     figures: [
-      { id: 'wait-median', label: 'Median wait to first contact', value: days(statValue(overall.median, overall.n)), definition: d['wait-median'] },
-      { id: 'wait-p90', label: '90th percentile wait', value: days(statValue(overall.p90, overall.n)), definition: d['wait-p90'] },
+      {
+        id: 'wait-median',
+        label: 'Median wait to first contact',
+        value: days(statValue(overall.median, overall.n)),
+        definition: d['wait-median'],
+      },
+      {
+        id: 'wait-p90',
+        label: '90th percentile wait',
+        value: days(statValue(overall.p90, overall.n)),
+        definition: d['wait-p90'],
+      },
       { id: 'wait-first-contacts', label: 'First contacts', value: countValue(overall.n), definition: d['wait-first-contacts'] },
       { id: 'waiting-now', label: 'Waiting for a first contact now', value: waitingNowValue, definition: d['waiting-now'] },
     ],

@@ -22,7 +22,15 @@ export type Caseload = {
 export async function caseload(db: Tx, f: ReportFilter): Promise<Caseload> {
   const at = asAt(f);
   const rows = await db.$queryRaw<
-    { workers: bigint; median: number | null; lowest: bigint | null; highest: bigint | null; open_cases: bigint | null; assigned: bigint; workers_assigned: bigint }[]
+    {
+      workers: bigint;
+      median: number | null;
+      lowest: bigint | null;
+      highest: bigint | null;
+      open_cases: bigint | null;
+      assigned: bigint;
+      workers_assigned: bigint;
+    }[]
   >`
     WITH open_now AS (
       SELECT cf."assignedWorkerId" AS worker, count(*) AS k

@@ -11,8 +11,13 @@ export const CONTACT_BANDS = [
 ] as const;
 
 /** Conversations (corrections counted once) per case closed in the period: the median and how many cases fall in each band. */
-export async function contactsPerCase(db: Tx, f: ReportFilter): Promise<{ n: number; median: number | null; bands: Record<string, number> }> {
-  const rows = await db.$queryRaw<{ n: bigint; median: number | null; b0: bigint; b1: bigint; b2: bigint; b6: bigint; b13: bigint }[]>`
+export async function contactsPerCase(
+  db: Tx,
+  f: ReportFilter,
+): Promise<{ n: number; median: number | null; bands: Record<string, number> }> {
+  const rows = await db.$queryRaw<
+    { n: bigint; median: number | null; b0: bigint; b1: bigint; b2: bigint; b6: bigint; b13: bigint }[]
+  >`
     SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY cf.conversations) AS median,
            count(*) FILTER (WHERE cf.conversations = 0) AS b0, count(*) FILTER (WHERE cf.conversations = 1) AS b1,
            count(*) FILTER (WHERE cf.conversations BETWEEN 2 AND 5) AS b2, count(*) FILTER (WHERE cf.conversations BETWEEN 6 AND 12) AS b6,

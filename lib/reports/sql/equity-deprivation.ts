@@ -2,7 +2,13 @@ import type { Tx } from '@/lib/db/client';
 import type { ReportFilter } from '../filter';
 import { num, wardCondition } from './fragments';
 
-export type DeprivationRow = { quintile: number | null; population: number; received: number; closed: number; communityOption: number };
+export type DeprivationRow = {
+  quintile: number | null;
+  population: number;
+  received: number;
+  closed: number;
+  communityOption: number;
+};
 
 /**
  * Per IMD quintile of the person's area (quintile = decile halved, rounded up; 1 = most deprived):
@@ -11,7 +17,9 @@ export type DeprivationRow = { quintile: number | null; population: number; rece
  * quintile null: cases whose person has no known area.
  */
 export async function equityDeprivation(db: Tx, f: ReportFilter): Promise<DeprivationRow[]> {
-  const rows = await db.$queryRaw<{ quintile: number | null; population: bigint | null; received: bigint; closed: bigint; taken: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { quintile: number | null; population: bigint | null; received: bigint; closed: bigint; taken: bigint }[]
+  >`
     WITH pop AS (
       SELECT ((a."imdDecile" + 1) / 2) AS quintile, sum(a.population) AS population
       FROM "Area" a WHERE TRUE ${wardCondition('a."wardId"', f.wardId)}

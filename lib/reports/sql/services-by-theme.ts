@@ -27,5 +27,11 @@ export async function servicesByTheme(db: Tx, f: ReportFilter): Promise<Services
     LEFT JOIN listed ON listed.id = st."serviceId"
     GROUP BY t.id, t.name, t."sortOrder"
     ORDER BY t."sortOrder", t.name`;
-  return rows.map((r) => ({ termId: r.termId, theme: r.theme, open: num(r.open), waitingList: num(r.waiting), full: num(r.full) }));
+  return rows.map((r) => ({
+    termId: r.termId,
+    theme: r.theme,
+    open: num(r.open),
+    waitingList: num(r.waiting),
+    full: num(r.full),
+  }));
 }

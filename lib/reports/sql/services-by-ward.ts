@@ -7,7 +7,10 @@ import { num, wardCondition } from './fragments';
  * ward's population. A service meeting in two wards counts in both. The row with wardId null
  * counts services with no place at all (online or by phone).
  */
-export async function servicesByWard(db: Tx, f: ReportFilter): Promise<{ wardId: string | null; ward: string | null; population: number; n: number }[]> {
+export async function servicesByWard(
+  db: Tx,
+  f: ReportFilter,
+): Promise<{ wardId: string | null; ward: string | null; population: number; n: number }[]> {
   const rows = await db.$queryRaw<{ wardId: string | null; ward: string | null; population: bigint | null; n: bigint }[]>`
     WITH listed AS (
       SELECT s.id FROM "Service" s WHERE s.published AND s.status = 'active'

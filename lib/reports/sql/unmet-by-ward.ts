@@ -9,7 +9,9 @@ export type UnmetByWardRow = { wardId: string | null; code: string | null; ward:
  * every ward listed even with none. Items with no known ward come last with wardId null.
  */
 export async function unmetByWard(db: Tx, f: ReportFilter): Promise<UnmetByWardRow[]> {
-  const rows = await db.$queryRaw<{ wardId: string | null; code: string | null; ward: string | null; population: bigint | null; n: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { wardId: string | null; code: string | null; ward: string | null; population: bigint | null; n: bigint }[]
+  >`
     WITH items AS (
       SELECT coalesce(u."wardId", a."wardId") AS "wardId"
       FROM "UnmetNeed" u LEFT JOIN "Area" a ON a.id = u."areaId"

@@ -16,5 +16,10 @@ export async function wardCentres(db: Tx, f: Pick<ReportFilter, 'wardId'>): Prom
     FROM "Postcode" p JOIN "Area" a ON a.id = p."areaId"
     WHERE TRUE ${wardCondition('a."wardId"', f.wardId)}
     GROUP BY a."wardId"`;
-  return rows.map((r) => ({ wardId: r.wardId, latitude: num(r.latitude), longitude: num(r.longitude), postcodes: num(r.postcodes) }));
+  return rows.map((r) => ({
+    wardId: r.wardId,
+    latitude: num(r.latitude),
+    longitude: num(r.longitude),
+    postcodes: num(r.postcodes),
+  }));
 }

@@ -24,7 +24,16 @@ export type WellbeingRow = {
  */
 export async function wellbeingChange(db: Tx, f: ReportFilter): Promise<WellbeingRow[]> {
   const rows = await db.$queryRaw<
-    { question: Ons4Question; n: bigint; mean_first: number | null; mean_closing: number | null; mean_change: number | null; improved: bigint; same: bigint; worse: bigint }[]
+    {
+      question: Ons4Question;
+      n: bigint;
+      mean_first: number | null;
+      mean_closing: number | null;
+      mean_change: number | null;
+      improved: bigint;
+      same: bigint;
+      worse: bigint;
+    }[]
   >`
     WITH pairs AS (
       SELECT q.question, q.before, q.after

@@ -3,7 +3,10 @@ import type { ReportFilter } from '../filter';
 import { num, wardCondition } from './fragments';
 
 /** Searches that found nothing in the period per ward searched from; wardId null when no place was given or known. */
-export async function zeroSearchWards(db: Tx, f: ReportFilter): Promise<{ wardId: string | null; ward: string | null; n: number }[]> {
+export async function zeroSearchWards(
+  db: Tx,
+  f: ReportFilter,
+): Promise<{ wardId: string | null; ward: string | null; n: number }[]> {
   const rows = await db.$queryRaw<{ wardId: string | null; ward: string | null; n: bigint }[]>`
     SELECT s."wardId", w.name AS ward, count(*) AS n
     FROM "SearchLog" s LEFT JOIN "Ward" w ON w.id = s."wardId"

@@ -38,7 +38,15 @@ interface OrgPlan extends OrgDef {
 }
 
 const WEEKDAYS: DayCode[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
-const DAY_NAMES: Record<DayCode, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+const DAY_NAMES: Record<DayCode, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
 
 const ORG_LANGUAGES: Record<string, string[]> = {
   polish: ['Polish', 'English'],
@@ -76,7 +84,8 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
       const p = kind.p === 1 ? 1 : kind.p * damp;
       if (!wr.chance(p)) continue;
       const take = wr.int(kind.take[0], kind.take[1]) - (ward.name === 'Redlands' && kind.p === 1 ? 1 : 0);
-      const home = kind.home === 'cc' ? `cc:${ward.name}` : kind.home === 'church' ? `church:${ward.name}` : `${kind.home}:${ward.name}`;
+      const home =
+        kind.home === 'cc' ? `cc:${ward.name}` : kind.home === 'church' ? `church:${ward.name}` : `${kind.home}:${ward.name}`;
       plans.push({
         key: `place:${kind.key}:${ward.name}`,
         name: fill(kind.name, { ward: ward.name, saint: ward.saint }),
@@ -103,13 +112,19 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
     const verified = !plan.pending && r.chance(plan.kind === 'council' || plan.kind === 'nhs' ? 1 : 0.62);
     const isCharity = plan.kind === 'charity' || plan.kind === 'faith' || (plan.kind === 'trust' && true);
     const bigger = !plan.key.startsWith('place:') || plan.kind === 'charity';
-    const phone = plan.kind === 'council' ? `01632 960${String(r.int(100, 999))}` : r.chance(0.5) ? `0118 496 0${String(r.int(100, 999))}` : `07700 900${String(r.int(100, 999))}`;
+    const phone =
+      plan.kind === 'council'
+        ? `01632 960${String(r.int(100, 999))}`
+        : r.chance(0.5)
+          ? `0118 496 0${String(r.int(100, 999))}`
+          : `07700 900${String(r.int(100, 999))}`;
     orgRows.push({
       id,
       name: plan.name,
       description: plan.description,
       charityNumber: isCharity && r.chance(0.8) ? `1999${String(100 + charityN++).padStart(3, '0')}` : null,
-      companyNumber: plan.kind === 'cic' || plan.kind === 'housing' || plan.kind === 'trust' ? `99${String(r.int(100000, 999999))}` : null,
+      companyNumber:
+        plan.kind === 'cic' || plan.kind === 'housing' || plan.kind === 'trust' ? `99${String(r.int(100000, 999999))}` : null,
       website: bigger && r.chance(0.85) ? `https://${orgSlug}.example.org` : null,
       email: r.chance(0.9) ? `hello@${orgSlug}.example.org` : null,
       phone,
@@ -121,7 +136,12 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
       updatedAt: clock.at(Math.min(-1, created + r.int(1, 400)) + workHours(r)),
     });
     for (const u of staff.providersByOrg.get(plan.key) ?? []) {
-      members.push({ organisationId: id, userId: u.id, role: (staff.providersByOrg.get(plan.key)![0] === u ? 'owner' : 'member'), createdAt: clock.at(created + 1 + workHours(r)) });
+      members.push({
+        organisationId: id,
+        userId: u.id,
+        role: staff.providersByOrg.get(plan.key)![0] === u ? 'owner' : 'member',
+        createdAt: clock.at(created + 1 + workHours(r)),
+      });
     }
   }
   for (const [orgKey] of staff.providersByOrg) {
@@ -153,7 +173,8 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
         const places = at.split('|');
         for (const w of places) instances.push({ t, ward: geo.wardByName(w), name, multi: places.length > 1 });
       } else if (countText) {
-        for (let i = 0; i < Number(countText); i++) instances.push({ t, ward: wardCycle[spreadIndex++ % wardCycle.length], name, multi: true });
+        for (let i = 0; i < Number(countText); i++)
+          instances.push({ t, ward: wardCycle[spreadIndex++ % wardCycle.length], name, multi: true });
       } else {
         instances.push({ t, ward: null, name, multi: false });
       }
@@ -181,7 +202,10 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
       }
       if (usedNames.has(name.toLowerCase())) {
         // "Fernhill Knit and Natter" reads naturally; "Walking Through Grief, Oakridge" does not take a prefix.
-        const groupLike = /(Group|Club|Caf\u00e9|Walk|Walkers|Shed|Choir|Singers|Natter|Chat|Pantry|Fridge|Social|Session|Surgery|Drop-in|Circle|Bowls|Football|Yoga|Tai Chi|Class|Hub|Larder)$/.test(name);
+        const groupLike =
+          /(Group|Club|Caf\u00e9|Walk|Walkers|Shed|Choir|Singers|Natter|Chat|Pantry|Fridge|Social|Session|Surgery|Drop-in|Circle|Bowls|Football|Yoga|Tai Chi|Class|Hub|Larder)$/.test(
+            name,
+          );
         const prefixed = name.includes(place)
           ? `${name} (${venue?.name ?? plan.name})`
           : groupLike && !/^The |^[\w\u2019']+ at /.test(name) && t.when !== 'once'
@@ -197,7 +221,7 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
       if (r.chance(0.55)) description += ` ${r.pick(extraSentences)}`;
 
       const created = Math.max(-2300, (org.createdAt ? dayOf(clock, org.createdAt as Date) : -800) + r.int(0, 300));
-      const pending = plan.pending || (services.length % 97 === 50);
+      const pending = plan.pending || services.length % 97 === 50;
       const createdDay = pending ? -r.int(1, 12) : Math.min(created, -30);
 
       // Freshness: most checked in the last six months, some six to twelve, a few older, a handful never.
@@ -210,11 +234,20 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
       else assuredDay = null;
       if (assuredDay !== null && assuredDay < createdDay) assuredDay = createdDay + r.int(0, 5);
       const providers = staff.providersByOrg.get(plan.key) ?? [];
-      const assurer: StaffUser | null = assuredDay === null ? null : providers.length > 0 && r.chance(0.7) ? r.pick(providers) : r.pick(staff.coordinators);
+      const assurer: StaffUser | null =
+        assuredDay === null ? null : providers.length > 0 && r.chance(0.7) ? r.pick(providers) : r.pick(staff.coordinators);
 
       // Status and capacity.
       const s = r.next();
-      const status = pending ? 'active' : s < 0.925 ? 'active' : s < 0.955 ? 'temporarily_closed' : s < 0.985 ? 'inactive' : 'defunct';
+      const status = pending
+        ? 'active'
+        : s < 0.925
+          ? 'active'
+          : s < 0.955
+            ? 'temporarily_closed'
+            : s < 0.985
+              ? 'inactive'
+              : 'defunct';
       const c = r.next();
       let capacityStatus: 'open' | 'waiting_list' | 'full' = 'open';
       let capacitySpaces: number | null = null;
@@ -230,14 +263,33 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
 
       const costText = r.pick(t.cost);
       const isFree = costText === '' || costText.startsWith('free:');
-      const costDescription = costText === '' ? (r.chance(0.5) ? 'Free' : null) : costText.startsWith('free:') ? costText.slice(5) : costText;
+      const costDescription =
+        costText === '' ? (r.chance(0.5) ? 'Free' : null) : costText.startsWith('free:') ? costText.slice(5) : costText;
       const languages = ORG_LANGUAGES[plan.key] ?? t.languages ?? ['English'];
       const delivery = new Set(t.delivery ?? ['in_person']);
       if (venue === null) delivery.delete('in_person');
       if (delivery.size === 0) delivery.add('phone');
       if (delivery.has('in_person') && r.chance(0.04)) delivery.add('online');
       const id = sid('service', key);
-      const contact = r.chance(0.6) ? r.pick(['Jan', 'Pat', 'Sue', 'Dave', 'Mo', 'Linda', 'Kev', 'Amrit', 'Bev', 'Ros', 'Gill', 'Tony', 'Hannah', 'Priti', 'Ade']) : null;
+      const contact = r.chance(0.6)
+        ? r.pick([
+            'Jan',
+            'Pat',
+            'Sue',
+            'Dave',
+            'Mo',
+            'Linda',
+            'Kev',
+            'Amrit',
+            'Bev',
+            'Ros',
+            'Gill',
+            'Tony',
+            'Hannah',
+            'Priti',
+            'Ade',
+          ])
+        : null;
       const row: Prisma.ServiceCreateManyInput = {
         id,
         organisationId: orgId,
@@ -245,7 +297,7 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
         description,
         url: org.website && r.chance(0.5) ? `${org.website}/${slug(name)}` : null,
         email: org.email ?? null,
-        phone: r.chance(0.2) ? `07700 900${String(r.int(100, 999))}` : org.phone ?? null,
+        phone: r.chance(0.2) ? `07700 900${String(r.int(100, 999))}` : (org.phone ?? null),
         contactName: contact,
         status,
         published: !pending,
@@ -312,7 +364,19 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
   }));
 
   const { versions, changeRequests } = buildListingHistory(services, serviceInfo, staff, clock, rng);
-  return { organisations: orgRows, members, locations, services, serviceAtLocations: sals, schedules, serviceTaxonomy, versions, changeRequests, serviceInfo, orgIdByKey };
+  return {
+    organisations: orgRows,
+    members,
+    locations,
+    services,
+    serviceAtLocations: sals,
+    schedules,
+    serviceTaxonomy,
+    versions,
+    changeRequests,
+    serviceInfo,
+    orgIdByKey,
+  };
 }
 
 function dayOf(clock: Clock, d: Date): number {
@@ -321,7 +385,26 @@ function dayOf(clock: Clock, d: Date): number {
 
 /** Wards in the order multi-place services are spread over, busier and central wards more often. */
 function spreadWards(): WardDef[] {
-  const order = ['Eastbrook Central', 'Fernhill', 'Priory Fields', 'Heathfield', 'Larkswood', 'Willowbank', 'Oakridge', 'Stonecross', 'Kingsmead', 'Hollybush', 'Eastbrook Central', 'Moorcroft', 'Elmstead', 'Northwood End', 'Ashcombe', 'Carrow Vale', 'Fernhill', 'Redlands'];
+  const order = [
+    'Eastbrook Central',
+    'Fernhill',
+    'Priory Fields',
+    'Heathfield',
+    'Larkswood',
+    'Willowbank',
+    'Oakridge',
+    'Stonecross',
+    'Kingsmead',
+    'Hollybush',
+    'Eastbrook Central',
+    'Moorcroft',
+    'Elmstead',
+    'Northwood End',
+    'Ashcombe',
+    'Carrow Vale',
+    'Fernhill',
+    'Redlands',
+  ];
   return order.map((n) => wards.find((w) => w.name === n)!);
 }
 
@@ -332,7 +415,14 @@ function pickVenue(geo: Geography, t: Template, ward: WardDef, plan: OrgPlan, r:
     if (pool.length) return pool[0];
   }
   if (plan.key === 'libraries' || t.key === 'rhyme_time' || t.key === 'reading_group' || t.key === 'homework_club') {
-    const lib = ['central-library', 'kingsmead-library', 'priory-library', 'heathfield-library', 'oakridge-library', 'larkswood-library']
+    const lib = [
+      'central-library',
+      'kingsmead-library',
+      'priory-library',
+      'heathfield-library',
+      'oakridge-library',
+      'larkswood-library',
+    ]
       .map((k) => geo.venue(k))
       .find((v) => v.ward === ward);
     if (lib) return lib;
@@ -360,7 +450,13 @@ function buildSchedules(t: Template, r: Rng, clock: Clock, createdDay: number): 
     while (clock.dayCode(d) !== day) d += 1;
     return d;
   };
-  const base = (freq: 'WEEKLY' | 'MONTHLY' | 'ONCE', interval: number, byDay: string[], startDay: number, extra: Partial<ScheduleRow> = {}): ScheduleRow => {
+  const base = (
+    freq: 'WEEKLY' | 'MONTHLY' | 'ONCE',
+    interval: number,
+    byDay: string[],
+    startDay: number,
+    extra: Partial<ScheduleRow> = {},
+  ): ScheduleRow => {
     const rule =
       freq === 'ONCE'
         ? null
@@ -394,7 +490,9 @@ function buildSchedules(t: Template, r: Rng, clock: Clock, createdDay: number): 
       return [base('WEEKLY', 1, [day], alignTo(start, day))];
     }
     case 'twice_weekly': {
-      const [d1, d2] = r.sample(dayPool.length >= 2 ? dayPool : WEEKDAYS, 2).sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
+      const [d1, d2] = r
+        .sample(dayPool.length >= 2 ? dayPool : WEEKDAYS, 2)
+        .sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
       if (r.chance(0.5)) return [base('WEEKLY', 1, [d1, d2], alignTo(start, d1))];
       const other = r.pick(t.times);
       return [
@@ -456,7 +554,13 @@ function snapshot(s: Prisma.ServiceCreateManyInput) {
   };
 }
 
-function buildListingHistory(services: Prisma.ServiceCreateManyInput[], info: ServiceInfo[], staff: Staff, clock: Clock, rng: Rng) {
+function buildListingHistory(
+  services: Prisma.ServiceCreateManyInput[],
+  info: ServiceInfo[],
+  staff: Staff,
+  clock: Clock,
+  rng: Rng,
+) {
   const versions: Prisma.ServiceVersionCreateManyInput[] = [];
   const changeRequests: Prisma.ListingChangeRequestCreateManyInput[] = [];
   const coordinators = staff.coordinators;
@@ -477,7 +581,8 @@ function buildListingHistory(services: Prisma.ServiceCreateManyInput[], info: Se
       const snap = snapshot(s);
       if (n < count) {
         if (r.chance(0.5)) snap.capacityStatus = r.pick(['open', 'waiting_list', 'full']);
-        if (r.chance(0.4) && snap.costDescription) snap.costDescription = snap.costDescription.replace(/£(\d+)/, (_m, x) => `£${Math.max(1, Number(x) - 1)}`);
+        if (r.chance(0.4) && snap.costDescription)
+          snap.costDescription = snap.costDescription.replace(/£(\d+)/, (_m, x) => `£${Math.max(1, Number(x) - 1)}`);
         if (r.chance(0.2)) snap.description = (snap.description ?? '').split('. ').slice(0, -1).join('. ') + '.';
       }
       const day = n === 1 ? created : created + Math.floor((span * (n - 1)) / count);
@@ -495,7 +600,8 @@ function buildListingHistory(services: Prisma.ServiceCreateManyInput[], info: Se
 
   // Moderation queue: new listings, changes to name or description, problem reports.
   let n = 0;
-  const add = (row: Omit<Prisma.ListingChangeRequestCreateManyInput, 'id'>) => changeRequests.push({ ...row, id: sid('change-request', n++) });
+  const add = (row: Omit<Prisma.ListingChangeRequestCreateManyInput, 'id'>) =>
+    changeRequests.push({ ...row, id: sid('change-request', n++) });
   services.forEach((s, i) => {
     if (s.published) return;
     const r = new Rng(`new-listing:${s.id}`);
@@ -515,7 +621,13 @@ function buildListingHistory(services: Prisma.ServiceCreateManyInput[], info: Se
   const published = services.map((s, i) => ({ s, i })).filter(({ s }) => s.published && s.status === 'active');
   const withProvider = published.filter(({ i }) => (staff.providersByOrg.get(info[i].orgKey) ?? []).length > 0);
   const demoOrgServices = withProvider.filter(({ i }) => info[i].orgKey === 'age-well');
-  const pendingChanges = [demoOrgServices[0], ...rng.sample(withProvider.filter((x) => x !== demoOrgServices[0]), 5)];
+  const pendingChanges = [
+    demoOrgServices[0],
+    ...rng.sample(
+      withProvider.filter((x) => x !== demoOrgServices[0]),
+      5,
+    ),
+  ];
   pendingChanges.forEach(({ s, i }, k) => {
     const r = new Rng(`change:${s.id}`);
     const renamed = k % 3 === 1;
@@ -563,7 +675,12 @@ function buildListingHistory(services: Prisma.ServiceCreateManyInput[], info: Se
       status,
       reviewedById: r.pick(coordinators).id,
       reviewedAt: clock.at(day + r.int(1, 6) + workHours(r)),
-      reviewNote: status === 'sent_back' ? 'Please say who the group is for and how to join.' : status === 'closed' ? 'Checked with the group and updated the listing.' : null,
+      reviewNote:
+        status === 'sent_back'
+          ? 'Please say who the group is for and how to join.'
+          : status === 'closed'
+            ? 'Checked with the group and updated the listing.'
+            : null,
       createdAt: clock.at(day + workHours(r)),
     });
   });

@@ -161,7 +161,8 @@ export function buildGeography(): Geography {
     if (r.chance(kind === 'hall' || kind === 'church' ? 0.65 : 0.85)) access.add('step_free');
     if (r.chance(kind === 'library' || kind === 'hub' || kind === 'office' ? 0.9 : 0.45)) access.add('hearing_loop');
     if (r.chance(access.has('step_free') ? 0.75 : 0.2)) access.add('accessible_toilet');
-    if (r.chance(kind === 'hall' || kind === 'leisure' || kind === 'park' || kind === 'faith' ? 0.85 : 0.45)) access.add('parking');
+    if (r.chance(kind === 'hall' || kind === 'leisure' || kind === 'park' || kind === 'faith' ? 0.85 : 0.45))
+      access.add('parking');
     if (r.chance(kind === 'library' || kind === 'hub' ? 0.5 : 0.15)) access.add('quiet_space');
     if (r.chance(0.04)) access.add('bsl');
     const v: Venue = {
@@ -174,7 +175,9 @@ export function buildGeography(): Geography {
       postcode: pc,
       lat: round6(pc.lat + r.float(-40, 40) * LAT_PER_M),
       lng: round6(pc.lng + r.float(-40, 40) * LNG_PER_M),
-      accessibility: ['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'quiet_space'].filter((f) => access.has(f)),
+      accessibility: ['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'quiet_space'].filter((f) =>
+        access.has(f),
+      ),
     };
     venueMap.set(key, v);
     return v;

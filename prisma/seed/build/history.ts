@@ -11,7 +11,6 @@ import { canMove } from '../../../lib/referrals/lifecycle';
 type Status = Prisma.ReferralCreateManyInput['status'] & string;
 type ActorKind = Prisma.ReferralEventCreateManyInput['actorKind'];
 
-
 export interface History {
   people: Prisma.PersonCreateManyInput[];
   consents: Prisma.ConsentCreateManyInput[];
@@ -48,13 +47,48 @@ interface Interval {
 
 const clamp = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
 const ageBand = (age: number) =>
-  age < 25 ? '18-24' : age < 35 ? '25-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : age < 65 ? '55-64' : age < 75 ? '65-74' : age < 85 ? '75-84' : '85+';
-const ascii = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  age < 25
+    ? '18-24'
+    : age < 35
+      ? '25-34'
+      : age < 45
+        ? '35-44'
+        : age < 55
+          ? '45-54'
+          : age < 65
+            ? '55-64'
+            : age < 75
+              ? '65-74'
+              : age < 85
+                ? '75-84'
+                : '85+';
+const ascii = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
-export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>, staff: Staff, dir: Directory, clock: Clock): History {
+export function buildHistory(
+  geo: Geography,
+  themeIdByCode: Map<string, string>,
+  staff: Staff,
+  dir: Directory,
+  clock: Clock,
+): History {
   const out: History = {
-    people: [], consents: [], cases: [], caseNeeds: [], conversations: [], conversationNeeds: [], referrals: [],
-    referralEvents: [], unmetNeeds: [], safeguarding: [], signposts: [], searchLogs: [], notifications: [],
+    people: [],
+    consents: [],
+    cases: [],
+    caseNeeds: [],
+    conversations: [],
+    conversationNeeds: [],
+    referrals: [],
+    referralEvents: [],
+    unmetNeeds: [],
+    safeguarding: [],
+    signposts: [],
+    searchLogs: [],
+    notifications: [],
   };
   const rng = new Rng('history');
   const now = clock.nowT;
@@ -100,7 +134,14 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const first = r.pick(gender === 'female' ? group.female : gender === 'male' ? group.male : [...group.female, ...group.male]);
     let last = r.pick(group.surnames);
     if (gender === 'female' && group.femaleSurname) last = group.femaleSurname(last);
-    const ageBase = source === 'hospital' ? r.int(55, 94) : r.weighted([[r.int(18, 39), 22], [r.int(40, 64), 36], [r.int(65, 95), 42]] as const);
+    const ageBase =
+      source === 'hospital'
+        ? r.int(55, 94)
+        : r.weighted([
+            [r.int(18, 39), 22],
+            [r.int(40, 64), 36],
+            [r.int(65, 95), 42],
+          ] as const);
     const age = Math.min(97, ageBase);
     const area = r.weighted(areaWeights);
     const pc = r.pick(area.postcodes);
@@ -109,7 +150,16 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const hasEmail = r.chance(age < 65 ? 0.62 : 0.3);
     const email = hasEmail ? `${ascii(first)}.${ascii(last)}${++emailN}@example.com` : null;
     const phone = r.chance(0.93) ? `07700 900${String(r.int(0, 999)).padStart(3, '0')}` : null;
-    const preferred = !phone ? (email ? 'email' : 'letter') : r.weighted([['phone', 68], ['text', 17], [email ? 'email' : 'phone', 10], ['letter', 5]] as const);
+    const preferred = !phone
+      ? email
+        ? 'email'
+        : 'letter'
+      : r.weighted([
+          ['phone', 68],
+          ['text', 17],
+          [email ? 'email' : 'phone', 10],
+          ['letter', 5],
+        ] as const);
     const dobDay = -Math.round(age * 365.25) - r.int(0, 364);
     const recorded = r.chance(0.8);
     const row: Prisma.PersonCreateManyInput = {
@@ -125,7 +175,13 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
       areaId: area.id,
       gender: recorded ? (r.chance(0.05) ? 'declined' : gender) : null,
       ethnicity: r.chance(0.78) ? (r.chance(0.06) ? 'declined' : group.ethnicity) : null,
-      disability: r.chance(0.72) ? r.weighted([['yes', 36], ['no', 58], ['declined', 6]] as const) : null,
+      disability: r.chance(0.72)
+        ? r.weighted([
+            ['yes', 36],
+            ['no', 58],
+            ['declined', 6],
+          ] as const)
+        : null,
       gpPracticeId: gp,
       createdAt: clock.at(t),
       updatedAt: clock.at(t),
@@ -158,7 +214,15 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
   }
   arrivals.sort((a, b) => a - b);
 
-  const openActive: { caseIndex: number; caseId: string; person: PersonSim; workerId: string; lastT: number; hasShare: boolean; next: number }[] = [];
+  const openActive: {
+    caseIndex: number;
+    caseId: string;
+    person: PersonSim;
+    workerId: string;
+    lastT: number;
+    hasShare: boolean;
+    next: number;
+  }[] = [];
   const refSeq = new Map<number, number>();
   let eventN = 0;
   let conversationN = 0;
@@ -166,7 +230,14 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
 
   arrivals.forEach((arrival, caseIndex) => {
     const r = new Rng(`case:${caseIndex}`);
-    const source = r.weighted([['self', 40], ['gp', 35], ['social_care', 9], ['hospital', 6], ['voluntary_sector', 7], ['other', 3]] as const);
+    const source = r.weighted([
+      ['self', 40],
+      ['gp', 35],
+      ['social_care', 9],
+      ['hospital', 6],
+      ['voluntary_sector', 7],
+      ['other', 3],
+    ] as const);
     let day = Math.floor(arrival);
     if (source !== 'self' || r.chance(0.6)) day = clock.toWorkingDay(day);
     let received = day + (source === 'self' ? r.int(7 * 60, 22 * 60) / 1440 : workHours(r, 8, 18));
@@ -185,7 +256,11 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const practiceId = person.row.gpPracticeId as string;
     const inPcn = (geo.practiceIdsByPcn.get(pcnTeamPcnId) ?? []).includes(practiceId);
     const teamId =
-      inPcn && (source === 'gp' || source === 'hospital' || (source === 'self' && r.chance(0.75)) || (source === 'voluntary_sector' && r.chance(0.5)))
+      inPcn &&
+      (source === 'gp' ||
+        source === 'hospital' ||
+        (source === 'self' && r.chance(0.75)) ||
+        (source === 'voluntary_sector' && r.chance(0.5)))
         ? staff.pcnTeamId
         : staff.councilTeamId;
     const coordinator = teamId === staff.pcnTeamId ? coordPcn : r.chance(0.7) ? coordCouncil : coordCouncil2;
@@ -196,7 +271,11 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const caseId = sid('case', caseIndex);
     const practiceName = geo.practiceNameById.get(practiceId) ?? 'GP surgery';
     const referrer = referrerFor(source, practiceName, r);
-    const rag = r.weighted([['red', 8], ['amber', 30], ['green', 62]] as const);
+    const rag = r.weighted([
+      ['red', 8],
+      ['amber', 30],
+      ['green', 62],
+    ] as const);
     const caseRow: Prisma.CaseCreateManyInput = {
       id: caseId,
       reference: `EB-${String(year).slice(2)}-${String(seq).padStart(5, '0')}`,
@@ -262,11 +341,23 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     if (rag !== 'red' && r.chance(0.17)) {
       const t = triaged + r.float(0.005, 0.04);
       if (t <= now) {
-        const conv = conversation(r, caseId, coordinator.id, t, 'listen_connect', person, { first: true, closing: true, scores: r.chance(0.5) });
+        const conv = conversation(r, caseId, coordinator.id, t, 'listen_connect', person, {
+          first: true,
+          closing: true,
+          scores: r.chance(0.5),
+        });
         out.conversations.push(conv.row);
         for (const termId of needIds) out.conversationNeeds.push({ conversationId: conv.row.id!, termId });
         const offered = signpostServices(r, needIds, servicesByTheme, person);
-        offered.forEach((s, k) => out.signposts.push({ id: sid('signpost', `${caseIndex}:${k}`), caseId, serviceId: s.id, createdById: coordinator.id, createdAt: clock.at(t) }));
+        offered.forEach((s, k) =>
+          out.signposts.push({
+            id: sid('signpost', `${caseIndex}:${k}`),
+            caseId,
+            serviceId: s.id,
+            createdById: coordinator.id,
+            createdAt: clock.at(t),
+          }),
+        );
         Object.assign(caseRow, {
           firstContactAt: clock.at(t),
           status: 'closed',
@@ -345,12 +436,37 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
 
     // ---------- conversations ----------
     const signpostOnly = r.chance(0.07);
-    const k = signpostOnly ? 1 : r.weighted([[1, 5], [2, 9], [3, 13], [4, 15], [5, 15], [6, 13], [7, 11], [8, 8], [9, 6], [10, 5]] as const);
+    const k = signpostOnly
+      ? 1
+      : r.weighted([
+          [1, 5],
+          [2, 9],
+          [3, 13],
+          [4, 15],
+          [5, 15],
+          [6, 13],
+          [7, 11],
+          [8, 8],
+          [9, 6],
+          [10, 5],
+        ] as const);
     const outcome: NonNullable<Prisma.CaseCreateManyInput['outcome']> = signpostOnly
       ? 'signposted_first_contact'
       : k <= 2
-        ? r.weighted([['declined_support', 40], ['settled_community_support', 30], ['referred_statutory', 15], ['moved_away', 8], ['other', 7]] as const)
-        : r.weighted([['settled_community_support', 78], ['referred_statutory', 9], ['declined_support', 5], ['moved_away', 4], ['other', 4]] as const);
+        ? r.weighted([
+            ['declined_support', 40],
+            ['settled_community_support', 30],
+            ['referred_statutory', 15],
+            ['moved_away', 8],
+            ['other', 7],
+          ] as const)
+        : r.weighted([
+            ['settled_community_support', 78],
+            ['referred_statutory', 9],
+            ['declined_support', 5],
+            ['moved_away', 4],
+            ['other', 4],
+          ] as const);
     let t = first;
     const convs: Prisma.ConversationCreateManyInput[] = [];
     let referralsMade = 0;
@@ -360,8 +476,16 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
       const isFirst = i === 0;
       const closing = i === k - 1;
       const type = isFirst
-        ? rag === 'red' && r.chance(0.8) ? 'crisis' : r.chance(0.9) ? 'listen_connect' : 'good_life'
-        : r.weighted([['good_life', 45], ['listen_connect', 50], ['crisis', 5]] as const);
+        ? rag === 'red' && r.chance(0.8)
+          ? 'crisis'
+          : r.chance(0.9)
+            ? 'listen_connect'
+            : 'good_life'
+        : r.weighted([
+            ['good_life', 45],
+            ['listen_connect', 50],
+            ['crisis', 5],
+          ] as const);
       const conv = conversation(r, caseId, worker.id, t, type, person, {
         first: isFirst,
         closing,
@@ -376,7 +500,14 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
         caseRow.firstContactAt = clock.at(t);
         caseRow.status = 'active';
         if (source === 'gp' && r.chance(0.7)) {
-          out.consents.push({ id: sid('consent', `${caseIndex}:gp`), personId: person.row.id!, scope: 'tell_gp', fields: ['outcome'], givenAt: clock.at(t), recordedById: worker.id });
+          out.consents.push({
+            id: sid('consent', `${caseIndex}:gp`),
+            personId: person.row.id!,
+            scope: 'tell_gp',
+            fields: ['outcome'],
+            givenAt: clock.at(t),
+            recordedById: worker.id,
+          });
         }
         if (rag !== 'red' && r.chance(0.006)) out.safeguarding.push(safeguarding(caseId, worker.id, t + 0.01, r, clock));
         if (rag === 'red' && r.chance(0.08)) out.safeguarding.push(safeguarding(caseId, worker.id, t + 0.01, r, clock));
@@ -386,11 +517,33 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
       // Signposting at the first conversation.
       if (signpostOnly) {
         const offered = signpostServices(r, needIds, servicesByTheme, person);
-        offered.forEach((s, j) => out.signposts.push({ id: sid('signpost', `${caseIndex}:${j}`), caseId, serviceId: s.id, createdById: worker.id, createdAt: clock.at(t) }));
+        offered.forEach((s, j) =>
+          out.signposts.push({
+            id: sid('signpost', `${caseIndex}:${j}`),
+            caseId,
+            serviceId: s.id,
+            createdById: worker.id,
+            createdAt: clock.at(t),
+          }),
+        );
       }
 
       // Referrals out.
-      const howMany = signpostOnly || outcome === 'declined_support' ? 0 : isFirst ? r.weighted([[0, 25], [1, 50], [2, 25]] as const) : i <= 2 ? r.weighted([[0, 65], [1, 35]] as const) : 0;
+      const howMany =
+        signpostOnly || outcome === 'declined_support'
+          ? 0
+          : isFirst
+            ? r.weighted([
+                [0, 25],
+                [1, 50],
+                [2, 25],
+              ] as const)
+            : i <= 2
+              ? r.weighted([
+                  [0, 65],
+                  [1, 35],
+                ] as const)
+              : 0;
       for (let j = 0; j < howMany; j++) {
         const termId = r.pick(needIds);
         const service = chooseService(r, termId, servicesByTheme, person, t > now - 21);
@@ -400,7 +553,13 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
         }
         if (!shareConsent) {
           shareConsent = true;
-          const fields = ['name', ...(person.row.phone ? ['phone'] : []), ...(person.row.email ? ['email'] : []), 'whatMatters', 'needs'];
+          const fields = [
+            'name',
+            ...(person.row.phone ? ['phone'] : []),
+            ...(person.row.email ? ['email'] : []),
+            'whatMatters',
+            'needs',
+          ];
           const withdrawn = r.chance(0.03);
           out.consents.push({
             id: sid('consent', `${caseIndex}:share`),
@@ -459,7 +618,12 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
   });
 
   function conversation(
-    r: Rng, caseId: string, workerId: string, t: number, type: Prisma.ConversationCreateManyInput['type'], person: PersonSim,
+    r: Rng,
+    caseId: string,
+    workerId: string,
+    t: number,
+    type: Prisma.ConversationCreateManyInput['type'],
+    person: PersonSim,
     o: { first: boolean; closing: boolean; scores: boolean; progress?: number; outcome?: string },
   ) {
     const id = sid('conversation', conversationN++);
@@ -467,7 +631,7 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     if (o.scores) {
       const b = person.base;
       const settled = o.outcome === 'settled_community_support';
-      const p = o.first ? 0 : o.progress ?? 1;
+      const p = o.first ? 0 : (o.progress ?? 1);
       const lift = (settled ? r.normal(2.0, 1.5) : r.normal(0.4, 1.6)) * p;
       const calm = (settled ? r.normal(-1.8, 1.7) : r.normal(-0.2, 1.7)) * p;
       scores = {
@@ -495,7 +659,16 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     return { row };
   }
 
-  function recordUnmet(r: Rng, termId: string, person: PersonSim, reason: Prisma.UnmetNeedCreateManyInput['reason'], t: number, caseId: string | null, referralId: string | null, by: string | null) {
+  function recordUnmet(
+    r: Rng,
+    termId: string,
+    person: PersonSim,
+    reason: Prisma.UnmetNeedCreateManyInput['reason'],
+    t: number,
+    caseId: string | null,
+    referralId: string | null,
+    by: string | null,
+  ) {
     if (t > now) return;
     out.unmetNeeds.push({
       id: sid('unmet', unmetN++),
@@ -511,7 +684,16 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     });
   }
 
-  function simulateReferral(r: Rng, caseIndex: number, n: number, caseId: string, service: ServiceInfo, workerId: string, created: number, person: PersonSim): number {
+  function simulateReferral(
+    r: Rng,
+    caseIndex: number,
+    n: number,
+    caseId: string,
+    service: ServiceInfo,
+    workerId: string,
+    created: number,
+    person: PersonSim,
+  ): number {
     const id = sid('referral', `${caseIndex}:${n}`);
     if (created > now) return created;
     const providers = providerIdsByOrg.get(service.orgKey) ?? [];
@@ -533,7 +715,13 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     let status: Status = 'draft';
     let t = created;
     let last = created;
-    const ev = (to: Status, at: number, kind: ActorKind, actorId: string | null, extra: { reason?: string; note?: string; onBehalf?: boolean } = {}) => {
+    const ev = (
+      to: Status,
+      at: number,
+      kind: ActorKind,
+      actorId: string | null,
+      extra: { reason?: string; note?: string; onBehalf?: boolean } = {},
+    ) => {
       if (at > now) return false;
       if (status !== 'draft' || to !== 'draft') {
         if (!canMove(status, to)) throw new Error(`seed tried ${status} -> ${to}`);
@@ -558,12 +746,17 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     };
     const providerActor = (): { kind: ActorKind; id: string | null; onBehalf: boolean } => {
       if (providers.length > 0 && r.chance(0.85)) return { kind: 'provider', id: r.pick(providers), onBehalf: false };
-      return r.chance(0.6) ? { kind: 'answer_link', id: null, onBehalf: false } : { kind: 'worker', id: workerId, onBehalf: true };
+      return r.chance(0.6)
+        ? { kind: 'answer_link', id: null, onBehalf: false }
+        : { kind: 'worker', id: workerId, onBehalf: true };
     };
     ev('draft', created, 'worker', workerId);
     // Most are sent straight away; a few drafts wait or are abandoned.
     if (r.chance(0.04)) {
-      if (created < now - 4) ev('withdrawn', created + r.float(0.5, 4), 'worker', workerId, { reason: 'Person changed their mind before it was sent.' });
+      if (created < now - 4)
+        ev('withdrawn', created + r.float(0.5, 4), 'worker', workerId, {
+          reason: 'Person changed their mind before it was sent.',
+        });
       return last;
     }
     t = created + r.float(0.001, 0.02);
@@ -604,11 +797,22 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
       return ok;
     };
     if (ans < 0.15 + busy * 0.6) {
-      const reason = service.capacityStatus !== 'open' && r.chance(0.7) ? 'full' : r.weighted([['full', 25], ['not_eligible', 25], ['not_suitable', 25], ['could_not_contact', 20], ['other', 5]] as const);
+      const reason =
+        service.capacityStatus !== 'open' && r.chance(0.7)
+          ? 'full'
+          : r.weighted([
+              ['full', 25],
+              ['not_eligible', 25],
+              ['not_suitable', 25],
+              ['could_not_contact', 20],
+              ['other', 5],
+            ] as const);
       if (respond('declined', { reason, note: r.pick(T.declineNotes[reason]) })) {
         row.declineReason = reason;
-        if (reason === 'full' && r.chance(0.5)) recordUnmet(r, service.themeIds[0], person, 'full', t + 0.01, caseId, id, workerId);
-        if (reason === 'not_eligible' && r.chance(0.3)) recordUnmet(r, service.themeIds[0], person, 'not_eligible', t + 0.01, caseId, id, workerId);
+        if (reason === 'full' && r.chance(0.5))
+          recordUnmet(r, service.themeIds[0], person, 'full', t + 0.01, caseId, id, workerId);
+        if (reason === 'not_eligible' && r.chance(0.3))
+          recordUnmet(r, service.themeIds[0], person, 'not_eligible', t + 0.01, caseId, id, workerId);
       }
       return last;
     }
@@ -621,7 +825,14 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
         return last;
       }
       if (w < 0.28) {
-        if (ev('declined', t, actor.kind, actor.id, { reason: 'full', onBehalf: actor.onBehalf, note: 'The waiting list has not moved; we cannot offer a place.' })) row.declineReason = 'full';
+        if (
+          ev('declined', t, actor.kind, actor.id, {
+            reason: 'full',
+            onBehalf: actor.onBehalf,
+            note: 'The waiting list has not moved; we cannot offer a place.',
+          })
+        )
+          row.declineReason = 'full';
         return last;
       }
       if (w < 0.5) {
@@ -682,14 +893,34 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
       createdById: c.workerId,
       status: draft ? 'draft' : 'sent',
       version: draft ? 1 : 2,
-      sharedInfo: { name: c.person.row.name, ...(c.person.row.phone ? { phone: c.person.row.phone } : {}), whatMatters: inbox.pick(T.whatMatters) },
+      sharedInfo: {
+        name: c.person.row.name,
+        ...(c.person.row.phone ? { phone: c.person.row.phone } : {}),
+        whatMatters: inbox.pick(T.whatMatters),
+      },
       message: fill(inbox.pick(T.referralMessages), { first: c.person.first }),
       sentAt: draft ? null : clock.at(sentT),
       createdAt: clock.at(created),
     });
-    out.referralEvents.push({ id: sid('referral-event', eventN++), referralId: id, fromStatus: null, toStatus: 'draft', actorId: c.workerId, actorKind: 'worker', createdAt: clock.at(created) });
+    out.referralEvents.push({
+      id: sid('referral-event', eventN++),
+      referralId: id,
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: c.workerId,
+      actorKind: 'worker',
+      createdAt: clock.at(created),
+    });
     if (!draft) {
-      out.referralEvents.push({ id: sid('referral-event', eventN++), referralId: id, fromStatus: 'draft', toStatus: 'sent', actorId: c.workerId, actorKind: 'worker', createdAt: clock.at(sentT) });
+      out.referralEvents.push({
+        id: sid('referral-event', eventN++),
+        referralId: id,
+        fromStatus: 'draft',
+        toStatus: 'sent',
+        actorId: c.workerId,
+        actorKind: 'worker',
+        createdAt: clock.at(sentT),
+      });
     }
     c.next += 1;
   });
@@ -700,7 +931,10 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const latest = open
       .map((c) => {
         const mine = out.conversations.filter((cv) => cv.caseId === c.id && !cv.supersedesId);
-        return mine.reduce<Prisma.ConversationCreateManyInput | null>((best, cv) => (!best || (cv.occurredAt as Date) > (best.occurredAt as Date) ? cv : best), null);
+        return mine.reduce<Prisma.ConversationCreateManyInput | null>(
+          (best, cv) => (!best || (cv.occurredAt as Date) > (best.occurredAt as Date) ? cv : best),
+          null,
+        );
       })
       .filter((cv): cv is Prisma.ConversationCreateManyInput => cv !== null && cv.workerId === w.id);
     latest.slice(0, 3).forEach((cv) => (cv.nextFollowUpOn = clock.date(0)));
@@ -718,7 +952,16 @@ export function buildHistory(geo: Geography, themeIdByCode: Map<string, string>,
     const term = enquiry.pick(themes);
     const termId = themeIdByCode.get(term.code)!;
     const p = { area } as PersonSim;
-    recordUnmet(enquiry, termId, p, unmetReason(enquiry, term.code), Math.min(t, now - 0.01), null, null, enquiry.pick(staff.coordinators).id);
+    recordUnmet(
+      enquiry,
+      termId,
+      p,
+      unmetReason(enquiry, term.code),
+      Math.min(t, now - 0.01),
+      null,
+      null,
+      enquiry.pick(staff.coordinators).id,
+    );
   }
 
   // A referral was last updated by its latest event.
@@ -757,15 +1000,45 @@ function dayFrom(clock: Clock, d: Date): number {
 function referrerFor(source: string, practice: string, r: Rng): Partial<Prisma.CaseCreateManyInput> {
   switch (source) {
     case 'gp':
-      return { referrerName: `Dr ${r.pick(['A. Patel', 'S. Okonkwo', 'J. Hartley', 'R. Singh', 'E. Moss', 'L. Chen', 'M. O\u2019Neill'])}`, referrerOrganisation: practice, referrerEmail: `reception@${practice.toLowerCase().replace(/[^a-z]+/g, '-')}.example.org`, referrerPhone: `0118 496 0${r.int(100, 999)}` };
+      return {
+        referrerName: `Dr ${r.pick(['A. Patel', 'S. Okonkwo', 'J. Hartley', 'R. Singh', 'E. Moss', 'L. Chen', 'M. O\u2019Neill'])}`,
+        referrerOrganisation: practice,
+        referrerEmail: `reception@${practice.toLowerCase().replace(/[^a-z]+/g, '-')}.example.org`,
+        referrerPhone: `0118 496 0${r.int(100, 999)}`,
+      };
     case 'social_care':
-      return { referrerName: r.pick(['Kate Ellis', 'Marcus Reid', 'Aminata Sesay', 'Joe Harper']), referrerOrganisation: 'Eastbrook Adult Social Care', referrerEmail: 'adultsocialcare@eastbrook.example.gov.uk', referrerPhone: '01632 960 410' };
+      return {
+        referrerName: r.pick(['Kate Ellis', 'Marcus Reid', 'Aminata Sesay', 'Joe Harper']),
+        referrerOrganisation: 'Eastbrook Adult Social Care',
+        referrerEmail: 'adultsocialcare@eastbrook.example.gov.uk',
+        referrerPhone: '01632 960 410',
+      };
     case 'hospital':
-      return { referrerName: r.pick(['Discharge team, Ward 7', 'Integrated discharge hub', 'Frailty unit']), referrerOrganisation: 'Eastbrook Community Hospital', referrerEmail: 'discharge.hub@eastbrook-hospital.example.org', referrerPhone: null };
+      return {
+        referrerName: r.pick(['Discharge team, Ward 7', 'Integrated discharge hub', 'Frailty unit']),
+        referrerOrganisation: 'Eastbrook Community Hospital',
+        referrerEmail: 'discharge.hub@eastbrook-hospital.example.org',
+        referrerPhone: null,
+      };
     case 'voluntary_sector':
-      return { referrerName: r.pick(['Pat Hollis', 'Dee Marshall', 'Sunil Mehta']), referrerOrganisation: r.pick(['Eastbrook Age Well', 'Eastbrook Food Bank', 'Eastbrook Money Advice', 'Eastbrook Carers Partnership']), referrerEmail: null, referrerPhone: null };
+      return {
+        referrerName: r.pick(['Pat Hollis', 'Dee Marshall', 'Sunil Mehta']),
+        referrerOrganisation: r.pick([
+          'Eastbrook Age Well',
+          'Eastbrook Food Bank',
+          'Eastbrook Money Advice',
+          'Eastbrook Carers Partnership',
+        ]),
+        referrerEmail: null,
+        referrerPhone: null,
+      };
     case 'other':
-      return { referrerName: r.pick(['Housing officer', 'Community police officer', 'Pharmacist']), referrerOrganisation: r.pick(['Brookside Homes', 'Thames Valley neighbourhood team', 'High Street Pharmacy']), referrerEmail: null, referrerPhone: null };
+      return {
+        referrerName: r.pick(['Housing officer', 'Community police officer', 'Pharmacist']),
+        referrerOrganisation: r.pick(['Brookside Homes', 'Thames Valley neighbourhood team', 'High Street Pharmacy']),
+        referrerEmail: null,
+        referrerPhone: null,
+      };
     default:
       return r.chance(0.15) ? { referrerName: 'Daughter (with consent)', referrerOrganisation: null } : {};
   }
@@ -773,12 +1046,30 @@ function referrerFor(source: string, practice: string, r: Rng): Partial<Prisma.C
 
 function chooseNeeds(r: Rng, age: number, rag: string, ids: Map<string, string>): string[] {
   const w: [string, number][] = [
-    ['loneliness-and-isolation', 30], ['mental-wellbeing', 24], ['physical-activity', 14], ['money-and-debt', rag === 'red' ? 30 : 13],
-    ['housing', rag === 'red' ? 14 : 5], ['carers', 9], ['food', rag === 'red' ? 14 : 5], ['learning-and-skills', 4], ['volunteering', 5],
-    ['long-term-conditions', age > 50 ? 14 : 5], ['bereavement', 7], ['families', age < 50 ? 12 : 1], ['older-people', age >= 65 ? 22 : 0],
-    ['disability', 6], ['employment', age < 64 ? 7 : 0], ['digital-skills', age >= 60 ? 6 : 2], ['arts-and-creativity', 5], ['getting-about', age >= 70 ? 7 : 2],
+    ['loneliness-and-isolation', 30],
+    ['mental-wellbeing', 24],
+    ['physical-activity', 14],
+    ['money-and-debt', rag === 'red' ? 30 : 13],
+    ['housing', rag === 'red' ? 14 : 5],
+    ['carers', 9],
+    ['food', rag === 'red' ? 14 : 5],
+    ['learning-and-skills', 4],
+    ['volunteering', 5],
+    ['long-term-conditions', age > 50 ? 14 : 5],
+    ['bereavement', 7],
+    ['families', age < 50 ? 12 : 1],
+    ['older-people', age >= 65 ? 22 : 0],
+    ['disability', 6],
+    ['employment', age < 64 ? 7 : 0],
+    ['digital-skills', age >= 60 ? 6 : 2],
+    ['arts-and-creativity', 5],
+    ['getting-about', age >= 70 ? 7 : 2],
   ];
-  const count = r.weighted([[1, 35], [2, 45], [3, 20]] as const);
+  const count = r.weighted([
+    [1, 35],
+    [2, 45],
+    [3, 20],
+  ] as const);
   const chosen = new Set<string>();
   while (chosen.size < count) chosen.add(r.weighted(w.filter(([, x]) => x > 0)));
   return [...chosen].map((c) => ids.get(c)!);
@@ -797,7 +1088,13 @@ function suits(s: ServiceInfo, age: number) {
   return (min === undefined || min === null || age >= min) && (max === undefined || max === null || age <= max);
 }
 
-function chooseService(r: Rng, termId: string, byTheme: Map<string, ServiceInfo[]>, person: PersonSim, recent = false): ServiceInfo | null {
+function chooseService(
+  r: Rng,
+  termId: string,
+  byTheme: Map<string, ServiceInfo[]>,
+  person: PersonSim,
+  recent = false,
+): ServiceInfo | null {
   const pool = (byTheme.get(termId) ?? []).filter((s) => suits(s, person.age));
   if (pool.length === 0) return null;
   const pairs = pool.map((s) => {
@@ -807,7 +1104,9 @@ function chooseService(r: Rng, termId: string, byTheme: Map<string, ServiceInfo[
     return [s, (cap * demo) / (0.6 + d * d * 0.15)] as const;
   });
   // Far from anything suitable: recorded as unmet rather than referred.
-  const nearest = Math.min(...pool.map((s) => (s.venue ? distanceKm(person.area.lat, person.area.lng, s.venue.lat, s.venue.lng) : 0)));
+  const nearest = Math.min(
+    ...pool.map((s) => (s.venue ? distanceKm(person.area.lat, person.area.lng, s.venue.lat, s.venue.lng) : 0)),
+  );
   if (nearest > 5 && r.chance(0.5)) return null;
   return r.weighted(pairs);
 }
@@ -824,14 +1123,52 @@ function signpostServices(r: Rng, needIds: string[], byTheme: Map<string, Servic
 
 function unmetReason(r: Rng, code: string): Prisma.UnmetNeedCreateManyInput['reason'] {
   const table: Record<string, [Prisma.UnmetNeedCreateManyInput['reason'], number][]> = {
-    'getting-about': [['too_far', 40], ['no_service', 30], ['cost', 15], ['full', 15]],
-    'mental-wellbeing': [['full', 45], ['no_service', 20], ['wrong_times', 15], ['other', 20]],
-    disability: [['not_accessible', 35], ['no_service', 35], ['too_far', 15], ['full', 15]],
-    employment: [['no_service', 40], ['wrong_times', 20], ['not_eligible', 20], ['other', 20]],
-    bereavement: [['full', 40], ['no_service', 30], ['too_far', 30]],
-    carers: [['wrong_times', 40], ['no_service', 30], ['full', 30]],
+    'getting-about': [
+      ['too_far', 40],
+      ['no_service', 30],
+      ['cost', 15],
+      ['full', 15],
+    ],
+    'mental-wellbeing': [
+      ['full', 45],
+      ['no_service', 20],
+      ['wrong_times', 15],
+      ['other', 20],
+    ],
+    disability: [
+      ['not_accessible', 35],
+      ['no_service', 35],
+      ['too_far', 15],
+      ['full', 15],
+    ],
+    employment: [
+      ['no_service', 40],
+      ['wrong_times', 20],
+      ['not_eligible', 20],
+      ['other', 20],
+    ],
+    bereavement: [
+      ['full', 40],
+      ['no_service', 30],
+      ['too_far', 30],
+    ],
+    carers: [
+      ['wrong_times', 40],
+      ['no_service', 30],
+      ['full', 30],
+    ],
   };
-  return r.weighted(table[code] ?? [['no_service', 30], ['too_far', 20], ['full', 15], ['cost', 10], ['wrong_times', 15], ['not_eligible', 5], ['not_accessible', 5]]);
+  return r.weighted(
+    table[code] ?? [
+      ['no_service', 30],
+      ['too_far', 20],
+      ['full', 15],
+      ['cost', 10],
+      ['wrong_times', 15],
+      ['not_eligible', 5],
+      ['not_accessible', 5],
+    ],
+  );
 }
 
 function safeguarding(caseId: string, by: string, t: number, r: Rng, clock: Clock): Prisma.SafeguardingConcernCreateManyInput {
@@ -842,7 +1179,8 @@ function safeguarding(caseId: string, by: string, t: number, r: Rng, clock: Cloc
     raisedById: by,
     raisedAt: clock.at(Math.min(t, clock.nowT)),
     referredTo: s.to,
-    referredToDetail: s.to === 'adults' ? 'Eastbrook Adult Social Care: safeguarding hub' : 'Eastbrook Children\u2019s Services: front door',
+    referredToDetail:
+      s.to === 'adults' ? 'Eastbrook Adult Social Care: safeguarding hub' : 'Eastbrook Children\u2019s Services: front door',
     summary: s.text,
   };
 }
@@ -868,7 +1206,8 @@ function buildSearchLogs(out: History, geo: Geography, themeIdByCode: Map<string
     if (r.chance(0.1)) filters.selfRefer = true;
     if (r.chance(0.08)) filters.hasSpace = true;
     if (r.chance(0.04)) filters.openToday = true;
-    if (r.chance(0.06)) filters.access = [r.pick(['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'quiet_space'])];
+    if (r.chance(0.06))
+      filters.access = [r.pick(['step_free', 'hearing_loop', 'bsl', 'accessible_toilet', 'parking', 'quiet_space'])];
     const located = r.chance(0.55);
     let wardId: string | null = null;
     let district: string | null = null;
@@ -879,7 +1218,9 @@ function buildSearchLogs(out: History, geo: Geography, themeIdByCode: Map<string
       if (r.chance(0.8)) filters.radius = r.pick([1, 2, 5, 10]);
     }
     const narrow = Object.keys(filters).length;
-    const resultCount = zero ? 0 : Math.max(r.chance(0.02 * narrow) ? 0 : 1, Math.round(r.logNormal(terms === '' ? 120 : 18, 0.8) / (1 + narrow * 0.6)));
+    const resultCount = zero
+      ? 0
+      : Math.max(r.chance(0.02 * narrow) ? 0 : 1, Math.round(r.logNormal(terms === '' ? 120 : 18, 0.8) / (1 + narrow * 0.6)));
     out.searchLogs.push({
       id: sid('search', i),
       terms,
@@ -896,7 +1237,8 @@ function buildNotifications(out: History, staff: Staff, dir: Directory, clock: C
   const recent = out.referrals.filter((x) => x.sentAt && (x.sentAt as Date) > clock.at(-10));
   const serviceById = new Map(dir.services.map((s) => [s.id, s]));
   let n = 0;
-  const add = (row: Omit<Prisma.NotificationCreateManyInput, 'id'>) => out.notifications.push({ ...row, id: sid('notification', n++) });
+  const add = (row: Omit<Prisma.NotificationCreateManyInput, 'id'>) =>
+    out.notifications.push({ ...row, id: sid('notification', n++) });
   for (const ref of recent.slice(-12)) {
     const s = serviceById.get(ref.serviceId)!;
     const sentAt = ref.sentAt as Date;
@@ -920,14 +1262,77 @@ function buildNotifications(out: History, staff: Staff, dir: Directory, clock: C
   for (const ref of reminders) {
     const s = serviceById.get(ref.serviceId)!;
     const at = ref.reminderSentAt as Date;
-    add({ channel: 'email', template: 'referral-reminder', recipient: s.email ?? 'hello@example.org', subject: `Reminder: a referral for ${s.name} is waiting for an answer`, body: 'A referral sent to you 7 days ago has not been answered yet.', payload: { referralId: ref.id }, status: 'sent', attempts: 1, nextAttemptAt: at, sentAt: at, createdAt: at, updatedAt: at });
+    add({
+      channel: 'email',
+      template: 'referral-reminder',
+      recipient: s.email ?? 'hello@example.org',
+      subject: `Reminder: a referral for ${s.name} is waiting for an answer`,
+      body: 'A referral sent to you 7 days ago has not been answered yet.',
+      payload: { referralId: ref.id },
+      status: 'sent',
+      attempts: 1,
+      nextAttemptAt: at,
+      sentAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   const w = staff.demo.linkWorkers[0];
-  add({ channel: 'email', template: 'referral-expired', recipient: w.email, subject: 'A referral has expired', body: 'A referral you sent had no answer within 14 days and has expired. You can send it again.', payload: {}, status: 'sent', attempts: 1, nextAttemptAt: clock.at(-2 + 0.4), sentAt: clock.at(-2 + 0.4), createdAt: clock.at(-2 + 0.4), updatedAt: clock.at(-2 + 0.4) });
+  add({
+    channel: 'email',
+    template: 'referral-expired',
+    recipient: w.email,
+    subject: 'A referral has expired',
+    body: 'A referral you sent had no answer within 14 days and has expired. You can send it again.',
+    payload: {},
+    status: 'sent',
+    attempts: 1,
+    nextAttemptAt: clock.at(-2 + 0.4),
+    sentAt: clock.at(-2 + 0.4),
+    createdAt: clock.at(-2 + 0.4),
+    updatedAt: clock.at(-2 + 0.4),
+  });
   const stale = dir.services.find((s) => s.assuredAt && (s.assuredAt as Date) < clock.at(-190) && s.email);
   if (stale) {
-    add({ channel: 'email', template: 'listing-still-accurate', recipient: stale.email!, subject: `Is ${stale.name} still accurate?`, body: 'Please check your listing and confirm it is still accurate.', payload: { serviceId: stale.id }, status: 'queued', attempts: 0, nextAttemptAt: clock.at(clock.nowT + 0.05), createdAt: clock.at(clock.nowT - 0.01), updatedAt: clock.at(clock.nowT - 0.01) });
+    add({
+      channel: 'email',
+      template: 'listing-still-accurate',
+      recipient: stale.email!,
+      subject: `Is ${stale.name} still accurate?`,
+      body: 'Please check your listing and confirm it is still accurate.',
+      payload: { serviceId: stale.id },
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: clock.at(clock.nowT + 0.05),
+      createdAt: clock.at(clock.nowT - 0.01),
+      updatedAt: clock.at(clock.nowT - 0.01),
+    });
   }
-  add({ channel: 'email', template: 'referral-received', recipient: 'old-address@example.org', subject: 'New referral', body: 'You have a new referral.', payload: {}, status: 'failed', attempts: 5, lastError: 'Mailbox unavailable (550)', nextAttemptAt: clock.at(-3), createdAt: clock.at(-4), updatedAt: clock.at(-3) });
-  add({ channel: 'sms', template: 'self-referral-received', recipient: '07700 900123', body: 'Thank you. Eastbrook Community Connect has your referral and will be in touch within 10 working days.', payload: {}, status: 'sent', attempts: 1, nextAttemptAt: clock.at(-1 + 0.5), sentAt: clock.at(-1 + 0.5), createdAt: clock.at(-1 + 0.5), updatedAt: clock.at(-1 + 0.5) });
+  add({
+    channel: 'email',
+    template: 'referral-received',
+    recipient: 'old-address@example.org',
+    subject: 'New referral',
+    body: 'You have a new referral.',
+    payload: {},
+    status: 'failed',
+    attempts: 5,
+    lastError: 'Mailbox unavailable (550)',
+    nextAttemptAt: clock.at(-3),
+    createdAt: clock.at(-4),
+    updatedAt: clock.at(-3),
+  });
+  add({
+    channel: 'sms',
+    template: 'self-referral-received',
+    recipient: '07700 900123',
+    body: 'Thank you. Eastbrook Community Connect has your referral and will be in touch within 10 working days.',
+    payload: {},
+    status: 'sent',
+    attempts: 1,
+    nextAttemptAt: clock.at(-1 + 0.5),
+    sentAt: clock.at(-1 + 0.5),
+    createdAt: clock.at(-1 + 0.5),
+    updatedAt: clock.at(-1 + 0.5),
+  });
 }

@@ -39,13 +39,32 @@ export interface Staff {
 
 /** Organisations (by key, see data/organisations) with a provider account, besides the demo one. */
 const providerOrgs = [
-  'carers', 'money', 'foodbank', 'mind', 'bereavement', 'shed', 'transport', 'digital-buddies', 'family-hubs',
-  'dementia-alliance', 'active', 'old-forge', 'place:ca:Fernhill', 'place:ca:Kingsmead', 'place:church:Priory Fields',
-  'hospice', 'leisure', 'age-well', 'sewing-circle',
+  'carers',
+  'money',
+  'foodbank',
+  'mind',
+  'bereavement',
+  'shed',
+  'transport',
+  'digital-buddies',
+  'family-hubs',
+  'dementia-alliance',
+  'active',
+  'old-forge',
+  'place:ca:Fernhill',
+  'place:ca:Kingsmead',
+  'place:church:Priory Fields',
+  'hospice',
+  'leisure',
+  'age-well',
+  'sewing-circle',
 ];
 
 function emailFor(name: string, domain: string): string {
-  return `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '.')}@${domain}`;
+  return `${name
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .replace(/ /g, '.')}@${domain}`;
 }
 
 export function buildStaff(): Staff {
@@ -55,7 +74,8 @@ export function buildStaff(): Staff {
     {
       id: councilTeamId,
       name: DEMO_TEAMS.council,
-      description: 'Eastbrook Borough Council\u2019s community connector service. Takes referrals from anyone, with no eligibility criteria.',
+      description:
+        'Eastbrook Borough Council\u2019s community connector service. Takes referrals from anyone, with no eligibility criteria.',
       email: 'connectors@eastbrook.example.gov.uk',
     },
     {
@@ -66,7 +86,9 @@ export function buildStaff(): Staff {
     },
   ];
   const users: StaffUser[] = [];
-  const add = (u: Omit<StaffUser, 'id' | 'active' | 'from' | 'to' | 'demo'> & Partial<Pick<StaffUser, 'active' | 'from' | 'to' | 'demo'>>) => {
+  const add = (
+    u: Omit<StaffUser, 'id' | 'active' | 'from' | 'to' | 'demo'> & Partial<Pick<StaffUser, 'active' | 'from' | 'to' | 'demo'>>,
+  ) => {
     const user: StaffUser = { id: sid('user', u.email), active: true, from: -10_000, to: null, demo: false, ...u };
     users.push(user);
     return user;
@@ -96,9 +118,23 @@ export function buildStaff(): Staff {
   let n = 0;
   const next = () => staffNames[n++];
   const council = (name: string, extra: Partial<StaffUser> = {}) =>
-    add({ email: emailFor(name, 'eastbrook.example.gov.uk'), name, role: 'link_worker', teamId: councilTeamId, password: STAFF_PASSWORD, ...extra });
+    add({
+      email: emailFor(name, 'eastbrook.example.gov.uk'),
+      name,
+      role: 'link_worker',
+      teamId: councilTeamId,
+      password: STAFF_PASSWORD,
+      ...extra,
+    });
   const pcn = (name: string, extra: Partial<StaffUser> = {}) =>
-    add({ email: emailFor(name, 'northeastbrookpcn.example.org'), name, role: 'link_worker', teamId: pcnTeamId, password: STAFF_PASSWORD, ...extra });
+    add({
+      email: emailFor(name, 'northeastbrookpcn.example.org'),
+      name,
+      role: 'link_worker',
+      teamId: pcnTeamId,
+      password: STAFF_PASSWORD,
+      ...extra,
+    });
 
   const coordinators = [coordinator];
   coordinators.push(council(next(), { role: 'coordinator' }));
@@ -114,12 +150,21 @@ export function buildStaff(): Staff {
   pcn(next(), { from: -600 });
   council(next(), { from: -600 });
   pcn(next(), { from: -400 });
-  add({ email: emailFor(next(), 'nhs-eastbrook.example.org'), name: staffNames[n - 1], role: 'commissioner', teamId: null, password: STAFF_PASSWORD });
+  add({
+    email: emailFor(next(), 'nhs-eastbrook.example.org'),
+    name: staffNames[n - 1],
+    role: 'commissioner',
+    teamId: null,
+    password: STAFF_PASSWORD,
+  });
 
   const providersByOrg = new Map<string, StaffUser[]>([['age-well', [provider]]]);
   for (const orgKey of providerOrgs) {
     const name = next() ?? `Provider ${orgKey}`;
-    const domain = `${orgKey.replace(/^place:/, '').replace(/[^a-z]+/gi, '-').toLowerCase()}.example.org`;
+    const domain = `${orgKey
+      .replace(/^place:/, '')
+      .replace(/[^a-z]+/gi, '-')
+      .toLowerCase()}.example.org`;
     const u = add({ email: emailFor(name, domain), name, role: 'provider', teamId: null, password: STAFF_PASSWORD, orgKey });
     providersByOrg.set(orgKey, [...(providersByOrg.get(orgKey) ?? []), u]);
   }

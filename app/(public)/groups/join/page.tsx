@@ -13,8 +13,8 @@ export default function JoinPage() {
     <div className="max-w-[40em]">
       <h1 className="heading-l">List your group for free</h1>
       <p>
-        {config.borough.serviceName} is a free directory of community groups and activities in {config.borough.name}. People find you, and link workers (who help people
-        find local support) can refer people to you.
+        {config.borough.serviceName} is a free directory of community groups and activities in {config.borough.name}. People find
+        you, and link workers (who help people find local support) can refer people to you.
       </p>
       <p>After you register:</p>
       <ol className="list-number">
@@ -23,7 +23,8 @@ export default function JoinPage() {
         <li>a coordinator checks your group and your listings, usually within a few working days, then publishes them</li>
       </ol>
       <InsetText>
-        Already registered? <Link href="/sign-in?callbackUrl=%2Fprovider%2Flistings">Sign in</Link>. Is your group listed already? Ask the person who registered it to add you.
+        Already registered? <Link href="/sign-in?callbackUrl=%2Fprovider%2Flistings">Sign in</Link>. Is your group listed already?
+        Ask the person who registered it to add you.
       </InsetText>
       <JoinGroupForm action={joinAction} minPassword={MIN_PASSWORD_LENGTH} />
     </div>

@@ -30,16 +30,14 @@ export default async function ListingCheckPage({ params }: { params: Promise<{ t
       <h1 className="heading-l">Is your listing for {page.serviceName} still right?</h1>
       <p>{page.lastCheckedAt ? `It was last checked on ${formatDate(page.lastCheckedAt)}.` : 'It has not been checked yet.'}</p>
       <p>
-        Have a look at <Link href={`/services/${page.serviceId}`}>the listing as the public sees it</Link>: the days and times, the place, the cost and the contact
-        details.
+        Have a look at <Link href={`/services/${page.serviceId}`}>the listing as the public sees it</Link>: the days and times,
+        the place, the cost and the contact details.
       </p>
       <form action={confirmStillRight}>
         <input type="hidden" name="token" value={token} />
         <ButtonGroup>
           <Button>Yes, it is all still right</Button>
-          <Link href={`/provider/listings/${page.serviceId}`}>
-            No, I need to change something
-          </Link>
+          <Link href={`/provider/listings/${page.serviceId}`}>No, I need to change something</Link>
         </ButtonGroup>
       </form>
       <p>To change it you will need to sign in. This link works until {formatDate(page.expiresAt)}.</p>

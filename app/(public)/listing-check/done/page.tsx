@@ -4,7 +4,11 @@ import { Link } from '@/components/ui/Link';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false, follow: false } };
 
-export default async function ListingCheckDonePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ListingCheckDonePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   if (sp.status !== 'confirmed') {
     return (

@@ -18,7 +18,8 @@ const answerInput = z
     note: optionalText('Your note', 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.answer === 'declined' && !isDeclineReason(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: REASON_REQUIRED });
+    if (v.answer === 'declined' && !isDeclineReason(v.reason))
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: REASON_REQUIRED });
   });
 
 /** The confirmation form's POST: makes the answer through the link, then shows the outcome. */

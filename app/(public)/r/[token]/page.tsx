@@ -27,7 +27,9 @@ export default async function AnswerReferralPage({ params }: Props) {
     <div className="max-w-2xl">
       <AnswerByLinkForm action={answerReferral} token={token} kind={view.kind} canWaitlist={view.choices.includes('waitlisted')}>
         <span className="caption-l">{view.serviceName}</span>
-        <h1 className="heading-l">{view.kind === 'accept' ? 'Accept this referral?' : 'Tell us why you cannot take this referral'}</h1>
+        <h1 className="heading-l">
+          {view.kind === 'accept' ? 'Accept this referral?' : 'Tell us why you cannot take this referral'}
+        </h1>
         <p>
           {view.workerName} from {view.teamName} would like to refer someone to {view.serviceName}.
           {view.sentAt ? ` They sent the referral on ${formatDate(view.sentAt)}.` : null}
@@ -49,7 +51,13 @@ function ReferralDetails({ view }: { view: AnswerView }) {
     <>
       <h2 className="heading-m">Details they agreed to share</h2>
       {view.shared.length ? (
-        <SummaryList rows={view.shared.map((row) => ({ id: row.key, key: row.label, value: <span className="whitespace-pre-line">{row.value}</span> }))} />
+        <SummaryList
+          rows={view.shared.map((row) => ({
+            id: row.key,
+            key: row.label,
+            value: <span className="whitespace-pre-line">{row.value}</span>,
+          }))}
+        />
       ) : (
         <p>The person did not agree to share any details. The link worker will pass them on when you accept.</p>
       )}
@@ -62,8 +70,8 @@ function ReferralDetails({ view }: { view: AnswerView }) {
         </>
       ) : null}
       <p>
-        Please answer by {formatDate(view.answerBy)}. A link worker helps people find local groups and activities; they will
-        see your answer straight away.
+        Please answer by {formatDate(view.answerBy)}. A link worker helps people find local groups and activities; they will see
+        your answer straight away.
       </p>
     </>
   );
@@ -86,8 +94,8 @@ function LinkUnusable() {
       <h1 className="heading-l">This link has expired or has already been used</h1>
       <p>Nothing has been changed.</p>
       <p>
-        Each link in a referral email works once, until the date in the email. If you have already answered, there is nothing
-        more to do.
+        Each link in a referral email works once, until the date in the email. If you have already answered, there is nothing more
+        to do.
       </p>
       <ContactUs />
     </div>

@@ -17,20 +17,20 @@ export default async function ProfessionalReferralPage() {
     <div className="max-w-[40em]">
       <h1 className="heading-l">Refer someone to a link worker</h1>
       <p className="body-l">
-        For GP practices, social care, hospital teams, community groups and anyone else working with a resident. There are no eligibility
-        criteria and you do not need an account.
+        For GP practices, social care, hospital teams, community groups and anyone else working with a resident. There are no
+        eligibility criteria and you do not need an account.
       </p>
       <p>
-        A link worker talks with the person about what matters to them and connects them to local groups, activities and support. Only refer
-        someone who knows about the referral and agrees to it.
+        A link worker talks with the person about what matters to them and connects them to local groups, activities and support.
+        Only refer someone who knows about the referral and agrees to it.
       </p>
       <p>
         Residents can also <Link href="/refer">ask for help themselves</Link>.
       </p>
       <EmergencyNotice prominent />
       <p>
-        Link workers are not a crisis service. If you think someone is at risk of abuse or neglect, contact the council’s safeguarding team as
-        well, as your own policy says.
+        Link workers are not a crisis service. If you think someone is at risk of abuse or neglect, contact the council’s
+        safeguarding team as well, as your own policy says.
       </p>
       <ReferralForm
         kind="professional"

@@ -47,21 +47,23 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
       <ol className="list-number">
         <li>A coordinator reads the {c.sentByProfessional ? 'referral' : 'request'} and passes it to a link worker.</li>
         <li>
-          A link worker will get in touch {how} within {c.contactWithinDays} working days, by <strong>{by}</strong>. If things are urgent, it
-          will be sooner.
+          A link worker will get in touch {how} within {c.contactWithinDays} working days, by <strong>{by}</strong>. If things are
+          urgent, it will be sooner.
         </li>
         <li>They will talk about what matters and agree what might help. There is no charge.</li>
       </ol>
       {c.postcodeUnknown ? (
         <p>
-          We did not find the postcode in our list for {config.borough.name}. That is fine: the link worker will check where the person lives, and
-          if another service covers that area, they will help them reach it.
+          We did not find the postcode in our list for {config.borough.name}. That is fine: the link worker will check where the
+          person lives, and if another service covers that area, they will help them reach it.
         </p>
       ) : null}
       {c.sentByProfessional ? (
         <p>We will contact you only if we need to ask about the referral.</p>
       ) : (
-        <p>If you need to change something or have not heard from us by then, call {serviceName} on {contactPhone}.</p>
+        <p>
+          If you need to change something or have not heard from us by then, call {serviceName} on {contactPhone}.
+        </p>
       )}
 
       <EmergencyNotice prominent />

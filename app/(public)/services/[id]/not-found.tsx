@@ -10,9 +10,7 @@ export default function ServiceNotFound() {
         <li>
           <Link href="/services">search for help and activities</Link>
         </li>
-        <li>
-          check the link, if you typed or pasted it
-        </li>
+        <li>check the link, if you typed or pasted it</li>
         <li>
           <Link href="/refer">ask a link worker for help</Link> finding something similar
         </li>

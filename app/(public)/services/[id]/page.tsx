@@ -61,7 +61,17 @@ export default async function ServicePage({ params }: PageProps) {
   const org = service.organisation;
   const points = service.locations.flatMap((l, i) =>
     l.latitude !== null && l.longitude !== null
-      ? [{ id: l.id, label: String(i + 1), name: l.name ?? service.name, address: addressLines(l).join(', '), href: route(`/services/${service.id}#where`), latitude: l.latitude, longitude: l.longitude }]
+      ? [
+          {
+            id: l.id,
+            label: String(i + 1),
+            name: l.name ?? service.name,
+            address: addressLines(l).join(', '),
+            href: route(`/services/${service.id}#where`),
+            latitude: l.latitude,
+            longitude: l.longitude,
+          },
+        ]
       : [],
   );
   const remote = service.deliveryModes.filter((m) => m !== 'in_person').map((m) => MODE_LABELS[m as Mode].toLowerCase());
@@ -93,7 +103,8 @@ export default async function ServicePage({ params }: PageProps) {
       {service.alert ? <NotificationBanner title="Important">{<p>{service.alert}</p>}</NotificationBanner> : null}
       {service.stale ? (
         <WarningText>
-          This listing was last checked on {formatDate(service.lastChecked)}. It may be out of date: check with the group before you go.
+          This listing was last checked on {formatDate(service.lastChecked)}. It may be out of date: check with the group before
+          you go.
         </WarningText>
       ) : null}
 
@@ -213,19 +224,22 @@ export default async function ServicePage({ params }: PageProps) {
         <h3 className="heading-m">Contact</h3>
         <ul className="list-plain">
           {service.contactName ? <li>{service.contactName}</li> : null}
-          {service.phone ?? org.phone ? (
+          {(service.phone ?? org.phone) ? (
             <li>
               Phone: <a href={`tel:${(service.phone ?? org.phone)!.replace(/\s+/g, '')}`}>{service.phone ?? org.phone}</a>
             </li>
           ) : null}
-          {service.email ?? org.email ? (
+          {(service.email ?? org.email) ? (
             <li>
               Email: <a href={`mailto:${service.email ?? org.email}`}>{service.email ?? org.email}</a>
             </li>
           ) : null}
-          {service.url ?? org.website ? (
+          {(service.url ?? org.website) ? (
             <li>
-              Website: <a href={(service.url ?? org.website)!} rel="noopener noreferrer">{(service.url ?? org.website)!.replace(/^https?:\/\//, '')}</a>
+              Website:{' '}
+              <a href={(service.url ?? org.website)!} rel="noopener noreferrer">
+                {(service.url ?? org.website)!.replace(/^https?:\/\//, '')}
+              </a>
             </li>
           ) : null}
         </ul>
@@ -250,8 +264,9 @@ export default async function ServicePage({ params }: PageProps) {
         {org.description ? <Paragraphs text={org.description} /> : null}
         <Details summary="What “verified group” means">
           <p>
-            Verified means a coordinator from {config.borough.serviceName} has checked that the group exists and that its contact details are genuine.
-            It is not an endorsement or a recommendation, and it does not mean the council has checked the quality or safety of the activity.
+            Verified means a coordinator from {config.borough.serviceName} has checked that the group exists and that its contact
+            details are genuine. It is not an endorsement or a recommendation, and it does not mean the council has checked the
+            quality or safety of the activity.
           </p>
         </Details>
 

@@ -15,7 +15,9 @@ export default async function ImportPage() {
   return (
     <>
       <BackLink href="/admin">Back to admin</BackLink>
-      <PageHeading lead="Add or update many listings at once from a spreadsheet, or download the whole directory.">Import and export listings</PageHeading>
+      <PageHeading lead="Add or update many listings at once from a spreadsheet, or download the whole directory.">
+        Import and export listings
+      </PageHeading>
 
       <h2 className="heading-m">Export</h2>
       <p>
@@ -35,7 +37,10 @@ export default async function ImportPage() {
           : one row per listing, with its group and its place.
         </li>
         <li>Check the file. Every problem is listed with its line number, and nothing is saved until the whole file is right.</li>
-        <li>Import it. It all goes in together, or not at all. Rows are matched on their ids, so importing a file again updates listings rather than adding them twice.</li>
+        <li>
+          Import it. It all goes in together, or not at all. Rows are matched on their ids, so importing a file again updates
+          listings rather than adding them twice.
+        </li>
       </ol>
       <p>Imported listings are published straight away and count as checked on the date in last_checked (or today).</p>
       <div className="max-w-[40em]">
@@ -51,7 +56,12 @@ export default async function ImportPage() {
         />
       </Details>
       <Details summary="Needs theme codes">
-        <Table caption="Needs themes and their codes" captionHidden head={['Code', 'Theme']} rows={needs.map((n) => [<code key="c">{n.code}</code>, n.name])} />
+        <Table
+          caption="Needs themes and their codes"
+          captionHidden
+          head={['Code', 'Theme']}
+          rows={needs.map((n) => [<code key="c">{n.code}</code>, n.name])}
+        />
       </Details>
     </>
   );

@@ -25,7 +25,14 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
         Subject access and erasure
       </PageHeading>
       <form method="get" action="/admin/people" role="search" aria-label="Find a person" className="mb-8">
-        <TextInput id="q" label="Case reference or name" hint="For example, EB-26-00012." defaultValue={q} width="20" autoComplete="off" />
+        <TextInput
+          id="q"
+          label="Case reference or name"
+          hint="For example, EB-26-00012."
+          defaultValue={q}
+          width="20"
+          autoComplete="off"
+        />
         <Button variant="secondary">Find</Button>
       </form>
       {q ? (

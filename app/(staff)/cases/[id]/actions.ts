@@ -34,7 +34,14 @@ export async function saveConversation(caseId: string, _prev: FormState, form: F
   const result = await db().$transaction((tx) => recordConversation(tx, user, caseId, parsed.data));
   if (!result.ok) {
     if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
-    return refused(parsed.values, refusal(result.reason, recordRefusalMessage, { future: 'occurredOn', before_received: 'occurredOn', unknown_need: 'needs' }));
+    return refused(
+      parsed.values,
+      refusal(result.reason, recordRefusalMessage, {
+        future: 'occurredOn',
+        before_received: 'occurredOn',
+        unknown_need: 'needs',
+      }),
+    );
   }
   done(caseId, parsed.data.supersedesId ? 'corrected' : 'conversation', `#conversation-${result.conversationId}`);
 }
@@ -47,7 +54,10 @@ export async function closeCaseAction(caseId: string, _prev: FormState, form: Fo
   const result = await db().$transaction((tx) => closeCase(tx, user, caseId, parsed.data));
   if (!result.ok) {
     if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
-    return refused(parsed.values, refusal(result.reason, closeRefusalMessage, { future: 'closedOn', before_received: 'closedOn' }));
+    return refused(
+      parsed.values,
+      refusal(result.reason, closeRefusalMessage, { future: 'closedOn', before_received: 'closedOn' }),
+    );
   }
   done(caseId, 'closed');
 }
@@ -100,12 +110,20 @@ export async function recordUnmetNeedAction(caseId: string, _prev: FormState, fo
   const result = await db().$transaction((tx) => recordUnmetNeed(tx, user, caseId, parsed.data));
   if (!result.ok) {
     if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
-    return refused(parsed.values, { field: result.reason === 'unknown_theme' ? 'termId' : 'referralId', message: unmetNeedRefusalMessage[result.reason] });
+    return refused(parsed.values, {
+      field: result.reason === 'unknown_theme' ? 'termId' : 'referralId',
+      message: unmetNeedRefusalMessage[result.reason],
+    });
   }
   done(caseId, 'unmet-need', '#unmet-need');
 }
 
-export async function referralMoveAction(caseId: string, referralId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function referralMoveAction(
+  caseId: string,
+  referralId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId) || !isUuid(referralId)) notFound();
   const parsed = parseForm(workerMoveInput, form);

@@ -65,7 +65,12 @@ export default async function CasePageView({ params, searchParams }: Props) {
       <Consent page={page} writable={writable} withdrawAction={withdrawConsentAction.bind(null, c.id)} />
       <Timeline page={page} fullHistory={fullHistory} />
       <Conversations page={page} writable={writable} fullHistory={fullHistory} />
-      <Referrals page={page} writable={writable} fullHistory={fullHistory} moveAction={(referralId) => referralMoveAction.bind(null, c.id, referralId)} />
+      <Referrals
+        page={page}
+        writable={writable}
+        fullHistory={fullHistory}
+        moveAction={(referralId) => referralMoveAction.bind(null, c.id, referralId)}
+      />
       <Signposts page={page} />
       <UnmetNeed page={page} />
       <Safeguarding page={page} />

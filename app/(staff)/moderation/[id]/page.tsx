@@ -36,59 +36,90 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         pending={pending}
         decided={<p>This was decided{view.reviewedAt ? ` on ${formatDate(view.reviewedAt)}` : ''}.</p>}
       >
-      <PageHeading caption={group ? KIND_LABELS[view.kind] : `${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}>{title}</PageHeading>
+        <PageHeading
+          caption={group ? KIND_LABELS[view.kind] : `${KIND_LABELS[view.kind]}: ${view.service?.organisationName ?? ''}`}
+        >
+          {title}
+        </PageHeading>
 
-      <SummaryList
-        rows={[
-          { key: 'Sent', value: formatDateTime(view.createdAt) },
-          { key: 'By', value: view.kind === 'problem_report' ? (view.reporterEmail ? `A member of the public (${view.reporterEmail})` : 'A member of the public') : (view.submittedBy ?? 'Not recorded') },
-          { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
-          ...(view.service && view.service.organisationStatus === 'pending' ? [{ key: 'Group', value: <a href="/moderation/organisations">New group, not yet approved</a> }] : []),
-          ...(view.organisation?.verified ? [{ key: 'Group', value: 'Verified: if the contact details change, check the new ones are genuine before you approve' }] : []),
-          ...(view.message && view.kind !== 'problem_report' ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }] : []),
-          ...(view.reviewNote ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }] : []),
-        ]}
-      />
+        <SummaryList
+          rows={[
+            { key: 'Sent', value: formatDateTime(view.createdAt) },
+            {
+              key: 'By',
+              value:
+                view.kind === 'problem_report'
+                  ? view.reporterEmail
+                    ? `A member of the public (${view.reporterEmail})`
+                    : 'A member of the public'
+                  : (view.submittedBy ?? 'Not recorded'),
+            },
+            { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
+            ...(view.service && view.service.organisationStatus === 'pending'
+              ? [{ key: 'Group', value: <a href="/moderation/organisations">New group, not yet approved</a> }]
+              : []),
+            ...(view.organisation?.verified
+              ? [
+                  {
+                    key: 'Group',
+                    value: 'Verified: if the contact details change, check the new ones are genuine before you approve',
+                  },
+                ]
+              : []),
+            ...(view.message && view.kind !== 'problem_report'
+              ? [{ key: 'Their message', value: <span className="whitespace-pre-line">{view.message}</span> }]
+              : []),
+            ...(view.reviewNote
+              ? [{ key: 'Coordinator’s note', value: <span className="whitespace-pre-line">{view.reviewNote}</span> }]
+              : []),
+          ]}
+        />
 
-      {view.kind === 'problem_report' ? (
-        <>
-          <h2 className="heading-m">What they reported</h2>
-          <p>
-            <strong>{view.problem}</strong>
-          </p>
-          {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
-          {view.service ? (
+        {view.kind === 'problem_report' ? (
+          <>
+            <h2 className="heading-m">What they reported</h2>
             <p>
-              <a href={`/provider/listings/${view.service.id}`}>Correct the listing</a> or <a href={`/services/${view.service.id}`}>see it as the public sees it</a>. The
-              group sees this report on their listing page.
+              <strong>{view.problem}</strong>
             </p>
-          ) : null}
-        </>
-      ) : (
-        <>
-          <h2 className="heading-m">{view.kind === 'new_listing' ? 'The listing as it would be published' : 'What would change'}</h2>
-          {view.movedSinceLabels.length ? (
-            <WarningText>
-              Since this was sent, {view.movedSinceLabels.map((f) => f.toLowerCase()).join(', ')} changed on the live {group ? 'group' : 'listing'}. Approving replaces the live value with the
-              proposed one.
-            </WarningText>
-          ) : null}
-          <Table
-            className="diff-table"
-            caption={view.kind === 'new_listing' ? 'Each field of the new listing' : 'Each field: now and proposed'}
-            captionHidden
-            head={view.kind === 'new_listing' ? ['Field', 'Value'] : ['Field', 'Now', 'Proposed']}
-            firstCellIsHeader
-            rows={view.rows.map((r) => (view.kind === 'new_listing' ? [r.label, r.after] : [r.label, <del key="b">{r.before}</del>, <ins key="a">{r.after}</ins>]))}
-          />
-          {view.service ? (
-            <p>
-              <a href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</a>
-            </p>
-          ) : null}
-        </>
-      )}
-
+            {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
+            {view.service ? (
+              <p>
+                <a href={`/provider/listings/${view.service.id}`}>Correct the listing</a> or{' '}
+                <a href={`/services/${view.service.id}`}>see it as the public sees it</a>. The group sees this report on their
+                listing page.
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <h2 className="heading-m">
+              {view.kind === 'new_listing' ? 'The listing as it would be published' : 'What would change'}
+            </h2>
+            {view.movedSinceLabels.length ? (
+              <WarningText>
+                Since this was sent, {view.movedSinceLabels.map((f) => f.toLowerCase()).join(', ')} changed on the live{' '}
+                {group ? 'group' : 'listing'}. Approving replaces the live value with the proposed one.
+              </WarningText>
+            ) : null}
+            <Table
+              className="diff-table"
+              caption={view.kind === 'new_listing' ? 'Each field of the new listing' : 'Each field: now and proposed'}
+              captionHidden
+              head={view.kind === 'new_listing' ? ['Field', 'Value'] : ['Field', 'Now', 'Proposed']}
+              firstCellIsHeader
+              rows={view.rows.map((r) =>
+                view.kind === 'new_listing'
+                  ? [r.label, r.after]
+                  : [r.label, <del key="b">{r.before}</del>, <ins key="a">{r.after}</ins>],
+              )}
+            />
+            {view.service ? (
+              <p>
+                <a href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</a>
+              </p>
+            ) : null}
+          </>
+        )}
       </ModerationDecisionForm>
     </>
   );

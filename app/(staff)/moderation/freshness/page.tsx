@@ -27,11 +27,16 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
   return (
     <>
       {nudged ? (
-        <NotificationBanner type="success" heading={recipients > 0 ? `Reminder sent for ${nudged.name}.` : `${nudged.name} has no one to email.`}>
+        <NotificationBanner
+          type="success"
+          heading={recipients > 0 ? `Reminder sent for ${nudged.name}.` : `${nudged.name} has no one to email.`}
+        >
           {recipients > 0 ? null : <p>Add a member or an email address to the group, or check the listing yourself.</p>}
         </NotificationBanner>
       ) : null}
-      <PageHeading lead={`Listings not checked for ${warnAfterMonths} months show a warning; after ${hideAfterMonths} months they leave search until someone confirms them. Groups are emailed automatically every ${reminderIntervalDays()} days; send a reminder now if you need to.`}>
+      <PageHeading
+        lead={`Listings not checked for ${warnAfterMonths} months show a warning; after ${hideAfterMonths} months they leave search until someone confirms them. Groups are emailed automatically every ${reminderIntervalDays()} days; send a reminder now if you need to.`}
+      >
         Listings to check
       </PageHeading>
       <ModerationNav current="/moderation/freshness" />
@@ -41,7 +46,14 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
         <Table
           caption={`${rows.length} listings, longest unchecked first`}
           captionSize="m"
-          head={['Listing', 'Last checked', 'Last reminder', <span key="a" className="visually-hidden">Action</span>]}
+          head={[
+            'Listing',
+            'Last checked',
+            'Last reminder',
+            <span key="a" className="visually-hidden">
+              Action
+            </span>,
+          ]}
           rowKeys={rows.map((r) => r.id)}
           rows={rows.map((r) => [
             <span key="n">

@@ -23,8 +23,12 @@ export default async function PendingOrganisationsPage({ searchParams }: { searc
   return (
     <>
       {done === 'approve' ? <NotificationBanner type="success" heading="Group approved. Its members have been told." /> : null}
-      {done === 'reject' ? <NotificationBanner type="success" heading="Group not approved. Its members have been told why." /> : null}
-      <PageHeading lead="Groups that registered themselves. Check the group exists and the contact is genuine before you approve it.">New groups to check</PageHeading>
+      {done === 'reject' ? (
+        <NotificationBanner type="success" heading="Group not approved. Its members have been told why." />
+      ) : null}
+      <PageHeading lead="Groups that registered themselves. Check the group exists and the contact is genuine before you approve it.">
+        New groups to check
+      </PageHeading>
       <ModerationNav current="/moderation/organisations" />
       <div id="groups" tabIndex={-1}>
         {groups.length === 0 ? <p>No groups are waiting.</p> : null}
@@ -47,16 +51,28 @@ export default async function PendingOrganisationsPage({ searchParams }: { searc
                     <ul className="list-plain">
                       {g.members.map((m) => (
                         <li key={m.email}>
-                          {m.name}, {m.email} {m.emailConfirmed ? <Tag colour="green">Email confirmed</Tag> : <Tag colour="grey">Email not confirmed yet</Tag>}
+                          {m.name}, {m.email}{' '}
+                          {m.emailConfirmed ? (
+                            <Tag colour="green">Email confirmed</Tag>
+                          ) : (
+                            <Tag colour="grey">Email not confirmed yet</Tag>
+                          )}
                         </li>
                       ))}
                     </ul>
                   ),
                 },
-                { key: 'Listings', value: g.listings === 0 ? 'None yet' : `${g.listings} (each is checked separately in listing changes)` },
+                {
+                  key: 'Listings',
+                  value: g.listings === 0 ? 'None yet' : `${g.listings} (each is checked separately in listing changes)`,
+                },
               ]}
             />
-            <OrganisationDecisionForm action={decideOrganisationAction.bind(null, g.id)} organisationId={g.id} organisationName={g.name} />
+            <OrganisationDecisionForm
+              action={decideOrganisationAction.bind(null, g.id)}
+              organisationId={g.id}
+              organisationName={g.name}
+            />
           </section>
         ))}
       </div>

@@ -22,7 +22,10 @@ function counts(c: FigureCounts): TableCell[] {
 }
 
 function totalCounts(c: FigureCounts): TableCell[] {
-  return [c.received, c.accepted, c.attended, c.completed].map((n) => ({ content: <strong>{formatNumber(n)}</strong>, numeric: true }));
+  return [c.received, c.accepted, c.attended, c.completed].map((n) => ({
+    content: <strong>{formatNumber(n)}</strong>,
+    numeric: true,
+  }));
 }
 
 export default async function ProviderFiguresPage() {
@@ -38,7 +41,8 @@ export default async function ProviderFiguresPage() {
       </p>
       <PageHeading>Your figures for funding bids</PageHeading>
       <p>
-        Referrals to your activities from {period}. These are counts of referrals only: they do not include anyone’s name or details.
+        Referrals to your activities from {period}. These are counts of referrals only: they do not include anyone’s name or
+        details.
       </p>
 
       {organisationIds.length === 0 ? (
@@ -53,13 +57,16 @@ export default async function ProviderFiguresPage() {
               <li key={d}>{d}</li>
             ))}
           </ul>
-          <p>Months are calendar months in UK time. A referral counts once, in the month it was sent, however far it has got since.</p>
+          <p>
+            Months are calendar months in UK time. A referral counts once, in the month it was sent, however far it has got since.
+          </p>
 
           <p className="no-print">
             <a href="/provider/figures/figures.csv" download>
               Download CSV
             </a>{' '}
-            (spreadsheet of both tables). To print a summary, use your browser’s “Print this page”: the menus and links are left out.
+            (spreadsheet of both tables). To print a summary, use your browser’s “Print this page”: the menus and links are left
+            out.
           </p>
 
           <Table
@@ -67,7 +74,10 @@ export default async function ProviderFiguresPage() {
             head={['Month', ...countHead]}
             firstCellIsHeader
             rowKeys={[...figures.byMonth.map((m) => m.month), 'total']}
-            rows={[...figures.byMonth.map((m) => [m.label, ...counts(m)]), [<strong key="t">Total</strong>, ...totalCounts(figures.totals)]]}
+            rows={[
+              ...figures.byMonth.map((m) => [m.label, ...counts(m)]),
+              [<strong key="t">Total</strong>, ...totalCounts(figures.totals)],
+            ]}
           />
 
           <Table

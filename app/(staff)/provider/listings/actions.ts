@@ -30,18 +30,26 @@ function rethrow(error: unknown): never {
  * refresh the times' preview: each comes back with everything as the person left it, so nothing
  * typed is lost, with or without JavaScript.
  */
-export async function saveListingAction(serviceId: string | null, prev: FormState<ListingValues>, form: FormData): Promise<FormState<ListingValues>> {
+export async function saveListingAction(
+  serviceId: string | null,
+  prev: FormState<ListingValues>,
+  form: FormData,
+): Promise<FormState<ListingValues>> {
   const user = await editor();
   if (serviceId !== null && !isUuid(serviceId)) redirect('/provider/listings');
   // Times the form cannot show are posted as "keep" and shown again from the listing as stored.
   const values = await withKeptSchedules(db(), user, serviceId, listingValuesFromForm(form));
   const version = Number(form.get('version')) || null;
   const intent = String(form.get('intent') ?? 'save');
-  const keep = (extra: Omit<FormState<ListingValues>, 'values' | 'fieldErrors'> & { fieldErrors?: FormState<ListingValues>['fieldErrors'] } = {}): FormState<ListingValues> =>
-    formState(values, { version, ...extra });
+  const keep = (
+    extra: Omit<FormState<ListingValues>, 'values' | 'fieldErrors'> & {
+      fieldErrors?: FormState<ListingValues>['fieldErrors'];
+    } = {},
+  ): FormState<ListingValues> => formState(values, { version, ...extra });
 
   if (intent === 'add-schedule') {
-    if (values.schedules.length >= MAX_SCHEDULES) return keep({ fieldErrors: { schedules: [`Add up to ${MAX_SCHEDULES} times`] } });
+    if (values.schedules.length >= MAX_SCHEDULES)
+      return keep({ fieldErrors: { schedules: [`Add up to ${MAX_SCHEDULES} times`] } });
     values.schedules.push(blankSchedule());
     return keep({ focus: `schedules-${values.schedules.length - 1}-kind`, notice: 'Another time added. Fill it in below.' });
   }
@@ -74,7 +82,10 @@ export async function saveListingAction(serviceId: string | null, prev: FormStat
     const postcode = normalisePostcode(values.location.postcode);
     if (!postcode) return keep({ fieldErrors: { 'location-postcode': ['Enter a real postcode, like EB1 2AB'] } });
     const hit = await geocoderFor(db()).postcode(postcode);
-    if (!hit) return keep({ fieldErrors: { 'location-postcode': ['We could not find that postcode. Check it, or enter the map position yourself'] } });
+    if (!hit)
+      return keep({
+        fieldErrors: { 'location-postcode': ['We could not find that postcode. Check it, or enter the map position yourself'] },
+      });
     values.location.postcode = postcode;
     values.location.latitude = hit.latitude.toFixed(5);
     values.location.longitude = hit.longitude.toFixed(5);
@@ -93,7 +104,8 @@ export async function saveListingAction(serviceId: string | null, prev: FormStat
   }
   if (!result.ok) {
     if (result.reason === 'invalid') return keep({ fieldErrors: result.errors });
-    if (result.reason === 'not_found') return refused(values, 'We could not find that listing. It may have been removed', { version });
+    if (result.reason === 'not_found')
+      return refused(values, 'We could not find that listing. It may have been removed', { version });
     // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
     return formState(values, {
       version: result.currentVersion,
@@ -103,7 +115,15 @@ export async function saveListingAction(serviceId: string | null, prev: FormStat
   revalidatePath('/provider/listings');
   revalidatePath(`/provider/listings/${result.serviceId}`);
   revalidatePath(`/services/${result.serviceId}`);
-  const outcome = result.awaitingApproval ? (result.created ? 'created' : 'draft') : result.pending.length ? 'pending' : result.published.length ? 'published' : 'checked';
+  const outcome = result.awaitingApproval
+    ? result.created
+      ? 'created'
+      : 'draft'
+    : result.pending.length
+      ? 'pending'
+      : result.published.length
+        ? 'published'
+        : 'checked';
   redirect(`/provider/listings/${result.serviceId}?saved=${outcome}`);
 }
 

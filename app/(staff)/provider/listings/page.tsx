@@ -21,21 +21,29 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
   const user = await requireRole('provider', 'coordinator', 'admin');
   const params = await searchParams;
   const organisation = first(params.organisation);
-  const groups = await providerListings(db(), user, new Date(), organisation && uuid.test(organisation) ? organisation : undefined);
+  const groups = await providerListings(
+    db(),
+    user,
+    new Date(),
+    organisation && uuid.test(organisation) ? organisation : undefined,
+  );
   const capacity = first(params.capacity);
   const changed = groups.flatMap((g) => g.listings).find((l) => l.id === first(params.listing));
 
   return (
     <>
       {user.role === 'provider' ? <BackLink href="/provider">Back to your home page</BackLink> : null}
-      <PageHeading lead="Keep your activities up to date, so people and link workers can trust what they read.">Your listings</PageHeading>
+      <PageHeading lead="Keep your activities up to date, so people and link workers can trust what they read.">
+        Your listings
+      </PageHeading>
       {changed && capacity && capacity in CAPACITY_LABELS ? (
         <NotificationBanner type="success" heading={`${changed.name} now shows “${CAPACITY_LABELS[capacity]}”.`} />
       ) : null}
       {groups.length === 0 ? (
         user.role === 'provider' ? (
           <p>
-            Your account is not linked to a group yet. <Link href="/groups/join">Register your group</Link>, or ask the person who registered it to add you.
+            Your account is not linked to a group yet. <Link href="/groups/join">Register your group</Link>, or ask the person who
+            registered it to add you.
           </p>
         ) : (
           <p>Open a group’s listings from the moderation pages.</p>
@@ -48,7 +56,8 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
           </h2>
           {g.status === 'pending' ? (
             <p>
-              <Tag colour="yellow">Waiting for approval</Tag> A coordinator will check your group. Your listings are published once they have been checked.
+              <Tag colour="yellow">Waiting for approval</Tag> A coordinator will check your group. Your listings are published
+              once they have been checked.
             </p>
           ) : null}
           <p className="flex flex-wrap gap-4">
@@ -69,9 +78,16 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
                 </h3>
                 <p className="mb-2">
                   {!l.published ? <Tag colour="grey">Not published yet</Tag> : null}{' '}
-                  {l.status === 'temporarily_closed' ? <Tag colour="yellow">Paused</Tag> : l.status === 'inactive' ? <Tag colour="grey">Not running</Tag> : null} {l.waiting === 'new_listing' ? <Tag colour="yellow">Waiting for a check</Tag> : null}{' '}
+                  {l.status === 'temporarily_closed' ? (
+                    <Tag colour="yellow">Paused</Tag>
+                  ) : l.status === 'inactive' ? (
+                    <Tag colour="grey">Not running</Tag>
+                  ) : null}{' '}
+                  {l.waiting === 'new_listing' ? <Tag colour="yellow">Waiting for a check</Tag> : null}{' '}
                   {l.waiting === 'change' ? <Tag colour="yellow">Changes waiting for a check</Tag> : null}{' '}
-                  {l.openReports ? <Tag colour="orange">{l.openReports === 1 ? '1 problem reported' : `${l.openReports} problems reported`}</Tag> : null}
+                  {l.openReports ? (
+                    <Tag colour="orange">{l.openReports === 1 ? '1 problem reported' : `${l.openReports} problems reported`}</Tag>
+                  ) : null}
                 </p>
                 <p className="mb-2">
                   Last checked {formatDate(l.lastCheckedAt)}
@@ -82,7 +98,13 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
                     </>
                   ) : null}
                 </p>
-                <CapacityButtons listingName={l.name} current={l.capacityStatus} spaces={l.capacitySpaces} action={setCapacityAction.bind(null, l.id)} returnTo="list" />
+                <CapacityButtons
+                  listingName={l.name}
+                  current={l.capacityStatus}
+                  spaces={l.capacitySpaces}
+                  action={setCapacityAction.bind(null, l.id)}
+                  returnTo="list"
+                />
               </li>
             ))}
           </ul>

@@ -44,7 +44,11 @@ export async function inviteAction(organisationId: string, _prev: FormState, for
 }
 
 /** Saves the group's details: contact, name and description wait for a coordinator, the rest is live at once. */
-export async function saveOrganisationAction(organisationId: string, _prev: FormState<OrganisationValues>, form: FormData): Promise<FormState<OrganisationValues>> {
+export async function saveOrganisationAction(
+  organisationId: string,
+  _prev: FormState<OrganisationValues>,
+  form: FormData,
+): Promise<FormState<OrganisationValues>> {
   const user = await requireRole('provider');
   const values = organisationValuesFromForm(form);
   const version = Number(form.get('version')) || null;
@@ -63,12 +67,17 @@ export async function saveOrganisationAction(organisationId: string, _prev: Form
       // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
       return formState(values, {
         version: result.currentVersion,
-        conflict: result.differs.map((f) => ({ label: ORGANISATION_FIELD_LABELS[f], now: describeOrganisationValue(result.current[f]) })),
+        conflict: result.differs.map((f) => ({
+          label: ORGANISATION_FIELD_LABELS[f],
+          now: describeOrganisationValue(result.current[f]),
+        })),
       });
     }
     return refused(
       values,
-      result.reason === 'rejected' ? 'This group was not approved, so its details cannot be changed here. Contact a coordinator' : 'We could not find this group',
+      result.reason === 'rejected'
+        ? 'This group was not approved, so its details cannot be changed here. Contact a coordinator'
+        : 'We could not find this group',
       { version },
     );
   }

@@ -15,10 +15,15 @@ export const metadata: Metadata = { title: 'Your group' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const STATUS = { pending: ['Waiting for approval', 'yellow'], approved: ['Approved', 'green'], rejected: ['Not approved', 'red'] } as const;
+const STATUS = {
+  pending: ['Waiting for approval', 'yellow'],
+  approved: ['Approved', 'green'],
+  rejected: ['Not approved', 'red'],
+} as const;
 
 const SAVED: Record<string, string> = {
-  pending: 'Your changes are saved. Changes to the name, description or contact details show once a coordinator has checked them; anything else is live now.',
+  pending:
+    'Your changes are saved. Changes to the name, description or contact details show once a coordinator has checked them; anything else is live now.',
   published: 'Your changes are live.',
   unchanged: 'Nothing had changed, so there was nothing to save.',
 };
@@ -46,9 +51,15 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
             <h2 className="heading-l" id={`g-${g.id}`}>
               {single ? 'Your group’s details' : g.name}
             </h2>
-            {saved && savedGroup === g.id && SAVED[saved] ? <NotificationBanner type="success" heading={SAVED[saved]} titleId={`${prefix}saved`} /> : null}
+            {saved && savedGroup === g.id && SAVED[saved] ? (
+              <NotificationBanner type="success" heading={SAVED[saved]} titleId={`${prefix}saved`} />
+            ) : null}
             {editor?.sentBack && !editor.pending ? (
-              <NotificationBanner title="A coordinator has a question" heading={`On ${formatDate(editor.sentBack.at)} a coordinator wrote:`} titleId={`${prefix}sent-back`}>
+              <NotificationBanner
+                title="A coordinator has a question"
+                heading={`On ${formatDate(editor.sentBack.at)} a coordinator wrote:`}
+                titleId={`${prefix}sent-back`}
+              >
                 <p className="whitespace-pre-line">{editor.sentBack.note}</p>
                 <p>Change the details below and save them to send them again.</p>
               </NotificationBanner>
@@ -68,8 +79,9 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
             />
             {editor?.pending ? (
               <InsetText>
-                Changes to {editor.pending.fields.map((f) => ORGANISATION_FIELD_LABELS[f].toLowerCase()).join(', ')} are waiting for a coordinator to check them (sent{' '}
-                {formatDate(editor.pending.createdAt)}). The form below shows them; saving again replaces them.
+                Changes to {editor.pending.fields.map((f) => ORGANISATION_FIELD_LABELS[f].toLowerCase()).join(', ')} are waiting
+                for a coordinator to check them (sent {formatDate(editor.pending.createdAt)}). The form below shows them; saving
+                again replaces them.
               </InsetText>
             ) : null}
             {editor && g.status !== 'rejected' ? (
@@ -80,7 +92,9 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
                 moderatedHint={g.status === 'approved'}
               />
             ) : (
-              <p>This group was not approved, so its details cannot be changed here. Contact a coordinator if something is wrong.</p>
+              <p>
+                This group was not approved, so its details cannot be changed here. Contact a coordinator if something is wrong.
+              </p>
             )}
 
             <h3 className="heading-m">People who can update the listings</h3>
@@ -88,7 +102,11 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
               caption={`Members of ${g.name}`}
               captionHidden
               head={['Name', 'Email', 'Account']}
-              rows={g.members.map((m) => [m.name, m.email, m.active ? (m.role === 'owner' ? 'Registered the group' : 'Active') : 'Invited, not signed in yet'])}
+              rows={g.members.map((m) => [
+                m.name,
+                m.email,
+                m.active ? (m.role === 'owner' ? 'Registered the group' : 'Active') : 'Invited, not signed in yet',
+              ])}
             />
             <h3 className="heading-s">Add someone</h3>
             <p>They will be able to update the listings and the group’s details, and answer referrals for {g.name}.</p>

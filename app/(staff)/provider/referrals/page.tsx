@@ -25,7 +25,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProviderInboxPage({ searchParams }: Props) {
   const user = await requireRole('provider');
   const query = await searchParams;
-  const filter: InboxFilter = (inboxFilters as readonly string[]).includes(String(query.show)) ? (query.show as InboxFilter) : 'open';
+  const filter: InboxFilter = (inboxFilters as readonly string[]).includes(String(query.show))
+    ? (query.show as InboxFilter)
+    : 'open';
   const { items, counts, page } = await listInbox(db(), user, filter, requestedPage(query.page));
   const showing = showingText(page, items.length, 'referrals');
 
@@ -78,7 +80,12 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
               i.answerBy ? formatDate(i.answerBy) : '',
             ])}
           />
-          <Pagination page={page.page} totalPages={page.totalPages} baseHref={`/provider/referrals?show=${filter}`} label="Pages of referrals" />
+          <Pagination
+            page={page.page}
+            totalPages={page.totalPages}
+            baseHref={`/provider/referrals?show=${filter}`}
+            label="Pages of referrals"
+          />
         </>
       )}
     </>

@@ -7,7 +7,13 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formValues, isUuid, parseForm, refused, type FormState, type FormValues } from '@/lib/forms';
 import { triageCaseTeam } from '@/lib/triage/case';
-import { assignReferral, raiseSafeguardingConcern, rateReferral, signpostReferral, type DecisionRefusal } from '@/lib/triage/decisions';
+import {
+  assignReferral,
+  raiseSafeguardingConcern,
+  rateReferral,
+  signpostReferral,
+  type DecisionRefusal,
+} from '@/lib/triage/decisions';
 import { CONFLICT_MESSAGE, assignInput, rateInput, safeguardingInput, signpostInput } from '@/lib/triage/schema';
 
 /** The signed-in user, if they may triage this case; otherwise a 404 or 403 page. */

@@ -59,7 +59,9 @@ export default async function TriageCasePage({ params, searchParams }: { params:
   if (!view) notFound();
   const [workers, signpost] = await Promise.all([
     view.waiting ? teamWorkerLoads(db(), view.teamId) : Promise.resolve([]),
-    view.waiting ? signpostCandidates(db(), { query, needTermIds: view.needs.map((n) => n.id) }) : Promise.resolve({ candidates: [], basis: 'none' as const }),
+    view.waiting
+      ? signpostCandidates(db(), { query, needTermIds: view.needs.map((n) => n.id) })
+      : Promise.resolve({ candidates: [], basis: 'none' as const }),
   ]);
 
   const p = view.person;
@@ -125,7 +127,9 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           { key: 'What matters', value: <MultiLine text={view.whatMatters || 'Not given'} /> },
           { key: 'Needs', value: view.needs.length ? view.needs.map((n) => n.name).join(', ') : 'None chosen' },
           ...(view.ragReason ? [{ key: 'Reason for rating', value: <MultiLine text={view.ragReason} /> }] : []),
-          ...(view.triagedAt ? [{ key: 'First rated', value: `${formatDateTime(view.triagedAt)}${view.triagedBy ? ` by ${view.triagedBy}` : ''}` }] : []),
+          ...(view.triagedAt
+            ? [{ key: 'First rated', value: `${formatDateTime(view.triagedAt)}${view.triagedBy ? ` by ${view.triagedBy}` : ''}` }]
+            : []),
         ]}
       />
 
@@ -178,7 +182,14 @@ export default async function TriageCasePage({ params, searchParams }: { params:
             <h2 id="rate-heading" className="heading-m">
               {view.rag ? 'Change the rating' : 'Rate the referral'}
             </h2>
-            <RateForm action={rateAction} caseId={view.id} version={view.version} rag={view.rag} ragReason={view.ragReason} targets={targets} />
+            <RateForm
+              action={rateAction}
+              caseId={view.id}
+              version={view.version}
+              rag={view.rag}
+              ragReason={view.ragReason}
+              targets={targets}
+            />
           </section>
 
           <section aria-labelledby="assign-heading" className="mt-10">
@@ -199,8 +210,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
               Resolve at first contact
             </h2>
             <p>
-              If you have spoken to the person and suggesting some services is all they need, record which ones. The case closes as
-              “signposted at first contact” and counts in the reports.
+              If you have spoken to the person and suggesting some services is all they need, record which ones. The case closes
+              as “signposted at first contact” and counts in the reports.
             </p>
             <form method="get" action={`/triage/${view.id}#signpost-heading`} role="search" aria-label="Services">
               <TextInput id="q" label="Search services by name" defaultValue={query} width="two-thirds" spellCheck={false} />
@@ -233,7 +244,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           <ul className="list-bullet">
             {view.safeguarding.map((s) => (
               <li key={s.id}>
-                Raised with the {s.referredTo === 'adults' ? 'adults’' : 'children’s'} safeguarding team on {formatDateTime(s.raisedAt)}
+                Raised with the {s.referredTo === 'adults' ? 'adults’' : 'children’s'} safeguarding team on{' '}
+                {formatDateTime(s.raisedAt)}
                 {s.raisedBy ? ` by ${s.raisedBy}` : ''}
                 {s.referredToDetail ? ` (${s.referredToDetail})` : ''}: <MultiLine text={s.summary} />
               </li>
@@ -241,12 +253,13 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           </ul>
         ) : null}
         <WarningText>
-          If someone is in immediate danger, call 999. If you think someone is at risk of abuse or neglect, raise it with the council’s safeguarding
-          team now, as the local safeguarding policy says.
+          If someone is in immediate danger, call 999. If you think someone is at risk of abuse or neglect, raise it with the
+          council’s safeguarding team now, as the local safeguarding policy says.
         </WarningText>
         <p>
-          For an adult, this is a safeguarding concern under section 42 of the Care Act 2014: tell the adults’ safeguarding team. For a child, tell
-          the children’s safeguarding team. Link workers are not a crisis service, so do not wait for a first conversation.
+          For an adult, this is a safeguarding concern under section 42 of the Care Act 2014: tell the adults’ safeguarding team.
+          For a child, tell the children’s safeguarding team. Link workers are not a crisis service, so do not wait for a first
+          conversation.
         </p>
         <p>Then record here that you raised it, when and with whom. Recording it here does not tell the safeguarding team.</p>
         <SafeguardingForm action={safeguardingAction} caseId={view.id} />

@@ -25,6 +25,10 @@ export async function GET() {
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="directory-${day}.csv"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="directory-${day}.csv"`,
+      'cache-control': 'no-store',
+    },
   });
 }

@@ -8,7 +8,10 @@ export default function JoinSentPage() {
     <div className="max-w-2xl">
       <PanelConfirmation title="Check your email" />
       <p>We have sent you an email with a link to confirm your address. The link works for 3 days.</p>
-      <p>Once you have confirmed it, sign in to add your group’s activities. A coordinator will check your group and your listings before they are published.</p>
+      <p>
+        Once you have confirmed it, sign in to add your group’s activities. A coordinator will check your group and your listings
+        before they are published.
+      </p>
       <p>If the email has not arrived after a few minutes, check your junk or spam folder.</p>
     </div>
   );

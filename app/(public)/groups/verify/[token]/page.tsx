@@ -17,7 +17,8 @@ export default async function VerifyPage({ params }: { params: Promise<{ token: 
       <div className="max-w-2xl">
         <h1 className="heading-l">This link has already been used or has expired</h1>
         <p>
-          If you have already confirmed your address, <Link href="/sign-in">sign in</Link>. Otherwise, register again or contact us.
+          If you have already confirmed your address, <Link href="/sign-in">sign in</Link>. Otherwise, register again or contact
+          us.
         </p>
       </div>
     );

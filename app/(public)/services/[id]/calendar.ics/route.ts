@@ -8,14 +8,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const now = new Date();
   const service = await getPublicService(db(), id, now);
   if (!service || service.status === 'inactive' || service.status === 'defunct') {
-    return new Response('We could not find that listing.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('We could not find that listing.', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   const url = `${config.baseUrl.replace(/\/$/, '')}/services/${service.id}`;
   const host = new URL(config.baseUrl).hostname || 'directory';
   const defaultPlace = service.locations[0];
   const body = buildCalendar(
     service.schedules.map((s) => {
-      const place = service.locations.find((l) => s.serviceAtLocationId && l.serviceAtLocationId === s.serviceAtLocationId) ?? defaultPlace;
+      const place =
+        service.locations.find((l) => s.serviceAtLocationId && l.serviceAtLocationId === s.serviceAtLocationId) ?? defaultPlace;
       return {
         uid: `${s.id}@${host}`,
         schedule: s,

@@ -16,7 +16,10 @@ export async function reportProblem(serviceId: string, _prev: FormState, form: F
   const result = await submitProblemReport(db(), serviceId, parsed.data, `ip:${ip}`);
   if (!result.ok) {
     if (result.reason === 'not_found') return refused(parsed.values, 'We could not find that listing. It may have been removed');
-    return refused(parsed.values, 'You have sent several reports in a short time. Wait an hour, then try again, or email us instead');
+    return refused(
+      parsed.values,
+      'You have sent several reports in a short time. Wait an hour, then try again, or email us instead',
+    );
   }
   redirect(`/services/${serviceId}/report/sent`);
 }

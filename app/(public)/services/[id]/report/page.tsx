@@ -23,7 +23,10 @@ export default async function ReportProblemPage({ params }: { params: Promise<{ 
         <p>
           Tell us if something on this listing is wrong or out of date. A coordinator will check it with the group and correct it.
         </p>
-        <p>This is not for emergencies. In an emergency call 999. For urgent health advice call NHS 111. To talk to someone now, call Samaritans on 116 123.</p>
+        <p>
+          This is not for emergencies. In an emergency call 999. For urgent health advice call NHS 111. To talk to someone now,
+          call Samaritans on 116 123.
+        </p>
         <ReportProblemForm action={reportProblem.bind(null, service.id)} />
       </div>
     </>

@@ -11,7 +11,10 @@ export async function anonymiseAction(personId: string, _prev: FormState, form: 
   const user = await requireRole('admin');
   if (!isUuid(personId)) notFound();
   if (form.get('confirm') !== 'yes') {
-    return refused(formValues(form), { field: 'confirm', message: 'Confirm that records retention duties allow this person’s record to be erased' });
+    return refused(formValues(form), {
+      field: 'confirm',
+      message: 'Confirm that records retention duties allow this person’s record to be erased',
+    });
   }
   const result = await db().$transaction((tx) => anonymisePerson(tx, user, personId));
   if (!result.ok) return result.reason === 'forbidden' ? forbidden() : notFound();

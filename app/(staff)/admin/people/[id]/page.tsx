@@ -26,7 +26,9 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href="/admin/people">Back to subject access and erasure</BackLink>
-      {query.done === 'anonymised' ? <NotificationBanner type="success" heading="The person’s record has been anonymised." /> : null}
+      {query.done === 'anonymised' ? (
+        <NotificationBanner type="success" heading="The person’s record has been anonymised." />
+      ) : null}
       <h1 className="heading-l">
         <span className="caption-l">Subject access and erasure</span>
         {p.name}
@@ -48,7 +50,12 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
         captionSize="m"
         head={['Reference', 'Team', 'Received', 'Status']}
         rowKeys={p.cases.map((c) => c.id)}
-        rows={p.cases.map((c) => [c.reference, c.teamName, formatDate(c.receivedAt), caseStatusTags[c.status as keyof typeof caseStatusTags]?.text ?? c.status])}
+        rows={p.cases.map((c) => [
+          c.reference,
+          c.teamName,
+          formatDate(c.receivedAt),
+          caseStatusTags[c.status as keyof typeof caseStatusTags]?.text ?? c.status,
+        ])}
       />
 
       <h2 className="heading-m">Export everything (subject access)</h2>
@@ -66,8 +73,8 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
         <>
           <p>
             This removes the person’s name, contact details, postcode, equality data and everything written about them. Cases,
-            conversations (with their wellbeing scores), referrals and unmet need stay, without anything that identifies the person, so
-            the reports still count them.
+            conversations (with their wellbeing scores), referrals and unmet need stay, without anything that identifies the
+            person, so the reports still count them.
           </p>
           <WarningText>This cannot be undone.</WarningText>
           <AnonymiseForm action={anonymiseAction.bind(null, p.id)} />

@@ -25,11 +25,16 @@ export default async function CloseCasePage({ params }: { params: Promise<{ id: 
         <>
           {openReferrals > 0 ? (
             <WarningText>
-              {openReferrals === 1 ? 'One referral is' : `${openReferrals} referrals are`} still open. Closing the case does not change them:
-              withdraw any the person no longer needs.
+              {openReferrals === 1 ? 'One referral is' : `${openReferrals} referrals are`} still open. Closing the case does not
+              change them: withdraw any the person no longer needs.
             </WarningText>
           ) : null}
-          <CloseCaseForm action={closeCaseAction.bind(null, summary.id)} version={summary.version} today={londonDateKey(new Date())} cancelHref={caseHref(summary.id)} />
+          <CloseCaseForm
+            action={closeCaseAction.bind(null, summary.id)}
+            version={summary.version}
+            today={londonDateKey(new Date())}
+            cancelHref={caseHref(summary.id)}
+          />
         </>
       )}
     </CaseFrame>

@@ -18,7 +18,11 @@ export default async function ConsentPage({ params }: { params: Promise<{ id: st
   return (
     <CaseFrame kase={summary} personName={summary.person.name} title="Record what the person agreed to">
       <p>Record only what the person has agreed to, in their own words where you can. They can withdraw it at any time.</p>
-      <ConsentForm action={recordConsentAction.bind(null, summary.id)} organisations={organisations} cancelHref={caseHref(summary.id)} />
+      <ConsentForm
+        action={recordConsentAction.bind(null, summary.id)}
+        organisations={organisations}
+        cancelHref={caseHref(summary.id)}
+      />
     </CaseFrame>
   );
 }

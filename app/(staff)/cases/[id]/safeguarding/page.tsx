@@ -23,9 +23,9 @@ export default async function RaiseSafeguardingPage({ params }: Props) {
     <CaseFrame kase={summary} personName={summary.person.name} title="Raise a safeguarding concern">
       <WarningText>If someone is in immediate danger, call 999.</WarningText>
       <p>
-        A risk of harm is a safeguarding concern: raise it with the council’s safeguarding team now, as the local safeguarding policy says. For an
-        adult, this is a safeguarding concern under section 42 of the Care Act 2014: tell the adults’ safeguarding team. For a child, tell the
-        children’s safeguarding team.
+        A risk of harm is a safeguarding concern: raise it with the council’s safeguarding team now, as the local safeguarding
+        policy says. For an adult, this is a safeguarding concern under section 42 of the Care Act 2014: tell the adults’
+        safeguarding team. For a child, tell the children’s safeguarding team.
       </p>
       <p>Recording it here does not tell the safeguarding team: this records that you did, when and with whom.</p>
       <SafeguardingForm action={raiseSafeguardingAction.bind(null, summary.id)} caseId={summary.id} />

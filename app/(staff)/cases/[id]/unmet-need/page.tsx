@@ -35,7 +35,10 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
     const caseNeeds = r.case.needs.map((n) => n.termId);
     defaults.termId = serviceThemes.find((t) => caseNeeds.includes(t)) ?? serviceThemes[0];
     defaults.reason = reasonForDecline(r.declineReason);
-    declined = { serviceName: r.service.name, reason: isDeclineReason(r.declineReason) ? declineReasonLabel[r.declineReason] : null };
+    declined = {
+      serviceName: r.service.name,
+      reason: isDeclineReason(r.declineReason) ? declineReasonLabel[r.declineReason] : null,
+    };
   }
   const termCode = one(query.need);
   if (!defaults.termId && termCode) defaults.termId = themes.find((t) => t.code === termCode)?.id;
@@ -47,7 +50,10 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
 
   return (
     <CaseFrame kase={summary} personName={summary.person.name} title="Record unmet need">
-      <p>Record a need that no service could meet. It counts, without the person’s name, in the reports commissioners use to decide what to fund.</p>
+      <p>
+        Record a need that no service could meet. It counts, without the person’s name, in the reports commissioners use to decide
+        what to fund.
+      </p>
       {declined ? (
         <InsetText>
           {declined.serviceName} declined the referral{declined.reason ? `: ${declined.reason.toLowerCase()}` : ''}.
@@ -58,7 +64,13 @@ export default async function UnmetNeedPage({ params, searchParams }: Props) {
       ) : (
         <p>The area is taken from the person’s postcode.</p>
       )}
-      <UnmetNeedForm action={recordUnmetNeedAction.bind(null, summary.id)} themes={themes} defaults={defaults} referralId={referralId} cancelHref={caseHref(summary.id)} />
+      <UnmetNeedForm
+        action={recordUnmetNeedAction.bind(null, summary.id)}
+        themes={themes}
+        defaults={defaults}
+        referralId={referralId}
+        cancelHref={caseHref(summary.id)}
+      />
     </CaseFrame>
   );
 }

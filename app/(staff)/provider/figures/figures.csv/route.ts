@@ -8,7 +8,8 @@ import { toCsv } from '@/lib/csv/write';
 export async function GET() {
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ message: 'Sign in to download your figures.' }, { status: 401 });
-  if (user.role !== 'provider') return NextResponse.json({ message: 'Only providers can download these figures.' }, { status: 403 });
+  if (user.role !== 'provider')
+    return NextResponse.json({ message: 'Only providers can download these figures.' }, { status: 403 });
 
   const organisationIds = await memberOrganisationIds(db(), user);
   const figures = await providerFigures(db(), organisationIds);

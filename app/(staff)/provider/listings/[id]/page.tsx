@@ -21,14 +21,24 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function savedBanner(saved: string | undefined, pendingFields: string[] | undefined) {
   switch (saved) {
     case 'created':
-      return <NotificationBanner type="success" heading="Your listing has been sent for checking">A coordinator will check it, then publish it. We will email you when it is live.</NotificationBanner>;
+      return (
+        <NotificationBanner type="success" heading="Your listing has been sent for checking">
+          A coordinator will check it, then publish it. We will email you when it is live.
+        </NotificationBanner>
+      );
     case 'draft':
-      return <NotificationBanner type="success" heading="Your listing is saved">It is still waiting for a coordinator to check it before it is published.</NotificationBanner>;
+      return (
+        <NotificationBanner type="success" heading="Your listing is saved">
+          It is still waiting for a coordinator to check it before it is published.
+        </NotificationBanner>
+      );
     case 'pending':
       return (
         <NotificationBanner type="success" heading="Your changes are saved">
           <p>
-            Changes to {pendingFields?.length ? pendingFields.join(', ').toLowerCase() : 'the name, description, needs or contact details'} will show once a coordinator has checked them. Anything else you changed is live now.
+            Changes to{' '}
+            {pendingFields?.length ? pendingFields.join(', ').toLowerCase() : 'the name, description, needs or contact details'}{' '}
+            will show once a coordinator has checked them. Anything else you changed is live now.
           </p>
         </NotificationBanner>
       );
@@ -53,13 +63,18 @@ export default async function EditListingPage({ params, searchParams }: { params
 
   return (
     <>
-      <BackLink href={user.role === 'provider' ? '/provider/listings' : `/provider/listings?organisation=${data.organisationId}`}>Back to listings</BackLink>
+      <BackLink href={user.role === 'provider' ? '/provider/listings' : `/provider/listings?organisation=${data.organisationId}`}>
+        Back to listings
+      </BackLink>
       {savedBanner(first(sp.saved), data.pending?.fields)}
       {first(sp.capacity) ? <NotificationBanner type="success" heading="Space updated" /> : null}
       <PageHeading caption={data.organisationName}>{data.name}</PageHeading>
 
       {data.sentBack && !data.pending ? (
-        <NotificationBanner title="A coordinator has a question" heading={`On ${formatDate(data.sentBack.at)} a coordinator wrote:`}>
+        <NotificationBanner
+          title="A coordinator has a question"
+          heading={`On ${formatDate(data.sentBack.at)} a coordinator wrote:`}
+        >
           <p className="whitespace-pre-line">{data.sentBack.note}</p>
           <p>Change the listing below and save it to send it again.</p>
         </NotificationBanner>
@@ -76,8 +91,8 @@ export default async function EditListingPage({ params, searchParams }: { params
       </p>
       {data.pending ? (
         <InsetText>
-          Changes to {data.pending.fields.join(', ').toLowerCase()} are waiting for a coordinator to check them (sent {formatDate(data.pending.createdAt)}). The form below
-          shows them; saving again replaces them.
+          Changes to {data.pending.fields.join(', ').toLowerCase()} are waiting for a coordinator to check them (sent{' '}
+          {formatDate(data.pending.createdAt)}). The form below shows them; saving again replaces them.
         </InsetText>
       ) : null}
 
@@ -101,14 +116,25 @@ export default async function EditListingPage({ params, searchParams }: { params
         <h2 className="heading-m" id="space">
           Space for new people
         </h2>
-        <CapacityButtons listingName={data.name} current={data.capacityStatus} spaces={data.capacitySpaces} action={setCapacityAction.bind(null, data.id)} returnTo="editor" />
+        <CapacityButtons
+          listingName={data.name}
+          current={data.capacityStatus}
+          spaces={data.capacitySpaces}
+          action={setCapacityAction.bind(null, data.id)}
+          returnTo="editor"
+        />
       </section>
 
       <section aria-labelledby="checked" className="mb-8">
         <h2 className="heading-m" id="checked">
           Last checked
         </h2>
-        <p>{data.lastCheckedAt ? `This listing was last checked on ${formatDate(data.lastCheckedAt)}.` : 'This listing has not been checked yet.'} Listings not checked for 6 months show a warning, and after 12 months they stop showing in search.</p>
+        <p>
+          {data.lastCheckedAt
+            ? `This listing was last checked on ${formatDate(data.lastCheckedAt)}.`
+            : 'This listing has not been checked yet.'}{' '}
+          Listings not checked for 6 months show a warning, and after 12 months they stop showing in search.
+        </p>
         <form action={confirmListingAction.bind(null, data.id)}>
           <Button variant="secondary">Everything is still right</Button>
         </form>

@@ -28,11 +28,19 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
       <BackLink href="/provider/listings">Back to your listings</BackLink>
       <PageHeading caption={chosen?.name}>Add a listing</PageHeading>
       {groups.length === 0 ? (
-        <p>{user.role === 'provider' ? 'Your account is not linked to a group, so you cannot add a listing yet.' : 'Open this page from a group’s listings.'}</p>
+        <p>
+          {user.role === 'provider'
+            ? 'Your account is not linked to a group, so you cannot add a listing yet.'
+            : 'Open this page from a group’s listings.'}
+        </p>
       ) : (
         <div className="max-w-[40em]">
           <p>Tell people what happens, when and where, and how to join. You can save and come back to it.</p>
-          {direct ? null : <InsetText>A coordinator checks every new listing before it is published. This usually takes a few working days.</InsetText>}
+          {direct ? null : (
+            <InsetText>
+              A coordinator checks every new listing before it is published. This usually takes a few working days.
+            </InsetText>
+          )}
           <ListingForm
             action={saveListingAction.bind(null, null)}
             initial={{ values: blankListing(chosen?.id ?? ''), fieldErrors: {}, version: null }}

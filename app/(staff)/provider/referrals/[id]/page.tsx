@@ -42,11 +42,17 @@ export default async function ProviderReferralPage({ params, searchParams }: Pro
 
         <h2 className="heading-m">Details they agreed to share</h2>
         {r.shared.length ? (
-          <SummaryList rows={r.shared.map((s) => ({ id: s.key, key: s.label, value: <span className="whitespace-pre-line">{s.value}</span> }))} />
+          <SummaryList
+            rows={r.shared.map((s) => ({
+              id: s.key,
+              key: s.label,
+              value: <span className="whitespace-pre-line">{s.value}</span>,
+            }))}
+          />
         ) : (
           <InsetText>
-            The person has not agreed to share their details. Contact {r.teamName} quoting reference {r.reference}, or accept and the link worker
-            will put you in touch.
+            The person has not agreed to share their details. Contact {r.teamName} quoting reference {r.reference}, or accept and
+            the link worker will put you in touch.
           </InsetText>
         )}
         {r.message ? (

@@ -6,6 +6,9 @@ export const dynamic = 'force-dynamic';
 /** The import template: the columns and one example row using this borough's own needs codes. */
 export async function GET() {
   return new Response(await importTemplate(db()), {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="directory-import-template.csv"' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="directory-import-template.csv"',
+    },
   });
 }

@@ -17,10 +17,12 @@ type Params = Promise<{ section: string; table: string }>;
 export async function GET(request: NextRequest, { params }: { params: Params }) {
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ message: 'Sign in to download reports.' }, { status: 401 });
-  if (!can(user, 'reports.view')) return NextResponse.json({ message: 'You do not have permission to download reports.' }, { status: 403 });
+  if (!can(user, 'reports.view'))
+    return NextResponse.json({ message: 'You do not have permission to download reports.' }, { status: 403 });
 
   const { section, table: tableId } = await params;
-  if (section !== 'overview' && !isSectionSlug(section)) return NextResponse.json({ message: 'There is no such report.' }, { status: 404 });
+  if (section !== 'overview' && !isSectionSlug(section))
+    return NextResponse.json({ message: 'There is no such report.' }, { status: 404 });
 
   const context = await loadReportContext(db(), Object.fromEntries(request.nextUrl.searchParams));
   let table: ReportTable | undefined;

@@ -46,7 +46,11 @@ export default async function NewConversationPage({ params, searchParams }: Prop
   }
 
   return (
-    <CaseFrame kase={summary} personName={summary.person.name} title={corrects ? 'Correct a conversation' : 'Record a “what matters” conversation'}>
+    <CaseFrame
+      kase={summary}
+      personName={summary.person.name}
+      title={corrects ? 'Correct a conversation' : 'Record a “what matters” conversation'}
+    >
       {summary.status === 'closed' ? (
         <InsetText>This case is closed. Conversations can no longer be added to it.</InsetText>
       ) : old?.superseded ? (
@@ -54,7 +58,10 @@ export default async function NewConversationPage({ params, searchParams }: Prop
       ) : (
         <>
           {corrects && old ? (
-            <p>You are correcting the conversation of {formatDate(old.occurredAt)}. The original stays on the record, marked as corrected.</p>
+            <p>
+              You are correcting the conversation of {formatDate(old.occurredAt)}. The original stays on the record, marked as
+              corrected.
+            </p>
           ) : summary.firstContactAt === null ? (
             <p>This will be the first contact with the person. Their case will become active.</p>
           ) : null}

@@ -37,7 +37,12 @@ export default async function ListingHistoryPage({ params }: { params: Promise<{
     <>
       <BackLink href={`/provider/listings/${id}`}>Back to {data.name}</BackLink>
       <PageHeading caption={data.name}>Earlier versions</PageHeading>
-      <p>Every published change is kept, with who made it and when.{coordinator ? ' You can compare any version with the listing now, and restore it.' : ' A coordinator can restore an earlier version if something goes wrong.'}</p>
+      <p>
+        Every published change is kept, with who made it and when.
+        {coordinator
+          ? ' You can compare any version with the listing now, and restore it.'
+          : ' A coordinator can restore an earlier version if something goes wrong.'}
+      </p>
       {history.length === 0 ? (
         <p>There are no published versions yet.</p>
       ) : (

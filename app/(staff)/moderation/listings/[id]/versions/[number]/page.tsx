@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: 'Compare an earlier version' };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function VersionPage({ params, searchParams }: { params: Promise<{ id: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VersionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('moderation.review');
   const { id, number } = await params;
   const n = Number(number);
@@ -25,7 +31,17 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
   return (
     <>
       <BackLink href={`/provider/listings/${id}/history`}>Back to earlier versions</BackLink>
-      {error ? <ErrorSummary state={{ fieldErrors: { restore: [error === 'no_change' ? 'The listing is already the same as this version' : 'We could not restore that version'] } }} /> : null}
+      {error ? (
+        <ErrorSummary
+          state={{
+            fieldErrors: {
+              restore: [
+                error === 'no_change' ? 'The listing is already the same as this version' : 'We could not restore that version',
+              ],
+            },
+          }}
+        />
+      ) : null}
       <PageHeading caption={diff.serviceName}>Version {diff.number}</PageHeading>
       <p>Saved {formatDateTime(diff.createdAt)}.</p>
       {diff.rows.length === 0 ? (
@@ -41,7 +57,10 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
             rows={diff.rows.map((r) => [r.label, r.before, r.after])}
           />
           <form action={restoreAction.bind(null, id, diff.number)}>
-            <p>Restoring puts these fields back as they were in version {diff.number}. The listing as it is now stays in the history.</p>
+            <p>
+              Restoring puts these fields back as they were in version {diff.number}. The listing as it is now stays in the
+              history.
+            </p>
             <Button id="restore" variant="warning">
               Restore version {diff.number}
             </Button>
