@@ -26,6 +26,12 @@ export default tseslint.config(
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
+    // The dependency-cruiser configs are CommonJS, the format that tool reads.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

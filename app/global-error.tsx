@@ -22,6 +22,7 @@ export default function GlobalError({ error }: { error: unknown; retry?: () => v
         </a>
         <header className="site-header">
           <div className="width-container py-3">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the app's own navigation is what failed: a full page load */}
             <a href="/" className="site-header__service">
               Community support
             </a>
@@ -42,6 +43,7 @@ export default function GlobalError({ error }: { error: unknown; retry?: () => v
             </p>
             <p>
               {/* A full page load, since the app's own navigation is what failed. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
               <a href="/">Go to the home page</a>
             </p>
           </main>

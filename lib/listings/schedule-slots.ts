@@ -7,7 +7,7 @@ import { formatDayDate, formatTimeRange } from '@/lib/directory/format';
 import { nextOccurrences } from '@/lib/directory/recurrence';
 import { toRrule, type ScheduleLike } from '@/lib/directory/schedule';
 import { describeSchedule } from '@/lib/directory/schedule-words';
-import { WEEKDAYS, scheduleInput, type KeepInput, type ScheduleInput, type ScheduleValues } from './schema';
+import { type WEEKDAYS, scheduleInput, type KeepInput, type ScheduleInput, type ScheduleValues } from './schema';
 
 export type ScheduleSnapshot = {
   freq: 'WEEKLY' | 'MONTHLY' | 'ONCE';

@@ -91,11 +91,9 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await page.getByLabel('Summary of the concern').fill(summary);
     await page.getByRole('button', { name: 'Record safeguarding concern' }).click();
     await expect(
-      page
-        .getByRole('alert')
-        .getByRole('link', {
-          name: `Summary must be 2,000 characters or fewer. You have ${(summary.length - 2000).toLocaleString('en-GB')} characters too many`,
-        }),
+      page.getByRole('alert').getByRole('link', {
+        name: `Summary must be 2,000 characters or fewer. You have ${(summary.length - 2000).toLocaleString('en-GB')} characters too many`,
+      }),
     ).toBeVisible();
     await expect(page.getByLabel('Summary of the concern')).toHaveValue(summary);
     await visit(page, casePath);

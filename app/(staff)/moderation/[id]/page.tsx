@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { ModerationDecisionForm } from '@/components/listings/ModerationDecisionForm';
 import { BackLink, InsetText, SummaryList, Table, Tag, WarningText } from '@/components/ui';
+import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
@@ -56,7 +57,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             },
             { key: 'Status', value: <Tag colour={pending ? 'yellow' : 'grey'}>{STATUS[view.status]}</Tag> },
             ...(view.service && view.service.organisationStatus === 'pending'
-              ? [{ key: 'Group', value: <a href="/moderation/organisations">New group, not yet approved</a> }]
+              ? [{ key: 'Group', value: <Link href="/moderation/organisations">New group, not yet approved</Link> }]
               : []),
             ...(view.organisation?.verified
               ? [

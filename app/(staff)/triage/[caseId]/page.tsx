@@ -9,7 +9,7 @@ import { Link } from '@/components/ui/Link';
 import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import type { CaseOutcome, ConsentScope, ContactMethod } from '@/lib/db/generated/enums';
+import type { ConsentScope } from '@/lib/db/generated/enums';
 import { formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
 import { AGE_BAND_LABELS, type AgeBand } from '@/lib/intake/options';
 import { caseStatusTags, ragTags } from '@/components/cases/tags';
