@@ -4,6 +4,7 @@ import { InsetText, Table, Tag } from '@/components/ui';
 import { consentScopeLabels, isShareableField, shareableFieldLabels } from '@/lib/cases/labels';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
+import { Link } from '@/components/ui/Link';
 
 type Props = {
   page: CasePage;
@@ -65,7 +66,7 @@ export function Consent({ page, writable, withdrawAction }: Props) {
       )}
       {writable ? (
         <p>
-          <a href={`/cases/${c.id}/consent`}>Record an agreement</a>
+          <Link href={`/cases/${c.id}/consent`}>Record an agreement</Link>
         </p>
       ) : null}
     </>

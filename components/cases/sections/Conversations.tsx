@@ -5,6 +5,7 @@ import type { CasePage } from '@/lib/cases/view';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { OlderHistory } from './OlderHistory';
 import { text } from './text';
+import { Link } from '@/components/ui/Link';
 
 /** The "what matters" conversations, newest first, corrections beside what they correct. */
 export function Conversations({ page, writable, fullHistory }: { page: CasePage; writable: boolean; fullHistory: boolean }) {
@@ -71,9 +72,9 @@ export function Conversations({ page, writable, fullHistory }: { page: CasePage;
           </Collapsible>
           {writable && !x.superseded ? (
             <p>
-              <a href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
+              <Link href={`/cases/${c.id}/conversations/new?corrects=${x.id}`}>
                 Correct this conversation<span className="visually-hidden"> of {formatDate(x.occurredAt)}</span>
-              </a>
+              </Link>
             </p>
           ) : null}
         </section>

@@ -1,6 +1,7 @@
 import { InsetText } from '@/components/ui';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
+import { Link } from '@/components/ui/Link';
 
 /** When the page holds only the recent history: since when, and the way to the rest. */
 export function OlderHistory({ page, fullHistory, what }: { page: CasePage; fullHistory: boolean; what: string }) {
@@ -11,7 +12,7 @@ export function OlderHistory({ page, fullHistory, what }: { page: CasePage; full
       {fullHistory ? (
         'Older history is too long to show on one page.'
       ) : (
-        <a href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</a>
+        <Link href={`/cases/${page.case.id}?history=all#timeline`}>Show the full history</Link>
       )}
     </InsetText>
   );

@@ -3,6 +3,7 @@ import { contactMethodLabels } from '@/lib/cases/labels';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
 import { text } from './text';
+import { Link } from '@/components/ui/Link';
 
 /** Who the person is and how to reach them. */
 export function Person({ page, writable }: { page: CasePage; writable: boolean }) {
@@ -37,7 +38,7 @@ export function Person({ page, writable }: { page: CasePage; writable: boolean }
       />
       {writable ? (
         <p>
-          <a href={`/cases/${c.id}/person`}>Change contact details</a>
+          <Link href={`/cases/${c.id}/person`}>Change contact details</Link>
         </p>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format/dates';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 import { OlderHistory } from './OlderHistory';
 import { text } from './text';
+import { Link } from '@/components/ui/Link';
 
 type Props = {
   page: CasePage;
@@ -71,9 +72,9 @@ export function Referrals({ page, writable, fullHistory, moveAction }: Props) {
           />
           {r.status === 'declined' && writable ? (
             <p>
-              <a href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
+              <Link href={`/cases/${c.id}/unmet-need?referralId=${r.id}`}>
                 Record unmet need<span className="visually-hidden"> because {r.serviceName} declined</span>
-              </a>
+              </Link>
             </p>
           ) : null}
           {writable ? (

@@ -1,4 +1,5 @@
 import type { CasePage } from '@/lib/cases/view';
+import { Link } from '@/components/ui/Link';
 
 /** The services suggested when the referral was triaged, if any. */
 export function Signposts({ page }: { page: CasePage }) {
@@ -9,7 +10,7 @@ export function Signposts({ page }: { page: CasePage }) {
       <ul className="list-bullet">
         {page.signposts.map((s) => (
           <li key={s.id}>
-            <a href={`/services/${s.serviceId}`}>{s.serviceName}</a>
+            <Link href={`/services/${s.serviceId}`}>{s.serviceName}</Link>
           </li>
         ))}
       </ul>

@@ -85,8 +85,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             {view.message ? <InsetText className="whitespace-pre-line">{view.message}</InsetText> : null}
             {view.service ? (
               <p>
-                <a href={`/provider/listings/${view.service.id}`}>Correct the listing</a> or{' '}
-                <a href={`/services/${view.service.id}`}>see it as the public sees it</a>. The group sees this report on their
+                <Link href={`/provider/listings/${view.service.id}`}>Correct the listing</Link> or{' '}
+                <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The group sees this report on their
                 listing page.
               </p>
             ) : null}
@@ -116,7 +116,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             />
             {view.service ? (
               <p>
-                <a href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</a>
+                <Link href={`/provider/listings/${view.service.id}/history`}>Earlier versions of this listing</Link>
               </p>
             ) : null}
           </>
