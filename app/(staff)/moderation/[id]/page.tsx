@@ -86,8 +86,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             {view.service ? (
               <p>
                 <Link href={`/provider/listings/${view.service.id}`}>Correct the listing</Link> or{' '}
-                <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The group sees this report on their
-                listing page.
+                <Link href={`/services/${view.service.id}`}>see it as the public sees it</Link>. The group sees this report on
+                their listing page.
               </p>
             ) : null}
           </>
