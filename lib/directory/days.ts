@@ -13,7 +13,7 @@ export type Day = number;
 export const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 /** Monday first, as weeks are counted here (RFC 5545's default WKST). */
-export const WEEK_ORDER: readonly WeekdayCode[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+export const WEEK_ORDER = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const satisfies readonly WeekdayCode[];
 export const WEEKDAY_NAMES: Record<WeekdayCode, string> = {
   MO: 'Monday',
   TU: 'Tuesday',

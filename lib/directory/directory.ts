@@ -9,7 +9,7 @@ import { isCurrent, nextOccurrences, type Occurrence } from './recurrence';
 import type { ScheduleLike } from './schedule';
 import { describeSchedule } from './schedule-words';
 import { searchServices, type SearchQuery, type SearchSort } from './search';
-import { effectiveSort, filterCount, filtersForLog, type SearchErrors, type SearchParams } from './search-params';
+import { effectiveSort, emptySearch, filterCount, filtersForLog, type SearchErrors, type SearchParams } from './search-params';
 import { DAY_CODES, PAGE_SIZE } from './vocab';
 
 export type ResultCard = {
@@ -180,32 +180,12 @@ async function loosenings(db: Tx, params: SearchParams, place: PlaceMatch | null
   }
   const out: Suggestion[] = [];
   for (const c of candidates.slice(0, 4)) {
-    const full = { ...params, ...blank(), ...c.params } as SearchParams;
+    const full = { ...params, ...emptySearch, ...c.params };
     const usePlace = full.place ? place : null;
     const { total } = await searchServices(db, toSearchQuery(full, usePlace, now, 0));
     if (total > 0) out.push({ ...c, count: total });
   }
   return out;
-}
-
-function blank(): Partial<SearchParams> {
-  return {
-    q: '',
-    needs: [],
-    place: '',
-    radius: null,
-    age: null,
-    free: false,
-    days: [],
-    times: [],
-    access: [],
-    modes: [],
-    selfRefer: false,
-    hasSpace: false,
-    openToday: false,
-    sort: null,
-    page: 1,
-  };
 }
 
 export function isStale(lastChecked: Date, now: Date = new Date()): boolean {

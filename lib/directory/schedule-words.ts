@@ -3,6 +3,7 @@
 import { dateOfDay, icalDays, londonDay, WEEK_ORDER, WEEKDAY_NAMES, weekdayOf, ymd, type Day, type WeekdayCode } from './days';
 import { formatCalendarDate, formatCalendarDayDate, formatTimeRange } from './format';
 import { extendedRule, normalise, parseByDay, type ByDay, type ExtendedRule, type ScheduleLike } from './schedule';
+import { MONTH_NAMES } from '@/lib/format/dates';
 
 const ORDINALS: Record<string, string> = {
   '1': 'first',
@@ -13,20 +14,6 @@ const ORDINALS: Record<string, string> = {
   '-1': 'last',
   '-2': 'second to last',
 };
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');

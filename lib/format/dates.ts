@@ -3,6 +3,22 @@ import { TZDate } from '@date-fns/tz';
 
 export const TIME_ZONE = 'Europe/London';
 
+/** January first, for numbered months (month 1 is MONTH_NAMES[0]). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 type DateLike = Date | string | number;
 
 function toDate(value: DateLike): Date {

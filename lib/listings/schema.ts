@@ -2,21 +2,15 @@
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
 import { isDateKey, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
+import { WEEK_ORDER, WEEKDAY_NAMES, type WeekdayCode } from '@/lib/directory/days';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
 
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
+// Monday first, as the editor lists them; the names are the directory's own.
+export const WEEKDAYS = WEEK_ORDER;
+export type Weekday = WeekdayCode;
+export const WEEKDAY_LABELS: Record<Weekday, string> = WEEKDAY_NAMES;
 
 export const SCHEDULE_KINDS = ['weekly', 'monthly', 'monthly_day', 'once'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];

@@ -36,6 +36,7 @@ import {
   changedOrganisationFields,
   describeOrganisationValue,
   lockOrganisation,
+  organisationDetailsSelect,
   organisationRequestValues,
   type OrganisationDetails,
   type OrganisationField,
@@ -163,16 +164,6 @@ function organisationDiffRows(
     after: describeOrganisationValue(after[field]),
   }));
 }
-
-const organisationDetailsSelect = {
-  name: true,
-  description: true,
-  email: true,
-  phone: true,
-  website: true,
-  charityNumber: true,
-  companyNumber: true,
-} as const;
 
 /** One request with its field-by-field difference. */
 export async function changeRequestView(tx: Tx, id: string, now: Date = new Date()): Promise<ChangeRequestView | null> {

@@ -125,7 +125,8 @@ export function organisationValues(d: OrganisationDetails): OrganisationValues {
   return Object.fromEntries(ORGANISATION_FIELDS.map((f) => [f, d[f] ?? ''])) as OrganisationValues;
 }
 
-const detailsSelect = {
+/** The columns an organisation's details are read from (also by moderation's before and after). */
+export const organisationDetailsSelect = {
   name: true,
   description: true,
   email: true,
@@ -237,7 +238,7 @@ export type OrganisationEditor = {
 export async function organisationEditor(tx: Tx, user: SessionUser, organisationId: string): Promise<OrganisationEditor | null> {
   const org = await tx.organisation.findUnique({
     where: { id: organisationId },
-    select: { ...detailsSelect, id: true, status: true, verified: true, version: true },
+    select: { ...organisationDetailsSelect, id: true, status: true, verified: true, version: true },
   });
   if (!org || !can(user, 'service.edit', { kind: 'organisation', organisationId })) return null;
   const latest = await tx.listingChangeRequest.findFirst({
@@ -292,7 +293,9 @@ export async function saveOrganisation(
   const locked = await lockOrganisation(tx, organisationId);
   if (!locked) return { ok: false, reason: 'not_found' };
   if (locked.status === 'rejected') return { ok: false, reason: 'rejected' };
-  const before = detailsOf(await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: detailsSelect }));
+  const before = detailsOf(
+    await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: organisationDetailsSelect }),
+  );
   if (locked.version !== expectedVersion) {
     return {
       ok: false,

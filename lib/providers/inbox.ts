@@ -10,7 +10,7 @@ import type { Tx } from '@/lib/db/client';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
-import { ANSWER_PURPOSE, answerDeadline, workerContact } from '@/lib/referrals/answer-links';
+import { ANSWER_PURPOSE, answerDeadline, workerContact, workerContactSelect } from '@/lib/referrals/answer-links';
 import {
   canMove,
   declineReasonLabel,
@@ -266,19 +266,7 @@ export async function answerAsProvider(
 
   const full = await tx.referral.findUniqueOrThrow({
     where: { id: referralId },
-    select: {
-      id: true,
-      service: { select: { name: true } },
-      case: {
-        select: {
-          id: true,
-          reference: true,
-          team: { select: { name: true, email: true } },
-          assignedWorker: { select: { name: true, email: true, active: true } },
-        },
-      },
-      createdBy: { select: { name: true, email: true, active: true } },
-    },
+    select: { id: true, ...workerContactSelect },
   });
   const to = workerContact(full);
   const outcome = outcomeText[input.to];

@@ -79,6 +79,20 @@ export function providerAddress(r: Pick<ReferralForMessages, 'service'>): string
   return r.service.email?.trim() || r.service.organisation.email?.trim() || null;
 }
 
+/** What `workerContact` reads, for a referral query's select. */
+export const workerContactSelect = {
+  service: { select: { name: true } },
+  case: {
+    select: {
+      id: true,
+      reference: true,
+      team: { select: { name: true, email: true } },
+      assignedWorker: { select: { name: true, email: true, active: true } },
+    },
+  },
+  createdBy: { select: { name: true, email: true, active: true } },
+} as const;
+
 /** The link worker now looking after the person, or the one who sent the referral, or their team. */
 type PersonContact = { name: string; email: string | null; active: boolean };
 export function workerContact(r: {

@@ -4,7 +4,7 @@ import type { Tx } from '../db/client';
 import { config } from '../config';
 import { enqueueRendered, templates } from '../notify';
 import { moveReferral } from './lifecycle';
-import { notifyProviderOfReferral, workerContact } from './answer-links';
+import { notifyProviderOfReferral, workerContact, workerContactSelect } from './answer-links';
 import { urls } from './urls';
 
 const DAY = 86_400_000;
@@ -28,18 +28,7 @@ export async function sweepReferrals(tx: Tx, now: Date = new Date(), options: { 
     where: { status: 'sent', sentAt: { lte: expireBefore } },
     orderBy: { sentAt: 'asc' },
     take: limit,
-    include: {
-      service: { select: { name: true } },
-      case: {
-        select: {
-          id: true,
-          reference: true,
-          team: { select: { name: true, email: true } },
-          assignedWorker: { select: { name: true, email: true, active: true } },
-        },
-      },
-      createdBy: { select: { name: true, email: true, active: true } },
-    },
+    include: workerContactSelect,
   });
   if (toExpire.length === limit) report.more = true;
   for (const r of toExpire) {

@@ -1,5 +1,6 @@
 // Plain-English names for the codes the reports group by.
 import { outcomeLabels as caseOutcomeLabels, sourceLabels as caseSourceLabels } from '@/lib/cases/labels';
+import { MONTH_NAMES } from '@/lib/format/dates';
 
 export const unmetReasonLabels: Record<string, string> = {
   no_service: 'No service exists',
@@ -60,25 +61,10 @@ export const quintileLabels: Record<string, string> = {
   '5': '5 (least deprived 20%)',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2026-03" as "March 2026". */
 export function monthLabel(key: string): string {
   const [y, m] = key.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
+  return `${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /** "2026-03" as "Mar 2026" (chart axes). */

@@ -1,3 +1,4 @@
+import { WEEKDAY_NAMES } from '../../../lib/directory/days';
 import type { Prisma } from '../../../lib/db/generated/client';
 import { wards, type WardDef } from '../data/geography';
 import { organisations, placeOrgKinds, type OrgDef } from '../data/organisations';
@@ -38,15 +39,6 @@ interface OrgPlan extends OrgDef {
 }
 
 const WEEKDAYS: DayCode[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
-const DAY_NAMES: Record<DayCode, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
 
 const ORG_LANGUAGES: Record<string, string[]> = {
   polish: ['Polish', 'English'],
@@ -511,7 +503,7 @@ function buildSchedules(t: Template, r: Rng, clock: Clock, createdDay: number): 
     }
     case 'monthly_last': {
       const day = r.pick(dayPool);
-      return [base('MONTHLY', 1, [`-1${day}`], start, { description: `Last ${DAY_NAMES[day]} of the month` })];
+      return [base('MONTHLY', 1, [`-1${day}`], start, { description: `Last ${WEEKDAY_NAMES[day]} of the month` })];
     }
     case 'monthly_date': {
       const dom = r.pick([1, 5, 10, 15, 20]);
