@@ -8,5 +8,7 @@ export async function register() {
     env();
     const { startJobsInProcess } = await import('./lib/jobs/in-process');
     await startJobsInProcess();
+    const { warmUpDatabase } = await import('./lib/db/client');
+    void warmUpDatabase();
   }
 }

@@ -47,18 +47,29 @@ function isClient(tx: Tx): tx is Db {
  * concurrent posts of one form wait on an advisory lock on the key, so exactly one case results.
  */
 export async function submitReferral(tx: Tx, input: SubmitReferralInput, now: Date = new Date()): Promise<SubmitReferralResult> {
-  if (isClient(tx)) return tx.$transaction((t) => submitReferral(t, input, now));
   if (input.honeypot && input.honeypot.trim() !== '') return { ok: false, reason: 'spam' };
-
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`referral-submission:${input.submissionKey}`}))`;
-  const existing = await tx.case.findUnique({
-    where: { submissionKey: input.submissionKey },
-    select: { id: true, reference: true },
-  });
-  if (existing) return { ok: true, reference: existing.reference, caseId: existing.id, duplicate: true };
-
+  const own = isClient(tx);
+  if (own) {
+    const earlier = await submitted(tx, input.submissionKey);
+    if (earlier) return earlier;
+  }
+  // Given the client, the limit is counted in a statement of its own: inside the transaction the
+  // address's counter row would stay locked until commit, so a burst from one address (an office,
+  // a GP surgery) would queue one transaction behind another until the pool's wait ran out.
   const limit = await hit(tx, `referral:ip:${input.clientIp}`, intakeSettings.perIpPerHour, REFERRAL_RATE_WINDOW_SECONDS, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+  return own ? tx.$transaction((t) => record(t, input, now)) : record(tx, input, now);
+}
+
+async function submitted(tx: Tx, submissionKey: string): Promise<SubmitReferralResult | null> {
+  const existing = await tx.case.findUnique({ where: { submissionKey }, select: { id: true, reference: true } });
+  return existing ? { ok: true, reference: existing.reference, caseId: existing.id, duplicate: true } : null;
+}
+
+async function record(tx: Tx, input: SubmitReferralInput, now: Date): Promise<SubmitReferralResult> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`referral-submission:${input.submissionKey}`}))`;
+  const earlier = await submitted(tx, input.submissionKey);
+  if (earlier) return earlier;
 
   const team = await intakeTeam(tx);
   if (!team) return { ok: false, reason: 'no_team' };
