@@ -11,7 +11,8 @@ const log = (m: string) => console.log(`[start] ${m}`);
 async function main() {
   // Checked first: a bad setting stops here, every bad variable named at once.
   const port = env().PORT;
-  const database = await resolveDatabase();
+  // The embedded server (the quick start's database) is restarted if it dies while the app runs.
+  const database = await resolveDatabase(undefined, { supervise: { notice: (m) => log(m) } });
   log(database.embedded ? 'Started the embedded PostgreSQL.' : 'Using DATABASE_URL.');
   let stopping = false;
   const stop = async (code: number) => {

@@ -19,6 +19,11 @@ export interface EmbeddedOptions {
   port?: number;
   /** Receives initdb and server output; by default it is kept only to explain a failure. */
   log?: (msg: string) => void;
+  /**
+   * Restart the server whenever it stops without being asked to (a crash, an out-of-memory kill),
+   * saying so through `notice`. For `npm start`, which owns the server for the app's lifetime.
+   */
+  supervise?: { notice: (msg: string) => void };
 }
 
 export interface EmbeddedServer {
@@ -309,13 +314,57 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
   }
 
   let stopping: Promise<void> | undefined;
+  const supervisor = opts.supervise ? superviseServer(server, opts.supervise.notice, () => stopping !== undefined) : null;
   return {
     dir,
     port,
     reused: false,
     adminUrl: (db = 'postgres') => urlFor(port, db),
-    stop: () => (stopping ??= stopServer(server)),
+    stop: () =>
+      (stopping ??= (async () => {
+        await supervisor?.settled();
+        await stopServer(server);
+      })()),
   };
+}
+
+const RESTART_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * Watches the server process and starts it again when it exits unasked. A crashed postmaster can
+ * leave backends holding shared memory for a moment, so failed restarts are retried with growing
+ * pauses (up to 30 s) for as long as the app runs.
+ */
+function superviseServer(server: InstanceType<EmbeddedPostgresClass>, notice: (msg: string) => void, stopping: () => boolean) {
+  const holder = server as unknown as { process?: ChildProcess };
+  let restarting: Promise<void> | undefined;
+
+  const watch = () =>
+    holder.process?.once('exit', (code, signal) => {
+      if (stopping()) return;
+      notice(`The embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it.`);
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+
+  async function restart(): Promise<void> {
+    for (let attempt = 0; !stopping(); attempt++) {
+      try {
+        await server.start();
+        notice(`The embedded PostgreSQL is running again${attempt ? ` (after ${attempt + 1} attempts)` : ''}.`);
+        watch();
+        return;
+      } catch (err) {
+        const wait = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)];
+        notice(
+          `Could not restart the embedded PostgreSQL${err instanceof Error && err.message ? ` (${err.message})` : ''}; trying again in ${wait / 1000} s.`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    }
+  }
+
+  watch();
+  return { settled: () => restarting ?? Promise.resolve() };
 }
 
 /**

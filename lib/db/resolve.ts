@@ -13,13 +13,13 @@ export interface ResolvedDatabase {
 
 export async function resolveDatabase(
   name = 'community_connect',
-  opts: { log?: (msg: string) => void } = {},
+  opts: { log?: (msg: string) => void; supervise?: { notice: (msg: string) => void } } = {},
 ): Promise<ResolvedDatabase> {
   const fromEnv = env().DATABASE_URL;
   if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
 
   const { startEmbeddedPostgres, ensureDatabase } = await import('./embedded');
-  const server = await startEmbeddedPostgres({ log: opts.log });
+  const server = await startEmbeddedPostgres({ log: opts.log, supervise: opts.supervise });
   try {
     await ensureDatabase(server.adminUrl('postgres'), name);
   } catch (err) {
