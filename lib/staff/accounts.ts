@@ -129,6 +129,8 @@ export type StaffAccount = {
   teamName: string | null;
   organisations: Array<{ id: string; name: string }>;
   status: StaffStatus;
+  /** False until the owner sets a password from their invite. */
+  hasPassword: boolean;
   locked: boolean;
   failedLoginCount: number;
   lastLoginAt: Date | null;
@@ -172,6 +174,7 @@ export async function staffAccount(tx: Tx, actor: SessionUser, userId: string, n
     teamName: u.team?.name ?? null,
     organisations: u.memberships.map((m) => m.organisation),
     status: statusOf(u),
+    hasPassword: u.passwordSetAt !== null,
     locked: Boolean(u.lockedUntil && u.lockedUntil > now),
     failedLoginCount: u.failedLoginCount,
     lastLoginAt: u.lastLoginAt,

@@ -70,6 +70,7 @@ export async function inviteStaff(
       role: input.role,
       teamId,
       active: true,
+      passwordSetAt: null,
       createdAt: now,
     },
     select: { id: true, email: true, name: true, role: true },
