@@ -53,17 +53,18 @@ export async function inviteStaff(
   now: Date = new Date(),
 ): Promise<InviteStaffResult> {
   const teamId = needsTeam(input.role) ? input.teamId : null;
+  const email = input.email.trim().toLowerCase();
   assertCan(actor, 'staff.manage', staffResource({ role: input.role, teamId }));
   if (needsTeam(input.role) && !teamId) return { ok: false, reason: 'team_required' };
   if (teamId && !(await tx.team.count({ where: { id: teamId } }))) return { ok: false, reason: 'invalid_team' };
   const organisationId = input.role === 'provider' ? input.organisationId : null;
   if (organisationId && !(await tx.organisation.count({ where: { id: organisationId } }))) return { ok: false, reason: 'invalid_group' };
-  if (await tx.user.findFirst({ where: { email: { equals: input.email, mode: 'insensitive' } }, select: { id: true } }))
+  if (await tx.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true } }))
     return { ok: false, reason: 'email_taken' };
 
   const user = await tx.user.create({
     data: {
-      email: input.email,
+      email,
       name: input.name,
       // Nobody knows this password; passwordSetAt stays null until the owner sets theirs.
       passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
