@@ -13,7 +13,9 @@ export function ForgotPasswordForm({ action }: { action: (prev: FormState, form:
     <>
       {state.done ? (
         <NotificationBanner type="success" heading={state.done}>
-          <p>The link works once, for 30 minutes. If the email has not arrived after a few minutes, check your junk or spam folder.</p>
+          <p>
+            The link works once, for 30 minutes. If the email has not arrived after a few minutes, check your junk or spam folder.
+          </p>
         </NotificationBanner>
       ) : null}
       <ErrorSummary state={state} order={['email']} />

@@ -64,9 +64,7 @@ export function passwordProblem(password: string, about: { email?: string | null
  * (their e-mail and name) is known only to the domain function, which calls `passwordProblem`
  * again with them, or to a form that asks for both (group sign-up).
  */
-export const newPassword = z
-  .string({ error: passwordMessages.missing })
-  .superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const newPassword = z.string({ error: passwordMessages.missing }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});

@@ -93,7 +93,10 @@ export async function loadPasswordReset(tx: Tx, raw: string, now: Date = new Dat
   return user?.active ? { ok: true, email: user.email, name: user.name } : { ok: false };
 }
 
-export type SetPasswordResult = { ok: true; email: string } | { ok: false; reason: 'link'; message?: never } | { ok: false; reason: 'password'; message: string };
+export type SetPasswordResult =
+  | { ok: true; email: string }
+  | { ok: false; reason: 'link'; message?: never }
+  | { ok: false; reason: 'password'; message: string };
 
 /**
  * Sets the new password from a reset link. A refused password leaves the link usable; a good one

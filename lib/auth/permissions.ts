@@ -125,7 +125,8 @@ const rules: Record<Action, Rule> = {
       is(user, 'admin') ||
       (is(user, 'coordinator') &&
         user.teamId !== null &&
-        (resource === undefined || (resource.kind === 'staff' && resource.role === 'link_worker' && inTeam(user, resource.teamId)))),
+        (resource === undefined ||
+          (resource.kind === 'staff' && resource.role === 'link_worker' && inTeam(user, resource.teamId)))),
   ),
   'audit.view': only('team', 'person', 'case')((user, resource) => is(user, 'admin') || teamCoordinator(user, resource)),
   'outbox.view': only()((user) => is(user, 'admin')),

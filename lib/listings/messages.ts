@@ -116,7 +116,12 @@ export function invitation(d: { inviterName: string; organisationName: string; i
  * Someone signed a group up with an address that already has an account. The page answered as
  * for any sign-up, so the owner of the address hears about it here instead.
  */
-export function signUpWithExistingAccount(d: { name: string; organisationName: string; signInUrl: string; forgotUrl: string }): Message {
+export function signUpWithExistingAccount(d: {
+  name: string;
+  organisationName: string;
+  signInUrl: string;
+  forgotUrl: string;
+}): Message {
   return {
     template: 'group_sign_up_existing_account',
     subject: `Someone tried to register a group with your email address`,

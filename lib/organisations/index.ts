@@ -87,7 +87,8 @@ export const joinInput = z
 
 export type JoinInput = z.output<typeof joinInput>;
 
-export type JoinResult = { ok: true; organisationId: string | null } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+export type JoinResult =
+  { ok: true; organisationId: string | null } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * Registers a group and its first member. A filled-in honeypot is accepted silently and nothing is
@@ -424,7 +425,8 @@ export async function loadInvite(tx: Tx, raw: string, now: Date = new Date()): P
 
 export const passwordInput = z.object({ password: newPassword });
 
-export type AcceptInviteResult = { ok: true; email: string } | { ok: false; reason?: 'link' } | { ok: false; reason: 'password'; message: string };
+export type AcceptInviteResult =
+  { ok: true; email: string } | { ok: false; reason?: 'link' } | { ok: false; reason: 'password'; message: string };
 
 /**
  * Sets the invited person's password and switches their account on; the link works once. A

@@ -142,7 +142,12 @@ export type StaffAccount = {
 };
 
 /** One account with its history, or null when it does not exist or is not this person's to see. */
-export async function staffAccount(tx: Tx, actor: SessionUser, userId: string, now: Date = new Date()): Promise<StaffAccount | null> {
+export async function staffAccount(
+  tx: Tx,
+  actor: SessionUser,
+  userId: string,
+  now: Date = new Date(),
+): Promise<StaffAccount | null> {
   const u = await tx.user.findUnique({
     where: { id: userId },
     include: {
@@ -311,7 +316,12 @@ export async function setStaffActive(
  * Lets a locked account sign in again. For now it clears the lock-out on the user row; when
  * sign-in delays replace the lock, this becomes "clear sign-in delays".
  */
-export async function unlockAccount(tx: Tx, actor: SessionUser, userId: string, now: Date = new Date()): Promise<StaffChangeResult> {
+export async function unlockAccount(
+  tx: Tx,
+  actor: SessionUser,
+  userId: string,
+  now: Date = new Date(),
+): Promise<StaffChangeResult> {
   const target = await loadTarget(tx, actor, userId);
   if (!target) return { ok: false, reason: 'not_found' };
   await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });

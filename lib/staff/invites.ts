@@ -19,10 +19,14 @@ import { needsTeam, type InviteStaffInput } from './schema';
 const DAY = 86_400_000;
 
 export type InviteStaffResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'email_taken' | 'team_required' | 'invalid_team' | 'invalid_group' };
+  { ok: true; userId: string } | { ok: false; reason: 'email_taken' | 'team_required' | 'invalid_team' | 'invalid_group' };
 
-async function newInviteLink(tx: Tx, actor: SessionUser, user: { id: string; email: string; name: string; role: SessionUser['role'] }, now: Date) {
+async function newInviteLink(
+  tx: Tx,
+  actor: SessionUser,
+  user: { id: string; email: string; name: string; role: SessionUser['role'] },
+  now: Date,
+) {
   await revokeTokens(tx, { purpose: INVITE_PURPOSE, subjectId: user.id }, now);
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * DAY);
   const token = await createToken(tx, { purpose: INVITE_PURPOSE, subjectId: user.id, expiresAt });
@@ -58,7 +62,8 @@ export async function inviteStaff(
   if (needsTeam(input.role) && !teamId) return { ok: false, reason: 'team_required' };
   if (teamId && !(await tx.team.count({ where: { id: teamId } }))) return { ok: false, reason: 'invalid_team' };
   const organisationId = input.role === 'provider' ? input.organisationId : null;
-  if (organisationId && !(await tx.organisation.count({ where: { id: organisationId } }))) return { ok: false, reason: 'invalid_group' };
+  if (organisationId && !(await tx.organisation.count({ where: { id: organisationId } })))
+    return { ok: false, reason: 'invalid_group' };
   if (await tx.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true } }))
     return { ok: false, reason: 'email_taken' };
 
@@ -76,7 +81,8 @@ export async function inviteStaff(
     },
     select: { id: true, email: true, name: true, role: true },
   });
-  if (organisationId) await tx.organisationMember.create({ data: { organisationId, userId: user.id, role: 'member', createdAt: now } });
+  if (organisationId)
+    await tx.organisationMember.create({ data: { organisationId, userId: user.id, role: 'member', createdAt: now } });
   const expiresAt = await newInviteLink(tx, actor, user, now);
   await recordAudit(tx, {
     actor,
@@ -101,18 +107,35 @@ async function invitedTarget(tx: Tx, actor: SessionUser, userId: string) {
 }
 
 /** A new link (the old one stops working); also switches back on an account whose invite was cancelled. */
-export async function resendStaffInvite(tx: Tx, actor: SessionUser, userId: string, now: Date = new Date()): Promise<InviteChangeResult> {
+export async function resendStaffInvite(
+  tx: Tx,
+  actor: SessionUser,
+  userId: string,
+  now: Date = new Date(),
+): Promise<InviteChangeResult> {
   const u = await invitedTarget(tx, actor, userId);
   if (!u) return { ok: false, reason: 'not_found' };
   if (u.passwordSetAt) return { ok: false, reason: 'not_invited' };
   await tx.user.update({ where: { id: u.id }, data: { active: true, version: { increment: 1 } } });
   const expiresAt = await newInviteLink(tx, actor, u, now);
-  await recordAudit(tx, { actor, action: 'staff.invite_resent', entityType: 'user', entityId: u.id, detail: { expiresAt }, at: now });
+  await recordAudit(tx, {
+    actor,
+    action: 'staff.invite_resent',
+    entityType: 'user',
+    entityId: u.id,
+    detail: { expiresAt },
+    at: now,
+  });
   return { ok: true };
 }
 
 /** The link stops working and the account is switched off; sending the invite again undoes it. */
-export async function cancelStaffInvite(tx: Tx, actor: SessionUser, userId: string, now: Date = new Date()): Promise<InviteChangeResult> {
+export async function cancelStaffInvite(
+  tx: Tx,
+  actor: SessionUser,
+  userId: string,
+  now: Date = new Date(),
+): Promise<InviteChangeResult> {
   const u = await invitedTarget(tx, actor, userId);
   if (!u) return { ok: false, reason: 'not_found' };
   if (u.passwordSetAt) return { ok: false, reason: 'not_invited' };
@@ -129,11 +152,15 @@ export type StaffInviteLink = { ok: true; email: string; name: string; role: Ses
 export async function loadStaffInvite(tx: Tx, raw: string, now: Date = new Date()): Promise<StaffInviteLink> {
   const token = await peekToken(tx, raw, INVITE_PURPOSE, now);
   if (!token) return { ok: false };
-  const u = await tx.user.findUnique({ where: { id: token.subjectId }, select: { email: true, name: true, role: true, active: true } });
+  const u = await tx.user.findUnique({
+    where: { id: token.subjectId },
+    select: { email: true, name: true, role: true, active: true },
+  });
   return u?.active ? { ok: true, email: u.email, name: u.name, role: u.role } : { ok: false };
 }
 
-export type AcceptStaffInviteResult = { ok: true; email: string } | { ok: false; reason: 'link' } | { ok: false; reason: 'password'; message: string };
+export type AcceptStaffInviteResult =
+  { ok: true; email: string } | { ok: false; reason: 'link' } | { ok: false; reason: 'password'; message: string };
 
 /** Sets the owner's password from the invite; a refused password leaves the link usable. */
 export async function acceptStaffInvite(
@@ -156,6 +183,12 @@ export async function acceptStaffInvite(
     select: { id: true, email: true, role: true },
   });
   await revokeSessions(tx, user.id);
-  await recordAudit(tx, { actor: { id: user.id, role: user.role }, action: 'staff.invite_accepted', entityType: 'user', entityId: user.id, at: now });
+  await recordAudit(tx, {
+    actor: { id: user.id, role: user.role },
+    action: 'staff.invite_accepted',
+    entityType: 'user',
+    entityId: user.id,
+    at: now,
+  });
   return { ok: true, email: user.email };
 }

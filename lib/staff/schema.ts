@@ -11,10 +11,7 @@ export const inviteStaffInput = z.object({
   email: email('Enter their email address').transform((s) => s.toLowerCase()),
   role: roleField,
   teamId: optionalId,
-  organisationId: z.preprocess(
-    (v) => (v === '' || v === undefined ? null : v),
-    uuid('Select a group from the list').nullable(),
-  ),
+  organisationId: z.preprocess((v) => (v === '' || v === undefined ? null : v), uuid('Select a group from the list').nullable()),
 });
 export type InviteStaffInput = z.output<typeof inviteStaffInput>;
 
@@ -23,7 +20,10 @@ export const updateStaffInput = z.object({
   teamId: optionalId,
   /** Groups the account stays in (providers only), and one to add. */
   keepOrganisationIds: z.array(uuid()).default([]),
-  addOrganisationId: z.preprocess((v) => (v === '' || v === undefined ? null : v), uuid('Select a group from the list').nullable()),
+  addOrganisationId: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    uuid('Select a group from the list').nullable(),
+  ),
   version: version(1),
 });
 export type UpdateStaffInput = z.output<typeof updateStaffInput>;

@@ -30,7 +30,10 @@ async function makeUser(extra: { active?: boolean; passwordSetAt?: Date | null }
 
 const request = (email: string, ip = freshIp(), now = NOW) => t.db.$transaction((tx) => requestPasswordReset(tx, email, ip, now));
 const resetMails = (email: string) =>
-  t.db.notification.findMany({ where: { recipient: email, template: 'password_reset' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  t.db.notification.findMany({
+    where: { recipient: email, template: 'password_reset' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 const linkIn = (body: string) => /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(body)?.[1] ?? '';
 
 beforeAll(async () => {
@@ -50,7 +53,9 @@ describe('forgot your password', () => {
     ];
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ ok: true })]));
     expect(await resetMails(user.email)).toHaveLength(1);
-    expect(await t.db.notification.count({ where: { recipient: { in: ['nobody-here@example.org', off.email, invited.email] } } })).toBe(0);
+    expect(
+      await t.db.notification.count({ where: { recipient: { in: ['nobody-here@example.org', off.email, invited.email] } } }),
+    ).toBe(0);
   });
 
   it('is a single-use link that works for 30 minutes, and only a hash of it is stored', async () => {
@@ -61,7 +66,10 @@ describe('forgot your password', () => {
     expect(await t.db.actionToken.count({ where: { tokenHash: token } })).toBe(0);
     expect(await loadPasswordReset(t.db, token, later(30 * MINUTE - 1))).toMatchObject({ ok: true, email: user.email });
     expect(await loadPasswordReset(t.db, token, later(30 * MINUTE))).toEqual({ ok: false });
-    expect(await t.db.$transaction((tx) => resetPassword(tx, token, NEW, later(30 * MINUTE)))).toEqual({ ok: false, reason: 'link' });
+    expect(await t.db.$transaction((tx) => resetPassword(tx, token, NEW, later(30 * MINUTE)))).toEqual({
+      ok: false,
+      reason: 'link',
+    });
 
     await request(user.email, freshIp(), later(MINUTE));
     const second = linkIn((await resetMails(user.email))[1].body);
@@ -74,7 +82,10 @@ describe('forgot your password', () => {
       reason: 'password',
       message: passwordMessages.common,
     });
-    expect(await t.db.$transaction((tx) => resetPassword(tx, second, NEW, later(3 * MINUTE)))).toEqual({ ok: true, email: user.email });
+    expect(await t.db.$transaction((tx) => resetPassword(tx, second, NEW, later(3 * MINUTE)))).toEqual({
+      ok: true,
+      email: user.email,
+    });
     expect(await t.db.$transaction((tx) => resetPassword(tx, second, 'yet another passphrase', later(4 * MINUTE)))).toEqual({
       ok: false,
       reason: 'link',

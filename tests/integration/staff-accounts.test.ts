@@ -30,7 +30,13 @@ let admin: SessionUser;
 let coordA: SessionUser;
 let counter = 0;
 
-const asSession = (u: { id: string; name: string; email: string; role: SessionUser['role']; teamId: string | null }): SessionUser => ({
+const asSession = (u: {
+  id: string;
+  name: string;
+  email: string;
+  role: SessionUser['role'];
+  teamId: string | null;
+}): SessionUser => ({
   id: u.id,
   name: u.name,
   email: u.email,
@@ -39,7 +45,11 @@ const asSession = (u: { id: string; name: string; email: string; role: SessionUs
   organisationIds: [],
 });
 
-async function makeUser(role: SessionUser['role'], teamId: string | null, extra: { lockedUntil?: Date; failedLoginCount?: number } = {}) {
+async function makeUser(
+  role: SessionUser['role'],
+  teamId: string | null,
+  extra: { lockedUntil?: Date; failedLoginCount?: number } = {},
+) {
   const n = ++counter;
   const u = await t.db.user.create({
     data: { email: `user${n}@example.org`, name: `Person ${n}`, passwordHash: 'x', role, teamId, ...extra },
@@ -129,7 +139,13 @@ describe('invites', () => {
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     const user = await t.db.user.findUniqueOrThrow({ where: { id: result.userId } });
-    expect(user).toMatchObject({ email: 'starter.one@example.org', role: 'link_worker', teamId: teamA, active: true, passwordSetAt: null });
+    expect(user).toMatchObject({
+      email: 'starter.one@example.org',
+      role: 'link_worker',
+      teamId: teamA,
+      active: true,
+      passwordSetAt: null,
+    });
     const token = await latestInvite('starter.one@example.org');
     expect(token).toHaveLength(43);
     // Only a hash of the link is stored.
@@ -137,7 +153,10 @@ describe('invites', () => {
 
     expect(await loadStaffInvite(t.db, token, later(7 * DAY - 1))).toMatchObject({ ok: true, email: 'starter.one@example.org' });
     expect(await loadStaffInvite(t.db, token, later(7 * DAY))).toEqual({ ok: false });
-    expect(await t.db.$transaction((tx) => acceptStaffInvite(tx, token, GOOD, later(7 * DAY)))).toEqual({ ok: false, reason: 'link' });
+    expect(await t.db.$transaction((tx) => acceptStaffInvite(tx, token, GOOD, later(7 * DAY)))).toEqual({
+      ok: false,
+      reason: 'link',
+    });
 
     expect(await t.db.$transaction((tx) => acceptStaffInvite(tx, token, 'short', later(DAY)))).toEqual({
       ok: false,
@@ -184,7 +203,10 @@ describe('invites', () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: result.userId } })).active).toBe(false);
 
     expect(await invite(admin, { email: 'STARTER.TWO@example.org' })).toEqual({ ok: false, reason: 'email_taken' });
-    expect(await invite(admin, { email: 'needs-team@example.org', teamId: null })).toEqual({ ok: false, reason: 'team_required' });
+    expect(await invite(admin, { email: 'needs-team@example.org', teamId: null })).toEqual({
+      ok: false,
+      reason: 'team_required',
+    });
 
     const history = await t.db.$transaction((tx) => staffAccount(tx, admin, result.userId, later(5000)));
     expect(history!.history.map((h) => h.action)).toEqual(['staff.invite_cancelled', 'staff.invite_resent', 'staff.invited']);
@@ -192,7 +214,12 @@ describe('invites', () => {
   });
 
   it('a provider is invited into a group', async () => {
-    const result = await invite(admin, { email: 'provider.new@example.org', role: 'provider', teamId: teamA, organisationId: orgId });
+    const result = await invite(admin, {
+      email: 'provider.new@example.org',
+      role: 'provider',
+      teamId: teamA,
+      organisationId: orgId,
+    });
     if (!result.ok) throw new Error('invite failed');
     const user = await t.db.user.findUniqueOrThrow({ where: { id: result.userId }, include: { memberships: true } });
     expect(user.teamId).toBeNull();
@@ -229,13 +256,19 @@ describe('switching off, on, unlocking and changing an account', () => {
 
   it('nobody switches off their own account', async () => {
     const version = (await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).version;
-    expect(await t.db.$transaction((tx) => setStaffActive(tx, admin, admin.id, false, version, NOW))).toEqual({ ok: false, reason: 'self' });
+    expect(await t.db.$transaction((tx) => setStaffActive(tx, admin, admin.id, false, version, NOW))).toEqual({
+      ok: false,
+      reason: 'self',
+    });
   });
 
   it('unlocking clears the failed sign-ins and the lock', async () => {
     const worker = await makeUser('link_worker', teamA, { failedLoginCount: 5, lockedUntil: later(15 * 60_000) });
     expect(await t.db.$transaction((tx) => unlockAccount(tx, coordA, worker.id, NOW))).toEqual({ ok: true });
-    expect(await t.db.user.findUniqueOrThrow({ where: { id: worker.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: worker.id } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
   });
 
   it("changes role, team and groups, ends the account's sessions, and refuses a stale version", async () => {
@@ -265,7 +298,13 @@ describe('switching off, on, unlocking and changing an account', () => {
     const v = (await t.db.user.findUniqueOrThrow({ where: { id: worker.id } })).version;
     await expect(
       t.db.$transaction((tx) =>
-        updateStaff(tx, coordA, worker.id, { role: 'coordinator', teamId: teamA, keepOrganisationIds: [], addOrganisationId: null, version: v }, NOW),
+        updateStaff(
+          tx,
+          coordA,
+          worker.id,
+          { role: 'coordinator', teamId: teamA, keepOrganisationIds: [], addOrganisationId: null, version: v },
+          NOW,
+        ),
       ),
     ).rejects.toThrow(/Not allowed/);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: worker.id } })).role).toBe('link_worker');

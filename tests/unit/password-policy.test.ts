@@ -30,7 +30,15 @@ describe('password policy (NCSC)', () => {
   });
 
   it('refuses common passwords, whatever the case and the digits or symbols around them', () => {
-    for (const p of ['qwertyuiop123', '1qaz2wsx3edc', 'Password1234', 'PASSWORD1234!', '!!iloveyou2024', 'football12345', 'letmein123456'])
+    for (const p of [
+      'qwertyuiop123',
+      '1qaz2wsx3edc',
+      'Password1234',
+      'PASSWORD1234!',
+      '!!iloveyou2024',
+      'football12345',
+      'letmein123456',
+    ])
       expect(passwordProblem(p), p).toBe(passwordMessages.common);
     expect(isCommonPassword('aaaaaaaaaaaaaaa')).toBe(true);
     expect(isCommonPassword('121212121212')).toBe(true);

@@ -15,7 +15,6 @@ export async function forgotPasswordAction(_prev: FormState, form: FormData): Pr
   if (!parsed.ok) return parsed.state;
   const ip = clientIp(await headers());
   const result = await db().$transaction((tx) => requestPasswordReset(tx, parsed.data.email, ip));
-  if (!result.ok)
-    return refused(parsed.values, 'There have been too many requests for a link. Wait an hour, then try again');
+  if (!result.ok) return refused(parsed.values, 'There have been too many requests for a link. Wait an hour, then try again');
   return succeeded({}, `If ${parsed.data.email} has an account, we have sent a link to reset its password`);
 }

@@ -15,8 +15,9 @@ export default function ForgotPasswordPage() {
       <ForgotPasswordForm action={forgotPasswordAction} />
       <h2 className="heading-m">If you cannot get the email</h2>
       <p>
-        Ask your team&apos;s coordinator or contact <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>.
-        If your account has been switched off, only they can switch it back on.
+        Ask your team&apos;s coordinator or contact{' '}
+        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. If your account has been switched
+        off, only they can switch it back on.
       </p>
     </div>
   );

@@ -7,14 +7,7 @@ import { Forbidden } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formState, isUuid, parseForm, refused, refusal, type FormState } from '@/lib/forms';
-import {
-  cancelStaffInvite,
-  inviteStaff,
-  resendStaffInvite,
-  setStaffActive,
-  unlockAccount,
-  updateStaff,
-} from '@/lib/staff';
+import { cancelStaffInvite, inviteStaff, resendStaffInvite, setStaffActive, unlockAccount, updateStaff } from '@/lib/staff';
 import { inviteStaffInput, updateStaffInput } from '@/lib/staff/schema';
 
 const inviteMessages = {
@@ -75,7 +68,12 @@ export async function updateStaffAction(userId: string, _prev: FormState, form: 
     if (result.reason === 'conflict') return formState(parsed.values, { formError: changeMessages.conflict, version: null });
     return refused(
       parsed.values,
-      refusal(result.reason, changeMessages, { team_required: 'teamId', invalid_team: 'teamId', invalid_group: 'addOrganisationId', self: 'role' }),
+      refusal(result.reason, changeMessages, {
+        team_required: 'teamId',
+        invalid_team: 'teamId',
+        invalid_group: 'addOrganisationId',
+        self: 'role',
+      }),
       { version: parsed.data.version },
     );
   }
@@ -84,7 +82,11 @@ export async function updateStaffAction(userId: string, _prev: FormState, form: 
 }
 
 /** The small buttons on the account page: each posts the id and the version the page showed. */
-async function accountButton(form: FormData, work: (userId: string, version: number) => Promise<{ ok: boolean; reason?: string }>, done: string) {
+async function accountButton(
+  form: FormData,
+  work: (userId: string, version: number) => Promise<{ ok: boolean; reason?: string }>,
+  done: string,
+) {
   await requirePermission('staff.manage');
   const userId = form.get('userId');
   const version = Number(form.get('version'));

@@ -67,7 +67,14 @@ export default async function StaffListPage({ searchParams }: Props) {
       <Button href="/admin/staff/invite">{coordinator ? 'Invite a link worker' : 'Invite a member of staff'}</Button>
 
       <form method="get" action="/admin/staff" role="search" aria-label="Find staff accounts" className="mb-8">
-        <TextInput id="q" label="Name or email address" defaultValue={q} width="two-thirds" autoComplete="off" spellCheck={false} />
+        <TextInput
+          id="q"
+          label="Name or email address"
+          defaultValue={q}
+          width="two-thirds"
+          autoComplete="off"
+          spellCheck={false}
+        />
         {coordinator ? null : (
           <Select
             id="role"

@@ -28,13 +28,22 @@ const doneBanners: Record<string, { heading: string; body: string }> = {
     body: 'We have emailed them a link to set their password. The link works once, for 7 days. Until they use it, the account shows as invited.',
   },
   resent: { heading: 'Invite sent again', body: 'The earlier link no longer works. The new one works once, for 7 days.' },
-  cancelled: { heading: 'Invite cancelled', body: 'The link no longer works and the account is switched off. You can send the invite again.' },
-  updated: { heading: 'Account changed', body: 'They have been signed out, so the change applies as soon as they sign in again.' },
+  cancelled: {
+    heading: 'Invite cancelled',
+    body: 'The link no longer works and the account is switched off. You can send the invite again.',
+  },
+  updated: {
+    heading: 'Account changed',
+    body: 'They have been signed out, so the change applies as soon as they sign in again.',
+  },
   off: {
     heading: 'Account switched off',
     body: 'They have been signed out everywhere and cannot sign in. Their records and history are kept.',
   },
-  on: { heading: 'Account switched back on', body: 'They can sign in again with their password. Sessions from before stay ended.' },
+  on: {
+    heading: 'Account switched back on',
+    body: 'They can sign in again with their password. Sessions from before stay ended.',
+  },
   unlocked: { heading: 'Account unlocked', body: 'They can try to sign in again now.' },
 };
 
@@ -100,7 +109,13 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
             actions:
               self || user.role !== 'admin'
                 ? []
-                : [{ href: `/admin/staff/${account.id}/edit` as Route, text: 'Change', visuallyHiddenText: 'role, team and groups' }],
+                : [
+                    {
+                      href: `/admin/staff/${account.id}/edit` as Route,
+                      text: 'Change',
+                      visuallyHiddenText: 'role, team and groups',
+                    },
+                  ],
           },
           { key: 'Team', value: account.teamName ?? 'None' },
           { key: 'Groups', value: account.organisations.length ? account.organisations.map((o) => o.name).join(', ') : 'None' },
@@ -119,7 +134,12 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
             ),
           },
           ...(account.status === 'invited'
-            ? [{ key: 'Invite link', value: account.inviteExpiresAt ? `Works until ${formatDateTime(account.inviteExpiresAt)}` : 'Expired' }]
+            ? [
+                {
+                  key: 'Invite link',
+                  value: account.inviteExpiresAt ? `Works until ${formatDateTime(account.inviteExpiresAt)}` : 'Expired',
+                },
+              ]
             : []),
           { key: 'Last signed in', value: account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Never' },
           { key: 'Account made', value: formatDate(account.createdAt) },

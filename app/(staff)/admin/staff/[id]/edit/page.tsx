@@ -17,7 +17,9 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const user = await requirePermission('staff.manage');
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [account, choices] = await db().$transaction(async (tx) => [await staffAccount(tx, user, id), await staffChoices(tx, user)] as const);
+  const [account, choices] = await db().$transaction(
+    async (tx) => [await staffAccount(tx, user, id), await staffChoices(tx, user)] as const,
+  );
   if (!account) notFound();
   // A coordinator can see their link workers but not move them to another role or team.
   if (user.role !== 'admin' || account.id === user.id) forbidden();
