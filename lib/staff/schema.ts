@@ -45,7 +45,7 @@ export const needsTeam = (role: Role) => teamRoles.includes(role);
 
 /** The account history's events in words. */
 const historyLabels: Record<string, string> = {
-  'staff.invited': 'Invited',
+  'staff.invited': 'Invited to set a password',
   'staff.invite_resent': 'Invite sent again',
   'staff.invite_cancelled': 'Invite cancelled',
   'staff.invite_accepted': 'Set their password from the invite',
