@@ -36,7 +36,8 @@ async function choosePassword(page: Page, password: string, button: string) {
   await page.getByRole('button', { name: button }).click();
 }
 
-test.describe.configure({ mode: 'serial' });
+// One flow in three steps, on a shared machine: each step signs in several people.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.describe('staff accounts', () => {
   test('an admin invites a link worker, who sets a password from the e-mailed link and signs in', async ({ page, browser }) => {
