@@ -18,12 +18,19 @@ const byRole: Record<Role | 'public', readonly NavItem[]> = {
     { href: '/triage', text: 'Triage' },
     { href: '/caseload', text: 'Caseloads' },
     { href: '/moderation', text: 'Moderation' },
+    { href: '/admin/staff', text: 'Link workers' },
     reports,
     find,
   ],
   provider: [{ href: '/provider', text: 'My listings' }, { href: '/provider/referrals', text: 'Referrals' }, find],
   commissioner: [reports],
-  admin: [{ href: '/admin', text: 'Admin' }, { href: '/admin/people', text: 'Subject access' }, reports, find],
+  admin: [
+    { href: '/admin', text: 'Admin' },
+    { href: '/admin/staff', text: 'Staff accounts' },
+    { href: '/admin/people', text: 'Subject access' },
+    reports,
+    find,
+  ],
 };
 
 export function navItemsFor(role: Role | null | undefined): readonly NavItem[] {

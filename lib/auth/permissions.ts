@@ -17,6 +17,7 @@ export type Action =
   | 'referral.create'
   | 'reports.view'
   | 'users.manage'
+  | 'staff.manage'
   | 'audit.view'
   | 'outbox.view';
 
@@ -27,7 +28,8 @@ export type Resource =
   | { kind: 'service'; organisationId: string }
   | { kind: 'organisation'; organisationId: string }
   | { kind: 'person'; teamIds: string[] }
-  | { kind: 'team'; teamId: string };
+  | { kind: 'team'; teamId: string }
+  | { kind: 'staff'; role: Role; teamId: string | null };
 
 export class Forbidden extends Error {
   readonly status = 403;
@@ -117,6 +119,15 @@ const rules: Record<Action, Rule> = {
   // Aggregate and system-wide actions take no record: given one (a person, say), they refuse.
   'reports.view': only()((user) => is(user, 'commissioner', 'coordinator', 'admin')),
   'users.manage': only()((user) => is(user, 'admin')),
+  // Staff accounts: an admin any account, a coordinator only the link workers of their own team.
+  'staff.manage': only('staff')(
+    (user, resource) =>
+      is(user, 'admin') ||
+      (is(user, 'coordinator') &&
+        user.teamId !== null &&
+        (resource === undefined ||
+          (resource.kind === 'staff' && resource.role === 'link_worker' && inTeam(user, resource.teamId)))),
+  ),
   'audit.view': only('team', 'person', 'case')((user, resource) => is(user, 'admin') || teamCoordinator(user, resource)),
   'outbox.view': only()((user) => is(user, 'admin')),
 };

@@ -112,6 +112,61 @@ export function invitation(d: { inviterName: string; organisationName: string; i
   };
 }
 
+/**
+ * Someone signed a group up with an address that already has an account. The page answered as
+ * for any sign-up, so the owner of the address hears about it here instead.
+ */
+export function signUpWithExistingAccount(d: {
+  name: string;
+  organisationName: string;
+  signInUrl: string;
+  forgotUrl: string;
+}): Message {
+  return {
+    template: 'group_sign_up_existing_account',
+    subject: `Someone tried to register a group with your email address`,
+    body: lines(
+      `Hello ${d.name},`,
+      '',
+      `Someone tried to register a group called ${d.organisationName} on ${config.borough.serviceName} using this email address, which already has an account. We have not registered it.`,
+      '',
+      'If it was you, sign in with your usual password instead:',
+      d.signInUrl,
+      '',
+      'If you have forgotten your password, you can reset it here:',
+      d.forgotUrl,
+      '',
+      `If it was not you, you do not need to do anything. Your account has not changed. If it keeps happening, contact ${config.borough.contactEmail}.`,
+      '',
+      signOff(),
+    ),
+    personalisation: {
+      name: d.name,
+      organisation_name: d.organisationName,
+      sign_in_url: d.signInUrl,
+      forgot_url: d.forgotUrl,
+    },
+  };
+}
+
+/** A group member tried to add a staff account to their group: staff accounts cannot join groups. */
+export function staffAccountNotAdded(d: { name: string; inviterName: string; organisationName: string }): Message {
+  return {
+    template: 'group_invite_staff_account',
+    subject: `${d.inviterName} tried to add you to ${d.organisationName}`,
+    body: lines(
+      `Hello ${d.name},`,
+      '',
+      `${d.inviterName} tried to add this email address to ${d.organisationName} on ${config.borough.serviceName}. It belongs to a staff account, and staff accounts cannot manage a group's listings, so we have not added you.`,
+      '',
+      `If you should help manage the group, ask ${d.inviterName} to use another email address, or contact ${config.borough.contactEmail}.`,
+      '',
+      signOff(),
+    ),
+    personalisation: { name: d.name, inviter_name: d.inviterName, organisation_name: d.organisationName },
+  };
+}
+
 /** For someone who already has a provider account: no link to set a password, just where to sign in. */
 export function addedToGroup(d: { name: string; inviterName: string; organisationName: string; listingsUrl: string }): Message {
   return {

@@ -14,4 +14,5 @@ export const listingUrls = {
   verifyEmail: (rawToken: string) => `${base()}/groups/verify/${rawToken}`,
   invite: (rawToken: string) => `${base()}/groups/invite/${rawToken}`,
   signIn: () => `${base()}/sign-in`,
+  forgotPassword: () => `${base()}/forgot-password`,
 };

@@ -4,13 +4,22 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { newPassword, passwordProblem } from '@/lib/auth/password-policy';
 import { assertCan } from '@/lib/auth/permissions';
 import { hit } from '@/lib/auth/rate-limit';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
-import { addedToGroup, invitation, organisationDecided, queue, verifyEmail } from '@/lib/listings/messages';
+import {
+  addedToGroup,
+  invitation,
+  organisationDecided,
+  queue,
+  signUpWithExistingAccount,
+  staffAccountNotAdded,
+  verifyEmail,
+} from '@/lib/listings/messages';
 import { lengthLimit } from '@/lib/forms';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 import { listingUrls } from '@/lib/listings/urls';
@@ -54,10 +63,7 @@ export const joinInput = z
       z.string().min(1, 'Enter your full name').superRefine(lengthLimit('Your name', 100)),
     ),
     email: emailField('Enter your email address'),
-    password: z
-      .string({ error: 'Enter a password' })
-      .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, 'Enter a password of 200 characters or fewer'),
+    password: newPassword,
     confirm: z.literal('yes', { error: 'Confirm that you can register this group' }),
     // Hidden from people; automated sign-ups fill it in.
     nickname: z.string().optional(),
@@ -70,6 +76,11 @@ export const joinInput = z
       if (typeof s.organisationPhone === 'string' && s.organisationPhone.trim() && !normalisePhone(s.organisationPhone)) {
         ctx.addIssue({ code: 'custom', path: ['organisationPhone'], message: 'Enter a UK phone number, like 01632 960 123' });
       }
+      // Length and the common list are the field's own checks; here, not their own address or name.
+      if (typeof s.password === 'string' && passwordProblem(s.password) === null) {
+        const problem = passwordProblem(s.password, { email: s.email, name: s.contactName });
+        if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+      }
     },
     { when: () => true },
   );
@@ -77,17 +88,43 @@ export const joinInput = z
 export type JoinInput = z.output<typeof joinInput>;
 
 export type JoinResult =
-  | { ok: true; organisationId: string | null }
-  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
-  | { ok: false; reason: 'email_taken' };
+  { ok: true; organisationId: string | null } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-/** Registers a group and its first member. A filled-in honeypot is accepted silently and nothing is stored. */
+/**
+ * Registers a group and its first member. A filled-in honeypot is accepted silently and nothing is
+ * stored. An address that already has an account gets the same answer as a new one (so the form
+ * cannot be used to learn who has an account); its owner is told by e-mail instead, and nothing is made.
+ */
 export async function registerGroup(tx: Tx, input: JoinInput, clientKey: string, now: Date = new Date()): Promise<JoinResult> {
   if (input.nickname && input.nickname.trim() !== '') return { ok: true, organisationId: null };
   const limit = await hit(tx, `group-join:${clientKey}`, JOIN_LIMIT.perHour, JOIN_LIMIT.windowSeconds, now);
   if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
-    return { ok: false, reason: 'email_taken' };
+  const existing = await tx.user.findFirst({
+    where: { email: { equals: input.email, mode: 'insensitive' } },
+    select: { id: true, name: true, email: true },
+  });
+  if (existing) {
+    await queue(
+      tx,
+      existing.email,
+      signUpWithExistingAccount({
+        name: existing.name,
+        organisationName: input.organisationName,
+        signInUrl: listingUrls.signIn(),
+        forgotUrl: listingUrls.forgotPassword(),
+      }),
+      {},
+      now,
+    );
+    await recordAudit(tx, {
+      actor: null,
+      action: 'organisation.sign_up_existing_account',
+      entityType: 'user',
+      entityId: existing.id,
+      at: now,
+    });
+    return { ok: true, organisationId: null };
+  }
 
   const organisation = await tx.organisation.create({
     data: {
@@ -268,12 +305,13 @@ export const inviteInput = z.object({
 });
 export type InviteInput = z.output<typeof inviteInput>;
 
-export type InviteResult =
-  { ok: true; added: 'invited' | 'existing' } | { ok: false; reason: 'already_member' | 'not_a_provider' | 'rate_limited' };
+export type InviteResult = { ok: true } | { ok: false; reason: 'already_member' | 'rate_limited' };
 
 /**
  * Adds a co-member. Someone new gets an account (off until they set a password from the e-mailed
- * link); an existing provider account is added to the group and told by e-mail.
+ * link); an existing provider account is added to the group and told by e-mail; a staff account is
+ * not added, and its owner is told why. The inviter gets the same answer in all three cases, so the
+ * form cannot be used to learn which addresses have accounts.
  */
 export async function inviteMember(
   tx: Tx,
@@ -292,7 +330,24 @@ export async function inviteMember(
   });
   if (existing) {
     if (existing.memberships.length) return { ok: false, reason: 'already_member' };
-    if (existing.role !== 'provider') return { ok: false, reason: 'not_a_provider' };
+    if (existing.role !== 'provider') {
+      await queue(
+        tx,
+        input.email,
+        staffAccountNotAdded({ name: existing.name, inviterName: inviter.name, organisationName: org.name }),
+        { organisationId },
+        now,
+      );
+      await recordAudit(tx, {
+        actor: inviter,
+        action: 'organisation.member_refused_staff_account',
+        entityType: 'organisation',
+        entityId: organisationId,
+        detail: { userId: existing.id },
+        at: now,
+      });
+      return { ok: true };
+    }
     await tx.organisationMember.create({ data: { organisationId, userId: existing.id, role: 'member', createdAt: now } });
     // They can now see the group's referrals and change its listings: they should hear about it.
     await queue(
@@ -315,7 +370,7 @@ export async function inviteMember(
       detail: { userId: existing.id },
       at: now,
     });
-    return { ok: true, added: 'existing' };
+    return { ok: true };
   }
   const user = await tx.user.create({
     data: {
@@ -325,6 +380,7 @@ export async function inviteMember(
       passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
       role: 'provider',
       active: false,
+      passwordSetAt: null,
       createdAt: now,
     },
     select: { id: true },
@@ -352,7 +408,7 @@ export async function inviteMember(
     detail: { userId: user.id },
     at: now,
   });
-  return { ok: true, added: 'invited' };
+  return { ok: true };
 }
 
 export type InvitePage = { ok: true; email: string; name: string; organisationName: string } | { ok: false };
@@ -367,25 +423,32 @@ export async function loadInvite(tx: Tx, raw: string, now: Date = new Date()): P
   return { ok: true, email: user.email, name: user.name, organisationName: org?.name ?? 'your group' };
 }
 
-export const passwordInput = z.object({
-  password: z
-    .string({ error: 'Enter a password' })
-    .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(200, 'Enter a password of 200 characters or fewer'),
-});
+export const passwordInput = z.object({ password: newPassword });
 
-/** Sets the invited person's password and switches their account on; the link works once. */
-export async function acceptInvite(
-  tx: Tx,
-  raw: string,
-  password: string,
-  now: Date = new Date(),
-): Promise<{ ok: true; email: string } | { ok: false }> {
+export type AcceptInviteResult =
+  { ok: true; email: string } | { ok: false; reason?: 'link' } | { ok: false; reason: 'password'; message: string };
+
+/**
+ * Sets the invited person's password and switches their account on; the link works once. A
+ * password the policy refuses leaves the link usable.
+ */
+export async function acceptInvite(tx: Tx, raw: string, password: string, now: Date = new Date()): Promise<AcceptInviteResult> {
+  const link = await peekToken(tx, raw, INVITE_PURPOSE, now);
+  if (!link) return { ok: false };
+  const invited = await tx.user.findUnique({ where: { id: link.subjectId }, select: { email: true, name: true } });
+  if (!invited) return { ok: false };
+  const problem = passwordProblem(password, invited);
+  if (problem) return { ok: false, reason: 'password', message: problem };
   const token = await consumeToken(tx, raw, INVITE_PURPOSE, now);
   if (!token) return { ok: false };
   const user = await tx.user.update({
     where: { id: token.subjectId },
-    data: { passwordHash: await hashPassword(password), active: true, sessionVersion: { increment: 1 } },
+    data: {
+      passwordHash: await hashPassword(password),
+      passwordSetAt: now,
+      active: true,
+      sessionVersion: { increment: 1 },
+    },
     select: { id: true, email: true, role: true },
   });
   await recordAudit(tx, {

@@ -211,7 +211,9 @@ test.describe('members of a group', () => {
     await page.getByLabel('Their full name').fill(`Grace Hopper ${stamp}`);
     await page.getByLabel('Their email address').fill(email);
     await page.getByRole('button', { name: 'Add to Eastbrook Age Well' }).click();
-    await expect(page.getByText(`We have emailed ${email} a link to set their password.`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(`We have emailed ${email}. The email tells them how to sign in`)).toBeVisible({
+      timeout: 30_000,
+    });
     await expectAccessible(page);
 
     const member = await newPage(browser);

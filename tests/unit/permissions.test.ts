@@ -39,6 +39,11 @@ const resources = {
   personNoTeam: { kind: 'person', teamIds: [] },
   teamA: { kind: 'team', teamId: TEAM_A },
   teamB: { kind: 'team', teamId: TEAM_B },
+  workerInA: { kind: 'staff', role: 'link_worker', teamId: TEAM_A },
+  workerInB: { kind: 'staff', role: 'link_worker', teamId: TEAM_B },
+  workerNoTeamStaff: { kind: 'staff', role: 'link_worker', teamId: null },
+  coordinatorInA: { kind: 'staff', role: 'coordinator', teamId: TEAM_A },
+  adminStaff: { kind: 'staff', role: 'admin', teamId: null },
 } satisfies Record<string, Resource>;
 
 type Who = keyof typeof users | 'anonymous';
@@ -161,6 +166,22 @@ const table: [Who, Action, What, boolean][] = [
   ['admin', 'users.manage', '-', true],
   ['coordA', 'users.manage', '-', false],
   ['commissioner', 'users.manage', '-', false],
+
+  // staff.manage: admin any account; coordinator only link workers in their own team
+  ['admin', 'staff.manage', '-', true],
+  ['admin', 'staff.manage', 'adminStaff', true],
+  ['admin', 'staff.manage', 'workerInB', true],
+  ['coordA', 'staff.manage', '-', true],
+  ['coordA', 'staff.manage', 'workerInA', true],
+  ['coordA', 'staff.manage', 'workerInB', false],
+  ['coordA', 'staff.manage', 'workerNoTeamStaff', false],
+  ['coordA', 'staff.manage', 'coordinatorInA', false],
+  ['coordA', 'staff.manage', 'adminStaff', false],
+  ['coordA', 'staff.manage', 'personA', false],
+  ['workerA', 'staff.manage', 'workerInA', false],
+  ['commissioner', 'staff.manage', '-', false],
+  ['providerX', 'staff.manage', '-', false],
+  ['anonymous', 'staff.manage', '-', false],
 
   // audit.view: coordinator of the team, admin
   ['coordA', 'audit.view', 'personA', true],

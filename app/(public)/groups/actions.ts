@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db/client';
+import { parseForm, refused, type FormState } from '@/lib/forms';
 import { acceptInvite, passwordInput, verifyByLink } from '@/lib/organisations';
 import { looksLikeToken } from '@/lib/tokens';
 
@@ -13,12 +14,15 @@ export async function verifyEmailAction(formData: FormData): Promise<void> {
   redirect('/sign-in?callbackUrl=%2Fprovider%2Flistings&verified=1');
 }
 
-export async function acceptInviteAction(formData: FormData): Promise<void> {
-  const token = String(formData.get('token') ?? '');
+/** The colleague's password goes through the same policy and form as staff invites and resets. */
+export async function acceptInviteAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
   if (!looksLikeToken(token)) redirect('/groups/invite/used');
-  const parsed = passwordInput.safeParse({ password: formData.get('password') });
-  if (!parsed.success) redirect(`/groups/invite/${token}?error=password`);
+  const parsed = parseForm(passwordInput, form, { omit: ['password'] });
+  if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => acceptInvite(tx, token, parsed.data.password));
-  if (!result.ok) redirect('/groups/invite/used');
+  if (!result.ok) {
+    if (result.reason === 'password') return refused({}, { field: 'password', message: result.message });
+    redirect('/groups/invite/used');
+  }
   redirect('/sign-in?callbackUrl=%2Fprovider%2Flistings');
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { InsetText } from '@/components/ui/InsetText';
+import { Link } from '@/components/ui/Link';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Table } from '@/components/ui/Table';
 import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
@@ -35,6 +36,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         or to refer yourself.
       </p>
       <SignInForm callbackUrl={callbackUrl} initial={error ? refused({}, error) : initialFormState} />
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <h2 className="heading-m">If you cannot sign in</h2>
       <p>
         If you have forgotten your password or your account is locked, ask your team&apos;s coordinator or contact{' '}

@@ -60,6 +60,9 @@ export default async function AdminPage() {
 
       <ul className="list-bullet">
         <li>
+          <Link href="/admin/staff">Staff accounts: invite, change, switch off</Link>
+        </li>
+        <li>
           <Link href="/admin/import">Import and export listings</Link>
         </li>
         <li>

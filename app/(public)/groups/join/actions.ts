@@ -13,14 +13,8 @@ export async function joinAction(_prev: FormState, form: FormData): Promise<Form
   if (!parsed.ok) return parsed.state;
   const ip = clientIp(await headers());
   const result = await db().$transaction((tx) => registerGroup(tx, parsed.data, `ip:${ip}`));
-  if (!result.ok) {
-    if (result.reason === 'email_taken') {
-      return refused(parsed.values, {
-        field: 'email',
-        message: 'There is already an account with this email address. Sign in instead, or use another address',
-      });
-    }
+  // An address that already has an account gets this same answer (its owner is e-mailed instead).
+  if (!result.ok)
     return refused(parsed.values, 'There have been several sign-ups from here in a short time. Wait an hour, then try again');
-  }
   redirect('/groups/join/sent');
 }

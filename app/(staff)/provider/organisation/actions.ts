@@ -18,7 +18,6 @@ import {
 
 const MESSAGES = {
   already_member: 'This person is already a member of the group',
-  not_a_provider: 'This email address belongs to a staff account. Ask them for another address, or contact a coordinator',
   rate_limited: 'You have added a lot of people today. Try again tomorrow',
 } as const;
 
@@ -35,11 +34,10 @@ export async function inviteAction(organisationId: string, _prev: FormState, for
   }
   if (!result.ok) return refused(parsed.values, { field: 'email', message: MESSAGES[result.reason] });
   revalidatePath('/provider/organisation');
+  // The same answer whether or not the address has an account: the e-mail says what happens next.
   return succeeded(
     {},
-    result.added === 'invited'
-      ? `We have emailed ${parsed.data.email} a link to set their password.`
-      : `${parsed.data.name} already has an account and can now manage this group’s listings. We have emailed ${parsed.data.email} to let them know.`,
+    `We have emailed ${parsed.data.email}. The email tells them how to sign in and start managing this group’s listings.`,
   );
 }
 

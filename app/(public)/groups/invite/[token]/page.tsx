@@ -1,25 +1,17 @@
 import type { Metadata } from 'next';
-import { Button, ErrorSummary, SummaryList, TextInput } from '@/components/ui';
+import { SetPasswordForm } from '@/components/auth/SetPasswordForm';
+import { SummaryList } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { passwordHint } from '@/lib/auth/password-policy';
 import { db } from '@/lib/db/client';
-import { fieldErrorsOf } from '@/lib/forms/state';
 import { loadInvite } from '@/lib/organisations';
 import { acceptInviteAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Set your password', robots: { index: false, follow: false } };
 
-export default async function InvitePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const error =
-    (await searchParams).error === 'password' ? `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
   const invite = await loadInvite(db(), token);
   if (!invite.ok) {
     return (
@@ -34,7 +26,6 @@ export default async function InvitePage({
   }
   return (
     <div className="max-w-2xl">
-      <ErrorSummary state={{ fieldErrors: fieldErrorsOf({ password: error }) }} />
       <span className="caption-l">{invite.organisationName}</span>
       <h1 className="heading-l">Set your password</h1>
       <SummaryList
@@ -43,20 +34,12 @@ export default async function InvitePage({
           { key: 'Email address', value: invite.email },
         ]}
       />
-      <form action={acceptInviteAction} noValidate>
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="username" value={invite.email} autoComplete="username" />
-        <TextInput
-          id="password"
-          label="Create a password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
-          type="password"
-          autoComplete="new-password"
-          error={fieldErrorsOf({ password: error }).password}
-          width="two-thirds"
-        />
-        <Button>Set password and continue</Button>
-      </form>
+      <SetPasswordForm
+        action={acceptInviteAction.bind(null, token)}
+        email={invite.email}
+        hint={passwordHint}
+        submitLabel="Set password and continue"
+      />
     </div>
   );
 }
