@@ -2,19 +2,16 @@
 // learns its own path (for the sign-in callback). The real checks are in lib/auth/session.ts,
 // which every staff page and action calls; this file never decides who may see what.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookies';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request';
 import { staffPathPrefixes } from '@/lib/auth/roles';
-
-const sessionCookieNames = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 function isStaffPath(pathname: string): boolean {
   return staffPathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies
-    .getAll()
-    .some((c) => sessionCookieNames.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  return SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }
 
 export function proxy(request: NextRequest) {

@@ -1,8 +1,16 @@
 import type { ReactNode } from 'react';
-import { requireUser } from '@/lib/auth/session';
+import { SessionGuard } from '@/components/auth/SessionGuard';
+import { getSession, requireUser } from '@/lib/auth/session';
 
-// Every staff page needs someone signed in; each page then checks the role it serves.
+// Every staff page needs someone signed in; each page then checks the role it serves. The guard
+// warns before the session times out and lets a form sent after it ended sign in again and save.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  await requireUser();
-  return <>{children}</>;
+  const user = await requireUser();
+  const session = await getSession();
+  const secondsLeft = session ? Math.max(0, Math.floor((session.endsAt.getTime() - Date.now()) / 1000)) : 0;
+  return (
+    <SessionGuard email={user.email} secondsLeft={secondsLeft}>
+      {children}
+    </SessionGuard>
+  );
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { assertCan } from '@/lib/auth/permissions';
+import { revokeSessions } from '@/lib/auth/load-user';
 import { hit } from '@/lib/auth/rate-limit';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
@@ -385,9 +386,11 @@ export async function acceptInvite(
   if (!token) return { ok: false };
   const user = await tx.user.update({
     where: { id: token.subjectId },
-    data: { passwordHash: await hashPassword(password), active: true, sessionVersion: { increment: 1 } },
+    data: { passwordHash: await hashPassword(password), active: true },
     select: { id: true, email: true, role: true },
   });
+  // A new password ends any session opened with the old one.
+  await revokeSessions(tx, user.id, now);
   await recordAudit(tx, {
     actor: { id: user.id, role: user.role },
     action: 'account.invite_accepted',
