@@ -7,9 +7,8 @@ import { getSession, requireUser } from '@/lib/auth/session';
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const session = await getSession();
-  const secondsLeft = session ? Math.max(0, Math.floor((session.endsAt.getTime() - Date.now()) / 1000)) : 0;
   return (
-    <SessionGuard email={user.email} secondsLeft={secondsLeft}>
+    <SessionGuard email={user.email} secondsLeft={session?.secondsLeft ?? 0}>
       {children}
     </SessionGuard>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useCallback, useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonGroup } from '@/components/ui/Button';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import { TextInput } from '@/components/ui/TextInput';
@@ -89,20 +90,20 @@ function hasUnsavedInput(): boolean {
 }
 
 function TimeoutWarning({ initialSecondsLeft, paused }: { initialSecondsLeft: number; paused: boolean }) {
-  // When the session ends, by this browser's clock; set after hydration.
+  const router = useRouter();
+  // When the session ends by this browser's clock, once the server has been asked (null: not yet).
   const [deadline, setDeadline] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
-
-  useEffect(() => setDeadline(Date.now() + initialSecondsLeft * 1000), [initialSecondsLeft]);
+  const [stopped, setStopped] = useState(false);
 
   const ended = useCallback(() => {
     setOpen(false);
-    setDeadline(null);
+    setStopped(true);
     // Someone mid-way through a note keeps it: saving will ask them to sign in again.
     if (hasUnsavedInput()) return;
     const here = `${window.location.pathname}${window.location.search}`;
-    window.location.assign(`/sign-in?reason=timeout&callbackUrl=${encodeURIComponent(here)}`);
-  }, []);
+    router.replace(`/sign-in?reason=timeout&callbackUrl=${encodeURIComponent(here)}`);
+  }, [router]);
 
   // The server's lastSeenAt is the truth (other tabs count): ask it before warning or ending.
   const check = useCallback(async () => {
@@ -110,34 +111,31 @@ function TimeoutWarning({ initialSecondsLeft, paused }: { initialSecondsLeft: nu
       const left = await sessionTimeLeftAction();
       if (!left) return ended();
       // At the very end, ask once more in a moment rather than count down from nothing.
-      if (left.secondsLeft < 2) return void setTimeout(check, 2000);
-      setDeadline(Date.now() + left.secondsLeft * 1000);
-      setOpen(left.secondsLeft <= WARN_SECONDS + 5);
+      const seconds = left.secondsLeft < 2 ? WARN_SECONDS + 2 : left.secondsLeft;
+      setDeadline(Date.now() + seconds * 1000);
+      setOpen(seconds <= WARN_SECONDS + 5);
     } catch {
       // The service could not be reached: ask again shortly rather than sign anyone out.
-      setDeadline((d) => (d === null ? d : Math.max(d, Date.now() + (WARN_SECONDS + 30) * 1000)));
+      setOpen(false);
+      setDeadline(Date.now() + (WARN_SECONDS + 30) * 1000);
     }
   }, [ended]);
 
   useEffect(() => {
-    if (deadline === null || open || paused) return;
-    const timer = setTimeout(check, Math.max(0, deadline - WARN_SECONDS * 1000 - Date.now()));
+    if (open || paused || stopped) return;
+    const wait = deadline === null ? (initialSecondsLeft - WARN_SECONDS) * 1000 : deadline - WARN_SECONDS * 1000 - Date.now();
+    const timer = setTimeout(() => void check(), Math.max(0, wait));
     return () => clearTimeout(timer);
-  }, [deadline, open, paused, check]);
+  }, [deadline, initialSecondsLeft, open, paused, stopped, check]);
 
   if (!open || deadline === null || paused) return null;
-  return (
-    <TimeoutDialog
-      deadline={deadline}
-      onTimeUp={check}
-      onStay={async () => {
-        const left = await staySignedInAction().catch(() => null);
-        if (!left) return ended();
-        setDeadline(Date.now() + left.secondsLeft * 1000);
-        setOpen(false);
-      }}
-    />
-  );
+  const stay = async () => {
+    const left = await staySignedInAction().catch(() => null);
+    if (!left) return ended();
+    setDeadline(Date.now() + left.secondsLeft * 1000);
+    setOpen(false);
+  };
+  return <TimeoutDialog deadline={deadline} onTimeUp={() => void check()} onStay={() => void stay()} />;
 }
 
 function TimeoutDialog({ deadline, onStay, onTimeUp }: { deadline: number; onStay: () => void; onTimeUp: () => void }) {
@@ -149,9 +147,10 @@ function TimeoutDialog({ deadline, onStay, onTimeUp }: { deadline: number; onSta
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const timeUp = useEffectEvent(onTimeUp);
   useEffect(() => {
-    if (left === 0) onTimeUp();
-  }, [left, onTimeUp]);
+    if (left === 0) timeUp();
+  }, [left]);
 
   // Screen readers hear the time each minute, then every 20 seconds in the last minute, not every second.
   const announced = left > 60 ? Math.ceil(left / 60) * 60 : Math.ceil(left / 20) * 20;
@@ -183,10 +182,9 @@ function TimeoutDialog({ deadline, onStay, onTimeUp }: { deadline: number; onSta
 function SignInAgainDialog({ email, onSignedIn, onCancel }: { email: string; onSignedIn: () => void; onCancel: () => void }) {
   const { ref, onCancel: onEscape } = useModal(onCancel);
   const [state, formAction, pending] = useActionState(signInAgainAction, initialFormState);
-  const signedIn = useRef(onSignedIn);
-  signedIn.current = onSignedIn;
+  const signedIn = useEffectEvent(onSignedIn);
   useEffect(() => {
-    if (state.done) signedIn.current();
+    if (state.done) signedIn();
   }, [state]);
 
   const prefix = 'sign-in-again-';

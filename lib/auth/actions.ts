@@ -84,9 +84,8 @@ export type SessionTime = { secondsLeft: number } | null;
 
 async function timeLeft(touch: 'always' | 'never'): Promise<SessionTime> {
   const token = (await cookies()).get(sessionCookie().name)?.value;
-  const now = new Date();
-  const session = token ? await loadSession(db(), token, now, { touch }) : null;
-  return session ? { secondsLeft: Math.max(0, Math.floor((session.endsAt.getTime() - now.getTime()) / 1000)) } : null;
+  const session = token ? await loadSession(db(), token, new Date(), { touch }) : null;
+  return session ? { secondsLeft: session.secondsLeft } : null;
 }
 
 /** How long this session has left, as the server sees it (other tabs count); asking is not activity. */

@@ -80,6 +80,8 @@ export type LoadedSession = {
   user: SessionUser;
   /** When the session ends if nothing else happens: the idle limit or the absolute one, whichever is first. */
   endsAt: Date;
+  /** Whole seconds from `now` to endsAt. */
+  secondsLeft: number;
 };
 
 type Row = {
@@ -136,9 +138,11 @@ export async function loadSession(
            array(SELECT m."organisationId"::text FROM "OrganisationMember" m WHERE m."userId" = live.id ORDER BY m."organisationId") AS "organisationIds"
     FROM live`;
   if (!row) return null;
+  const ends = endsAt(row.lastSeenAt, row.expiresAt, policy);
   return {
     id: row.sessionId,
-    endsAt: endsAt(row.lastSeenAt, row.expiresAt, policy),
+    endsAt: ends,
+    secondsLeft: Math.max(0, Math.floor((ends.getTime() - now.getTime()) / 1000)),
     user: {
       id: row.id,
       name: row.name,

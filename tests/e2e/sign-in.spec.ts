@@ -45,6 +45,49 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/permission/i);
   });
 
+  test('signing out ends the session on the server: a copy of the cookie no longer works', async ({ page, context }) => {
+    const worker = demoAccounts.find((a) => a.role === 'coordinator')!;
+    await signIn(page, worker.email, worker.password);
+    await expect(page).toHaveURL(/\/triage$/);
+    const copy = (await context.cookies()).filter((c) => c.name.endsWith('cc_session'));
+    expect(copy).toHaveLength(1);
+    expect(copy[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+    await context.addCookies(copy);
+    await visit(page, '/triage');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('wrong passwords from another browser neither lock the account nor end its session', async ({ browser }) => {
+    const account = demoAccounts.find((a) => a.email === 'pcn.linkworker@demo.example')!;
+    const mine = await browser.newContext();
+    const page = await mine.newPage();
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/caseload$/);
+
+    const attacker = await (await browser.newContext()).newPage();
+    for (let i = 0; i < 6; i++) {
+      await signIn(attacker, account.email, `guess-${i}`);
+      await expect(attacker.getByRole('alert').filter({ hasText: /there is a problem/i })).toBeVisible();
+    }
+    await expect(attacker.getByText(/Enter a correct email address and password|Too many attempts\. Wait/).first()).toBeVisible();
+
+    // The person's session carries on, and their own browser signs in again at once.
+    await visit(page, '/caseload');
+    await expect(page).toHaveURL(/\/caseload$/);
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/caseload$/);
+
+    // From elsewhere the right password works once the short wait is over: nothing was locked.
+    await expect(async () => {
+      await signIn(attacker, account.email, account.password);
+      await expect(attacker).toHaveURL(/\/caseload$/, { timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
+    await mine.close();
+  });
+
   test('a staff page sends a signed-out visitor to sign in', async ({ page }) => {
     await visit(page, '/triage');
     await expect(page).toHaveURL(/\/sign-in/);

@@ -394,7 +394,7 @@ describe('sessions', () => {
 });
 
 describe('the session secret', () => {
-  it('uses NEXTAUTH_SECRET when it is set', async () => {
+  it('uses AUTH_SECRET (or NEXTAUTH_SECRET, its older name) when it is set', async () => {
     const secret = 's'.repeat(40);
     expect(await resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: secret }, demoMode: false })).toBe(
       secret,
