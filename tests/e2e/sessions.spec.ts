@@ -47,8 +47,9 @@ async function liveSessions(): Promise<Array<{ lastSeenAt: Date }>> {
   );
 }
 
-test.describe.serial('sessions', () => {
-  test.beforeAll(async () => {
+test.describe('sessions', () => {
+  // Each test starts with this person signed in nowhere, so the sessions it counts are its own.
+  test.beforeEach(async () => {
     await query(
       `UPDATE "UserSession" SET "revokedAt" = now() AT TIME ZONE 'UTC'
        WHERE "revokedAt" IS NULL AND "userId" = (SELECT id FROM "User" WHERE email = $1)`,
