@@ -18,7 +18,10 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const here = `${pathname}${search}`;
 
-  if (isStaffPath(pathname) && !hasSessionCookie(request)) {
+  // Only page loads: a form post or server action without a session is answered by the action
+  // itself, which keeps what was typed (lib/auth/session.ts), rather than redirected away.
+  const pageLoad = request.method === 'GET' || request.method === 'HEAD';
+  if (pageLoad && isStaffPath(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('callbackUrl', here);
     return NextResponse.redirect(signIn);

@@ -49,17 +49,19 @@ export function SessionGuard({ email, secondsLeft, children }: Props) {
 }
 
 /** A native modal dialog: focus moves in when it opens and back where it was when it closes. */
-function useModal(onEscape: () => void) {
+function useModal(onEscape: () => void, focus?: string) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog?.showModal();
+    // showModal focuses the first control; some dialogs start elsewhere (the password, say).
+    if (focus) dialog?.querySelector<HTMLElement>(focus)?.focus();
     return () => {
       dialog?.close();
       before?.focus();
     };
-  }, []);
+  }, [focus]);
   const onCancel = (event: { preventDefault(): void }) => {
     event.preventDefault();
     onEscape();
@@ -180,7 +182,7 @@ function TimeoutDialog({ deadline, onStay, onTimeUp }: { deadline: number; onSta
 }
 
 function SignInAgainDialog({ email, onSignedIn, onCancel }: { email: string; onSignedIn: () => void; onCancel: () => void }) {
-  const { ref, onCancel: onEscape } = useModal(onCancel);
+  const { ref, onCancel: onEscape } = useModal(onCancel, 'input[type="password"]');
   const [state, formAction, pending] = useActionState(signInAgainAction, initialFormState);
   const signedIn = useEffectEvent(onSignedIn);
   useEffect(() => {
@@ -210,7 +212,6 @@ function SignInAgainDialog({ email, onSignedIn, onCancel }: { email: string; onS
           label="Password"
           type="password"
           autoComplete="current-password"
-          autoFocus
         />
         <ButtonGroup>
           <Button aria-disabled={pending || undefined}>Sign in and save</Button>

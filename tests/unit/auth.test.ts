@@ -4,6 +4,8 @@ import { accountKey, normaliseEmail } from '@/lib/auth/authenticate';
 import { userAgentLabel } from '@/lib/auth/load-user';
 import { windowStartFor } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/request';
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
 import { roleHome, safeCallbackUrl } from '@/lib/auth/roles';
 import { messageFor, messageForReason, signInInput, waitWords } from '@/lib/auth/sign-in-form';
 import { isSignedOutError, SIGNED_OUT_DIGEST, SIGNED_OUT_MESSAGE, signedOutState } from '@/lib/forms/state';
@@ -179,5 +181,23 @@ describe('audit detail', () => {
       kept: 'yes',
       _redacted: ['name', 'personEmail', 'contact_phone', 'note', 'reason', 'where', 'call', 'essay', 'nested.dateOfBirth'],
     });
+  });
+});
+
+describe('the proxy', () => {
+  it('sends a signed-out page load of a staff page to sign in, and knows the session cookie by name', () => {
+    const away = proxy(new NextRequest('http://localhost:3000/caseload?show=due'));
+    expect(away.status).toBe(307);
+    expect(away.headers.get('location')).toBe('http://localhost:3000/sign-in?callbackUrl=%2Fcaseload%3Fshow%3Ddue');
+    const withCookie = new NextRequest('http://localhost:3000/caseload', { headers: { cookie: 'cc_session=abc' } });
+    expect(proxy(withCookie).headers.get('location')).toBeNull();
+  });
+
+  it('lets a form post or server action through, so the action can keep what was typed', () => {
+    const post = new NextRequest('http://localhost:3000/cases/1/conversations/new', {
+      method: 'POST',
+      headers: { 'next-action': 'abc' },
+    });
+    expect(proxy(post).headers.get('location')).toBeNull();
   });
 });
