@@ -2,26 +2,26 @@
 // learns its own path (for the sign-in callback). The real checks are in lib/auth/session.ts,
 // which every staff page and action calls; this file never decides who may see what.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookies';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request';
 import { staffPathPrefixes } from '@/lib/auth/roles';
-
-const sessionCookieNames = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 function isStaffPath(pathname: string): boolean {
   return staffPathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies
-    .getAll()
-    .some((c) => sessionCookieNames.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  return SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const here = `${pathname}${search}`;
 
-  if (isStaffPath(pathname) && !hasSessionCookie(request)) {
+  // Only page loads: a form post or server action without a session is answered by the action
+  // itself, which keeps what was typed (lib/auth/session.ts), rather than redirected away.
+  const pageLoad = request.method === 'GET' || request.method === 'HEAD';
+  if (pageLoad && isStaffPath(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('callbackUrl', here);
     return NextResponse.redirect(signIn);

@@ -19,7 +19,7 @@ export default function ErrorPage({ error, retry, reset }: { error: unknown; ret
     <>
       <title>Sorry, there is a problem with the service</title>
       <h1 className="heading-l">Sorry, there is a problem with the service</h1>
-      <p>Try again later.</p>
+      <p>Try again later. If you were signed in, you still are.</p>
       <p>Anything you entered on the last page may not have been saved. Check before you enter it again.</p>
       {digest ? (
         <p>

@@ -63,14 +63,14 @@ async function main() {
     await buildIfNeeded(log);
     const url = await freshE2eDatabase(database.url);
     const port = Number(process.env.E2E_PORT || 3100);
-    // Every browser test comes from one address: lift the per-address limits on sign-in and public forms.
+    // Every browser test comes from one address: lift the per-address limits on sign-in failures and public forms.
     const server = startNext(port, {
       DATABASE_URL: url,
       PORT: String(port),
       DEMO_MODE: 'true',
       APP_BASE_URL: `http://localhost:${port}`,
       REFERRAL_RATE_PER_HOUR: '1000',
-      SIGN_IN_RATE_PER_MINUTE: '1000',
+      SIGN_IN_ADDRESS_FREE_FAILURES: '1000',
     });
     try {
       await waitForHealthy(`http://localhost:${port}`);

@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, Checkboxes, ErrorSummary } from '@/components/ui';
 import { checkboxes, initialFormState, type FormState } from '@/lib/forms';
 
 export function AnonymiseForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['confirm']} />

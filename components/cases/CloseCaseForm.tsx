@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 import { caseOutcomes, conversationTypeLabels, conversationTypes, outcomeLabels } from '@/lib/cases/labels';
@@ -29,7 +29,7 @@ export function CloseCaseForm({
   today: string;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={order} formErrorField="outcome" />

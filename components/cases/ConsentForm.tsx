@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, Radios, Select, Textarea } from '@/components/ui';
 import { consentScopeLabels, consentScopes, shareableFieldLabels, shareableFields } from '@/lib/cases/labels';
 import { checkboxes, field, initialFormState, radios, type FormState } from '@/lib/forms';
@@ -16,7 +16,7 @@ export function ConsentForm({
   organisations: ReadonlyArray<{ id: string; name: string }>;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   const shareFields = (
     <>
       <Checkboxes

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { conversationTypeHints, conversationTypeLabels, conversationTypes } from '@/lib/cases/labels';
 import { checkboxes, field, initialFormState, radios, type FormState } from '@/lib/forms';
@@ -52,7 +52,7 @@ const order = [
 
 /** Works without JavaScript: the form posts to the server action and comes back with errors. */
 export function ConversationForm({ action, needs, defaults, supersedesId, cancelHref }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   const f = (name: Exclude<keyof ConversationDefaults, 'needs'>) => field(state, name, { fallback: defaults[name] });
   return (
     <form action={formAction} noValidate>

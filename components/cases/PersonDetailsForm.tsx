@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { contactMethodLabels, contactMethods } from '@/lib/cases/labels';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
@@ -30,7 +30,7 @@ export function PersonDetailsForm({
   person: PersonDetails;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   const f = (name: Exclude<keyof PersonDetails, 'version'>) => field(state, name, { fallback: person[name] ?? '' });
   return (
     <form action={formAction} noValidate>

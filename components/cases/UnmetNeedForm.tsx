@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, ErrorSummary, Radios, Select, Textarea } from '@/components/ui';
 import { unmetNeedReasonLabels, unmetNeedReasons } from '@/lib/cases/labels';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
@@ -20,7 +20,7 @@ export function UnmetNeedForm({
   referralId?: string;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={order} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorMessage } from '@/components/ui';
 import { initialFormState, type FormState } from '@/lib/forms';
 
@@ -14,7 +14,7 @@ export function WithdrawConsentForm({
   consentId: string;
   what: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="consentId" value={consentId} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '@/components/ui';
 import { field, initialFormState, type FormState } from '@/lib/forms';
 
@@ -14,7 +14,7 @@ export function InviteForm({
   /** Prefixes the controls' ids, so the form can share a page with others. */
   idPrefix?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       {state.done ? <NotificationBanner type="success" heading={state.done} titleId={`${idPrefix}done`} /> : null}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { PinMapLoader } from '@/components/map/PinMapLoader';
 import type { MapTiles } from '@/components/map/types';
 import { Button, Checkboxes, Details, ErrorSummary, Radios, Select, Textarea, TextInput, WarningText } from '@/components/ui';
@@ -70,7 +71,7 @@ const ORDER = [
 const CHECKED_BY_COORDINATOR = 'Changes to this are checked by a coordinator before they show.';
 
 export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint, map }: ListingFormProps) {
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useFormAction(action, initial);
   const [live, setLive] = useState<ScheduleValues[] | null>(null);
   const [now] = useState(() => new Date());
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { type ReactNode } from 'react';
 import { Button, ErrorSummary, Textarea } from '@/components/ui';
 import { field, initialFormState, type FormState } from '@/lib/forms';
 
@@ -22,7 +23,7 @@ export function ModerationDecisionForm({
   children: ReactNode;
   decided: ReactNode;
 }) {
-  const [state, formAction, busy] = useActionState(action, initialFormState);
+  const [state, formAction, busy] = useFormAction(action, initialFormState);
   return (
     <>
       <ErrorSummary state={state} order={['note']} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 
@@ -14,7 +14,7 @@ export function OrganisationDecisionForm({
   organisationId: string;
   organisationName: string;
 }) {
-  const [state, formAction, busy] = useActionState(action, initialFormState);
+  const [state, formAction, busy] = useFormAction(action, initialFormState);
   const idPrefix = `${organisationId}-`;
   return (
     <form action={formAction} noValidate>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, Textarea, TextInput } from '@/components/ui';
 import type { FormState } from '@/lib/forms';
 import type { OrganisationValues } from '@/lib/organisations/details';
@@ -20,7 +20,7 @@ export type OrganisationFormProps = {
 
 /** A group's own details: what the public reads about it beside each of its listings. */
 export function OrganisationForm({ action, initial, idPrefix, moderatedHint }: OrganisationFormProps) {
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useFormAction(action, initial);
   const v = state.values;
   const e = state.fieldErrors;
   const id = (f: string) => `${idPrefix}${f}`;

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Radios } from '@/components/ui/Choices';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
@@ -25,7 +26,7 @@ export function AnswerByLinkForm({
   canWaitlist: boolean;
   children: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <>
       <ErrorSummary state={state} order={['answer', 'reason', 'note']} />

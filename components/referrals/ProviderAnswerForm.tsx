@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, Radios, Textarea } from '@/components/ui';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 import type { ReferralStatus } from '@/lib/db/generated/enums';
@@ -28,7 +28,7 @@ export function ProviderAnswerForm({
   version: number;
   choices: ReferralStatus[];
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   const reasons = (
     <Radios
       {...radios(state, 'reason')}

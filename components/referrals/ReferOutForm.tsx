@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 import { shareableFieldLabels, type ShareableField } from '@/lib/cases/labels';
@@ -19,7 +19,7 @@ export function ReferOutForm({
   allowed: ReadonlyArray<{ field: ShareableField; value: string }>;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['fields', 'message']} formErrorField={allowed.length ? 'fields' : 'message'} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, Details, ErrorMessage, Radios, Select, Textarea } from '@/components/ui';
 import { errorsOf, initialFormState, valueOf, type FormState } from '@/lib/forms';
 import { declineReasonLabel, declineReasons, statusLabel } from '@/lib/referrals/lifecycle';
@@ -28,7 +28,7 @@ export function WorkerReferralActions({
   onBehalfChoices: ReferralStatus[];
   action: Action;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   const canWithdraw = ['draft', 'sent', 'waitlisted', 'accepted', 'attending'].includes(status);
   const canSend = status === 'draft' || status === 'expired';
   const p = `r-${referralId.slice(0, 8)}`;

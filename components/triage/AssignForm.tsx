@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, Radios } from '@/components/ui';
 import { initialFormState, radios, type FormState } from '@/lib/forms';
 
@@ -16,7 +16,7 @@ type Props = {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function AssignForm({ action, caseId, version, workers }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['workerId']} ids={{ caseId: 'workerId', version: 'workerId' }} />

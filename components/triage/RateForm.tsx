@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, Radios, Textarea } from '@/components/ui';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 
@@ -14,7 +14,7 @@ type Props = {
 };
 
 export function RateForm({ action, caseId, version, rag, ragReason, targets }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['rag', 'ragReason']} ids={{ caseId: 'rag', version: 'rag' }} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, ErrorSummary, Radios, TextInput, Textarea } from '@/components/ui';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
 
@@ -10,7 +10,7 @@ type Props = {
 };
 
 export function SafeguardingForm({ action, caseId }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['referredTo', 'referredToDetail', 'summary']} ids={{ caseId: 'referredTo' }} />

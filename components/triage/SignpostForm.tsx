@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 
@@ -18,7 +18,7 @@ type Props = {
 const capacity: Record<Candidate['capacity'], string> = { open: 'Has space', waiting_list: 'Waiting list', full: 'Full' };
 
 export function SignpostForm({ action, caseId, version, candidates, legend }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['serviceIds', 'note']} ids={{ caseId: 'serviceIds', version: 'serviceIds' }} />

@@ -15,7 +15,7 @@ export type LinkProps<T extends string> = Omit<AnchorHTMLAttributes<HTMLAnchorEl
  * the page has hydrated, a plain link before that and without JavaScript. It never prefetches:
  * not when it scrolls into view, not on hover or touch.
  *
- * Not for downloads, route handlers (app/api, CSV, calendar files), next-auth's routes, other sites,
+ * Not for downloads, route handlers (app/api, CSV, calendar files), other sites,
  * mailto: or tel:, or links within the page: those stay plain <a> elements.
  */
 export function Link<T extends string>({ href, ...rest }: LinkProps<T>) {

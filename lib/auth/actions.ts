@@ -1,52 +1,99 @@
 'use server';
 
-import { encode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
-import { parseForm, refused, type FormState } from '@/lib/forms';
-import { authenticate, type AuthenticatedUser } from './authenticate';
-import { authSecret, claimsFor, sessionCookie, sessionMaxAgeSeconds } from './options';
+import { formState, parseForm, refused, type FormState } from '@/lib/forms';
+import { authenticate } from './authenticate';
+import { deviceCookie, sessionCookie } from './cookies';
+import { createSession, loadSession, revokeSession } from './load-user';
 import { clientIp } from './request';
 import { roleHome, safeCallbackUrl } from './roles';
-import { getSessionUser } from './session';
+import { authSecret } from './secret';
+import { getSession } from './session';
 import { messageFor, signInInput } from './sign-in-form';
 
-// The sign-in form posts here rather than to next-auth's callback endpoint so that it works
-// without JavaScript and can answer with the GOV.UK error pattern (summary, field messages, the
-// typed e-mail kept). The check is the same `authenticate` the Credentials provider uses, and the
-// cookie is next-auth's own token format, name and options, so getServerSession reads it.
-export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+type SignedIn = { ok: true; home: ReturnType<typeof roleHome> } | { ok: false; state: FormState };
+
+// The sign-in form posts to a server action so that it works without JavaScript and answers with
+// the GOV.UK error pattern (summary, field messages, the typed e-mail kept).
+async function signIn(form: FormData): Promise<SignedIn> {
   // The password is never sent back to the page.
   const parsed = parseForm(signInInput, form, { omit: ['password'] });
-  if (!parsed.ok) return parsed.state;
+  if (!parsed.ok) return { ok: false, state: parsed.state };
 
-  const result = await authenticate(db(), {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    ip: clientIp(await headers()),
-  });
-  if (!result.ok) return refused(parsed.values, messageFor(result));
+  const jar = await cookies();
+  const h = await headers();
+  const result = await authenticate(
+    db(),
+    {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      ip: clientIp(h),
+      device: jar.get(deviceCookie().name)?.value ?? null,
+    },
+    { secret: await authSecret() },
+  );
+  if (!result.ok) return { ok: false, state: refused(parsed.values, messageFor(result)) };
 
-  await issueSessionCookie(result.user);
-  redirect(safeCallbackUrl(parsed.data.callbackUrl) ?? roleHome(result.user.role));
+  const session = await createSession(db(), result.user.id, { userAgent: h.get('user-agent') });
+  const { name, options } = sessionCookie();
+  jar.set(name, session.token, { ...options, expires: session.expiresAt });
+  const device = deviceCookie();
+  jar.set(device.name, result.device, device.options);
+  return { ok: true, home: roleHome(result.user.role) };
 }
 
-async function issueSessionCookie(user: AuthenticatedUser): Promise<void> {
-  const maxAge = sessionMaxAgeSeconds();
-  const token = await encode({ token: claimsFor(user), secret: await authSecret(), maxAge });
-  const { name, options } = sessionCookie();
-  (await cookies()).set(name, token, { ...options, maxAge });
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await signIn(form);
+  if (!result.ok) return result.state;
+  redirect(safeCallbackUrl(form.get('callbackUrl')) ?? result.home);
+}
+
+/**
+ * Signing in again from a page whose session ended (the dialog in components/auth): stays on the
+ * page, so the form that was refused can be sent again with everything typed in it.
+ */
+export async function signInAgainAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await signIn(form);
+  if (!result.ok) return result.state;
+  return formState({ email: String(form.get('email') ?? '') }, { done: 'You are signed in again.' });
 }
 
 export async function signOutAction(): Promise<void> {
-  const user = await getSessionUser();
-  if (user) {
-    await recordAudit(db(), { actor: user, action: 'auth.signed_out', entityType: 'user', entityId: user.id });
-  }
+  const session = await getSession();
   const { name, options } = sessionCookie();
-  // Overwritten with the same attributes: a __Secure- cookie is only replaced by a Secure one.
-  (await cookies()).set(name, '', { ...options, maxAge: 0 });
+  const jar = await cookies();
+  const token = jar.get(name)?.value;
+  // The row is revoked, so the token is useless even if a copy of the cookie survives.
+  if (token) await revokeSession(db(), token);
+  if (session) {
+    await recordAudit(db(), {
+      actor: session.user,
+      action: 'auth.signed_out',
+      entityType: 'user',
+      entityId: session.user.id,
+    });
+  }
+  jar.set(name, '', { ...options, maxAge: 0 });
   redirect('/sign-in?signedOut=1');
+}
+
+export type SessionTime = { secondsLeft: number } | null;
+
+async function timeLeft(touch: 'always' | 'never'): Promise<SessionTime> {
+  const token = (await cookies()).get(sessionCookie().name)?.value;
+  const session = token ? await loadSession(db(), token, new Date(), { touch }) : null;
+  return session ? { secondsLeft: session.secondsLeft } : null;
+}
+
+/** How long this session has left, as the server sees it (other tabs count); asking is not activity. */
+export async function sessionTimeLeftAction(): Promise<SessionTime> {
+  return timeLeft('never');
+}
+
+/** "Stay signed in": counts as activity now. */
+export async function staySignedInAction(): Promise<SessionTime> {
+  return timeLeft('always');
 }

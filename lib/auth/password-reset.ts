@@ -113,7 +113,7 @@ export async function resetPassword(tx: Tx, raw: string, password: string, now: 
   if (!token) return { ok: false, reason: 'link' };
   const updated = await tx.user.update({
     where: { id: token.subjectId },
-    data: { passwordHash: await hashPassword(password), passwordSetAt: now, failedLoginCount: 0, lockedUntil: null },
+    data: { passwordHash: await hashPassword(password), passwordSetAt: now },
     select: { id: true, email: true, role: true },
   });
   await revokeSessions(tx, updated.id);

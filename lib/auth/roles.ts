@@ -39,7 +39,7 @@ export const roleLabelsPlural: Record<Role, string> = {
  */
 export function safeCallbackUrl(value: unknown, ownOrigin?: string): Route | null {
   if (typeof value !== 'string' || value === '' || value.length > 2000) return null;
-  // next-auth hands back absolute addresses on our own origin; keep only their path.
+  // An absolute address on our own origin (an old bookmark, a mail client's rewrite): keep only its path.
   const raw = ownOrigin && value.startsWith(`${ownOrigin}/`) ? value.slice(ownOrigin.length) : value;
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
   let url: URL;

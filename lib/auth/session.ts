@@ -1,11 +1,13 @@
 // The authoritative checks for pages, server actions and route handlers.
 import type { Route } from 'next';
-import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { db } from '@/lib/db/client';
+import { SIGNED_OUT_DIGEST } from '@/lib/forms/state';
+import { sessionCookie } from './cookies';
+import { loadSession, type LoadedSession } from './load-user';
 import { can, type Action, type Resource } from './permissions';
-import { getAuthOptions, type AppSession } from './options';
 import { REQUEST_PATH_HEADER } from './request';
 import { roleHome, safeCallbackUrl } from './roles';
 import type { Role, SessionUser } from './types';
@@ -13,14 +15,34 @@ import type { Role, SessionUser } from './types';
 export type { SessionUser };
 export { roleHome };
 
-/** The signed-in user, re-checked against the database once per request; null when signed out. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * This request's session, checked against the database once per request; null when signed out.
+ * A database error is not "signed out": it propagates to the error page and the cookie is kept.
+ */
+export const getSession = cache(async (): Promise<LoadedSession | null> => {
   // Reading the request first makes every page that asks dynamic, so no build-time prerender
   // reaches for the database.
   await headers();
-  const session = (await getServerSession(await getAuthOptions())) as AppSession | null;
-  return session?.user ?? null;
+  const token = (await cookies()).get(sessionCookie().name)?.value;
+  if (!token) return null;
+  return loadSession(db(), token);
 });
+
+/** The signed-in user; null when signed out. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSession())?.user ?? null);
+
+/**
+ * Thrown instead of redirecting when a server action finds no session: a redirect would throw
+ * away what the person typed. The form (components/ui/use-form-action.ts) sees the digest, keeps
+ * every value, asks them to sign in again and sends the form once more.
+ */
+export class SignedOut extends Error {
+  readonly digest = SIGNED_OUT_DIGEST;
+  constructor() {
+    super('The session ended before this form was sent');
+    this.name = 'SignedOut';
+  }
+}
 
 async function signInPath(): Promise<Route> {
   const here = safeCallbackUrl((await headers()).get(REQUEST_PATH_HEADER));
@@ -30,7 +52,11 @@ async function signInPath(): Promise<Route> {
 /** The signed-in user, or a redirect to sign in that comes back to this page afterwards. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(await signInPath());
+  if (!user) {
+    // A server action called by a form (React sends this header): answer so the form keeps its text.
+    if ((await headers()).has('next-action')) throw new SignedOut();
+    redirect(await signInPath());
+  }
   return user;
 }
 

@@ -43,8 +43,7 @@ const schema = z
     EMBEDDED_PG_DIR: text('.data/postgres'),
     PORT: port(3000),
     APP_BASE_URL: optionalUrl(),
-    NEXTAUTH_URL: optionalUrl(),
-    NEXTAUTH_SECRET: optionalText(),
+    AUTH_SECRET: optionalText(),
     LOG_LEVEL: z.preprocess(
       blankIsUnset,
       z
@@ -75,10 +74,11 @@ const schema = z
     PRIVACY_DPO_CONTACT: text(''),
 
     // sign-in
-    SESSION_MAX_AGE_SECONDS: wholeNumber(8 * 60 * 60),
-    MAX_FAILED_LOGINS: wholeNumber(5),
-    LOCKOUT_MINUTES: wholeNumber(15),
-    SIGN_IN_RATE_PER_MINUTE: wholeNumber(10),
+    SESSION_IDLE_MINUTES: wholeNumber(30, 3),
+    SESSION_MAX_HOURS: wholeNumber(12),
+    SIGN_IN_FREE_FAILURES: wholeNumber(3, 0),
+    SIGN_IN_ADDRESS_FREE_FAILURES: wholeNumber(20, 0),
+    SIGN_IN_MAX_DELAY_SECONDS: wholeNumber(300),
 
     // directory
     STALE_WARNING_MONTHS: wholeNumber(6),

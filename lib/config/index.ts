@@ -25,10 +25,11 @@ export const config = {
   get auth() {
     const e = env();
     return {
-      sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
-      maxFailedLogins: e.MAX_FAILED_LOGINS,
-      lockoutMinutes: e.LOCKOUT_MINUTES,
-      signInPerIpPerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.SESSION_MAX_HOURS,
+      freeFailures: e.SIGN_IN_FREE_FAILURES,
+      addressFreeFailures: e.SIGN_IN_ADDRESS_FREE_FAILURES,
+      maxDelaySeconds: e.SIGN_IN_MAX_DELAY_SECONDS,
     };
   },
   get freshness() {

@@ -26,6 +26,8 @@ export type FormState<V = FormValues> = {
   version?: number | null;
   /** Someone else saved first: what they changed. */
   conflict?: readonly ConflictChange[];
+  /** The session ended before this was saved: sign in again, then the same form is sent again. */
+  signedOut?: boolean;
 };
 
 export const initialFormState: FormState = { values: {}, fieldErrors: {} };
@@ -85,4 +87,21 @@ export function fieldErrorsOf(messages: Readonly<Partial<Record<string, string |
   const out: Record<string, string[]> = {};
   for (const [name, message] of Object.entries(messages)) if (message) out[name] = [message];
   return out;
+}
+
+export const SIGNED_OUT_MESSAGE = 'You have been signed out. Sign in again to save this.';
+
+/**
+ * The digest of the error a server action throws when its session has gone (lib/auth/session.ts).
+ * Next.js keeps an error's own digest on its way to the browser, so the form can tell it apart.
+ */
+export const SIGNED_OUT_DIGEST = 'SIGNED_OUT';
+
+export function isSignedOutError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { digest?: unknown }).digest === SIGNED_OUT_DIGEST;
+}
+
+/** The refusal for a form sent after its session ended: everything typed is kept. */
+export function signedOutState<V>(values: V): FormState<V> {
+  return formState(values, { formError: SIGNED_OUT_MESSAGE, signedOut: true });
 }

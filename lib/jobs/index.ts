@@ -4,6 +4,7 @@
 // running per queue), and the work itself is safe to repeat (SKIP LOCKED claims, guarded updates).
 import 'server-only';
 import PgBoss from 'pg-boss';
+import { pruneAuthRecords } from '../auth/prune';
 import { createDb, type Db } from '../db/client';
 import { loggerFor, logError } from '../log/logger';
 import { adapterFromEnv, deliverDue, type NotificationAdapter } from '../notify';
@@ -44,7 +45,10 @@ export async function runDelivery(db: Db, adapter: NotificationAdapter, options:
   return totals;
 }
 
-/** Reminds and expires, one transaction per pass so a long backlog does not make one huge transaction. */
+/**
+ * Reminds and expires, one transaction per pass so a long backlog does not make one huge
+ * transaction; then prunes ended sessions, old sign-in throttle counts and rate-limit windows.
+ */
 export async function runSweep(db: Db, options: { rounds?: number } = {}) {
   const totals = { reminded: 0, expired: 0, unreachable: 0 };
   for (let round = 0; round < (options.rounds ?? 50); round++) {
@@ -54,7 +58,7 @@ export async function runSweep(db: Db, options: { rounds?: number } = {}) {
     totals.unreachable += report.unreachable;
     if (!report.more) break;
   }
-  return totals;
+  return { ...totals, pruned: await pruneAuthRecords(db) };
 }
 
 export type Jobs = { boss: PgBoss; db: Db; stop(): Promise<void> };

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { newPassword, passwordProblem } from '@/lib/auth/password-policy';
 import { assertCan } from '@/lib/auth/permissions';
+import { revokeSessions } from '@/lib/auth/load-user';
 import { hit } from '@/lib/auth/rate-limit';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
@@ -443,14 +444,11 @@ export async function acceptInvite(tx: Tx, raw: string, password: string, now: D
   if (!token) return { ok: false };
   const user = await tx.user.update({
     where: { id: token.subjectId },
-    data: {
-      passwordHash: await hashPassword(password),
-      passwordSetAt: now,
-      active: true,
-      sessionVersion: { increment: 1 },
-    },
+    data: { passwordHash: await hashPassword(password), passwordSetAt: now, active: true },
     select: { id: true, email: true, role: true },
   });
+  // A new password ends any session opened with the old one.
+  await revokeSessions(tx, user.id, now);
   await recordAudit(tx, {
     actor: { id: user.id, role: user.role },
     action: 'account.invite_accepted',

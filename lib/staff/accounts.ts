@@ -4,6 +4,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { revokeSessions } from '@/lib/auth/load-user';
 import { assertCan, can, Forbidden, type Resource } from '@/lib/auth/permissions';
+import { accountThrottles, clearSignInThrottle } from '@/lib/auth/throttle';
 import type { Role, SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -43,7 +44,7 @@ export type StaffRow = {
   teamName: string | null;
   organisations: string[];
   status: StaffStatus;
-  locked: boolean;
+  signInDelayed: boolean;
   lastLoginAt: Date | null;
 };
 
@@ -90,7 +91,6 @@ export async function listStaff(
       role: true,
       active: true,
       passwordSetAt: true,
-      lockedUntil: true,
       lastLoginAt: true,
       team: { select: { name: true } },
       memberships: { select: { organisation: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
@@ -104,6 +104,11 @@ export async function listStaff(
     detail: { userIds: users.map((u) => u.id), page: page.page },
     at: now,
   });
+  const throttles = await accountThrottles(
+    tx,
+    users.map((u) => u.email),
+    now,
+  );
   return {
     page,
     rows: users.map((u) => ({
@@ -114,7 +119,7 @@ export async function listStaff(
       teamName: u.team?.name ?? null,
       organisations: u.memberships.map((m) => m.organisation.name),
       status: statusOf(u),
-      locked: Boolean(u.lockedUntil && u.lockedUntil > now),
+      signInDelayed: (throttles.get(u.email)?.waitSeconds ?? 0) > 0,
       lastLoginAt: u.lastLoginAt,
     })),
   };
@@ -131,8 +136,9 @@ export type StaffAccount = {
   status: StaffStatus;
   /** False until the owner sets a password from their invite. */
   hasPassword: boolean;
-  locked: boolean;
-  failedLoginCount: number;
+  /** Wrong passwords in a row (from anywhere) and whether the next try must wait; see lib/auth/throttle. */
+  signInFailures: number;
+  signInDelayed: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
   version: number;
@@ -156,7 +162,7 @@ export async function staffAccount(
     },
   });
   if (!u || !can(actor, 'staff.manage', staffResource(u))) return null;
-  const [invite, events] = await Promise.all([
+  const [invite, events, throttles] = await Promise.all([
     tx.actionToken.findFirst({
       where: { purpose: INVITE_PURPOSE, subjectId: u.id, usedAt: null, expiresAt: { gt: now } },
       orderBy: { expiresAt: 'desc' },
@@ -168,7 +174,9 @@ export async function staffAccount(
       take: 100,
       select: { id: true, createdAt: true, action: true, actorId: true, actor: { select: { name: true } } },
     }),
+    accountThrottles(tx, [u.email], now),
   ]);
+  const throttle = throttles.get(u.email);
   await recordAudit(tx, { actor, action: 'staff.viewed', entityType: 'user', entityId: u.id, at: now });
   return {
     id: u.id,
@@ -180,8 +188,8 @@ export async function staffAccount(
     organisations: u.memberships.map((m) => m.organisation),
     status: statusOf(u),
     hasPassword: u.passwordSetAt !== null,
-    locked: Boolean(u.lockedUntil && u.lockedUntil > now),
-    failedLoginCount: u.failedLoginCount,
+    signInFailures: throttle?.failures ?? 0,
+    signInDelayed: (throttle?.waitSeconds ?? 0) > 0,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
     version: u.version,
@@ -313,8 +321,8 @@ export async function setStaffActive(
 }
 
 /**
- * Lets a locked account sign in again. For now it clears the lock-out on the user row; when
- * sign-in delays replace the lock, this becomes "clear sign-in delays".
+ * Clears the sign-in delays counted against an account (wrong passwords from anywhere), so its
+ * owner can try again at once. Nothing else locks an account (docs/decisions/0012).
  */
 export async function unlockAccount(
   tx: Tx,
@@ -324,7 +332,7 @@ export async function unlockAccount(
 ): Promise<StaffChangeResult> {
   const target = await loadTarget(tx, actor, userId);
   if (!target) return { ok: false, reason: 'not_found' };
-  await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await clearSignInThrottle(tx, target.email);
   await recordAudit(tx, { actor, action: 'staff.unlocked', entityType: 'user', entityId: userId, at: now });
   return { ok: true };
 }

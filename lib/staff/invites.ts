@@ -179,7 +179,7 @@ export async function acceptStaffInvite(
   if (!token) return { ok: false, reason: 'link' };
   const user = await tx.user.update({
     where: { id: token.subjectId },
-    data: { passwordHash: await hashPassword(password), passwordSetAt: now, failedLoginCount: 0, lockedUntil: null },
+    data: { passwordHash: await hashPassword(password), passwordSetAt: now },
     select: { id: true, email: true, role: true },
   });
   await revokeSessions(tx, user.id);

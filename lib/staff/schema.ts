@@ -52,13 +52,13 @@ const historyLabels: Record<string, string> = {
   'staff.updated': 'Role, team or groups changed',
   'staff.switched_off': 'Switched off (all sessions ended)',
   'staff.switched_on': 'Switched back on',
-  'staff.unlocked': 'Unlocked',
+  'staff.unlocked': 'Sign-in delays cleared',
   'account.password_reset_requested': 'Asked for a password reset link',
   'account.password_reset': 'Reset their password (all sessions ended)',
   'account.invite_accepted': 'Set their password from a group invite',
   'account.email_verified': 'Confirmed their email address',
   'auth.signed_in': 'Signed in',
-  'auth.locked_out': 'Locked after too many wrong passwords',
+  'auth.sign_in_throttled': 'Sign-in delayed after wrong passwords',
 };
 
 export function staffHistoryLabel(action: string): string {

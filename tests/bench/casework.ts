@@ -33,10 +33,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { encode } from 'next-auth/jwt';
-import { loadSessionUser } from '../../lib/auth/load-user';
-import { claimsFor, sessionCookie } from '../../lib/auth/options';
-import { resolveAuthSecret } from '../../lib/auth/secret';
+import { loadSession } from '../../lib/auth/load-user';
+import { signInAs } from '../../lib/auth/sign-in-as';
 import type { SessionUser } from '../../lib/auth/types';
 import { conversationInput, recordConversation } from '../../lib/cases/conversations';
 import { openCase } from '../../lib/cases/view';
@@ -113,15 +111,26 @@ async function deleteBenchConversations(db: Db): Promise<number> {
   return db.$executeRaw`DELETE FROM "Conversation" WHERE id = ANY(${ids}::uuid[])`;
 }
 
-type Staff = { id: string; sessionVersion: number; cases: string[]; contacted: string[] };
+type Staff = { id: string; cases: string[]; contacted: string[] };
 
 /** What one request does, as the given member of staff. */
 type Request = (db: Db, who: Staff) => Promise<void>;
 
+/** A session for each member of staff, opened as the sign-in action opens one. */
+const sessions = new Map<string, { cookie: string; token: string }>();
+async function sessionOf(db: Db, who: Staff) {
+  let known = sessions.get(who.id);
+  if (!known) {
+    known = await signInAs(db, who.id);
+    sessions.set(who.id, known);
+  }
+  return known;
+}
+
 async function session(db: Db, who: Staff): Promise<SessionUser> {
-  const user = await loadSessionUser(db, who.id, who.sessionVersion);
-  if (!user) throw new Error(`user ${who.id} cannot sign in`);
-  return user;
+  const loaded = await loadSession(db, (await sessionOf(db, who)).token);
+  if (!loaded) throw new Error(`user ${who.id} cannot sign in`);
+  return loaded.user;
 }
 const pick = (xs: string[]) => xs[Math.floor(Math.random() * xs.length)];
 
@@ -175,20 +184,8 @@ const requests: Record<ScenarioKey, Request> = {
   },
 };
 
-/** A session cookie for each member of staff, made as the sign-in action makes it. */
-const cookies = new Map<string, string>();
 async function cookieFor(db: Db, who: Staff): Promise<string> {
-  const known = cookies.get(who.id);
-  if (known) return known;
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: who.id },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
-  });
-  const secret = await db.$transaction((tx) => resolveAuthSecret(tx));
-  const token = await encode({ token: claimsFor(user), secret, maxAge: 3600 });
-  const cookie = `${sessionCookie().name}=${token}`;
-  cookies.set(who.id, cookie);
-  return cookie;
+  return (await sessionOf(db, who)).cookie;
 }
 
 async function get(db: Db, who: Staff, path: string): Promise<void> {
@@ -212,15 +209,15 @@ async function main() {
   const started = new Date();
 
   // The link workers with the most open cases, each with their open cases.
-  const workerRows = await db.$queryRaw<Array<{ id: string; sessionVersion: number; cases: string[]; contacted: string[] }>>`
-    SELECT u.id, u."sessionVersion", array_agg(c.id::text ORDER BY c.id) AS cases,
+  const workerRows = await db.$queryRaw<Array<{ id: string; cases: string[]; contacted: string[] }>>`
+    SELECT u.id, array_agg(c.id::text ORDER BY c.id) AS cases,
            coalesce(array_agg(c.id::text ORDER BY c.id) FILTER (WHERE c."firstContactAt" < now() - interval '1 day' AND c.status = 'active'), '{}') AS contacted
     FROM "User" u JOIN "Case" c ON c."assignedWorkerId" = u.id AND c.status <> 'closed'
     WHERE u.role = 'link_worker' AND u.active
     GROUP BY u.id ORDER BY count(*) DESC, u.id LIMIT ${clients}`;
   // The coordinators with the longest queues (at least half the longest).
-  const coordRows = await db.$queryRaw<Array<{ id: string; sessionVersion: number; waiting: number }>>`
-    SELECT u.id, u."sessionVersion", count(c.id)::int AS waiting
+  const coordRows = await db.$queryRaw<Array<{ id: string; waiting: number }>>`
+    SELECT u.id, count(c.id)::int AS waiting
     FROM "User" u JOIN "Case" c ON c."teamId" = u."teamId" AND c."closedAt" IS NULL
       AND (c.status = 'received' OR (c.status = 'triaged' AND c."assignedWorkerId" IS NULL))
     WHERE u.role = 'coordinator' AND u.active
@@ -228,8 +225,8 @@ async function main() {
   const longest = coordRows[0]?.waiting ?? 0;
   const coordinators = coordRows.filter((c) => c.waiting * 2 >= longest);
   // The providers whose organisations have the most referrals.
-  const providerRows = await db.$queryRaw<Array<{ id: string; sessionVersion: number; referrals: number }>>`
-    SELECT u.id, u."sessionVersion", count(r.id)::int AS referrals
+  const providerRows = await db.$queryRaw<Array<{ id: string; referrals: number }>>`
+    SELECT u.id, count(r.id)::int AS referrals
     FROM "User" u JOIN "OrganisationMember" m ON m."userId" = u.id
     JOIN "Service" s ON s."organisationId" = m."organisationId" JOIN "Referral" r ON r."serviceId" = s.id
     WHERE u.role = 'provider' AND u.active
@@ -237,11 +234,11 @@ async function main() {
 
   const staff: Record<ScenarioKey, Staff[]> = {
     floor: workerRows.map((w) => ({ ...w, cases: [], contacted: [] })),
-    triage: coordinators.map((c) => ({ id: c.id, sessionVersion: c.sessionVersion, cases: [], contacted: [] })),
+    triage: coordinators.map((c) => ({ id: c.id, cases: [], contacted: [] })),
     caseload: workerRows.map((w) => ({ ...w, cases: [], contacted: [] })),
     case: workerRows,
     save: workerRows.filter((w) => w.contacted.length > 0),
-    inbox: providerRows.map((p) => ({ id: p.id, sessionVersion: p.sessionVersion, cases: [], contacted: [] })),
+    inbox: providerRows.map((p) => ({ id: p.id, cases: [], contacted: [] })),
   };
 
   const [counts] = await db.$queryRaw<Array<Record<string, bigint>>>`

@@ -314,7 +314,7 @@ async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
       PORT: String(options.port),
       DEMO_MODE: 'true',
       APP_BASE_URL: baseUrl,
-      SIGN_IN_RATE_PER_MINUTE: '1000',
+      SIGN_IN_ADDRESS_FREE_FAILURES: '1000',
       LOG_LEVEL: 'warn',
     });
     try {

@@ -3,14 +3,15 @@
 // and suppression without Next.js), so the app's overhead shows.
 //
 //   DATABASE_URL=... npx tsx --conditions=react-server tests/bench/reports.ts [--url http://localhost:3000] [--requests 20]
-//     [--warmup 2] [--no-server] [--refresh] [--email commissioner@demo.example --password ...]
+//     [--warmup 2] [--no-server] [--refresh] [--email commissioner@demo.example]
 //
 // Load the large data set first (`npm run seed -- --scale 1`: about a million referral events),
 // and serve a production build (`next build && next start`) on the same DATABASE_URL. Without
 // --no-server the page timings need that server; --refresh rebuilds the summary data first and
 // prints how long that took. Target: every section's p95 at most 1,000 ms.
 import { performance } from 'node:perf_hooks';
-import { createDb } from '../../lib/db/client';
+import { signInAs } from '../../lib/auth/sign-in-as';
+import { createDb, type Db } from '../../lib/db/client';
 import { demoAccounts } from '../../lib/demo/accounts';
 import { buildSection, SECTION_SLUGS, type SectionSlug } from '../../lib/reports';
 import { refreshReportFacts } from '../../lib/reports/facts';
@@ -33,7 +34,6 @@ const options = {
   server: !flag('no-server'),
   refresh: flag('refresh'),
   email: arg('email', commissioner.email),
-  password: arg('password', commissioner.password),
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -47,36 +47,11 @@ function stats(samples: number[]) {
 }
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms`.padStart(8) : '     n/a');
 
-/** Signs in through next-auth's credentials flow and returns the cookie header to send. */
-async function signIn(): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await fetch(`${options.url}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${options.url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({
-      csrfToken,
-      email: options.email,
-      password: options.password,
-      callbackUrl: `${options.url}/reports`,
-      json: 'true',
-    }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token')))
-    throw new Error(`Could not sign in as ${options.email} (status ${res.status})`);
-  return cookie();
+/** Opens a session for the account named by --email, as signing in would, and returns the Cookie header. */
+async function signIn(db: Db): Promise<string> {
+  const user = await db.user.findFirst({ where: { email: { equals: options.email, mode: 'insensitive' }, active: true } });
+  if (!user) throw new Error(`No active account ${options.email}`);
+  return (await signInAs(db, user.id)).cookie;
 }
 
 async function timePage(path: string, cookie: string): Promise<number> {
@@ -117,7 +92,7 @@ async function main() {
       })),
     ];
 
-    const cookie = options.server ? await signIn() : '';
+    const cookie = options.server ? await signIn(db) : '';
     console.log(`\n${options.requests} requests per report after ${options.warmup} warm-up; last 12 months, all wards.`);
     console.log(
       `${'report'.padEnd(12)} ${'direct p50'.padStart(10)} ${'direct p95'.padStart(10)} ${options.server ? `${'page p50'.padStart(10)} ${'page p95'.padStart(10)} ${'page max'.padStart(10)}  target` : ''}`,

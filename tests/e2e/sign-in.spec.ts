@@ -45,6 +45,59 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/permission/i);
   });
 
+  test('signing out ends the session on the server: a copy of the cookie no longer works', async ({ page, context }) => {
+    const worker = demoAccounts.find((a) => a.role === 'coordinator')!;
+    await signIn(page, worker.email, worker.password);
+    await expect(page).toHaveURL(/\/triage$/);
+    const copy = (await context.cookies()).filter((c) => c.name.endsWith('cc_session'));
+    expect(copy).toHaveLength(1);
+    expect(copy[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+    await context.addCookies(copy);
+    await visit(page, '/triage');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('wrong passwords from another browser neither lock the account nor end its session', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const account = demoAccounts.find((a) => a.email === 'pcn.linkworker@demo.example')!;
+    const mine = await browser.newContext();
+    const page = await mine.newPage();
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/caseload$/);
+
+    const attacker = await (await browser.newContext()).newPage();
+    await visit(attacker, '/sign-in');
+    await attacker.getByLabel('Email address').fill(account.email);
+    for (let i = 0; i < 6; i++) {
+      await attacker.getByLabel('Password', { exact: true }).fill(`guess-${i}`);
+      await Promise.all([
+        attacker.waitForResponse((r) => r.request().method() === 'POST'),
+        attacker.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      await expect(
+        attacker.getByText(/Enter a correct email address and password|Too many attempts\. Wait/).first(),
+      ).toBeVisible();
+    }
+    await expectAccessible(attacker);
+
+    // The person's session carries on, and their own browser signs in again at once.
+    await visit(page, '/caseload');
+    await expect(page).toHaveURL(/\/caseload$/);
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/caseload$/);
+
+    // From elsewhere the right password works once the short wait is over: nothing was locked.
+    await expect(async () => {
+      await attacker.getByLabel('Password', { exact: true }).fill(account.password);
+      await attacker.getByRole('button', { name: 'Sign in' }).click();
+      await expect(attacker).toHaveURL(/\/caseload$/, { timeout: 3000 });
+    }).toPass({ timeout: 30_000 });
+    await mine.close();
+  });
+
   test('a staff page sends a signed-out visitor to sign in', async ({ page }) => {
     await visit(page, '/triage');
     await expect(page).toHaveURL(/\/sign-in/);

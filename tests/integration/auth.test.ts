@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { createDb } from '@/lib/db/client';
-import { authenticate, type AuthPolicy } from '@/lib/auth/authenticate';
-import { loadSessionUser, revokeSessions } from '@/lib/auth/load-user';
+import { authenticate } from '@/lib/auth/authenticate';
+import { deviceNonce } from '@/lib/auth/device';
+import { createSession, hashToken, loadSession, revokeSession, revokeSessions, type SessionPolicy } from '@/lib/auth/load-user';
+import { pruneAuthRecords } from '@/lib/auth/prune';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { clear, hit, pruneRateLimitBuckets } from '@/lib/auth/rate-limit';
 import { GENERATED_SECRET_KEY, MissingAuthSecret, resolveAuthSecret } from '@/lib/auth/secret';
+import { accountKey, addressKey, clearSignInThrottle, delayAfter, type ThrottlePolicy } from '@/lib/auth/throttle';
 import { freshDatabase } from '../helpers/db';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -15,12 +18,20 @@ let teamId: string;
 let organisationId: string;
 
 const PASSWORD = 'correct horse battery staple';
-const policy: AuthPolicy = { maxFailedLogins: 3, lockoutMinutes: 15, perIpPerMinute: 1000 };
-// Aligned to a 15-minute window so the per-account bucket and the lock-out start together.
+const SECRET = 'a test secret that is long enough to use';
+const THROTTLE: ThrottlePolicy = { freeFailures: 3, addressFreeFailures: 5, maxDelaySeconds: 300, forgetAfterSeconds: 86_400 };
+const sessionPolicy: SessionPolicy = { idleMinutes: 30, maxHours: 12 };
 const T0 = new Date('2026-11-23T10:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 let ipCounter = 0;
 const freshIp = () => `192.0.2.${++ipCounter}`;
+
+const attempt = (email: string, password: string, ip: string, seconds: number, device?: string) =>
+  authenticate(db, { email, password, ip, device }, { now: at(seconds), policy: THROTTLE, secret: SECRET });
+
+async function failuresOf(key: string): Promise<number> {
+  return (await db.signInThrottle.findUnique({ where: { key } }))?.failures ?? 0;
+}
 
 async function makeUser(email: string, extra: { active?: boolean; role?: 'link_worker' | 'provider' } = {}) {
   return db.user.create({
@@ -61,96 +72,162 @@ describe('passwords', () => {
 describe('authenticate', () => {
   it('signs in with the right password, whatever the case of the e-mail, and records it', async () => {
     const user = await makeUser('ok@example.test');
-    const result = await authenticate(db, { email: '  OK@Example.TEST ', password: PASSWORD, ip: freshIp() }, at(1), policy);
-    expect(result).toEqual({
+    const result = await attempt('  OK@Example.TEST ', PASSWORD, freshIp(), 1);
+    expect(result).toMatchObject({
       ok: true,
-      user: { id: user.id, name: user.name, email: user.email, role: 'link_worker', sessionVersion: 1 },
+      user: { id: user.id, name: user.name, email: user.email, role: 'link_worker' },
     });
+    expect(result.ok && deviceNonce(result.device, user.email, SECRET)).toBeTruthy();
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastLoginAt).toEqual(at(1));
     expect(await db.auditEvent.count({ where: { action: 'auth.signed_in', actorId: user.id } })).toBe(1);
   });
 
-  it('refuses a wrong password and counts the failure', async () => {
+  it('refuses a wrong password and counts the failure against the account and the address', async () => {
     const user = await makeUser('wrong@example.test');
-    const result = await authenticate(db, { email: user.email, password: 'nope', ip: freshIp() }, at(1), policy);
-    expect(result).toEqual({ ok: false, reason: 'invalid' });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(1);
+    const ip = freshIp();
+    expect(await attempt(user.email, 'nope', ip, 1)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await failuresOf(accountKey(user.email))).toBe(1);
+    expect(await failuresOf(addressKey(ip))).toBe(1);
   });
 
-  it('locks the account after the limit, ends its sessions, and unlocks after the window', async () => {
-    const user = await makeUser('locked@example.test');
+  it('never locks: after the free failures each one doubles the wait, up to the cap, and then the right password works', async () => {
+    const user = await makeUser('slowed@example.test');
     const ip = freshIp();
-    const attempt = (password: string, seconds: number) =>
-      authenticate(db, { email: user.email, password, ip }, at(seconds), policy);
-
-    expect(await attempt('nope', 1)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await attempt('nope', 2)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await attempt('nope', 3)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 });
-
-    const locked = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil).toEqual(at(3 + 15 * 60));
-    expect(locked.sessionVersion).toBe(2);
-    expect(locked.failedLoginCount).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: 'auth.locked_out', entityId: user.id } })).toBe(1);
-
-    // Even the right password is refused while locked.
-    expect(await attempt(PASSWORD, 60)).toMatchObject({ ok: false, reason: 'locked' });
-    expect(await attempt(PASSWORD, 3 + 15 * 60 - 1)).toMatchObject({ ok: false, reason: 'locked' });
-
-    const unlocked = await attempt(PASSWORD, 3 + 15 * 60 + 1);
-    expect(unlocked).toMatchObject({ ok: true, user: { id: user.id, sessionVersion: 2 } });
-    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.lockedUntil).toBeNull();
-    expect(after.failedLoginCount).toBe(0);
+    // Three free failures, then waits of 1 s and 2 s.
+    for (const t of [1, 2, 3]) expect(await attempt(user.email, 'nope', ip, t)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt(user.email, 'nope', ip, 4)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt(user.email, PASSWORD, ip, 4.5)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+    expect(await attempt(user.email, 'nope', ip, 5)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt(user.email, PASSWORD, ip, 6)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+    // Attempts made while waiting are not counted, so hammering does not make the wait longer.
+    expect(await failuresOf(accountKey(user.email))).toBe(5);
+    expect((await attempt(user.email, PASSWORD, ip, 7)).ok).toBe(true);
+    // Success ends the account's run of failures but never touches the address's count.
+    expect(await failuresOf(accountKey(user.email))).toBe(0);
+    expect(await failuresOf(addressKey(ip))).toBe(5);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ active: true });
   });
 
-  it('resets the failure count on success', async () => {
-    const user = await makeUser('reset@example.test');
-    const ip = freshIp();
-    await authenticate(db, { email: user.email, password: 'nope', ip }, at(1), policy);
-    await authenticate(db, { email: user.email, password: 'nope', ip }, at(2), policy);
-    expect((await authenticate(db, { email: user.email, password: PASSWORD, ip }, at(3), policy)).ok).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
-    // Two more failures do not lock: the count started again.
-    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(4), policy)).toEqual({
-      ok: false,
-      reason: 'invalid',
+  it('caps the wait', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => delayAfter(n, 3, 300))).toEqual([0, 0, 0, 1, 2, 4, 8]);
+    expect(delayAfter(12, 3, 300)).toBe(256);
+    expect(delayAfter(13, 3, 300)).toBe(300);
+    expect(delayAfter(5_000, 3, 300)).toBe(300);
+  });
+
+  it('fifty wrong passwords from address A neither stop the right password from B’s browser nor end B’s session', async () => {
+    const user = await makeUser('target@example.test');
+    const officeIp = freshIp();
+    const signedIn = await attempt(user.email, PASSWORD, officeIp, 0);
+    if (!signedIn.ok) throw new Error('could not sign in');
+    const live = await createSession(db, user.id, { now: at(0), policy: sessionPolicy });
+
+    // The attacker waits out every delay, so all fifty failures count.
+    const attackerIp = freshIp();
+    let t = 1;
+    for (let i = 0; i < 50; i++) {
+      expect(await attempt(user.email, `guess-${i}`, attackerIp, t)).toEqual({ ok: false, reason: 'invalid' });
+      t += THROTTLE.maxDelaySeconds;
+    }
+    // Straight after the fiftieth failure: the account is at the longest wait...
+    expect(await attempt(user.email, PASSWORD, freshIp(), t - THROTTLE.maxDelaySeconds + 1)).toMatchObject({
+      reason: 'throttled',
     });
-    expect(await authenticate(db, { email: user.email, password: 'nope', ip }, at(5), policy)).toEqual({
-      ok: false,
-      reason: 'invalid',
-    });
+    // ...but the browser that signed in before is only throttled on its own failures.
+    const fromB = await attempt(user.email, PASSWORD, officeIp, t - THROTTLE.maxDelaySeconds + 1, signedIn.device);
+    expect(fromB.ok).toBe(true);
+    // And B's open session was never ended (checked at a moment it has been in use).
+    expect(await loadSession(db, live.token, at(60), { policy: sessionPolicy })).not.toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.id, revokedAt: { not: null } } })).toBe(0);
   });
 
-  it('answers an unknown address exactly as it would a real one, lock-out included', async () => {
+  it('does not trust a device cookie made for another account or altered', async () => {
+    const a = await makeUser('device-a@example.test');
+    const b = await makeUser('device-b@example.test');
+    const signedIn = await attempt(a.email, PASSWORD, freshIp(), 0);
+    if (!signedIn.ok) throw new Error('could not sign in');
+    expect(deviceNonce(signedIn.device, a.email, SECRET)).toBeTruthy();
+    expect(deviceNonce(signedIn.device, b.email, SECRET)).toBeNull();
+    expect(deviceNonce(`${signedIn.device}x`, a.email, SECRET)).toBeNull();
+    expect(deviceNonce(signedIn.device, a.email, 'another secret of enough length........')).toBeNull();
+    // From B's account the cookie is ignored: B's failures count against B's account as usual.
+    await attempt(b.email, 'nope', freshIp(), 1, signedIn.device);
+    expect(await failuresOf(accountKey(b.email))).toBe(1);
+  });
+
+  it('lets eleven (and more) colleagues sign in from one office address: successes never count', async () => {
     const ip = freshIp();
-    const attempt = (seconds: number) =>
-      authenticate(db, { email: 'nobody@example.test', password: 'nope', ip }, at(seconds), policy);
-    expect(await attempt(1)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await attempt(2)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await attempt(3)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 });
-    expect(await attempt(4)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 });
-    expect(await attempt(15 * 60 + 1)).toEqual({ ok: false, reason: 'invalid' });
+    const colleagues = await Promise.all(Array.from({ length: 25 }, (_, i) => makeUser(`colleague${i}@example.test`)));
+    for (const [i, c] of colleagues.entries()) expect((await attempt(c.email, PASSWORD, ip, i)).ok).toBe(true);
+    expect(await failuresOf(addressKey(ip))).toBe(0);
+  });
+
+  it('throttles an address on its failures across accounts, except for browsers that signed in before', async () => {
+    const ip = freshIp();
+    const user = await makeUser('shared-office@example.test');
+    const known = await attempt(user.email, PASSWORD, ip, 0);
+    if (!known.ok) throw new Error('could not sign in');
+    for (let i = 0; i <= THROTTLE.addressFreeFailures; i++) await attempt(`typo${i}@example.test`, 'nope', ip, 1);
+    const other = await makeUser('new-starter@example.test');
+    expect(await attempt(other.email, PASSWORD, ip, 1.5)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+    expect((await attempt(user.email, PASSWORD, ip, 1.5, known.device)).ok).toBe(true);
+    expect((await attempt(other.email, PASSWORD, ip, 3)).ok).toBe(true);
+  });
+
+  it('answers an unknown address exactly as it would a real one, throttling included', async () => {
+    const real = await makeUser('real@example.test');
+    const run = async (email: string) => {
+      const ip = freshIp();
+      const answers = [];
+      for (const t of [1, 2, 3, 4, 4.5, 5, 6]) answers.push(await attempt(email, 'nope', ip, t));
+      return answers;
+    };
+    const unknown = await run('nobody@example.test');
+    expect(unknown).toEqual(await run(real.email));
+    expect(unknown.map((a) => (a.ok ? 'ok' : a.reason))).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'throttled',
+      'invalid',
+      'throttled',
+    ]);
   });
 
   it('refuses an inactive account with the same answer as a wrong password', async () => {
     const user = await makeUser('leaver@example.test', { active: false });
-    expect(await authenticate(db, { email: user.email, password: PASSWORD, ip: freshIp() }, at(1), policy)).toEqual({
-      ok: false,
-      reason: 'invalid',
-    });
+    expect(await attempt(user.email, PASSWORD, freshIp(), 1)).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('limits attempts per network address, then lets them through in the next minute', async () => {
-    const user = await makeUser('busy@example.test');
+  it('can be cleared by an admin ("unlock"), from anywhere and for every browser', async () => {
+    const user = await makeUser('unlock@example.test');
     const ip = freshIp();
-    const tight = { ...policy, perIpPerMinute: 2 };
-    expect((await authenticate(db, { email: 'a@example.test', password: 'x', ip }, at(1), tight)).ok).toBe(false);
-    expect((await authenticate(db, { email: 'b@example.test', password: 'x', ip }, at(2), tight)).ok).toBe(false);
-    const blocked = await authenticate(db, { email: user.email, password: PASSWORD, ip }, at(3), tight);
-    expect(blocked).toEqual({ ok: false, reason: 'rate_limited', retryAfterSeconds: 57 });
-    expect((await authenticate(db, { email: user.email, password: PASSWORD, ip }, at(61), tight)).ok).toBe(true);
+    for (let t = 1; t <= 6; t++) await attempt(user.email, 'nope', ip, t);
+    expect(await attempt(user.email, PASSWORD, ip, 6.5)).toMatchObject({ reason: 'throttled' });
+    await clearSignInThrottle(db, ' Unlock@Example.test');
+    expect(await failuresOf(accountKey(user.email))).toBe(0);
+    expect((await attempt(user.email, PASSWORD, freshIp(), 6.5)).ok).toBe(true);
+  });
+
+  it('audits the start of throttling once per run, without the e-mail or the address', async () => {
+    const user = await makeUser('audited@example.test');
+    const ip = freshIp();
+    for (let t = 1; t <= 6; t += 1) await attempt(user.email, 'nope', ip, t * 10);
+    const events = await db.auditEvent.findMany({ where: { action: 'auth.sign_in_throttled', entityId: user.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0].detail).toEqual({ scope: 'account', failures: THROTTLE.freeFailures + 1 });
+    expect(JSON.stringify(events)).not.toContain(user.email);
+    expect(JSON.stringify(events)).not.toContain(ip);
+  });
+
+  it('forgets failures after a quiet day', async () => {
+    const user = await makeUser('quiet@example.test');
+    const ip = freshIp();
+    for (let t = 1; t <= 6; t++) await attempt(user.email, 'nope', ip, t);
+    await attempt(user.email, 'nope', ip, 86_400 + 100);
+    expect(await failuresOf(accountKey(user.email))).toBe(1);
   });
 });
 
@@ -197,10 +274,21 @@ describe('rate-limit buckets', () => {
 });
 
 describe('sessions', () => {
-  it('load role, team and organisations fresh from the database', async () => {
+  const IDLE = sessionPolicy.idleMinutes * 60;
+  const load = (token: string, seconds: number, touch?: 'always' | 'never') =>
+    loadSession(db, token, at(seconds), { policy: sessionPolicy, touch });
+  const open = (userId: string, seconds = 0) => createSession(db, userId, { now: at(seconds), policy: sessionPolicy });
+  const lastSeen = async (id: string) => (await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt;
+
+  it('store only a digest of the token, and load role, team and organisations fresh', async () => {
     const user = await makeUser('provider@example.test', { role: 'provider' });
     await db.organisationMember.create({ data: { organisationId, userId: user.id } });
-    expect(await loadSessionUser(db, user.id, 1)).toEqual({
+    const session = await open(user.id);
+    const row = await db.userSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(row.tokenHash).toBe(hashToken(session.token));
+    expect(row.tokenHash).not.toContain(session.token);
+    expect(row.expiresAt).toEqual(at(12 * 3600));
+    expect((await load(session.token, 1))?.user).toEqual({
       id: user.id,
       name: user.name,
       email: user.email,
@@ -209,37 +297,104 @@ describe('sessions', () => {
       organisationIds: [organisationId],
     });
     await db.user.update({ where: { id: user.id }, data: { role: 'coordinator' } });
-    expect((await loadSessionUser(db, user.id, 1))?.role).toBe('coordinator');
+    expect((await load(session.token, 2))?.user.role).toBe('coordinator');
   });
 
-  it('are refused once sessionVersion moves on, and for leavers', async () => {
+  it('refresh lastSeenAt at most once a minute', async () => {
+    const user = await makeUser('touch@example.test');
+    const session = await open(user.id);
+    await load(session.token, 30);
+    expect(await lastSeen(session.id)).toEqual(at(0));
+    await load(session.token, 61);
+    expect(await lastSeen(session.id)).toEqual(at(61));
+    // Asking how long is left is not activity; "stay signed in" is.
+    await load(session.token, 200, 'never');
+    expect(await lastSeen(session.id)).toEqual(at(61));
+    await load(session.token, 90, 'always');
+    expect(await lastSeen(session.id)).toEqual(at(90));
+  });
+
+  it('end after the idle limit, and activity keeps them going', async () => {
+    const user = await makeUser('idle@example.test');
+    const session = await open(user.id);
+    expect((await load(session.token, IDLE - 1))?.endsAt).toEqual(at(2 * IDLE - 1));
+    expect(await load(session.token, 2 * IDLE - 2)).not.toBeNull();
+    expect(await load(session.token, 3 * IDLE)).toBeNull();
+    const other = await open(user.id);
+    expect(await load(other.token, IDLE)).toBeNull();
+  });
+
+  it('end at the absolute limit however active they are', async () => {
+    const user = await makeUser('absolute@example.test');
+    const session = await open(user.id);
+    for (let t = 600; t < 12 * 3600; t += 600) expect(await load(session.token, t)).not.toBeNull();
+    // Near the end, the time left is what the absolute limit leaves, not the idle limit.
+    expect((await load(session.token, 12 * 3600 - 60))?.endsAt).toEqual(at(12 * 3600));
+    expect(await load(session.token, 12 * 3600)).toBeNull();
+  });
+
+  it('end when signed out, server-side: the token is useless afterwards', async () => {
+    const user = await makeUser('signout@example.test');
+    const session = await open(user.id);
+    const elsewhere = await open(user.id);
+    await revokeSession(db, session.token, at(5));
+    expect(await load(session.token, 6)).toBeNull();
+    expect(await load(elsewhere.token, 6)).not.toBeNull();
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toEqual(at(5));
+  });
+
+  it('all end with revokeSessions, and none come back when the account is switched on again', async () => {
     const user = await makeUser('revoked@example.test');
-    expect(await loadSessionUser(db, user.id, 1)).not.toBeNull();
-    await revokeSessions(db, user.id);
-    expect(await loadSessionUser(db, user.id, 1)).toBeNull();
-    expect(await loadSessionUser(db, user.id, 2)).not.toBeNull();
+    const [a, b] = [await open(user.id), await open(user.id)];
+    expect(await revokeSessions(db, user.id, at(1))).toBe(2);
+    expect(await load(a.token, 2)).toBeNull();
+    expect(await load(b.token, 2)).toBeNull();
+
+    const c = await open(user.id, 3);
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await loadSessionUser(db, user.id, 2)).toBeNull();
+    expect(await load(c.token, 4)).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { active: true } });
+    // Switching the account off revoked its sessions in the database, whatever code did it.
+    expect(await load(c.token, 5)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    expect(await load((await open(user.id, 6)).token, 7)).not.toBeNull();
   });
 
-  it('are refused after a lock-out, even once the lock has passed', async () => {
-    const user = await makeUser('lockout-session@example.test');
-    const ip = freshIp();
-    for (let i = 1; i <= policy.maxFailedLogins; i++)
-      await authenticate(db, { email: user.email, password: 'nope', ip }, at(i), policy);
-    expect(await loadSessionUser(db, user.id, 1, at(10))).toBeNull();
-    expect(await loadSessionUser(db, user.id, 1, at(3600))).toBeNull();
-    expect(await loadSessionUser(db, user.id, 2, at(3600))).not.toBeNull();
+  it('ignore tokens that match no session', async () => {
+    expect(await load('not-a-token', 1)).toBeNull();
+    expect(await load('A'.repeat(43), 1)).toBeNull();
+    expect(await loadSession(db, undefined)).toBeNull();
   });
 
-  it('ignore a token whose id is not a user id', async () => {
-    expect(await loadSessionUser(db, 'not-a-uuid', 1)).toBeNull();
-    expect(await loadSessionUser(db, '00000000-0000-4000-8000-000000000000', 1)).toBeNull();
+  it('do not read a database error as "signed out"', async () => {
+    const down = createDb('postgresql://postgres@127.0.0.1:9/nowhere');
+    try {
+      await expect(loadSession(down, 'A'.repeat(43))).rejects.toThrow();
+    } finally {
+      await down.$disconnect();
+    }
+  });
+
+  it('are pruned once they cannot be used, with old throttle counts', async () => {
+    const user = await makeUser('prune@example.test');
+    const idle = await open(user.id);
+    const live = await open(user.id, 12 * 3600 - 60);
+    const revoked = await open(user.id, 12 * 3600 - 60);
+    await revokeSession(db, revoked.token, at(12 * 3600 - 30));
+    await attempt('prune@example.test', 'nope', freshIp(), 1);
+    const pruned = await pruneAuthRecords(db, at(12 * 3600));
+    expect(pruned.sessions).toBeGreaterThanOrEqual(1);
+    const left = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(left.map((s) => s.id).sort()).toEqual([live.id, revoked.id].sort());
+    expect(left.map((s) => s.id)).not.toContain(idle.id);
+    await pruneAuthRecords(db, at(3 * 86_400));
+    expect(await failuresOf(accountKey('prune@example.test'))).toBe(0);
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
   });
 });
 
 describe('the session secret', () => {
-  it('uses NEXTAUTH_SECRET when it is set', async () => {
+  it('uses AUTH_SECRET (or NEXTAUTH_SECRET, its older name) when it is set', async () => {
     const secret = 's'.repeat(40);
     expect(await resolveAuthSecret(db, { env: { NODE_ENV: 'production', NEXTAUTH_SECRET: secret }, demoMode: false })).toBe(
       secret,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSessionUser } from '@/lib/auth/load-user';
+import { createSession, loadSession } from '@/lib/auth/load-user';
 import { verifyPassword } from '@/lib/auth/password';
 import { passwordMessages } from '@/lib/auth/password-policy';
+import { accountKey, countFailure, throttlePolicy } from '@/lib/auth/throttle';
 import type { SessionUser } from '@/lib/auth/types';
 import {
   acceptStaffInvite,
@@ -45,14 +46,10 @@ const asSession = (u: {
   organisationIds: [],
 });
 
-async function makeUser(
-  role: SessionUser['role'],
-  teamId: string | null,
-  extra: { lockedUntil?: Date; failedLoginCount?: number } = {},
-) {
+async function makeUser(role: SessionUser['role'], teamId: string | null) {
   const n = ++counter;
   const u = await t.db.user.create({
-    data: { email: `user${n}@example.org`, name: `Person ${n}`, passwordHash: 'x', role, teamId, ...extra },
+    data: { email: `user${n}@example.org`, name: `Person ${n}`, passwordHash: 'x', role, teamId },
   });
   return asSession(u);
 }
@@ -231,17 +228,17 @@ describe('switching off, on, unlocking and changing an account', () => {
   it('switching off ends every session at once; switching back on does not bring them back', async () => {
     const worker = await makeUser('link_worker', teamA);
     const row = await t.db.user.findUniqueOrThrow({ where: { id: worker.id } });
-    expect(await loadSessionUser(t.db, worker.id, row.sessionVersion, NOW)).toMatchObject({ id: worker.id });
+    const { token } = await createSession(t.db, worker.id, { now: NOW });
+    expect(await loadSession(t.db, token, NOW)).toMatchObject({ user: { id: worker.id } });
 
     expect(await t.db.$transaction((tx) => setStaffActive(tx, coordA, worker.id, false, row.version, NOW))).toEqual({ ok: true });
-    expect(await loadSessionUser(t.db, worker.id, row.sessionVersion, NOW)).toBeNull();
+    expect(await loadSession(t.db, token, NOW)).toBeNull();
 
     const off = await t.db.user.findUniqueOrThrow({ where: { id: worker.id } });
     expect(await t.db.$transaction((tx) => setStaffActive(tx, coordA, worker.id, true, off.version, later(1000)))).toEqual({
       ok: true,
     });
-    expect(await loadSessionUser(t.db, worker.id, row.sessionVersion, NOW)).toBeNull();
-    expect(await loadSessionUser(t.db, worker.id, off.sessionVersion, NOW)).toBeNull();
+    expect(await loadSession(t.db, token, later(1000))).toBeNull();
 
     // The page's version is out of date now: nothing changes.
     expect(await t.db.$transaction((tx) => setStaffActive(tx, coordA, worker.id, false, row.version, NOW))).toEqual({
@@ -262,18 +259,23 @@ describe('switching off, on, unlocking and changing an account', () => {
     });
   });
 
-  it('unlocking clears the failed sign-ins and the lock', async () => {
-    const worker = await makeUser('link_worker', teamA, { failedLoginCount: 5, lockedUntil: later(15 * 60_000) });
+  it('clearing sign-in delays forgets the wrong passwords counted against the account', async () => {
+    const worker = await makeUser('link_worker', teamA);
+    const policy = throttlePolicy();
+    for (let i = 0; i < policy.freeFailures + 2; i++) await countFailure(t.db, accountKey(worker.email), policy.freeFailures, NOW, policy);
+    const before = await t.db.$transaction((tx) => staffAccount(tx, coordA, worker.id, NOW));
+    expect(before).toMatchObject({ signInFailures: policy.freeFailures + 2, signInDelayed: true });
+
     expect(await t.db.$transaction((tx) => unlockAccount(tx, coordA, worker.id, NOW))).toEqual({ ok: true });
-    expect(await t.db.user.findUniqueOrThrow({ where: { id: worker.id } })).toMatchObject({
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
+    const after = await t.db.$transaction((tx) => staffAccount(tx, coordA, worker.id, NOW));
+    expect(after).toMatchObject({ signInFailures: 0, signInDelayed: false });
+    expect(await t.db.auditEvent.count({ where: { action: 'staff.unlocked', entityId: worker.id } })).toBe(1);
   });
 
   it("changes role, team and groups, ends the account's sessions, and refuses a stale version", async () => {
     const person = await makeUser('link_worker', teamA);
     const before = await t.db.user.findUniqueOrThrow({ where: { id: person.id } });
+    const { token } = await createSession(t.db, person.id, { now: NOW });
     const change = (version: number) =>
       t.db.$transaction((tx) =>
         updateStaff(
@@ -288,7 +290,7 @@ describe('switching off, on, unlocking and changing an account', () => {
     const after = await t.db.user.findUniqueOrThrow({ where: { id: person.id }, include: { memberships: true } });
     expect(after).toMatchObject({ role: 'provider', teamId: null, version: before.version + 1 });
     expect(after.memberships.map((m) => m.organisationId)).toEqual([orgId]);
-    expect(await loadSessionUser(t.db, person.id, before.sessionVersion, NOW)).toBeNull();
+    expect(await loadSession(t.db, token, NOW)).toBeNull();
 
     // Someone else's save came first: the second save with the old version is refused, not applied.
     expect(await change(before.version)).toEqual({ ok: false, reason: 'conflict' });

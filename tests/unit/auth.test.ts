@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sanitiseDetail } from '@/lib/audit/record';
 import { accountKey, normaliseEmail } from '@/lib/auth/authenticate';
-import { claimsFor, readClaims } from '@/lib/auth/options';
+import { userAgentLabel } from '@/lib/auth/load-user';
 import { windowStartFor } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/request';
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
 import { roleHome, safeCallbackUrl } from '@/lib/auth/roles';
-import { messageFor, messageForErrorCode, signInInput } from '@/lib/auth/sign-in-form';
+import { messageFor, messageForReason, signInInput, waitWords } from '@/lib/auth/sign-in-form';
+import { isSignedOutError, SIGNED_OUT_DIGEST, SIGNED_OUT_MESSAGE, signedOutState } from '@/lib/forms/state';
 
 describe('roleHome', () => {
   it('sends each role to its own home page', () => {
@@ -78,25 +81,36 @@ describe('windowStartFor', () => {
   });
 });
 
-describe('session token claims', () => {
-  const user = {
-    id: '3f1c2a8e-5b7d-4c1e-9a2b-0c4d6e8f1a2b',
-    name: 'Sam',
-    email: 'sam@example.test',
-    role: 'link_worker' as const,
-    sessionVersion: 4,
-  };
+describe('session labels', () => {
+  it('name the browser and system in a few words, never the whole header', () => {
+    expect(
+      userAgentLabel(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+      ),
+    ).toBe('Chrome on Windows');
+    expect(
+      userAgentLabel('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Safari/604.1'),
+    ).toBe('Safari on iOS');
+    expect(userAgentLabel('curl/8.0')).toBe('Browser on another system');
+  });
+});
 
-  it('carries the id, role and sessionVersion and reads them back', () => {
-    const claims = claimsFor(user);
-    expect(claims).toMatchObject({ sub: user.id, role: 'link_worker', sv: 4 });
-    expect(readClaims(claims)).toEqual({ id: user.id, sessionVersion: 4 });
+describe('a form sent after the session ended', () => {
+  it('keeps every value and asks the person to sign in again', () => {
+    const values = { whatMatters: 'x'.repeat(5000), needs: ['a', 'b'] };
+    expect(signedOutState(values)).toEqual({
+      values,
+      fieldErrors: {},
+      formError: 'You have been signed out. Sign in again to save this.',
+      signedOut: true,
+    });
+    expect(SIGNED_OUT_MESSAGE).toMatch(/Sign in again to save this/);
   });
 
-  it('refuses a token without a version or with an unknown role', () => {
-    expect(readClaims({ sub: user.id, role: 'link_worker' })).toBeNull();
-    expect(readClaims({ sub: user.id, role: 'superuser', sv: 1 })).toBeNull();
-    expect(readClaims(null)).toBeNull();
+  it('is recognised by the digest Next.js keeps on the thrown error', () => {
+    expect(isSignedOutError(Object.assign(new Error('x'), { digest: SIGNED_OUT_DIGEST }))).toBe(true);
+    expect(isSignedOutError(Object.assign(new Error('x'), { digest: 'NEXT_REDIRECT;push;/sign-in' }))).toBe(false);
+    expect(isSignedOutError(null)).toBe(false);
   });
 });
 
@@ -119,17 +133,19 @@ describe('sign-in form', () => {
     expect(messageFor({ ok: false, reason: 'invalid' })?.message).toBe('Enter a correct email address and password');
   });
 
-  it('says how long to wait when locked out', () => {
-    expect(messageFor({ ok: false, reason: 'locked', retryAfterSeconds: 15 * 60 })?.message).toBe(
-      'Too many attempts. Try again in 15 minutes.',
+  it('says how long to wait when throttled, never that the account is locked', () => {
+    expect(messageFor({ ok: false, reason: 'throttled', retryAfterSeconds: 4 })?.message).toBe(
+      'Too many attempts. Wait 4 seconds, then try again.',
     );
-    expect(messageFor({ ok: false, reason: 'rate_limited', retryAfterSeconds: 20 })?.message).toMatch(/Try again in 1 minute\.$/);
+    expect(messageFor({ ok: false, reason: 'throttled', retryAfterSeconds: 300 })?.message).toBe(
+      'Too many attempts. Wait 5 minutes, then try again.',
+    );
+    expect([0.2, 1, 59, 60, 61].map(waitWords)).toEqual(['1 second', '1 second', '59 seconds', '1 minute', '2 minutes']);
   });
 
-  it('explains the error codes next-auth puts in the address', () => {
-    expect(messageForErrorCode('CredentialsSignin')?.message).toBe('Enter a correct email address and password');
-    expect(messageForErrorCode('TooManyAttempts')?.message).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
-    expect(messageForErrorCode(undefined)).toBeUndefined();
+  it('explains a timeout on the sign-in page', () => {
+    expect(messageForReason('timeout')).toMatch(/signed out because you had not done anything/);
+    expect(messageForReason('other')).toBeUndefined();
   });
 });
 
@@ -165,5 +181,23 @@ describe('audit detail', () => {
       kept: 'yes',
       _redacted: ['name', 'personEmail', 'contact_phone', 'note', 'reason', 'where', 'call', 'essay', 'nested.dateOfBirth'],
     });
+  });
+});
+
+describe('the proxy', () => {
+  it('sends a signed-out page load of a staff page to sign in, and knows the session cookie by name', () => {
+    const away = proxy(new NextRequest('http://localhost:3000/caseload?show=due'));
+    expect(away.status).toBe(307);
+    expect(away.headers.get('location')).toBe('http://localhost:3000/sign-in?callbackUrl=%2Fcaseload%3Fshow%3Ddue');
+    const withCookie = new NextRequest('http://localhost:3000/caseload', { headers: { cookie: 'cc_session=abc' } });
+    expect(proxy(withCookie).headers.get('location')).toBeNull();
+  });
+
+  it('lets a form post or server action through, so the action can keep what was typed', () => {
+    const post = new NextRequest('http://localhost:3000/cases/1/conversations/new', {
+      method: 'POST',
+      headers: { 'next-action': 'abc' },
+    });
+    expect(proxy(post).headers.get('location')).toBeNull();
   });
 });

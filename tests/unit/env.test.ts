@@ -25,7 +25,9 @@ describe('the environment check', () => {
       DEMO_MODE: true,
       JOBS_IN_PROCESS: true,
       BOROUGH_NAME: 'Eastbrook',
-      SESSION_MAX_AGE_SECONDS: 28_800,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_MAX_HOURS: 12,
+      SIGN_IN_FREE_FAILURES: 3,
       STALE_REMINDER_DAYS: 28,
       POSTCODE_LOOKUP: 'local',
       POSTCODES_IO_URL: 'https://api.postcodes.io',
@@ -70,7 +72,7 @@ describe('the environment check', () => {
     const source = {
       PORT: 'eighty',
       DATABASE_POOL_SIZE: '5.5',
-      MAX_FAILED_LOGINS: '0',
+      SESSION_MAX_HOURS: '0',
       DEMO_MODE: 'yes',
       LOG_LEVEL: 'loud',
       APP_BASE_URL: 'not a url',
@@ -85,7 +87,7 @@ describe('the environment check', () => {
         'DEMO_MODE',
         'LOG_LEVEL',
         'MAIL_FROM',
-        'MAX_FAILED_LOGINS',
+        'SESSION_MAX_HOURS',
         'PORT',
         'POSTCODE_LOOKUP',
         'REFERENCE_PREFIX',
@@ -96,7 +98,7 @@ describe('the environment check', () => {
     expect(() => parseEnv(source)).toThrow(/^The environment has 10 bad settings/);
     expect(() => parseEnv(source)).toThrow(/^ {2}PORT must be a whole number$/m);
     expect(() => parseEnv(source)).toThrow(/^ {2}DATABASE_POOL_SIZE must be a whole number$/m);
-    expect(() => parseEnv(source)).toThrow(/^ {2}MAX_FAILED_LOGINS must be 1 or more$/m);
+    expect(() => parseEnv(source)).toThrow(/^ {2}SESSION_MAX_HOURS must be 1 or more$/m);
   });
 
   it('asks for each notification adapter’s settings', () => {

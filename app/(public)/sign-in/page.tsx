@@ -7,8 +7,7 @@ import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Table } from '@/components/ui/Table';
 import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
-import { messageForErrorCode } from '@/lib/auth/sign-in-form';
-import { initialFormState, refused } from '@/lib/forms';
+import { messageForReason } from '@/lib/auth/sign-in-form';
 import { config } from '@/lib/config';
 import { demoAccounts } from '@/lib/demo/accounts';
 
@@ -21,29 +20,30 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl), new URL(config.baseUrl).origin) ?? undefined;
-  const error = messageForErrorCode(first(params.error));
+  const reason = messageForReason(first(params.reason));
   const signedOut = first(params.signedOut) === '1';
 
   const user = await getSessionUser();
-  if (user && !error && !signedOut) redirect(callbackUrl ?? roleHome(user.role));
+  if (user && !signedOut) redirect(callbackUrl ?? roleHome(user.role));
 
   return (
     <div className="max-w-2xl">
       {signedOut && !user ? <NotificationBanner type="success" heading="You have signed out" /> : null}
+      {reason && !user ? <NotificationBanner heading={reason} /> : null}
       <h1 className="heading-l">Sign in</h1>
       <p>
         Sign in with the email address and password of your staff or group account. You do not need an account to search for help
         or to refer yourself.
       </p>
-      <SignInForm callbackUrl={callbackUrl} initial={error ? refused({}, error) : initialFormState} />
+      <SignInForm callbackUrl={callbackUrl} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <h2 className="heading-m">If you cannot sign in</h2>
       <p>
-        If you have forgotten your password or your account is locked, ask your team&apos;s coordinator or contact{' '}
-        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. After {config.auth.maxFailedLogins}{' '}
-        wrong attempts an account is locked for {config.auth.lockoutMinutes} minutes.
+        If the link to reset your password does not arrive, ask your team&apos;s coordinator or contact{' '}
+        <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a>. After a few wrong attempts you will
+        be asked to wait a little before trying again.
       </p>
       {config.demoMode ? <DemoAccounts /> : null}
     </div>

@@ -53,7 +53,7 @@ export default async function StaffListPage({ searchParams }: Props) {
       <PageHeading
         lead={
           coordinator
-            ? 'The link workers in your team. Invite a new link worker, switch off the account of someone who has left, or unlock an account.'
+            ? 'The link workers in your team. Invite a new link worker, switch off the account of someone who has left, or clear the sign-in delays after wrong passwords.'
             : 'Everyone who can sign in. Invite a member of staff, change what they can do, or switch off the account of someone who has left.'
         }
       >
@@ -125,10 +125,10 @@ export default async function StaffListPage({ searchParams }: Props) {
               r.teamName ?? (r.organisations.length ? r.organisations.join(', ') : 'None'),
               <>
                 <Tag colour={statusTagColour[r.status]}>{staffStatusLabels[r.status]}</Tag>
-                {r.locked ? (
+                {r.signInDelayed ? (
                   <>
                     {' '}
-                    <Tag colour="red">Locked</Tag>
+                    <Tag colour="yellow">Sign-in delayed</Tag>
                   </>
                 ) : null}
               </>,

@@ -44,7 +44,7 @@ const doneBanners: Record<string, { heading: string; body: string }> = {
     heading: 'Account switched back on',
     body: 'They can sign in again with their password. Sessions from before stay ended.',
   },
-  unlocked: { heading: 'Account unlocked', body: 'They can try to sign in again now.' },
+  unlocked: { heading: 'Sign-in delays cleared', body: 'They can try to sign in again now, without waiting.' },
 };
 
 const errorMessages: Record<string, string> = {
@@ -124,10 +124,10 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
             value: (
               <>
                 <Tag colour={statusTagColour[account.status]}>{staffStatusLabels[account.status]}</Tag>
-                {account.locked ? (
+                {account.signInDelayed ? (
                   <>
                     {' '}
-                    <Tag colour="red">Locked</Tag>
+                    <Tag colour="yellow">Sign-in delayed</Tag>
                   </>
                 ) : null}
               </>
@@ -183,9 +183,9 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
               )}
             </>
           ) : null}
-          {account.locked || account.failedLoginCount > 0 ? (
+          {account.signInFailures > 0 ? (
             <AccountButton action={unlockAction} id={account.id} version={account.version}>
-              Unlock this account
+              {`Clear sign-in delays (${account.signInFailures} wrong ${account.signInFailures === 1 ? 'password' : 'passwords'} in a row)`}
             </AccountButton>
           ) : null}
         </>
