@@ -79,6 +79,17 @@ const schema = z
     MAX_FAILED_LOGINS: wholeNumber(5),
     LOCKOUT_MINUTES: wholeNumber(15),
     SIGN_IN_RATE_PER_MINUTE: wholeNumber(10),
+    TWO_STEP_REQUIRED: flag(true),
+    TWO_STEP_KEY: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .trim()
+        .refine((v) => /^[A-Za-z0-9+/]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+          error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+        })
+        .optional(),
+    ),
 
     // directory
     STALE_WARNING_MONTHS: wholeNumber(6),

@@ -31,6 +31,10 @@ export const config = {
       signInPerIpPerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     };
   },
+  get twoStep() {
+    const e = env();
+    return { required: e.TWO_STEP_REQUIRED, key: e.TWO_STEP_KEY };
+  },
   get freshness() {
     const e = env();
     return { warnAfterMonths: e.STALE_WARNING_MONTHS, hideAfterMonths: e.STALE_HIDE_MONTHS };
