@@ -1,13 +1,13 @@
 // Recovery codes: ten single-use codes shown once, for when the phone is lost. Stored only as
 // HMAC-SHA256 digests under a key derived from TWO_STEP_KEY (a pepper kept out of the database), so
-// a copy of the table alone gives nothing away; the codes carry 50 random bits each, so a fast
+// a copy of the table alone gives nothing away; the codes carry over 47 random bits each, so a fast
 // keyed digest is enough (no password-style stretching needed).
 import { randomInt } from 'node:crypto';
 import { hmac } from './keys';
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/O, 1/I/L, 8/B or 5/S: read off paper without mistakes.
-const ALPHABET = 'ACDEFGHJKMNPQRTUVWXYZ2345679';
+const ALPHABET = 'ACDEFGHJKMNPQRTUVWXYZ234679';
 const LENGTH = 10;
 
 /** One code, as shown: two groups of five, like `K7QMT-WX3CP`. */
