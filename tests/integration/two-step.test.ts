@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { GENERATED_TWO_STEP_KEY, MissingTwoStepKey, resolveTwoStepKey } from '@/lib/auth/two-step/keys';
 import {
   CODE_ATTEMPTS,
+  REPLACEMENT_SECONDS,
   confirmEnrolment,
   isEnrolled,
   regenerateRecoveryCodes,
@@ -45,7 +46,9 @@ async function enrolled(now = T0) {
 }
 
 const auditActions = async (userId: string) =>
-  (await db.auditEvent.findMany({ where: { entityType: 'user', entityId: userId }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
+  (await db.auditEvent.findMany({ where: { entityType: 'user', entityId: userId }, orderBy: { createdAt: 'asc' } })).map(
+    (e) => e.action,
+  );
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -99,7 +102,11 @@ describe('setting up an authenticator', () => {
     expect(status).toEqual({ enabled: true, confirmedAt: T0, pending: false, recoveryCodesLeft: 10 });
     // The code that confirmed it cannot then sign in.
     expect(await verifyCode(db, user, codeAt(secret, T0), { key, now: at(5) })).toEqual({ ok: false, reason: 'replayed' });
-    expect(await auditActions(user.id)).toEqual(['auth.two_step.enrolment_failed', 'auth.two_step.enrolled', 'auth.two_step.code_refused']);
+    expect(await auditActions(user.id)).toEqual([
+      'auth.two_step.enrolment_failed',
+      'auth.two_step.enrolled',
+      'auth.two_step.code_refused',
+    ]);
   });
 
   it('cannot be confirmed with nothing started, and an encrypted secret is useless under another key', async () => {
@@ -199,12 +206,28 @@ describe('replacing the authenticator and resetting', () => {
     expect(await auditActions(user.id)).toContain('auth.two_step.replaced');
   });
 
+  it('lets an unconfirmed replacement lapse after 15 minutes', async () => {
+    const { user, secret } = await enrolled();
+    const next = secretOf((await startEnrolment(db, user, ISSUER, { key, now: at(60) })).uri);
+    expect((await twoStepStatus(db, user.id, at(60 + REPLACEMENT_SECONDS - 1))).pending).toBe(true);
+    expect((await twoStepStatus(db, user.id, at(60 + REPLACEMENT_SECONDS))).pending).toBe(false);
+    const late = at(60 + REPLACEMENT_SECONDS);
+    expect(await confirmEnrolment(db, user, codeAt(next, late), { key, now: late })).toEqual({
+      ok: false,
+      reason: 'not_enrolled',
+    });
+    expect(await verifyCode(db, user, codeAt(secret, late), { key, now: late })).toEqual({ ok: true });
+  });
+
   it('an admin reset removes the app and the codes, so the next sign-in sets up again', async () => {
     const admin = await makeUser('admin');
     const { user, recoveryCodes } = await enrolled();
     await resetTwoStep(db, admin, user.id, at(30));
     expect(await twoStepStatus(db, user.id)).toEqual({ enabled: false, confirmedAt: null, pending: false, recoveryCodesLeft: 0 });
-    expect(await useRecoveryCode(db, user, recoveryCodes[0], { key, now: at(31) })).toEqual({ ok: false, reason: 'not_enrolled' });
+    expect(await useRecoveryCode(db, user, recoveryCodes[0], { key, now: at(31) })).toEqual({
+      ok: false,
+      reason: 'not_enrolled',
+    });
     const reset = await db.auditEvent.findFirstOrThrow({ where: { action: 'auth.two_step.reset', entityId: user.id } });
     expect(reset.actorId).toBe(admin.id);
   });
@@ -230,11 +253,15 @@ describe('the two-step key', () => {
   });
 
   it('must be configured in production outside demo mode, and a configured one wins', async () => {
-    await expect(resolveTwoStepKey(db, { env: { NODE_ENV: 'production' }, demoMode: false, configured: undefined })).rejects.toBeInstanceOf(
-      MissingTwoStepKey,
-    );
+    await expect(
+      resolveTwoStepKey(db, { env: { NODE_ENV: 'production' }, demoMode: false, configured: undefined }),
+    ).rejects.toBeInstanceOf(MissingTwoStepKey);
     const configured = randomBytes(32);
-    const got = await resolveTwoStepKey(db, { env: { NODE_ENV: 'production' }, demoMode: false, configured: configured.toString('base64') });
+    const got = await resolveTwoStepKey(db, {
+      env: { NODE_ENV: 'production' },
+      demoMode: false,
+      configured: configured.toString('base64'),
+    });
     expect(got.equals(configured)).toBe(true);
   });
 });

@@ -9,11 +9,19 @@ import { requireUser } from '../session';
 import { completeSignIn } from './complete';
 import { renewPending, requirePending, twoStepKey } from './flow';
 import { codeInput, codeRefusal, recoveryCodeInput, type TwoStepFormState } from './forms';
-import { confirmEnrolment, isEnrolled, regenerateRecoveryCodes, startEnrolment, useRecoveryCode, verifyCode } from './service';
+import {
+  confirmEnrolment,
+  isEnrolled,
+  regenerateRecoveryCodes,
+  startEnrolment,
+  twoStepAccount,
+  useRecoveryCode,
+  verifyCode,
+} from './service';
 
 async function pendingUser() {
   const pending = await requirePending();
-  const user = await db().user.findUnique({ where: { id: pending.userId }, select: { id: true, role: true, email: true } });
+  const user = await twoStepAccount(db(), pending.userId);
   if (!user) redirect('/sign-in');
   return { pending, user };
 }

@@ -16,6 +16,20 @@ export const attemptsKey = (userId: string) => `two-step:user:${userId}`;
 
 export type TwoStepDeps = { key: Buffer; now?: Date };
 
+/** How long a replacement authenticator may wait for its first code. */
+export const REPLACEMENT_SECONDS = 15 * 60;
+
+type Row = { secretEnc: string | null; pendingSecretEnc: string | null; pendingCreatedAt: Date | null; confirmedAt: Date | null };
+
+/** The waiting secret, unless it is a replacement that has lapsed (a first set-up never lapses). */
+function livePending(row: Row | null, now: Date): string | null {
+  if (!row?.pendingSecretEnc) return null;
+  const replacing = Boolean(row.confirmedAt && row.secretEnc);
+  if (replacing && (!row.pendingCreatedAt || now.getTime() - row.pendingCreatedAt.getTime() >= REPLACEMENT_SECONDS * 1000))
+    return null;
+  return row.pendingSecretEnc;
+}
+
 type Subject = { id: string; role: AuditActor['role'] };
 
 const audit = (tx: Tx, actor: AuditActor | null, userId: string, action: string, at: Date, detail?: Record<string, unknown>) =>
@@ -29,13 +43,18 @@ export type TwoStepStatus = {
   recoveryCodesLeft: number;
 };
 
-export async function twoStepStatus(tx: Tx, userId: string): Promise<TwoStepStatus> {
+export async function twoStepStatus(tx: Tx, userId: string, now: Date = new Date()): Promise<TwoStepStatus> {
   const [row, left] = await Promise.all([
     tx.userTwoStep.findUnique({ where: { userId } }),
     tx.recoveryCode.count({ where: { userId, usedAt: null } }),
   ]);
   const enabled = Boolean(row?.confirmedAt && row.secretEnc);
-  return { enabled, confirmedAt: enabled ? row!.confirmedAt : null, pending: Boolean(row?.pendingSecretEnc), recoveryCodesLeft: left };
+  return {
+    enabled,
+    confirmedAt: enabled ? row!.confirmedAt : null,
+    pending: Boolean(livePending(row, now)),
+    recoveryCodesLeft: left,
+  };
 }
 
 export type Enrolment = { uri: string; qrSvg: string; manualKey: string };
@@ -53,14 +72,15 @@ export async function startEnrolment(
 ): Promise<Enrolment> {
   const secretKey = deriveKey(key, 'secret');
   const row = await tx.userTwoStep.findUnique({ where: { userId: user.id } });
-  let secret = row?.pendingSecretEnc ? open(secretKey, row.pendingSecretEnc, user.id) : null;
+  const waiting = livePending(row, now);
+  let secret = waiting ? open(secretKey, waiting, user.id) : null;
   if (!secret) {
     secret = generateSecret();
     const pendingSecretEnc = seal(secretKey, secret, user.id);
     await tx.userTwoStep.upsert({
       where: { userId: user.id },
-      create: { userId: user.id, pendingSecretEnc, updatedAt: now },
-      update: { pendingSecretEnc, updatedAt: now },
+      create: { userId: user.id, pendingSecretEnc, pendingCreatedAt: now, updatedAt: now },
+      update: { pendingSecretEnc, pendingCreatedAt: now, updatedAt: now },
     });
   }
   const uri = otpauthUri(secret, issuer, user.email);
@@ -69,10 +89,11 @@ export async function startEnrolment(
 }
 
 export type CodeRefusal = 'invalid' | 'replayed' | 'throttled' | 'not_enrolled';
-export type CodeResult = { ok: true } | { ok: false; reason: CodeRefusal; retryAfterSeconds?: number };
+export type CodeFailure = { ok: false; reason: CodeRefusal; retryAfterSeconds?: number };
+export type CodeResult = { ok: true } | CodeFailure;
 
 /** Counts an attempt; null while within the limit. */
-async function throttle(tx: Tx, userId: string, now: Date): Promise<CodeResult | null> {
+async function throttle(tx: Tx, userId: string, now: Date): Promise<CodeFailure | null> {
   const r = await hit(tx, attemptsKey(userId), CODE_ATTEMPTS, CODE_WINDOW_SECONDS, now);
   return r.allowed ? null : { ok: false, reason: 'throttled', retryAfterSeconds: r.retryAfterSeconds };
 }
@@ -86,10 +107,11 @@ export async function confirmEnrolment(
   user: Subject,
   code: string,
   { key, now = new Date() }: TwoStepDeps,
-): Promise<{ ok: true; recoveryCodes: string[] | null } | { ok: false; reason: CodeRefusal; retryAfterSeconds?: number }> {
+): Promise<{ ok: true; recoveryCodes: string[] | null } | CodeFailure> {
   const secretKey = deriveKey(key, 'secret');
   const row = await tx.userTwoStep.findUnique({ where: { userId: user.id } });
-  const secret = row?.pendingSecretEnc ? open(secretKey, row.pendingSecretEnc, user.id) : null;
+  const waiting = livePending(row, now);
+  const secret = waiting ? open(secretKey, waiting, user.id) : null;
   if (!row || !secret) return { ok: false, reason: 'not_enrolled' };
   const throttled = await throttle(tx, user.id, now);
   if (throttled) return throttled;
@@ -102,7 +124,14 @@ export async function confirmEnrolment(
   const replacing = Boolean(row.confirmedAt && row.secretEnc);
   await tx.userTwoStep.update({
     where: { userId: user.id },
-    data: { secretEnc: row.pendingSecretEnc, pendingSecretEnc: null, confirmedAt: now, lastUsedStep: check.step, updatedAt: now },
+    data: {
+      secretEnc: waiting,
+      pendingSecretEnc: null,
+      pendingCreatedAt: null,
+      confirmedAt: now,
+      lastUsedStep: check.step,
+      updatedAt: now,
+    },
   });
   await clear(tx, attemptsKey(user.id));
   await audit(tx, user, user.id, replacing ? 'replaced' : 'enrolled', now);
@@ -124,7 +153,12 @@ async function replaceRecoveryCodes(tx: Tx, userId: string, key: Buffer, now: Da
  * Checks a code from the authenticator app (after the password, or before a change to the
  * account's two-step settings). Throttled per user; a success clears the count.
  */
-export async function verifyCode(tx: Tx, user: Subject, code: string, { key, now = new Date() }: TwoStepDeps): Promise<CodeResult> {
+export async function verifyCode(
+  tx: Tx,
+  user: Subject,
+  code: string,
+  { key, now = new Date() }: TwoStepDeps,
+): Promise<CodeResult> {
   const row = await tx.userTwoStep.findUnique({ where: { userId: user.id } });
   const secret = row?.confirmedAt && row.secretEnc ? open(deriveKey(key, 'secret'), row.secretEnc, user.id) : null;
   if (!row || !secret) return { ok: false, reason: 'not_enrolled' };
@@ -151,7 +185,12 @@ export async function verifyCode(tx: Tx, user: Subject, code: string, { key, now
 }
 
 /** Uses one recovery code in place of an authenticator code. Throttled with codes. */
-export async function useRecoveryCode(tx: Tx, user: Subject, input: string, { key, now = new Date() }: TwoStepDeps): Promise<CodeResult> {
+export async function useRecoveryCode(
+  tx: Tx,
+  user: Subject,
+  input: string,
+  { key, now = new Date() }: TwoStepDeps,
+): Promise<CodeResult> {
   const status = await twoStepStatus(tx, user.id);
   if (!status.enabled) return { ok: false, reason: 'not_enrolled' };
   const throttled = await throttle(tx, user.id, now);
@@ -179,7 +218,7 @@ export async function regenerateRecoveryCodes(
   user: Subject,
   code: string,
   deps: TwoStepDeps,
-): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: CodeRefusal; retryAfterSeconds?: number }> {
+): Promise<{ ok: true; recoveryCodes: string[] } | CodeFailure> {
   const now = deps.now ?? new Date();
   const verified = await verifyCode(tx, user, code, { ...deps, now });
   if (!verified.ok) return verified;
@@ -204,4 +243,12 @@ export async function resetTwoStep(tx: Tx, admin: AuditActor, userId: string, no
 export async function isEnrolled(tx: Tx, userId: string): Promise<boolean> {
   const row = await tx.userTwoStep.findUnique({ where: { userId }, select: { confirmedAt: true, secretEnc: true } });
   return Boolean(row?.confirmedAt && row.secretEnc);
+}
+
+/** The account a pending sign-in names, with what the second step needs; null if it has gone. */
+export async function twoStepAccount(
+  tx: Tx,
+  userId: string,
+): Promise<{ id: string; email: string; role: AuditActor['role'] } | null> {
+  return tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
 }

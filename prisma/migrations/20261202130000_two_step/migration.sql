@@ -4,11 +4,13 @@
 -- a replacement being set up waits in "pendingSecretEnc" until its first code confirms it, so the
 -- old authenticator keeps working meanwhile. "lastUsedStep" is the 30-second step of the last code
 -- accepted: a code from that step or an earlier one is refused, so an overheard code cannot be
--- replayed.
+-- replayed. A replacement not confirmed within 15 minutes lapses ("pendingCreatedAt"), so a
+-- session left open cannot later swap in an attacker's app without a current code.
 CREATE TABLE "UserTwoStep" (
   "userId"           UUID NOT NULL,
   "secretEnc"        TEXT,
   "pendingSecretEnc" TEXT,
+  "pendingCreatedAt" TIMESTAMP(3),
   "confirmedAt"      TIMESTAMP(3),
   "lastUsedStep"     INTEGER,
   "createdAt"        TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
