@@ -1,0 +1,131 @@
+// The two-step pages, driven directly: the sign-in action does not call beginTwoStep yet (the
+// lead wires it with the new sessions), so each test puts the pending cookie in the browser
+// itself, sealed with the key the app uses, for a member of staff it creates in the database.
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { BrowserContext, Page } from '@playwright/test';
+import { sealPending } from '../../lib/auth/two-step/pending';
+import { codeAt } from '../../lib/auth/two-step/totp';
+import { expect, expectAccessible, test, visit } from './axe';
+
+const GENERATED_KEY = 'auth.generatedTwoStepKey';
+
+async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL, application_name: 'e2e-two-step' });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The app's two-step key: generated on first use in the demo, so insert-if-absent, as the app does. */
+async function twoStepKey(): Promise<Buffer> {
+  const candidate = randomBytes(32).toString('base64');
+  await query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2::jsonb, now()) ON CONFLICT (key) DO NOTHING`, [
+    GENERATED_KEY,
+    JSON.stringify(candidate),
+  ]);
+  const [row] = await query<{ value: string }>(`SELECT value #>> '{}' AS value FROM "Setting" WHERE key = $1`, [GENERATED_KEY]);
+  return Buffer.from(row.value, 'base64');
+}
+
+/** A link worker in a team of the demo, not a demo account (those are exempt in demo mode). */
+async function makeLinkWorker(): Promise<string> {
+  const [team] = await query<{ id: string }>(`SELECT id FROM "Team" ORDER BY name LIMIT 1`);
+  const id = randomUUID();
+  await query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt") VALUES ($1, $2, 'Robin Ellis', 'not-a-hash', 'link_worker', $3, now())`,
+    [id, `two-step-${id.slice(0, 8)}@council.example`, team.id],
+  );
+  return id;
+}
+
+async function passedPassword(context: BrowserContext, userId: string) {
+  const baseURL = process.env.E2E_BASE_URL || 'http://localhost:3100';
+  const value = sealPending(await twoStepKey(), userId, null, new Date());
+  await context.addCookies([{ name: 'two-step', value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+async function setUp(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await visit(page, '/sign-in/two-step');
+  await expect(page).toHaveURL(/\/sign-in\/two-step\/set-up$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up two-step sign-in');
+  await expect(page.getByRole('img', { name: /QR code/ }).locator('svg')).toBeVisible();
+  const secret = (await page.getByTestId('manual-key').innerText()).replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /there is a problem/i })).toBeVisible();
+  await expect(page.getByRole('link', { name: /enter the 6-digit code/i })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Code from your authenticator app').fill(codeAt(secret, new Date()));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Save your recovery codes');
+  const recoveryCodes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+  expect(recoveryCodes).toHaveLength(10);
+  await expect(page.getByRole('button', { name: 'Print the codes' })).toBeVisible();
+  await expectAccessible(page);
+  return { secret, recoveryCodes };
+}
+
+test.describe('two-step sign-in', () => {
+  test('without the password step first, the code page sends you to sign in', async ({ page }) => {
+    await page.goto('/sign-in/two-step');
+    await expect(page).toHaveURL(/\/sign-in\?error=TwoStepExpired$/);
+  });
+
+  test('a link worker sets up an authenticator, saves the codes and reaches their caseload; then gives a code next time', async ({
+    page,
+    browser,
+  }) => {
+    const userId = await makeLinkWorker();
+    await passedPassword(page.context(), userId);
+    const { secret, recoveryCodes } = await setUp(page);
+    await page.getByRole('button', { name: 'I have saved these codes' }).click();
+    await expect(page).toHaveURL(/\/caseload$/);
+    await expectAccessible(page);
+
+    await visit(page, '/account/two-step');
+    await expect(page.getByText(/^On since /)).toBeVisible();
+    await expect(page.getByText('10 of 10 left')).toBeVisible();
+
+    // The next sign-in, in a fresh browser.
+    const next = await browser.newContext();
+    const second = await next.newPage();
+    await passedPassword(next, userId);
+    await visit(second, '/sign-in/two-step');
+    const input = second.getByLabel('Enter the 6-digit code from your authenticator app');
+    await expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+    await expect(input).toHaveAttribute('inputmode', 'numeric');
+    await expect(second.getByRole('heading', { level: 1 })).toHaveText('Enter the 6-digit code from your authenticator app');
+
+    await input.fill('12345');
+    await second.getByRole('button', { name: 'Continue' }).click();
+    await expect(second.getByRole('link', { name: 'The code must be 6 numbers' })).toBeVisible();
+    await expectAccessible(second);
+
+    // The set-up used this step's code: the next step's is inside the window and not yet used.
+    await input.fill(codeAt(secret, new Date(Date.now() + 30_000)));
+    await second.getByRole('button', { name: 'Continue' }).click();
+    await expect(second).toHaveURL(/\/caseload$/);
+    await next.close();
+
+    // And once more with a recovery code.
+    const third = await browser.newContext();
+    const page3 = await third.newPage();
+    await passedPassword(third, userId);
+    await visit(page3, '/sign-in/two-step');
+    await page3.getByRole('link', { name: 'Use a recovery code instead' }).click();
+    await expect(page3.getByRole('heading', { level: 1 })).toHaveText('Enter a recovery code');
+    await expectAccessible(page3);
+    await page3.getByLabel('Enter a recovery code').fill(recoveryCodes[0]);
+    await page3.getByRole('button', { name: 'Continue' }).click();
+    await expect(page3).toHaveURL(/\/caseload$/);
+    await visit(page3, '/account/two-step');
+    await expect(page3.getByText('9 of 10 left')).toBeVisible();
+    await third.close();
+  });
+});
