@@ -200,6 +200,7 @@ describe('replacing the authenticator and resetting', () => {
     expect(await verifyCode(db, user, codeAt(secret, at(60)), { key, now: at(60) })).toEqual({ ok: true });
     const confirmed = await confirmEnrolment(db, user, codeAt(next, at(120)), { key, now: at(120) });
     expect(confirmed).toEqual({ ok: true, recoveryCodes: null });
+    expect((await twoStepStatus(db, user.id, at(120))).confirmedAt).toEqual(T0);
     expect(await verifyCode(db, user, codeAt(secret, at(150)), { key, now: at(150) })).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifyCode(db, user, codeAt(next, at(150)), { key, now: at(150) })).toEqual({ ok: true });
     expect(await useRecoveryCode(db, user, recoveryCodes[0], { key, now: at(151) })).toEqual({ ok: true });

@@ -57,6 +57,8 @@ export async function signInSetUpAction(_prev: TwoStepFormState, form: FormData)
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const { pending, user } = await pendingUser();
+  // A replacement is for a signed-in account page, never for someone half-way through signing in.
+  if (await isEnrolled(db(), user.id)) redirect('/sign-in/two-step');
   const result = await confirmEnrolment(db(), user, parsed.data.code, { key: await twoStepKey() });
   if (!result.ok) return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
   // Time to write the codes down.

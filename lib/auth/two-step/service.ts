@@ -115,7 +115,7 @@ export async function confirmEnrolment(
   if (!row || !secret) return { ok: false, reason: 'not_enrolled' };
   const throttled = await throttle(tx, user.id, now);
   if (throttled) return throttled;
-  // A fresh secret, so only codes the old one accepted (same step or earlier) can clash: none.
+  // No code has been used with this secret yet, so there is nothing to replay.
   const check = checkCode(secret, code, now, null);
   if (!check.ok) {
     await audit(tx, user, user.id, 'enrolment_failed', now);
@@ -128,7 +128,8 @@ export async function confirmEnrolment(
       secretEnc: waiting,
       pendingSecretEnc: null,
       pendingCreatedAt: null,
-      confirmedAt: now,
+      // "On since" stays the first set-up's date when the app is replaced.
+      confirmedAt: replacing ? row.confirmedAt : now,
       lastUsedStep: check.step,
       updatedAt: now,
     },
