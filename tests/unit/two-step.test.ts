@@ -14,6 +14,7 @@ import {
 } from '@/lib/auth/two-step/recovery-codes';
 import { checkCode, codeAt, generateSecret, manualKey, otpauthUri, stepAt } from '@/lib/auth/two-step/totp';
 import { codeInput } from '@/lib/auth/two-step/forms';
+import { EnvError, parseEnv } from '@/lib/config/env';
 import { demoAccounts } from '@/lib/demo/accounts';
 
 const at = (seconds: number) => new Date(seconds * 1000);
@@ -189,5 +190,18 @@ describe('who must use two-step sign-in', () => {
     const worker = demoAccounts.find((a) => a.role === 'link_worker')!;
     expect(twoStepRequired(worker, on)).toBe(true);
     expect(twoStepRequired(person('link_worker'), { required: true, demoMode: true })).toBe(true);
+  });
+});
+
+describe('settings', () => {
+  it('requires two-step sign-in unless switched off, and takes a 32-byte base64 key only', () => {
+    expect(parseEnv({}).TWO_STEP_REQUIRED).toBe(true);
+    expect(parseEnv({ TWO_STEP_REQUIRED: 'false' }).TWO_STEP_REQUIRED).toBe(false);
+    const key = randomBytes(32).toString('base64');
+    expect(parseEnv({ TWO_STEP_KEY: key }).TWO_STEP_KEY).toBe(key);
+    for (const bad of ['short', randomBytes(16).toString('base64'), randomBytes(48).toString('base64')]) {
+      expect(() => parseEnv({ TWO_STEP_KEY: bad })).toThrow(EnvError);
+      expect(() => parseEnv({ TWO_STEP_KEY: bad })).toThrow(/TWO_STEP_KEY must be 32 random bytes/);
+    }
   });
 });
