@@ -7,7 +7,7 @@ import { config } from '@/lib/config';
 import { parseForm, refused } from '@/lib/forms';
 import { requireUser } from '../session';
 import { completeSignIn } from './complete';
-import { renewPending, requirePending, twoStepKey } from './flow';
+import { requirePending, twoStepKey } from './flow';
 import { codeInput, codeRefusal, recoveryCodeInput, type TwoStepFormState } from './forms';
 import {
   confirmEnrolment,
@@ -56,13 +56,13 @@ export async function signInRecoveryAction(_prev: TwoStepFormState, form: FormDa
 export async function signInSetUpAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
-  const { pending, user } = await pendingUser();
+  const { user } = await pendingUser();
   // A replacement is for a signed-in account page, never for someone half-way through signing in.
   if (await isEnrolled(db(), user.id)) redirect('/sign-in/two-step');
   const result = await confirmEnrolment(db(), user, parsed.data.code, { key: await twoStepKey() });
   if (!result.ok) return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
-  // Time to write the codes down.
-  await renewPending(pending);
+  // No cookie is set here: setting one makes Next render the page again, which would replace the
+  // codes (shown only in this answer) with the code page.
   return { values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes ?? [] };
 }
 

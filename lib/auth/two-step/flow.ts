@@ -48,12 +48,6 @@ export async function beginTwoStep(userId: string, callbackUrl?: string | null, 
   redirect((await isEnrolled(db(), userId)) ? '/sign-in/two-step' : '/sign-in/two-step/set-up');
 }
 
-/** Renews the five minutes (after a step of set-up, which takes longer than typing a code). */
-export async function renewPending(pending: Pending, now: Date = new Date()): Promise<void> {
-  const token = sealPending(await twoStepKey(), pending.userId, pending.callbackUrl, now);
-  (await cookies()).set(pendingCookieName(), token, { ...pendingCookieOptions(), maxAge: PENDING_SECONDS });
-}
-
 /** The sign-in waiting for its second step, or null. */
 export async function readPending(now: Date = new Date()): Promise<Pending | null> {
   const token = (await cookies()).get(pendingCookieName())?.value;
