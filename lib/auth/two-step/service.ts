@@ -98,6 +98,13 @@ async function throttle(tx: Tx, userId: string, now: Date): Promise<CodeFailure 
   return r.allowed ? null : { ok: false, reason: 'throttled', retryAfterSeconds: r.retryAfterSeconds };
 }
 
+/** Counts a second-step attempt of any kind (passkeys too), auditing a refusal. */
+export async function throttleAttempt(tx: Tx, user: Subject, now: Date): Promise<CodeFailure | null> {
+  const throttled = await throttle(tx, user.id, now);
+  if (throttled) await audit(tx, user, user.id, 'throttled', now);
+  return throttled;
+}
+
 /**
  * Confirms the waiting authenticator with its first code. On a first set-up, returns the recovery
  * codes (to show once); replacing an authenticator keeps the codes the user already has.

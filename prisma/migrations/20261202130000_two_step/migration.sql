@@ -32,3 +32,21 @@ CREATE TABLE "RecoveryCode" (
 );
 
 CREATE UNIQUE INDEX "RecoveryCode_userId_codeHash_key" ON "RecoveryCode" ("userId", "codeHash");
+
+-- Passkeys and security keys (WebAuthn), an alternative second step: the credential's id and
+-- public key (not secret), its signature counter and how it connects.
+CREATE TABLE "Passkey" (
+  "id"           UUID NOT NULL,
+  "userId"       UUID NOT NULL,
+  "credentialId" TEXT NOT NULL,
+  "publicKey"    TEXT NOT NULL,
+  "counter"      INTEGER NOT NULL DEFAULT 0,
+  "transports"   TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+  "lastUsedAt"   TIMESTAMP(3),
+  "createdAt"    TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "Passkey_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "Passkey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+CREATE UNIQUE INDEX "Passkey_credentialId_key" ON "Passkey" ("credentialId");
+CREATE INDEX "Passkey_userId_idx" ON "Passkey" ("userId");
