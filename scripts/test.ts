@@ -68,6 +68,8 @@ async function main() {
       DATABASE_URL: url,
       PORT: String(port),
       DEMO_MODE: 'true',
+      // Accounts the tests create sign in in one step; tests/e2e/two-step.spec.ts sets up an app.
+      TWO_STEP_REQUIRED: 'false',
       APP_BASE_URL: `http://localhost:${port}`,
       REFERRAL_RATE_PER_HOUR: '1000',
       SIGN_IN_ADDRESS_FREE_FAILURES: '1000',

@@ -196,7 +196,7 @@ function SignInAgainDialog({ email, onSignedIn, onCancel }: { email: string; onS
         Sign in again to save your work
       </h2>
       <p>You have been signed out. What you typed is still on the page: sign in and it will be saved.</p>
-      <ErrorSummary state={state} order={['email', 'password']} idPrefix={prefix} />
+      <ErrorSummary state={state} order={['email', 'password', 'code']} idPrefix={prefix} />
       <form action={formAction} noValidate>
         <TextInput
           {...field(state, 'email', { fallback: email, idPrefix: prefix })}
@@ -213,6 +213,18 @@ function SignInAgainDialog({ email, onSignedIn, onCancel }: { email: string; onS
           type="password"
           autoComplete="current-password"
         />
+        {/* Asked for once the password shows the account uses two-step sign-in. */}
+        {state.fieldErrors?.code ? (
+          <TextInput
+            {...field(state, 'code', { idPrefix: prefix })}
+            defaultValue={undefined}
+            label="Code from your authenticator app"
+            hint="Enter your password again too."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+          />
+        ) : null}
         <ButtonGroup>
           <Button aria-disabled={pending || undefined}>Sign in and save</Button>
           <Button type="button" variant="secondary" onClick={onCancel}>

@@ -7,18 +7,26 @@ import { db } from '@/lib/db/client';
 import { formState, parseForm, refused, type FormState } from '@/lib/forms';
 import { authenticate } from './authenticate';
 import { deviceCookie, sessionCookie } from './cookies';
-import { createSession, loadSession, revokeSession } from './load-user';
+import { issueSession } from './issue-session';
+import { loadSession, revokeSession } from './load-user';
 import { clientIp } from './request';
 import { roleHome, safeCallbackUrl } from './roles';
 import { authSecret } from './secret';
 import { getSession } from './session';
 import { messageFor, signInInput } from './sign-in-form';
+import { beginTwoStep, needsSecondStep, twoStepKey } from './two-step/flow';
+import { codeRefusal } from './two-step/forms';
+import { verifyCode } from './two-step/service';
 
 type SignedIn = { ok: true; home: ReturnType<typeof roleHome> } | { ok: false; state: FormState };
 
+const CODE_NEEDED = 'Enter the 6-digit code from your authenticator app';
+
 // The sign-in form posts to a server action so that it works without JavaScript and answers with
-// the GOV.UK error pattern (summary, field messages, the typed e-mail kept).
-async function signIn(form: FormData): Promise<SignedIn> {
+// the GOV.UK error pattern (summary, field messages, the typed e-mail kept). On the sign-in page a
+// second step is a page of its own (beginTwoStep); in the dialog that saves a form after a timeout
+// the code is asked for in the dialog, so the page and what was typed on it stay put.
+async function signIn(form: FormData, where: 'page' | 'dialog'): Promise<SignedIn> {
   // The password is never sent back to the page.
   const parsed = parseForm(signInInput, form, { omit: ['password'] });
   if (!parsed.ok) return { ok: false, state: parsed.state };
@@ -37,16 +45,22 @@ async function signIn(form: FormData): Promise<SignedIn> {
   );
   if (!result.ok) return { ok: false, state: refused(parsed.values, messageFor(result)) };
 
-  const session = await createSession(db(), result.user.id, { userAgent: h.get('user-agent') });
-  const { name, options } = sessionCookie();
-  jar.set(name, session.token, { ...options, expires: session.expiresAt });
+  // The password was right on this browser, whatever the second step says.
   const device = deviceCookie();
   jar.set(device.name, result.device, device.options);
+  if (await needsSecondStep(db(), result.user)) {
+    if (where === 'page') await beginTwoStep(result.user.id, safeCallbackUrl(form.get('callbackUrl')));
+    const code = String(form.get('code') ?? '').trim();
+    if (!code) return { ok: false, state: refused(parsed.values, { field: 'code', message: CODE_NEEDED }) };
+    const checked = await verifyCode(db(), result.user, code, { key: await twoStepKey() });
+    if (!checked.ok) return { ok: false, state: refused(parsed.values, codeRefusal(checked.reason, checked.retryAfterSeconds)) };
+  }
+  await issueSession(result.user.id);
   return { ok: true, home: roleHome(result.user.role) };
 }
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const result = await signIn(form);
+  const result = await signIn(form, 'page');
   if (!result.ok) return result.state;
   redirect(safeCallbackUrl(form.get('callbackUrl')) ?? result.home);
 }
@@ -56,7 +70,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
  * page, so the form that was refused can be sent again with everything typed in it.
  */
 export async function signInAgainAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const result = await signIn(form);
+  const result = await signIn(form, 'dialog');
   if (!result.ok) return result.state;
   return formState({ email: String(form.get('email') ?? '') }, { done: 'You are signed in again.' });
 }

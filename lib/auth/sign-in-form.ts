@@ -44,5 +44,6 @@ export function messageFor(result: Exclude<AuthResult, { ok: true }>): Refusal {
 /** Messages for `?reason=` on the sign-in page, when a page sent someone there. */
 export function messageForReason(code: string | undefined): string | undefined {
   if (code === 'timeout') return 'You were signed out because you had not done anything for a while. Sign in again.';
+  if (code === 'two-step-expired') return 'Signing in took longer than 5 minutes, so it was stopped. Sign in again.';
   return undefined;
 }

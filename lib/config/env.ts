@@ -79,6 +79,17 @@ const schema = z
     SIGN_IN_FREE_FAILURES: wholeNumber(3, 0),
     SIGN_IN_ADDRESS_FREE_FAILURES: wholeNumber(20, 0),
     SIGN_IN_MAX_DELAY_SECONDS: wholeNumber(300),
+    TWO_STEP_REQUIRED: flag(true),
+    TWO_STEP_KEY: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .trim()
+        .refine((v) => /^[A-Za-z0-9+/]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+          error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+        })
+        .optional(),
+    ),
 
     // directory
     STALE_WARNING_MONTHS: wholeNumber(6),

@@ -32,6 +32,10 @@ export const config = {
       maxDelaySeconds: e.SIGN_IN_MAX_DELAY_SECONDS,
     };
   },
+  get twoStep() {
+    const e = env();
+    return { required: e.TWO_STEP_REQUIRED, key: e.TWO_STEP_KEY };
+  },
   get freshness() {
     const e = env();
     return { warnAfterMonths: e.STALE_WARNING_MONTHS, hideAfterMonths: e.STALE_HIDE_MONTHS };
