@@ -13,6 +13,7 @@ import { showingText } from '@/lib/paging/pages';
 import type { CaseloadItem } from '@/lib/cases/caseload';
 import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/cases/caseload';
 import { caseStatusTags, ragTags } from '@/components/cases/tags';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'My caseload' };
 
@@ -107,7 +108,7 @@ function Filters({ filters }: { filters: ReturnType<typeof parseCaseloadFilters>
 
 export default async function CaseloadPage({ searchParams }: Props) {
   const user = await requireRole('link_worker', 'coordinator');
-  const filters = parseCaseloadFilters(await searchParams);
+  const filters = parseCaseloadFilters(cleanQuery(await searchParams));
   const caseload = await myCaseload(db(), user, new Date(), filters);
   const filtered = filters.show !== 'all' || filters.rag !== null || filters.q !== '';
   const team = caseloadScope(user, filters) === 'team';

@@ -4,7 +4,7 @@ import { ReferOutForm } from '@/components/referrals/ReferOutForm';
 import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
 import { Link, route } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
-import { isUuid } from '@/lib/forms';
+import { isUuid, cleanQuery } from '@/lib/forms';
 import { shareableFieldLabels } from '@/lib/cases/labels';
 import { needThemes } from '@/lib/cases/needs';
 import { referableService, referOutForm, type ReferralService } from '@/lib/cases/refer-out';
@@ -26,7 +26,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : A
 
 export default async function ReferOutPage({ searchParams }: Props) {
   const user = await requireRole('link_worker', 'coordinator');
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const caseId = one(query.caseId);
   const serviceId = one(query.serviceId);
   const database = db();

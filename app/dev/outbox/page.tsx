@@ -12,6 +12,7 @@ import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format/dates';
 import { outboxPage } from '@/lib/notify/outbox';
 import { requestedPage } from '@/lib/paging/pages';
+import { cleanQuery } from '@/lib/forms';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox (demo)', robots: { index: false, follow: false } };
@@ -55,7 +56,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   // exists only in demo mode, and even there only a signed-in admin may read it.
   if (!config.demoMode) notFound();
   await requireRole('admin');
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const to = first(query.to)?.trim() || undefined;
   const {
     page: { page, totalPages, total },

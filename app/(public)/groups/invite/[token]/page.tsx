@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { fieldErrorsOf } from '@/lib/forms/state';
 import { loadInvite } from '@/lib/organisations';
 import { acceptInviteAction } from '../../actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Set your password', robots: { index: false, follow: false } };
@@ -19,7 +20,7 @@ export default async function InvitePage({
 }) {
   const { token } = await params;
   const error =
-    (await searchParams).error === 'password' ? `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
+    cleanQuery(await searchParams).error === 'password' ? `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
   const invite = await loadInvite(db(), token);
   if (!invite.ok) {
     return (
