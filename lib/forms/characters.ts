@@ -2,12 +2,14 @@
 // pages that show it) and the Unicode direction overrides and isolates, which make text read
 // differently from what is stored ("Trojan Source"). Tab and line breaks are ordinary in a box of
 // several lines and refused in a one-line box. Refused with a message, never removed unseen;
-// parseForm and queryParams apply this to every input. Pure, for client components too.
+// parseForm and cleanQuery (./query.ts) apply this to every input. Pure, for client components too.
 import type { FieldErrors, FormValues } from './state';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const TAB_OR_BREAK = /[\t\r\n]/;
 const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ANY_REFUSED = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 export const CONTROL_CHARACTER_MESSAGE =

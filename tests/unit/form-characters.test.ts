@@ -11,6 +11,8 @@ import {
 } from '@/lib/forms';
 import { parseReferral, type ReferralValues } from '@/lib/intake/schema';
 import { parseOrganisation } from '@/lib/organisations/details';
+import { plainText } from '@/lib/listings/text';
+import { providerAnswerInput } from '@/lib/providers/inbox';
 
 const schema = z.object({ name: text('Name', 100, 'Enter a name'), note: text('Note', 2000, 'Enter a note') });
 
@@ -91,5 +93,19 @@ describe('query parameters', () => {
       page: '2',
     });
     expect(cleanSearchParams(new URLSearchParams('q=a%00b&mode=im%0Aport')).toString()).toBe('q=ab&mode=import');
+  });
+});
+
+describe('nothing typed is changed unseen', () => {
+  it('keeps listing text that looks like a tag, as written', () => {
+    expect(plainText('Juniors <under 16s with an adult>')).toBe('Juniors <under 16s with an adult>');
+  });
+
+  it('refuses a provider’s note over 2,000 characters instead of cutting it', () => {
+    const base = { to: 'accepted', expectedVersion: '1' };
+    expect(providerAnswerInput.safeParse({ ...base, note: 'x'.repeat(2000) }).success).toBe(true);
+    const over = providerAnswerInput.safeParse({ ...base, note: 'x'.repeat(2001) });
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]?.message).toBe('Your note must be 2,000 characters or fewer. You have 1 character too many');
   });
 });
