@@ -16,6 +16,8 @@ import { filterCount, parseSearchParams, searchHref, type SearchErrors } from '@
 import { PAGE_SIZE, SORT_LABELS } from '@/lib/directory/vocab';
 import { milesToMetres } from '@/lib/geo/distance';
 import { cleanQuery } from '@/lib/forms';
+import { headers } from 'next/headers';
+import { clientIp } from '@/lib/auth/request';
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,7 +49,8 @@ const FIELD_IDS: Record<keyof SearchErrors, string> = {
 export default async function ServicesPage({ searchParams }: PageProps) {
   const { params, errors } = parseSearchParams(cleanQuery(await searchParams));
   const database = db();
-  const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors)]);
+  const ip = clientIp(await headers());
+  const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors, { clientIp: ip })]);
   const problems = { fieldErrors: fieldErrorsOf(outcome.errors) };
   const now = new Date();
   const placeLabel = outcome.place?.label ?? null;
