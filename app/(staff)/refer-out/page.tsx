@@ -15,7 +15,7 @@ import { CAPACITY_LABELS } from '@/lib/directory/vocab';
 import { emptySearch } from '@/lib/directory/search-params';
 import { formatNumber } from '@/lib/format/numbers';
 import { statusLabel } from '@/lib/referrals/lifecycle';
-import { myCaseload } from '@/lib/cases/caseload';
+import { myCaseload, recordCaseloadShown } from '@/lib/cases/caseload';
 import { referOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Refer to a service' };
@@ -133,7 +133,9 @@ function StartFromCaseload() {
 }
 
 async function PickCase({ service, user }: { service: ReferralService; user: Awaited<ReturnType<typeof requireRole>> }) {
-  const caseload = await myCaseload(db(), user, new Date(), { scope: user.role === 'coordinator' ? 'team' : 'mine' });
+  const now = new Date();
+  const caseload = await myCaseload(db(), user, now, { scope: user.role === 'coordinator' ? 'team' : 'mine' });
+  await recordCaseloadShown(db(), user, caseload, now);
   const cases = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others].sort((a, b) =>
     a.personName.localeCompare(b.personName),
   );
