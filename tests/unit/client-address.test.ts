@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp } from '@/lib/auth/request';
-import { parseTrustedProxies, type TrustedProxies } from '@/lib/config/proxies';
+import { parseAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/config/proxies';
 import { appendSocketAddress } from '../../scripts/forwarded.mjs';
 
 function trust(v: string): TrustedProxies {
@@ -46,5 +46,18 @@ describe('the client address', () => {
     expect(parseTrustedProxies('proxy.internal')).toMatch(/not an address or CIDR/);
     expect(parseTrustedProxies('11')).toMatch(/hops/);
     expect(parseTrustedProxies('0')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('addresses', () => {
+  it('reads IPv4 and IPv6 in their usual spellings', () => {
+    expect(parseAddress('10.0.0.1')).toEqual({ family: 4, value: 0x0a000001n });
+    expect(parseAddress('256.0.0.1')).toBeNull();
+    expect(parseAddress('::1')).toEqual({ family: 6, value: 1n });
+    expect(parseAddress('2001:db8::7')?.value).toBe((0x20010db8n << 96n) | 7n);
+    expect(parseAddress('::ffff:10.0.0.1')?.value).toBe((0xffffn << 32n) | 0x0a000001n);
+    expect(parseAddress('1:2:3:4:5:6:7:8:9')).toBeNull();
+    expect(parseAddress('1::2::3')).toBeNull();
+    expect(parseAddress('proxy.internal')).toBeNull();
   });
 });
