@@ -16,10 +16,7 @@ function read(h: HeaderSource, name: string): string | undefined {
  * believed: with none (the default) the client is the socket's peer, whatever headers it sent.
  */
 export function clientIp(h: HeaderSource, trust: TrustedProxies = env().TRUSTED_PROXIES ?? { kind: 'none' }): string {
-  const chain = (read(h, 'x-forwarded-for') ?? '')
-    .split(',')
-    .map(normaliseAddress)
-    .filter(Boolean);
+  const chain = (read(h, 'x-forwarded-for') ?? '').split(',').map(normaliseAddress).filter(Boolean);
   if (chain.length === 0) return 'unknown';
   let at = chain.length - 1;
   if (trust.kind === 'hops') at = Math.max(0, at - trust.hops);

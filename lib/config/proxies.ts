@@ -56,7 +56,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies |
     return hops > 10 ? 'must be a number of hops from 0 to 10, or a comma list of CIDRs' : { kind: 'hops', hops };
   }
   const ranges: Range[] = [];
-  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [address = '', prefixText, extra] = part.split('/');
     const parsed = parseAddress(address.toLowerCase());
     const max = parsed?.family === 4 ? 32 : 128;

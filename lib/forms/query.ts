@@ -11,7 +11,11 @@ export function cleanQuery(raw: RawQuery): RawQuery {
   for (const [name, value] of Object.entries(raw)) {
     const key = withoutRefusedCharacters(name);
     if (key === '') continue;
-    out[key] = Array.isArray(value) ? value.map(withoutRefusedCharacters) : value === undefined ? undefined : withoutRefusedCharacters(value);
+    out[key] = Array.isArray(value)
+      ? value.map(withoutRefusedCharacters)
+      : value === undefined
+        ? undefined
+        : withoutRefusedCharacters(value);
   }
   return out;
 }

@@ -173,7 +173,11 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
         if (missing.length) fail(line, null, `The first line must name the columns. Missing: ${missing.join(', ')}`);
         if (unknown.length) fail(line, null, `Unknown columns: ${unknown.join(', ')}. Use the template’s column names`);
         if (repeated.length)
-          fail(line, null, `Each column can appear only once. Named more than once: ${repeated.join(', ')}. Remove the extra columns`);
+          fail(
+            line,
+            null,
+            `Each column can appear only once. Named more than once: ${repeated.join(', ')}. Remove the extra columns`,
+          );
         if (missing.length || repeated.length) break;
         continue;
       }

@@ -111,7 +111,10 @@ export function parseOrganisation(values: OrganisationValues): ParsedOrganisatio
   const parsed = organisationInput.safeParse(values);
   const characters = characterErrors(values, ['description']);
   if (parsed.success && Object.keys(characters).length === 0) return { ok: true, data: parsed.data };
-  return { ok: false, fieldErrors: { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues).fieldErrors), ...characters } };
+  return {
+    ok: false,
+    fieldErrors: { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues).fieldErrors), ...characters },
+  };
 }
 
 export function organisationValuesFromForm(form: FormData): OrganisationValues {

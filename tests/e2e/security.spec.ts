@@ -17,7 +17,7 @@ const BAD_VALUES: Record<string, string> = {
   '100 kB': 'a'.repeat(100_000),
   'not a number': 'NaN',
   'huge number': '99999999999999999999999999',
-  'negative': '-1',
+  negative: '-1',
   markup: '<script>alert(1)</script>',
 };
 
@@ -26,7 +26,23 @@ const ODD_QUERIES = ['%00', '%C0%80', '%E2%80%AE', '%ZZ', '[]=1', '[a]=1', '[a][
 
 const PUBLIC_PAGES: Record<string, string[]> = {
   '/': [],
-  '/services': ['q', 'need', 'place', 'radius', 'age', 'free', 'day', 'time', 'access', 'mode', 'self', 'space', 'today', 'sort', 'page'],
+  '/services': [
+    'q',
+    'need',
+    'place',
+    'radius',
+    'age',
+    'free',
+    'day',
+    'time',
+    'access',
+    'mode',
+    'self',
+    'space',
+    'today',
+    'sort',
+    'page',
+  ],
   '/shortlist': ['ids'],
   '/sign-in': ['callbackUrl', 'error', 'verified'],
   '/refer': ['for'],
@@ -146,7 +162,11 @@ test.describe('a form posted from another site', () => {
   test('is refused with a 403 page, not a server error', async ({ request }) => {
     for (const path of ['/refer', '/sign-in', '/groups/join']) {
       const res = await request.post(path, {
-        headers: { origin: 'https://attacker.example', 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+        headers: {
+          origin: 'https://attacker.example',
+          'next-action': '0'.repeat(42),
+          'content-type': 'text/plain;charset=UTF-8',
+        },
         data: '[]',
       });
       expect(res.status(), path).toBe(403);
@@ -242,7 +262,9 @@ test.describe('bad input in public forms', () => {
         await fillEveryBox(page, form.button, value, list);
         await page.getByRole('button', { name: form.button }).click();
         // Either the page with its problems, or (sign-in) the page again; never an error page.
-        await expect(page.getByRole('heading', { level: 1 }), label).not.toHaveText(/something went wrong|problem with the service/i);
+        await expect(page.getByRole('heading', { level: 1 }), label).not.toHaveText(
+          /something went wrong|problem with the service/i,
+        );
         if (form.name !== 'sign-in') await expect(problem, label).toBeVisible();
         if (label.startsWith('nul') || label === 'controls')
           await expect(page.getByText(CONTROL_CHARACTER_MESSAGE).first(), label).toBeVisible();

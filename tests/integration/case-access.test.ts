@@ -75,7 +75,13 @@ describe('who may open a case', () => {
     await recordCaseloadShown(t.db, w.worker, mine, at);
     const listed = await t.db.auditEvent.findMany({ where: { action: 'caseload.listed', actorId: w.worker.id } });
     expect(listed).toEqual([
-      expect.objectContaining({ actorId: w.worker.id, personId: w.person.id, entityType: 'case', entityId: w.kase.id, createdAt: at }),
+      expect.objectContaining({
+        actorId: w.worker.id,
+        personId: w.person.id,
+        entityType: 'case',
+        entityId: w.kase.id,
+        createdAt: at,
+      }),
     ]);
     // An empty list records nothing.
     await recordCaseloadShown(t.db, w.worker2, await myCaseload(t.db, w.worker2, at), at);

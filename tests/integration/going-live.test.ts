@@ -48,7 +48,10 @@ describe('the per-address referral limit', () => {
     const results: boolean[] = [];
     for (let i = 0; i < 6; i++) {
       // What the server hands the app for a client at 198.51.100.7 that forged a new header each time.
-      const req = { headers: { 'x-forwarded-for': `10.9.${i}.${i + 1}` } as Record<string, string>, socket: { remoteAddress: '198.51.100.7' } };
+      const req = {
+        headers: { 'x-forwarded-for': `10.9.${i}.${i + 1}` } as Record<string, string>,
+        socket: { remoteAddress: '198.51.100.7' },
+      };
       appendSocketAddress(req);
       const parsed = parseReferral('self', referral(), NOW);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
@@ -69,7 +72,12 @@ describe('a live instance with the demo’s passwords', () => {
         { email: 'worker1@county.example.org', name: 'W One', role: 'link_worker', passwordHash: seeded },
         { email: 'worker2@county.example.org', name: 'W Two', role: 'link_worker', passwordHash: seeded },
         { email: 'left@county.example.org', name: 'Left', role: 'link_worker', passwordHash: seeded, active: false },
-        { email: 'real@eastbrook.gov.uk', name: 'Real', role: 'admin', passwordHash: await hashPassword('a long private phrase') },
+        {
+          email: 'real@eastbrook.gov.uk',
+          name: 'Real',
+          role: 'admin',
+          passwordHash: await hashPassword('a long private phrase'),
+        },
       ],
     });
     const found = await accountsWithSeedPasswords(t.db);
@@ -77,7 +85,10 @@ describe('a live instance with the demo’s passwords', () => {
     expect(seedPasswordRefusal(found)).toMatch(/3 accounts still have a demo password/);
     expect(seedPasswordRefusal(found)).toMatch(/DEMO_MODE=true/);
 
-    await t.db.user.updateMany({ where: { email: { in: found } }, data: { passwordHash: await hashPassword('another private phrase') } });
+    await t.db.user.updateMany({
+      where: { email: { in: found } },
+      data: { passwordHash: await hashPassword('another private phrase') },
+    });
     expect(await accountsWithSeedPasswords(t.db)).toEqual([]);
   });
 });

@@ -95,7 +95,10 @@ describe('a report CSV with search words typed by the public', () => {
       '2026',
       'All wards',
     );
-    const cells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',All wards,')[1]);
+    const cells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',All wards,')[1]);
     expect(cells.slice(0, 6).every((c) => c?.startsWith(`"'`))).toBe(true);
     expect(cells[6]).toBe('plain words,5');
   });

@@ -20,7 +20,9 @@ export default async function InvitePage({
 }) {
   const { token } = await params;
   const error =
-    cleanQuery(await searchParams).error === 'password' ? `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
+    cleanQuery(await searchParams).error === 'password'
+      ? `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`
+      : undefined;
   const invite = await loadInvite(db(), token);
   if (!invite.ok) {
     return (
