@@ -49,7 +49,7 @@ export function proxy(request: NextRequest) {
   if (request.method === 'POST') {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
     if (!isSameOriginPost(request.headers.get('origin'), host)) {
-      const refused = new NextResponse(crossOriginRefusalPage(settings.borough.serviceName), {
+      const refused = new NextResponse(crossOriginRefusalPage(settings.borough.serviceName, settings.baseUrl), {
         status: 403,
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
       });

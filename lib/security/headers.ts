@@ -73,12 +73,12 @@ export function isSameOriginPost(origin: string | null, host: string | null): bo
 }
 
 /** The page a cross-origin form post gets instead of the 500 Next gives it. */
-export function crossOriginRefusalPage(serviceName: string): string {
+export function crossOriginRefusalPage(serviceName: string, baseUrl: string): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Form not accepted - ${esc(serviceName)}</title></head>
 <body><main><h1>We did not accept that form</h1>
 <p>It was sent from another website. If you were using ${esc(serviceName)}, go back to our site, reload the page and try again.</p>
-<p><a href="/">Go to the home page</a></p></main></body></html>`;
+<p><a href="${esc(baseUrl)}">Go to ${esc(serviceName)}</a></p></main></body></html>`;
 }

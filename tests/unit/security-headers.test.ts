@@ -54,6 +54,8 @@ describe('the security headers', () => {
     expect(isSameOriginPost('https://evil.example', 'connect.example.gov.uk')).toBe(false);
     expect(isSameOriginPost('null', 'connect.example.gov.uk')).toBe(false);
     expect(isSameOriginPost(null, 'connect.example.gov.uk')).toBe(true);
-    expect(crossOriginRefusalPage('A <b> service')).toContain('A &#60;b&#62; service');
+    const page = crossOriginRefusalPage('A <b> service', 'https://connect.example.gov.uk');
+    expect(page).toContain('A &#60;b&#62; service');
+    expect(page).toContain('href="https://connect.example.gov.uk"');
   });
 });
