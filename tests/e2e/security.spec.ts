@@ -21,6 +21,10 @@ const BAD_VALUES: Record<string, string> = {
   markup: '<script>alert(1)</script>',
 };
 
+const QUERY_VALUES = ['nul', 'nul inside', 'controls', 'direction override', '100 kB', 'huge number', 'markup'].map(
+  (k) => BAD_VALUES[k]!,
+);
+
 /** Query strings that are not a plain value: lists, object notation, encodings the server must survive. */
 const ODD_QUERIES = ['%00', '%C0%80', '%E2%80%AE', '%ZZ', '[]=1', '[a]=1', '[a][b]=1'];
 
@@ -124,7 +128,7 @@ test.describe('security headers', () => {
     await visit(page, '/refer');
     // Hydrated: the error summary takes focus after a client-side submit.
     await page.getByRole('button', { name: 'Send request' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /there is a problem/i })).toBeFocused();
+    await expect(page.locator('.error-summary')).toBeFocused();
 
     const staff = await (await browser.newContext()).newPage();
     const staffSeen = watch(staff);
@@ -198,7 +202,7 @@ test.describe('bad input in addresses', () => {
       // Parameters the page does not know, and odd encodings, on every path.
       for (const odd of ODD_QUERIES) await check(`${path}?x${odd}&${odd}`);
       for (const name of [...params, 'unknown']) {
-        for (const value of Object.values(BAD_VALUES)) {
+        for (const value of QUERY_VALUES) {
           // Long values travel once only: a 100 kB address is refused by the server as too long (4xx).
           await check(`${path}?${new URLSearchParams({ [name]: value })}`);
         }
