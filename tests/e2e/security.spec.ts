@@ -218,7 +218,7 @@ type PublicForm = { name: string; path: (request: APIRequestContext) => Promise<
 
 const PUBLIC_FORMS: PublicForm[] = [
   { name: 'self-referral', path: async () => '/refer', button: 'Send request' },
-  { name: 'referral by a professional', path: async () => '/refer/professional', button: 'Send request' },
+  { name: 'referral by a professional', path: async () => '/refer/professional', button: 'Send referral' },
   { name: 'report a problem', path: async (r) => `${await aListing(r)}/report`, button: 'Send report' },
   { name: 'group sign-up', path: async () => '/groups/join', button: 'Register the group' },
   { name: 'sign-in', path: async () => '/sign-in', button: 'Sign in' },
@@ -294,6 +294,9 @@ test.describe('bad input in public forms', () => {
     await expectAccessible(page);
 
     await page.getByLabel('Full name').fill('Dorothy Fairweather');
+    await page.getByLabel('Age range (if you do not know the date of birth)').selectOption('75-84');
+    await page.getByLabel('Phone call').check();
+    await page.getByLabel('A link worker can get in touch about this, using the details above').check();
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page).toHaveURL(/\/refer\/sent\?/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request sent');
