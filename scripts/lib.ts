@@ -53,7 +53,7 @@ export async function buildIfNeeded(log: (m: string) => void): Promise<void> {
 }
 
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  return spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
     stdio: 'inherit',
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -147,7 +147,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       <Textarea
         id="description"
         label="Description"
-        hint={`What happens, what to expect on a first visit, what to bring. Plain text: links and formatting are not kept. ${hint ?? ''}`.trim()}
+        hint={`What happens, what to expect on a first visit, what to bring. Plain text: it is shown exactly as you type it, without formatting. ${hint ?? ''}`.trim()}
         error={e.description}
         defaultValue={v.description}
         rows={6}

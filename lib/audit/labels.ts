@@ -2,6 +2,8 @@
 
 const auditActionLabels: Record<string, string> = {
   'case.viewed': 'Viewed the case',
+  'caseload.listed': 'Saw the name in a caseload list',
+  'person.listed': 'Saw the name in a person search (subject access)',
   'case.access_refused': 'Tried to open the case (refused)',
   'case.closed': 'Closed the case',
   'conversation.recorded': 'Recorded a conversation',

@@ -133,6 +133,28 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
             ${e.personId ?? null}::uuid, ${JSON.stringify(detail)}::jsonb, ${e.at ?? new Date()}::timestamp(3))`;
 }
 
+/** One person a screen listed by name, and the record the line is about. */
+export type ListedPerson = { personId: string; entityType: string; entityId: string };
+
+/**
+ * Records that a screen listed these people by name: one entry per person, written in one INSERT
+ * so a long list costs one round trip. `action` says which screen (`caseload.listed`).
+ */
+export async function recordPeopleListed(
+  tx: Tx,
+  actor: AuditActor,
+  action: string,
+  people: readonly ListedPerson[],
+  at: Date = new Date(),
+): Promise<void> {
+  if (people.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "actorId", "actorRole", action, "entityType", "entityId", "personId", detail, "createdAt")
+    SELECT gen_random_uuid(), ${actor.id}::uuid, ${actor.role}, ${action}, t.kind, t.entity, t.person::uuid, '{}'::jsonb, ${at}::timestamp(3)
+    FROM unnest(${people.map((p) => p.entityType)}::text[], ${people.map((p) => p.entityId)}::text[], ${people.map((p) => p.personId)}::text[])
+      AS t(kind, entity, person)`;
+}
+
 export type AuditEntry = {
   id: string;
   at: Date;

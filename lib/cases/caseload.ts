@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/types';
+import { recordPeopleListed, type AuditActor } from '@/lib/audit/record';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween, londonToday } from '@/lib/format/dates';
@@ -14,6 +15,8 @@ function escapeLike(text: string): string {
 
 export type CaseloadItem = {
   id: string;
+  /** The person the case is about (for the audit of who saw their name listed). */
+  personId: string;
   reference: string;
   personName: string;
   status: CaseStatus;
@@ -102,12 +105,13 @@ export async function myCaseload(
       rag: Rag | null;
       receivedAt: Date;
       firstContactAt: Date | null;
+      personId: string;
       personName: string;
       workerName: string | null;
       nextFollowUpOn: Date | null;
     }>
   >`
-    SELECT c.id, c.reference, c.status::text AS status, c.rag::text AS rag, c."receivedAt", c."firstContactAt",
+    SELECT c.id, c."personId", c.reference, c.status::text AS status, c.rag::text AS rag, c."receivedAt", c."firstContactAt",
            p.name AS "personName", w.name AS "workerName", c."nextFollowUpOn"
     FROM "Case" c
     JOIN "Person" p ON p.id = c."personId"
@@ -127,6 +131,7 @@ export async function myCaseload(
             : 'later';
     return {
       id: c.id,
+      personId: c.personId,
       reference: c.reference,
       personName: c.personName,
       status: c.status,
@@ -156,4 +161,16 @@ export async function myCaseload(
     othersPage,
     total: due.length + awaitingFirstContact.length + allOthers.length,
   };
+}
+
+/** Records, per person, that the caseload page showed these names (the lines on the page only). */
+export async function recordCaseloadShown(tx: Tx, actor: AuditActor, caseload: Caseload, at: Date = new Date()): Promise<void> {
+  const shown = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others];
+  await recordPeopleListed(
+    tx,
+    actor,
+    'caseload.listed',
+    shown.map((i) => ({ personId: i.personId, entityType: 'case', entityId: i.id })),
+    at,
+  );
 }

@@ -4,6 +4,7 @@
 // Variables only tests and tools read (E2E_*, CHROMIUM_PATH, BENCH_URL, MIGRATIONS_DIR) are not
 // here, nor the platform's own (NODE_ENV, NEXT_RUNTIME, NEXT_PHASE).
 import { z } from 'zod';
+import { parseTrustedProxies } from './proxies';
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -52,7 +53,14 @@ const schema = z
         })
         .default('info'),
     ),
-    DEMO_MODE: flag(true),
+    // Unset: decided in parseEnv (the quick start is a demo; a configured or production instance is not).
+    DEMO_MODE: z.preprocess(
+      blankIsUnset,
+      z
+        .enum(['true', 'false'], { error: 'must be true or false' })
+        .optional()
+        .transform((v) => (v === undefined ? undefined : v === 'true')),
+    ),
     JOBS_IN_PROCESS: flag(true),
 
     // the borough
@@ -145,10 +153,38 @@ const schema = z
         .default('EB'),
     ),
     REFERRAL_RATE_PER_HOUR: wholeNumber(20),
+
+    // security
+    TRUSTED_PROXIES: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .trim()
+        .optional()
+        .transform((v, ctx) => {
+          const parsed = parseTrustedProxies(v);
+          if (typeof parsed === 'string') {
+            ctx.addIssue({ code: 'custom', message: parsed, input: v });
+            return z.NEVER;
+          }
+          return parsed;
+        }),
+    ),
+    SEARCH_LOG_PER_ADDRESS_PER_HOUR: wholeNumber(60),
+    SEARCH_LOG_PER_WORDS_PER_DAY: wholeNumber(20),
   })
   .transform((e) => ({ ...e, APP_BASE_URL: e.APP_BASE_URL ?? `http://localhost:${e.PORT}` }));
 
-export type Env = z.output<typeof schema>;
+export type Env = Omit<z.output<typeof schema>, 'DEMO_MODE'> & { DEMO_MODE: boolean };
+
+/**
+ * Demo mode is opt-in except for the two-command quick start: with no DATABASE_URL and outside
+ * production it is on; with DATABASE_URL or NODE_ENV=production it is off unless DEMO_MODE=true.
+ */
+export function demoModeFrom(explicit: boolean | undefined, source: EnvSource, databaseUrl: string | undefined): boolean {
+  if (explicit !== undefined) return explicit;
+  return !databaseUrl && source.NODE_ENV !== 'production';
+}
 
 /** Names of the variables this module reads. */
 export const ENV_NAMES = Object.keys(schema.in.shape) as (keyof z.input<typeof schema>)[];
@@ -177,7 +213,8 @@ export function parseEnv(source: EnvSource): Env {
   for (const name of ADAPTER_NEEDS[adapter] ?? []) {
     if (blankIsUnset(source[name]) === undefined) problems.push({ name, message: `must be set when NOTIFY_ADAPTER=${adapter}` });
   }
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success && problems.length === 0)
+    return { ...result.data, DEMO_MODE: demoModeFrom(result.data.DEMO_MODE, source, result.data.DATABASE_URL) };
   throw new EnvError(problems);
 }
 
@@ -186,7 +223,7 @@ let cached: { key: string; env: Env } | undefined;
 
 /** This process's settings (process.env, checked). */
 export function env(): Env {
-  const key = ENV_NAMES.map((name) => process.env[name] ?? '\u0000').join('\u0001');
+  const key = [...ENV_NAMES, 'NODE_ENV'].map((name) => process.env[name] ?? '\u0000').join('\u0001');
   if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
   return cached.env;
 }

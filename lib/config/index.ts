@@ -52,6 +52,15 @@ export const config = {
     const e = env();
     return { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION };
   },
+  /** How much of the anonymous zero-result search log one address, or one set of words, can fill. */
+  get searchLog() {
+    const e = env();
+    return { perAddressPerHour: e.SEARCH_LOG_PER_ADDRESS_PER_HOUR, perWordsPerDay: e.SEARCH_LOG_PER_WORDS_PER_DAY };
+  },
+  /** Which proxies may say who the client is (lib/auth/request.ts). */
+  get trustedProxies() {
+    return env().TRUSTED_PROXIES ?? ({ kind: 'none' } as const);
+  },
   get logLevel() {
     return env().LOG_LEVEL;
   },

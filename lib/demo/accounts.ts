@@ -65,6 +65,12 @@ export const demoAccounts: DemoAccount[] = [
   },
 ];
 
+/** The password the seed gives every other staff account it makes (demo and benchmark data). */
+export const SEED_STAFF_PASSWORD = 'demo-staff-2026';
+
+/** Every password the seed sets: published in this repository, so never acceptable on a live instance. */
+export const publicSeedPasswords: readonly string[] = [...new Set([...demoAccounts.map((a) => a.password), SEED_STAFF_PASSWORD])];
+
 /** The organisation the demo provider belongs to, and the two teams, as the seed names them. */
 export const DEMO_PROVIDER_ORGANISATION = 'Eastbrook Age Well';
 export const DEMO_TEAMS = {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { config } from '@/lib/config';
+import { hit } from '@/lib/auth/rate-limit';
 import type { Tx } from '@/lib/db/client';
 import { metresToMiles } from '@/lib/geo/distance';
 import { geocoderFor, type Geocoder, type PlaceMatch } from '@/lib/geo/geocoder';
@@ -50,7 +52,14 @@ export type SearchOutcome = {
   blocked: boolean;
 };
 
-export type RunOptions = { now?: Date; geocoder?: Geocoder; log?: boolean; suggest?: boolean };
+export type RunOptions = {
+  now?: Date;
+  geocoder?: Geocoder;
+  log?: boolean;
+  suggest?: boolean;
+  /** The searcher's address (lib/auth/request.ts), for the search log's per-address limit. */
+  clientIp?: string;
+};
 
 /** Shortens a description to about `max` characters, on a word boundary. */
 export function shorten(text: string, max = 200): string {
@@ -140,22 +149,41 @@ export async function runSearch(
   outcome.results = await loadCards(db, found.rows, now);
 
   if (found.total === 0 && params.page === 1) {
-    if (options.log !== false) await logZeroResults(db, params, outcome.place);
+    if (options.log !== false) await logZeroResults(db, params, outcome.place, { clientIp: options.clientIp, now });
     if (options.suggest !== false) outcome.suggestions = await loosenings(db, params, outcome.place, now);
   }
   return outcome;
 }
 
-export async function logZeroResults(db: Tx, params: SearchParams, place: PlaceMatch | null): Promise<void> {
+/**
+ * Records an anonymous search that found nothing, for the commissioners' "searches with no results"
+ * figures. Throttled so nobody can inflate them: at most so many an hour from one address, and so
+ * many a day for the same words (what is over is simply not recorded). True when recorded.
+ */
+export async function logZeroResults(
+  db: Tx,
+  params: SearchParams,
+  place: PlaceMatch | null,
+  { clientIp, now = new Date() }: { clientIp?: string; now?: Date } = {},
+): Promise<boolean> {
+  const terms = anonymiseTerms(params.q);
+  const limits = config.searchLog;
+  if (clientIp && !(await hit(db, `search-log:ip:${clientIp}`, limits.perAddressPerHour, 60 * 60, now)).allowed) return false;
+  if (terms) {
+    const words = createHash('sha256').update(terms.toLowerCase()).digest('base64url');
+    if (!(await hit(db, `search-log:words:${words}`, limits.perWordsPerDay, 24 * 60 * 60, now)).allowed) return false;
+  }
   await db.searchLog.create({
     data: {
-      terms: anonymiseTerms(params.q),
+      createdAt: now,
+      terms,
       filters: filtersForLog(params) as object,
       wardId: place?.wardId ?? null,
       district: place?.district ?? null,
       resultCount: 0,
     },
   });
+  return true;
 }
 
 /** Wider searches worth offering when nothing was found, each with how many it would find. */

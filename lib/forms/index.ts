@@ -7,3 +7,5 @@ export * from './fields';
 export * from './rules';
 export * from './phone';
 export * from './dates';
+export * from './characters';
+export * from './query';

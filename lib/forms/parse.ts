@@ -1,6 +1,7 @@
 // From a posted form and its zod schema to either the parsed data or the form's state with every
 // problem at once: each field's messages, in the order zod found them.
 import type { z } from 'zod';
+import { characterErrors } from './characters';
 import { formInput, formValues } from './read';
 import { formState, type FieldErrors, type FormState, type FormValues } from './state';
 
@@ -38,6 +39,8 @@ export type ParseFormOptions = {
   omit?: readonly string[];
   /** Values that do not come from the form (an id from the address). */
   with?: Record<string, unknown>;
+  /** Boxes of several lines (textareas): they may hold line breaks and tabs; every other field may not. */
+  multiline?: readonly string[];
 };
 
 /** Parses a posted form with its schema; on failure, the state to show with every message and what was typed. */
@@ -47,8 +50,14 @@ export function parseForm<S extends z.ZodType>(
   options: ParseFormOptions = {},
 ): ParsedForm<z.output<S>> {
   const values = formValues(form, { omit: options.omit });
-  const input = { ...formInput(formValues(form), options.lists), ...options.with };
+  const posted = formValues(form);
+  // Checked before the schema, for every field (a password too): control and direction characters
+  // are refused with a message on the field, and the schema's messages for other fields still show.
+  const refusedCharacters = characterErrors(posted, options.multiline);
+  const input = { ...formInput(posted, options.lists), ...options.with };
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data, values };
-  return { ok: false, values, state: formState(values, issuesToErrors(parsed.error.issues)) };
+  if (parsed.success && Object.keys(refusedCharacters).length === 0) return { ok: true, data: parsed.data, values };
+  const fromSchema = parsed.success ? { fieldErrors: {} } : issuesToErrors(parsed.error.issues);
+  const fieldErrors = { ...fromSchema.fieldErrors, ...refusedCharacters };
+  return { ok: false, values, state: formState(values, { ...fromSchema, fieldErrors }) };
 }

@@ -168,9 +168,17 @@ export async function checkCsv(tx: Tx, input: Readable | AsyncIterable<Buffer | 
         header = record.map((h) => h.trim().toLowerCase());
         const missing = COLUMNS.filter((c) => c.required && !header!.includes(c.name)).map((c) => c.name);
         const unknown = header.filter((h) => h && !COLUMN_NAMES.includes(h));
+        // A name given twice would let the later column overwrite the earlier one unseen.
+        const repeated = [...new Set(header.filter((h, i) => h && header!.indexOf(h) !== i))];
         if (missing.length) fail(line, null, `The first line must name the columns. Missing: ${missing.join(', ')}`);
         if (unknown.length) fail(line, null, `Unknown columns: ${unknown.join(', ')}. Use the template’s column names`);
-        if (missing.length) break;
+        if (repeated.length)
+          fail(
+            line,
+            null,
+            `Each column can appear only once. Named more than once: ${repeated.join(', ')}. Remove the extra columns`,
+          );
+        if (missing.length || repeated.length) break;
         continue;
       }
       if (rows.length + totalErrors >= MAX_ROWS) {

@@ -5,6 +5,7 @@ import {
   EMAIL_FORMAT,
   PHONE_EXAMPLE,
   addFieldError,
+  characterErrors,
   isMobileNumber,
   isPhoneNumber,
   isUuid,
@@ -258,6 +259,10 @@ export function parseReferral(kind: ReferralKind, values: ReferralValues, now: D
   const add = (field: ReferralField, message: string) => {
     errors = addFieldError(errors, field, message);
   };
+
+  const posted = Object.fromEntries(Object.entries(values).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  for (const [field, messages] of Object.entries(characterErrors(posted, ['contactNotes', 'whatMatters'])))
+    errors = { ...errors, [field]: messages! };
 
   const key = submissionKeyRule.safeParse(values.submissionKey);
   // The key comes from the page, never from a person: a missing one means the page was not ours.

@@ -1,7 +1,7 @@
 // One schema for a listing: the editor's server action parses its form with it, the form shows its
 // messages next to each field, and the bulk import checks every CSV row with it too.
 import { z } from 'zod';
-import { isDateKey, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
+import { isDateKey, nestedCharacterErrors, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { WEEK_ORDER, WEEKDAY_NAMES, type WeekdayCode } from '@/lib/directory/days';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
@@ -568,6 +568,8 @@ export function parseListing(values: ListingValues): ParsedListing {
   const extra: Record<string, string[]> = {};
   for (const { s, i } of kept) if (!KEEP_KEY.test(s.keep ?? '')) extra[`schedules-${i}-kind`] = ['Choose how often it happens'];
   if (filled.length > MAX_SCHEDULES) extra.schedules = [`Add up to ${MAX_SCHEDULES} times`];
+  // Control and direction characters anywhere, line breaks outside the two boxes of several lines.
+  Object.assign(extra, nestedCharacterErrors(values, ['description', 'eligibility']));
   if (parsed.success && Object.keys(extra).length === 0) {
     const times = [...parsed.data.schedules];
     const schedules = filled.map(({ s, i }): ScheduleInput | KeepInput =>

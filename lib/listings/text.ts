@@ -1,33 +1,23 @@
-// Listings hold plain text only. Whatever a group pastes in (from a web page, a word processor, or
-// on purpose) is reduced to text before it is stored; pages render it as text, never as HTML.
+// Listings hold plain text, stored as the group wrote it: text that looks like markup
+// ("<under 16s with an adult>") is kept, and every page renders it as text (React escapes it), so
+// nothing typed is ever run or silently deleted. Only the white space is tidied.
 
-const BLOCKS = /<(script|style|iframe|object|embed|template|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const TAG = /<\/?[a-z!?][^<>]*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
-// Control characters other than tab and newline, and the Unicode direction overrides.
+// Control characters other than tab and newline, and the Unicode direction overrides. The forms
+// refuse these with a message (lib/forms/characters.ts); this catches the import and older rows.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Removes markup and control characters; keeps line breaks (at most one blank line in a row). */
+/** The text as written, with Windows line breaks made plain, trailing spaces and extra blank lines gone. */
 export function plainText(input: string): string {
-  return (
-    input
-      .replace(/\r\n?/g, '\n')
-      .replace(COMMENT, '')
-      .replace(BLOCKS, '')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/p\s*>/gi, '\n\n')
-      .replace(TAG, '')
-      // A stray "<" left over from a broken tag cannot open one later, but keep it readable.
-      .replace(/<(?=[a-z!/?])/gi, '‹')
-      .replace(CONTROL, '')
-      .replace(/[ \t]+\n/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
+  return input
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
-/** One line of plain text: markup removed and runs of white space made one space. */
+/** One line of plain text: runs of white space made one space. */
 export function plainLine(input: string): string {
   return plainText(input).replace(/\s+/g, ' ').trim();
 }

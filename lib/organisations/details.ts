@@ -9,7 +9,7 @@ import { assertCan, can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
+import { characterErrors, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { normalisePhone, normaliseUrl, plainLine, plainText } from '@/lib/listings/text';
 
 export const ORGANISATION_FIELDS = [
@@ -109,8 +109,12 @@ export type ParsedOrganisation = { ok: true; data: OrganisationDetails } | { ok:
 
 export function parseOrganisation(values: OrganisationValues): ParsedOrganisation {
   const parsed = organisationInput.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, fieldErrors: issuesToErrors(parsed.error.issues).fieldErrors };
+  const characters = characterErrors(values, ['description']);
+  if (parsed.success && Object.keys(characters).length === 0) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    fieldErrors: { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues).fieldErrors), ...characters },
+  };
 }
 
 export function organisationValuesFromForm(form: FormData): OrganisationValues {

@@ -3,7 +3,7 @@
 // cases, conversations (with their scores), referrals and unmet need stay as anonymous figures.
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, recordPeopleListed } from '@/lib/audit/record';
 import { isUuid } from '@/lib/forms';
 import type { Tx } from '@/lib/db/client';
 import { declineReasons } from '@/lib/referrals/lifecycle';
@@ -70,6 +70,13 @@ export async function findPeople(
     detail: { purpose: 'subject_access', results: people.length },
     at: now,
   });
+  await recordPeopleListed(
+    tx,
+    user,
+    'person.listed',
+    people.map((p) => ({ personId: p.id, entityType: 'person', entityId: p.id })),
+    now,
+  );
   return people.map((p) => ({ id: p.id, name: p.name, anonymised: p.anonymisedAt !== null, cases: p.cases }));
 }
 

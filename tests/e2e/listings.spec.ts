@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { demoAccounts } from '../../lib/demo/accounts';
 import { expect, expectAccessible, test, visit } from './axe';
+import { outboxLink } from './outbox';
 
 const provider = demoAccounts.find((a) => a.role === 'provider')!;
 const coordinator = demoAccounts.find((a) => a.role === 'coordinator')!;
@@ -217,11 +218,7 @@ test.describe('members of a group', () => {
     await expectAccessible(page);
 
     const member = await newPage(browser);
-    await visit(member, `/dev/outbox?to=${encodeURIComponent(email)}`);
-    await member
-      .getByRole('link', { name: /\/groups\/invite\// })
-      .first()
-      .click();
+    await visit(member, await outboxLink(browser, /\/groups\/invite\//, email));
     await expect(member.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
     await expectAccessible(member);
     await member.getByLabel('Create a password').fill('a kettle and seven mugs');
@@ -262,12 +259,7 @@ for (const device of devices) {
       await expectAccessible(page);
 
       // The confirmation e-mail, from the demo outbox.
-      await visit(page, `/dev/outbox?to=${encodeURIComponent(email)}`);
-      await page
-        .getByRole('link', { name: /\/groups\/verify\// })
-        .first()
-        .click();
-      await expectAccessible(page);
+      await visit(page, await outboxLink(browser, /\/groups\/verify\//, email));
       await page.getByRole('button', { name: 'Confirm my email address' }).click();
       await expect(page).toHaveURL(/\/sign-in/);
 
@@ -323,7 +315,10 @@ for (const device of devices) {
       await expectAccessible(staff);
     });
 
-    test('a provider confirms “still right” from the e-mailed link and the last-checked date changes', async ({ page }) => {
+    test('a provider confirms “still right” from the e-mailed link and the last-checked date changes', async ({
+      page,
+      browser,
+    }) => {
       await signIn(page, coordinator.email, coordinator.password);
       await visit(page, '/moderation/freshness');
       const row = page
@@ -335,11 +330,7 @@ for (const device of devices) {
       await expect(page.getByText(`Reminder sent for ${name}.`)).toBeVisible();
       await expectAccessible(page);
 
-      await visit(page, '/dev/outbox');
-      await page
-        .getByRole('link', { name: /\/listing-check\// })
-        .first()
-        .click();
+      await visit(page, await outboxLink(browser, /\/listing-check\//));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Is your listing for ${name} still right?`);
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Yes, it is all still right' }).click();

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseAccess } from '@/lib/cases/access';
 import { openCase, openCaseSummary } from '@/lib/cases/view';
-import { myCaseload } from '@/lib/cases/caseload';
+import { myCaseload, recordCaseloadShown } from '@/lib/cases/caseload';
+import { findPeople } from '@/lib/people/subject-access';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';
 
@@ -66,6 +67,30 @@ describe('who may open a case', () => {
     expect(page.case.needs.map((n) => n.term.name)).toEqual(['Loneliness and isolation']);
     expect(page.timeline.map((e) => e.kind)).toEqual(['assigned', 'triaged', 'consent', 'received']);
     expect(page.timeline.at(-1)!.title).toBe('Referral received');
+  });
+
+  it('records, per person, each name a caseload list or an admin person search showed', async () => {
+    const at = new Date('2026-11-18T12:00:00Z');
+    const mine = await myCaseload(t.db, w.worker, at);
+    await recordCaseloadShown(t.db, w.worker, mine, at);
+    const listed = await t.db.auditEvent.findMany({ where: { action: 'caseload.listed', actorId: w.worker.id } });
+    expect(listed).toEqual([
+      expect.objectContaining({
+        actorId: w.worker.id,
+        personId: w.person.id,
+        entityType: 'case',
+        entityId: w.kase.id,
+        createdAt: at,
+      }),
+    ]);
+    // An empty list records nothing.
+    await recordCaseloadShown(t.db, w.worker2, await myCaseload(t.db, w.worker2, at), at);
+    expect(await t.db.auditEvent.count({ where: { action: 'caseload.listed', actorId: w.worker2.id } })).toBe(0);
+
+    const found = await t.db.$transaction((tx) => findPeople(tx, w.admin, 'Margaret', at));
+    expect(found?.map((p) => p.id)).toContain(w.person.id);
+    const names = await t.db.auditEvent.findMany({ where: { action: 'person.listed', actorId: w.admin.id } });
+    expect(names.map((a) => a.personId).sort()).toEqual(found!.map((p) => p.id).sort());
   });
 
   it('the caseload lists the worker’s own cases, or the team’s, with filters', async () => {

@@ -73,6 +73,21 @@ describe('bulk import', () => {
     }
   });
 
+  it('refuses a file that names a column twice, saying which', async () => {
+    const actor = await admin();
+    const file = `${COLUMN_NAMES.join(',')},Name\r\n${'x,'.repeat(COLUMN_NAMES.length)}x\r\n`;
+    const result = await runImport(t.db, file, actor, 'check', NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        {
+          line: 1,
+          column: null,
+          message: 'Each column can appear only once. Named more than once: name. Remove the extra columns',
+        },
+      ]);
+  });
+
   it('imports everything in one go, and a second import updates rather than duplicates', async () => {
     const actor = await admin();
     const file = csv([

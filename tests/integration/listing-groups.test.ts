@@ -19,7 +19,7 @@ const NOW = new Date('2026-11-24T10:00:00Z');
 
 function join(email: string, extra: Record<string, unknown> = {}) {
   const parsed = joinInput.safeParse({
-    organisationName: 'Riverside <b>Knitters</b>',
+    organisationName: 'Riverside Knitters <16 and over>',
     description: 'We knit and natter.',
     charityNumber: '',
     companyNumber: '',
@@ -47,7 +47,7 @@ describe('a group signs up', () => {
       include: { members: { include: { user: true } } },
     });
     expect(org).toMatchObject({
-      name: 'Riverside Knitters',
+      name: 'Riverside Knitters <16 and over>',
       status: 'pending',
       website: 'https://riverside-knit.example.org/',
       email: 'ada@example.org',

@@ -82,15 +82,15 @@ describe('creating a listing', () => {
     expect(await t.db.service.count({ where: { organisationId: w.org.id } })).toBe(0);
   });
 
-  it('stores plain text: markup and scripts are removed, never kept', async () => {
+  it('stores the text as written, even when it looks like markup (pages show it as text)', async () => {
     const w = await listingWorld(t.db);
     const result = await t.db.$transaction((tx) =>
       saveListing(
         tx,
         w.coordinator,
         input(w.org.id, {
-          name: '<b>Walk</b> & talk',
-          description: 'Hello <script>alert(1)</script><img src=x onerror=alert(2)>world<br>Bring water.',
+          name: 'Walk & talk <under 16s with an adult>',
+          description: 'Hello <script>alert(1)</script>world\r\nBring water.',
         }),
         null,
         NOW,
@@ -98,8 +98,8 @@ describe('creating a listing', () => {
     );
     if (!result.ok) throw new Error('save failed');
     const s = await t.db.service.findUniqueOrThrow({ where: { id: result.serviceId } });
-    expect(s.name).toBe('Walk & talk');
-    expect(s.description).toBe('Hello world\nBring water.');
+    expect(s.name).toBe('Walk & talk <under 16s with an adult>');
+    expect(s.description).toBe('Hello <script>alert(1)</script>world\nBring water.');
   });
 });
 

@@ -59,7 +59,7 @@ describe('a group edits its own details', () => {
     expect(request.previous).toEqual({ name: before.name, description: '', phone: null });
     expect(request.proposed).toEqual({
       name: 'Eastbrook Walkers and Talkers',
-      description: 'Walks for everyone.',
+      description: 'Walks <script>alert(1)</script>for everyone.',
       phone: '01632 960 123',
     });
 
@@ -73,7 +73,12 @@ describe('a group edits its own details', () => {
     expect(view?.organisation).toMatchObject({ id: w.org.id, name: before.name });
     expect(view?.rows).toEqual([
       { field: 'name', label: 'Name of the group', before: before.name, after: 'Eastbrook Walkers and Talkers' },
-      { field: 'description', label: 'About the group', before: 'Not given', after: 'Walks for everyone.' },
+      {
+        field: 'description',
+        label: 'About the group',
+        before: 'Not given',
+        after: 'Walks <script>alert(1)</script>for everyone.',
+      },
       { field: 'phone', label: 'Phone number', before: 'Not given', after: '01632 960 123' },
     ]);
     expect(view?.movedSince).toEqual([]);
@@ -93,7 +98,7 @@ describe('a group edits its own details', () => {
     });
     expect(await t.db.organisation.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({
       name: 'Eastbrook Walkers and Talkers',
-      description: 'Walks for everyone.',
+      description: 'Walks <script>alert(1)</script>for everyone.',
       phone: '01632 960 123',
       charityNumber: '1234567',
     });

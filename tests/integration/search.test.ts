@@ -339,6 +339,33 @@ describe('the whole search from the URL', () => {
     for (const s of out.suggestions) expect(s.count).toBeGreaterThan(0);
   });
 
+  it('logs at most so many searches an hour from one address, and so many a day for the same words', async () => {
+    const saved = { ...process.env };
+    process.env.SEARCH_LOG_PER_ADDRESS_PER_HOUR = '3';
+    process.env.SEARCH_LOG_PER_WORDS_PER_DAY = '2';
+    try {
+      await db.searchLog.deleteMany();
+      await db.rateLimitBucket.deleteMany();
+      const search = (q: string, ip: string, at: Date) => {
+        const { params, errors } = parseSearchParams(new URLSearchParams({ q }));
+        return runSearch(db, params, errors, { now: at, clientIp: ip, suggest: false });
+      };
+      // One address rotating its words: three an hour are counted, the rest are not.
+      for (let i = 0; i < 6; i++) await search(`zither ${'abcdef'[i]}`, '198.51.100.7', NOW);
+      expect(await db.searchLog.count()).toBe(3);
+      // Many addresses repeating the same words: twice a day.
+      await db.searchLog.deleteMany();
+      for (let i = 0; i < 5; i++) await search('theremin', `203.0.113.${i}`, NOW);
+      expect(await db.searchLog.count({ where: { terms: 'theremin' } })).toBe(2);
+      await search('theremin', '203.0.113.99', new Date(NOW.getTime() + 24 * 60 * 60 * 1000));
+      expect(await db.searchLog.count({ where: { terms: 'theremin' } })).toBe(3);
+    } finally {
+      for (const key of ['SEARCH_LOG_PER_ADDRESS_PER_HOUR', 'SEARCH_LOG_PER_WORDS_PER_DAY'])
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+    }
+  });
+
   it('does not log searches that find something', async () => {
     await db.searchLog.deleteMany();
     await run('q=lonely');

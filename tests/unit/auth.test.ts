@@ -56,8 +56,8 @@ describe('clientIp', () => {
     expect(clientIp({ 'x-forwarded-for': '198.51.100.7' })).toBe('198.51.100.7');
   });
 
-  it('falls back to x-real-ip, then to a shared "unknown" bucket', () => {
-    expect(clientIp(new Headers({ 'x-real-ip': '192.0.2.1' }))).toBe('192.0.2.1');
+  it('never believes x-real-ip (a client can send it); with no address at all, a shared "unknown" bucket', () => {
+    expect(clientIp(new Headers({ 'x-real-ip': '192.0.2.1' }))).toBe('unknown');
     expect(clientIp(new Headers())).toBe('unknown');
   });
 });

@@ -78,3 +78,28 @@ describe('the CSV writer', () => {
     expect(unescapeCell('-3')).toBe('-3');
   });
 });
+
+describe('a report CSV with search words typed by the public', () => {
+  it('writes every formula starter as text, through the one writer', async () => {
+    const { tableCsv } = await import('@/lib/reports/csv');
+    const labels = ['-1+HYPERLINK("http://evil.example","click")', '=1+1', '+SUM(A1)', '@cmd', '\tx', '\rx', 'plain words'];
+    const csv = tableCsv(
+      {
+        id: 'words',
+        title: 'Searches with no results',
+        definition: '',
+        labelHeader: 'Words',
+        columns: [{ key: 'n', label: 'Searches', numeric: true }],
+        rows: labels.map((label, i) => ({ key: String(i), label, values: [{ text: '5', value: 5 }] })),
+      },
+      '2026',
+      'All wards',
+    );
+    const cells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',All wards,')[1]);
+    expect(cells.slice(0, 6).every((c) => c?.startsWith(`"'`))).toBe(true);
+    expect(cells[6]).toBe('plain words,5');
+  });
+});

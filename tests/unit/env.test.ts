@@ -42,6 +42,23 @@ describe('the environment check', () => {
     expect(blank.INTAKE_TEAM).toBeUndefined();
   });
 
+  it('is a demo only for the quick start: DATABASE_URL or NODE_ENV=production turn it off unless DEMO_MODE=true', () => {
+    expect(parseEnv({}).DEMO_MODE).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development' }).DEMO_MODE).toBe(true);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db.example/cc' }).DEMO_MODE).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'production' }).DEMO_MODE).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }).DEMO_MODE).toBe(true);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db.example/cc', DEMO_MODE: 'true' }).DEMO_MODE).toBe(true);
+    expect(parseEnv({ DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
+  });
+
+  it('reads TRUSTED_PROXIES as none, a hop count or CIDR ranges, naming it when wrong', () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual({ kind: 'none' });
+    expect(parseEnv({ TRUSTED_PROXIES: '1' }).TRUSTED_PROXIES).toEqual({ kind: 'hops', hops: 1 });
+    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8,fd00::/8' }).TRUSTED_PROXIES).toMatchObject({ kind: 'cidrs' });
+    expect(problems({ TRUSTED_PROXIES: 'everyone' })).toEqual(['TRUSTED_PROXIES']);
+  });
+
   it('derives the base address from the port unless APP_BASE_URL is set', () => {
     expect(parseEnv({ PORT: '8080' }).APP_BASE_URL).toBe('http://localhost:8080');
     expect(parseEnv({ PORT: '8080', APP_BASE_URL: 'https://connect.example.gov.uk' }).APP_BASE_URL).toBe(

@@ -15,11 +15,14 @@ import { mapCentre } from '@/lib/directory/map';
 import { filterCount, parseSearchParams, searchHref, type SearchErrors } from '@/lib/directory/search-params';
 import { PAGE_SIZE, SORT_LABELS } from '@/lib/directory/vocab';
 import { milesToMetres } from '@/lib/geo/distance';
+import { cleanQuery } from '@/lib/forms';
+import { headers } from 'next/headers';
+import { clientIp } from '@/lib/auth/request';
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
-  const { params, errors } = parseSearchParams(await searchParams);
+  const { params, errors } = parseSearchParams(cleanQuery(await searchParams));
   const base = params.q ? `${params.q.slice(0, 60)}: find help and activities` : 'Find help and activities';
   return { title: Object.keys(errors).length ? `Error: ${base}` : base };
 }
@@ -44,9 +47,10 @@ const FIELD_IDS: Record<keyof SearchErrors, string> = {
 };
 
 export default async function ServicesPage({ searchParams }: PageProps) {
-  const { params, errors } = parseSearchParams(await searchParams);
+  const { params, errors } = parseSearchParams(cleanQuery(await searchParams));
   const database = db();
-  const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors)]);
+  const ip = clientIp(await headers());
+  const [needs, outcome] = await Promise.all([listNeeds(database), runSearch(database, params, errors, { clientIp: ip })]);
   const problems = { fieldErrors: fieldErrorsOf(outcome.errors) };
   const now = new Date();
   const placeLabel = outcome.place?.label ?? null;

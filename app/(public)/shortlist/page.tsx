@@ -11,13 +11,14 @@ import { formatDate } from '@/lib/directory/format';
 import { addressLines, getPublicServices } from '@/lib/directory/service';
 import { parseShortlistIds, shortlistHref } from '@/lib/directory/shortlist';
 import { MODE_LABELS, type Mode } from '@/lib/directory/vocab';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Your shortlist' };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ShortlistPage({ searchParams }: PageProps) {
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   const ids = parseShortlistIds([...[sp.ids ?? []].flat(), ...[sp.add ?? []].flat()]);
   const now = new Date();
   const services = await getPublicServices(db(), ids, now);

@@ -8,6 +8,7 @@ import { Table } from '@/components/ui/Table';
 import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { messageForReason } from '@/lib/auth/sign-in-form';
+import { cleanQuery } from '@/lib/forms';
 import { config } from '@/lib/config';
 import { demoAccounts } from '@/lib/demo/accounts';
 
@@ -18,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  const params = cleanQuery(await searchParams);
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl), new URL(config.baseUrl).origin) ?? undefined;
   const reason = messageForReason(first(params.reason));
   const signedOut = first(params.signedOut) === '1';

@@ -11,8 +11,9 @@ import { formatDate, pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { showingText } from '@/lib/paging/pages';
 import type { CaseloadItem } from '@/lib/cases/caseload';
-import { caseloadScope, myCaseload, parseCaseloadFilters } from '@/lib/cases/caseload';
+import { caseloadScope, myCaseload, parseCaseloadFilters, recordCaseloadShown } from '@/lib/cases/caseload';
 import { caseStatusTags, ragTags } from '@/components/cases/tags';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'My caseload' };
 
@@ -107,8 +108,10 @@ function Filters({ filters }: { filters: ReturnType<typeof parseCaseloadFilters>
 
 export default async function CaseloadPage({ searchParams }: Props) {
   const user = await requireRole('link_worker', 'coordinator');
-  const filters = parseCaseloadFilters(await searchParams);
-  const caseload = await myCaseload(db(), user, new Date(), filters);
+  const filters = parseCaseloadFilters(cleanQuery(await searchParams));
+  const now = new Date();
+  const caseload = await myCaseload(db(), user, now, filters);
+  await recordCaseloadShown(db(), user, caseload, now);
   const filtered = filters.show !== 'all' || filters.rag !== null || filters.q !== '';
   const team = caseloadScope(user, filters) === 'team';
   const who = (item: CaseloadItem) => (team ? [item.workerName ?? ''] : []);

@@ -56,7 +56,7 @@ function refresh(serviceId?: string | null) {
 export async function decideAction(requestId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('moderation.review');
   if (!isUuid(requestId)) redirect('/moderation');
-  const parsed = parseForm(decisionInput, form);
+  const parsed = parseForm(decisionInput, form, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const { decision, note } = parsed.data;
   const serviceId = await changeRequestServiceId(db(), requestId);
@@ -92,7 +92,7 @@ export async function nudgeAction(serviceId: string): Promise<void> {
 export async function decideOrganisationAction(organisationId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('moderation.review');
   if (!isUuid(organisationId)) redirect('/moderation/organisations');
-  const parsed = parseForm(organisationDecisionInput, form);
+  const parsed = parseForm(organisationDecisionInput, form, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const { decision, verified, note } = parsed.data;
   const result = await db().$transaction((tx) =>

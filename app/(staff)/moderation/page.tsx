@@ -7,6 +7,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { KIND_LABELS, moderationQueue, recentDecisions } from '@/lib/moderation';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Listing changes to check' };
 
@@ -29,7 +30,7 @@ const STATUS_TEXT = { approved: 'Approved', sent_back: 'Sent back', closed: 'Clo
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('moderation.review');
-  const done = first((await searchParams).done);
+  const done = first(cleanQuery(await searchParams).done);
   const queue = await moderationQueue(db());
   const recent = await recentDecisions(db(), 8);
 

@@ -11,7 +11,7 @@ import { isUuid, parseForm, refused, type FormState } from '@/lib/forms';
 export async function referOutAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(referOutInput, form, { lists: ['fields'] });
+  const parsed = parseForm(referOutInput, form, { lists: ['fields'], multiline: ['message'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => referOut(tx, user, caseId, parsed.data));
   if (!result.ok) {

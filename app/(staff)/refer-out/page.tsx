@@ -4,7 +4,7 @@ import { ReferOutForm } from '@/components/referrals/ReferOutForm';
 import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
 import { Link, route } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
-import { isUuid } from '@/lib/forms';
+import { isUuid, cleanQuery } from '@/lib/forms';
 import { shareableFieldLabels } from '@/lib/cases/labels';
 import { needThemes } from '@/lib/cases/needs';
 import { referableService, referOutForm, type ReferralService } from '@/lib/cases/refer-out';
@@ -15,7 +15,7 @@ import { CAPACITY_LABELS } from '@/lib/directory/vocab';
 import { emptySearch } from '@/lib/directory/search-params';
 import { formatNumber } from '@/lib/format/numbers';
 import { statusLabel } from '@/lib/referrals/lifecycle';
-import { myCaseload } from '@/lib/cases/caseload';
+import { myCaseload, recordCaseloadShown } from '@/lib/cases/caseload';
 import { referOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Refer to a service' };
@@ -26,7 +26,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : A
 
 export default async function ReferOutPage({ searchParams }: Props) {
   const user = await requireRole('link_worker', 'coordinator');
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const caseId = one(query.caseId);
   const serviceId = one(query.serviceId);
   const database = db();
@@ -133,7 +133,9 @@ function StartFromCaseload() {
 }
 
 async function PickCase({ service, user }: { service: ReferralService; user: Awaited<ReturnType<typeof requireRole>> }) {
-  const caseload = await myCaseload(db(), user, new Date(), { scope: user.role === 'coordinator' ? 'team' : 'mine' });
+  const now = new Date();
+  const caseload = await myCaseload(db(), user, now, { scope: user.role === 'coordinator' ? 'team' : 'mine' });
+  await recordCaseloadShown(db(), user, caseload, now);
   const cases = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others].sort((a, b) =>
     a.personName.localeCompare(b.personName),
   );

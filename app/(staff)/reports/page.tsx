@@ -14,6 +14,7 @@ import { reportQueryString } from '@/lib/reports/filter';
 import { overviewFigures } from '@/lib/reports/sections/overview';
 import { reportsDb } from '@/lib/reports/db';
 import { figuresTable, type SectionSlug } from '@/lib/reports/table';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -21,7 +22,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Search }) {
   await requirePermission('reports.view');
-  const context = await loadReportContext(db(), await searchParams);
+  const context = await loadReportContext(db(), cleanQuery(await searchParams));
   if (context.facts.stale) after(() => refreshReportFacts(db()).catch((err) => logError(err, { where: 'reports refresh' })));
   const figures = await overviewFigures(reportsDb(), context.filter);
   const query = reportQueryString(context);

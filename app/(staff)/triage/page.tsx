@@ -16,6 +16,7 @@ import { ragTags } from '@/components/cases/tags';
 import { sourceLabels } from '@/lib/cases/labels';
 import { triageHome } from '@/lib/triage/queue';
 import { decisionSummary } from '@/lib/triage/case';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Triage' };
 
@@ -24,7 +25,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '
 
 export default async function TriagePage({ searchParams }: { searchParams: Search }) {
   const user = await requireRole('coordinator');
-  const search = await searchParams;
+  const search = cleanQuery(await searchParams);
   const home = await triageHome(db(), user, { page: requestedPage(search.page) });
 
   if (home.kind === 'no-team') {

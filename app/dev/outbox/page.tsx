@@ -6,11 +6,13 @@ import { InsetText } from '@/components/ui/InsetText';
 import { Pagination } from '@/components/ui/Pagination';
 import { Tag, type TagColour } from '@/components/ui/Tag';
 import { TextInput } from '@/components/ui/TextInput';
+import { requireRole } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format/dates';
 import { outboxPage } from '@/lib/notify/outbox';
 import { requestedPage } from '@/lib/paging/pages';
+import { cleanQuery } from '@/lib/forms';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox (demo)', robots: { index: false, follow: false } };
@@ -50,9 +52,11 @@ function Linked({ text }: { text: string }) {
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function OutboxPage({ searchParams }: Props) {
-  // Messages hold links that act without signing in: this page exists only in demo mode.
+  // Messages hold links that act without signing in (set a password, answer a referral): the page
+  // exists only in demo mode, and even there only a signed-in admin may read it.
   if (!config.demoMode) notFound();
-  const query = await searchParams;
+  await requireRole('admin');
+  const query = cleanQuery(await searchParams);
   const to = first(query.to)?.trim() || undefined;
   const {
     page: { page, totalPages, total },

@@ -1,9 +1,9 @@
 import type { Prisma } from '../../../lib/db/generated/client';
-import { demoAccounts, DEMO_TEAMS } from '../../../lib/demo/accounts';
+import { demoAccounts, DEMO_TEAMS, SEED_STAFF_PASSWORD } from '../../../lib/demo/accounts';
 import { staffNames } from '../data/names';
 import { sid } from '../util';
 
-export const STAFF_PASSWORD = 'demo-staff-2026';
+export const STAFF_PASSWORD = SEED_STAFF_PASSWORD;
 
 export interface StaffUser {
   id: string;

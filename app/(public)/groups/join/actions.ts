@@ -9,7 +9,7 @@ import { joinInput, registerGroup } from '@/lib/organisations';
 
 export async function joinAction(_prev: FormState, form: FormData): Promise<FormState> {
   // The password is checked but never sent back to the page.
-  const parsed = parseForm(joinInput, form, { omit: ['password'] });
+  const parsed = parseForm(joinInput, form, { omit: ['password'], multiline: ['description'] });
   if (!parsed.ok) return parsed.state;
   const ip = clientIp(await headers());
   const result = await db().$transaction((tx) => registerGroup(tx, parsed.data, `ip:${ip}`));

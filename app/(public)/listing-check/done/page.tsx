@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PanelConfirmation } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Thank you', robots: { index: false, follow: false } };
 
@@ -9,7 +10,7 @@ export default async function ListingCheckDonePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   if (sp.status !== 'confirmed') {
     return (
       <div className="max-w-2xl">

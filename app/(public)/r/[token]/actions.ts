@@ -26,7 +26,7 @@ const answerInput = z
 export async function answerReferral(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = String(formData.get('token') ?? '');
   if (!looksLikeToken(token)) redirect('/r/answered?status=unusable');
-  const parsed = parseForm(answerInput, formData);
+  const parsed = parseForm(answerInput, formData, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const { answer, reason, note } = parsed.data;
   const result = await answerByLink(db(), token, { answer, reason: reason ?? null, note: note ?? null }, new Date());

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/Link';
 import { PanelConfirmation } from '@/components/ui/PanelConfirmation';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Answer sent', robots: { index: false, follow: false } };
 
@@ -22,7 +23,7 @@ const outcomes: Record<string, { title: string; next: string }> = {
 };
 
 export default async function AnswerSentPage({ searchParams }: Props) {
-  const status = (await searchParams).status;
+  const status = cleanQuery(await searchParams).status;
   const outcome = typeof status === 'string' ? outcomes[status] : undefined;
   if (!outcome) {
     return (

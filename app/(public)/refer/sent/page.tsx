@@ -7,6 +7,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { referralConfirmation } from '@/lib/intake/confirmation';
 import { CONTACT_METHOD_PHRASES } from '@/lib/intake/options';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Referral sent' };
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 export default async function ReferralSentPage({ searchParams }: { searchParams: Search }) {
-  const params = await searchParams;
+  const params = cleanQuery(await searchParams);
   const confirmation = await referralConfirmation(db(), one(params.reference), one(params.key));
   const { contactPhone, contactEmail, serviceName } = config.borough;
 

@@ -6,6 +6,7 @@ import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { findPeople } from '@/lib/people/subject-access';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Subject access and erasure' };
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AdminPeoplePage({ searchParams }: Props) {
   const user = await requireRole('admin');
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const q = typeof query.q === 'string' ? query.q.trim() : '';
   const people = q ? await db().$transaction((tx) => findPeople(tx, user, q)) : [];
   if (people === null) forbidden();

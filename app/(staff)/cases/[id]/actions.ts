@@ -29,7 +29,10 @@ function done(caseId: string, what: string, anchor = ''): never {
 export async function saveConversation(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(conversationInput, form, { lists: ['needs'] });
+  const parsed = parseForm(conversationInput, form, {
+    lists: ['needs'],
+    multiline: ['correctionNote', 'whatMatters', 'strengths', 'goals', 'actions'],
+  });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => recordConversation(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -49,7 +52,7 @@ export async function saveConversation(caseId: string, _prev: FormState, form: F
 export async function closeCaseAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(closeCaseInput, form);
+  const parsed = parseForm(closeCaseInput, form, { multiline: ['outcomeNote', 'whatMatters'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => closeCase(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -65,7 +68,7 @@ export async function closeCaseAction(caseId: string, _prev: FormState, form: Fo
 export async function recordConsentAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(consentInput, form, { lists: ['fields'] });
+  const parsed = parseForm(consentInput, form, { lists: ['fields'], multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => recordConsent(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -90,7 +93,7 @@ export async function withdrawConsentAction(caseId: string, _prev: FormState, fo
 export async function savePersonDetails(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(personDetailsInput, form);
+  const parsed = parseForm(personDetailsInput, form, { multiline: ['contactNotes'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => updatePersonDetails(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -105,7 +108,7 @@ export async function savePersonDetails(caseId: string, _prev: FormState, form: 
 export async function recordUnmetNeedAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(unmetNeedInput, form);
+  const parsed = parseForm(unmetNeedInput, form, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => recordUnmetNeed(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -126,7 +129,7 @@ export async function referralMoveAction(
 ): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId) || !isUuid(referralId)) notFound();
-  const parsed = parseForm(workerMoveInput, form);
+  const parsed = parseForm(workerMoveInput, form, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => moveCaseReferral(tx, user, caseId, referralId, parsed.data));
   if (!result.ok) {
@@ -140,7 +143,7 @@ export async function raiseSafeguardingAction(caseId: string, _prev: FormState, 
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   // A summary over the limit is refused with a message, never cut short and saved.
-  const parsed = parseForm(safeguardingInput, form, { with: { caseId } });
+  const parsed = parseForm(safeguardingInput, form, { with: { caseId }, multiline: ['summary'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => raiseConcern(tx, user, caseId, parsed.data));
   if (!result.ok) stop(result.reason);

@@ -18,6 +18,7 @@ import { requireUser } from '@/lib/auth/session';
 import { loadCasePage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { referralMoveAction, withdrawConsentAction } from './actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Case', robots: { index: false, follow: false } };
 
@@ -47,7 +48,7 @@ function doneMessage(done: string | undefined): string | null {
 export default async function CasePageView({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const fullHistory = query.history === 'all';
   const opened = await loadCasePage(db(), user, id, fullHistory ? 'all' : 'recent');
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();

@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { BAND_LABELS, freshnessList, reminderIntervalDays } from '@/lib/freshness';
 import { nudgeAction } from '../actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Listings to check' };
 
@@ -18,7 +19,7 @@ const BAND_COLOURS = { hidden: 'red', stale: 'orange', soon: 'yellow' } as const
 
 export default async function FreshnessPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('moderation.review');
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   const rows = await freshnessList(db());
   const nudged = rows.find((r) => r.id === first(sp.nudged));
   const recipients = Number(first(sp.recipients) ?? '0');

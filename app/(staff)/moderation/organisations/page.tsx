@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { pendingOrganisations } from '@/lib/organisations';
 import { decideOrganisationAction } from '../actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'New groups to check' };
 
@@ -16,7 +17,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function PendingOrganisationsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('moderation.review');
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   const groups = await pendingOrganisations(db());
   const done = first(sp.done);
 

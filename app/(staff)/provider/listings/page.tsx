@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/format/dates';
 import { providerListings } from '@/lib/listings/editor';
 import { setCapacityAction } from './actions';
 import '@/components/listings/listings.css';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Your listings' };
 
@@ -19,7 +20,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ProviderListingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('provider', 'coordinator', 'admin');
-  const params = await searchParams;
+  const params = cleanQuery(await searchParams);
   const organisation = first(params.organisation);
   const groups = await providerListings(
     db(),

@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/format/dates';
 import { groupsOf } from '@/lib/organisations';
 import { ORGANISATION_FIELD_LABELS, organisationEditor } from '@/lib/organisations/details';
 import { inviteAction, saveOrganisationAction } from './actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Your group' };
 
@@ -30,7 +31,7 @@ const SAVED: Record<string, string> = {
 
 export default async function OrganisationPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('provider');
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   const saved = first(sp.saved);
   const savedGroup = first(sp.group);
   const groups = await groupsOf(db(), user);

@@ -10,6 +10,7 @@ import { formatNumber } from '@/lib/format/numbers';
 import { requestedPage, showingText } from '@/lib/paging/pages';
 import { inboxFilters, listInbox, type InboxFilter } from '@/lib/providers/inbox';
 import { statusLabel } from '@/lib/referrals/lifecycle';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Referrals to your services' };
 
@@ -24,7 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ProviderInboxPage({ searchParams }: Props) {
   const user = await requireRole('provider');
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const filter: InboxFilter = (inboxFilters as readonly string[]).includes(String(query.show))
     ? (query.show as InboxFilter)
     : 'open';

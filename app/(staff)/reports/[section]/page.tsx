@@ -14,6 +14,7 @@ import { refreshReportFacts } from '@/lib/reports/facts';
 import { reportQueryString } from '@/lib/reports/filter';
 import { reportsDb } from '@/lib/reports/db';
 import { figuresTable } from '@/lib/reports/table';
+import { cleanQuery } from '@/lib/forms';
 
 type Params = Promise<{ section: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -27,7 +28,7 @@ export default async function ReportSectionPage({ params, searchParams }: { para
   await requirePermission('reports.view');
   const { section: slug } = await params;
   if (!isSectionSlug(slug)) notFound();
-  const context = await loadReportContext(db(), await searchParams);
+  const context = await loadReportContext(db(), cleanQuery(await searchParams));
   if (context.facts.stale) after(() => refreshReportFacts(db()).catch((err) => logError(err, { where: 'reports refresh' })));
   const section = await buildSection(reportsDb(), slug, context.filter);
   const query = reportQueryString(context);

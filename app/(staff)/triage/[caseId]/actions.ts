@@ -46,7 +46,7 @@ function refusedDecision(result: DecisionRefusal, caseId: string, values: FormVa
 
 export async function rateAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
-  const parsed = parseForm(rateInput, form);
+  const parsed = parseForm(rateInput, form, { multiline: ['ragReason'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => rateReferral(tx, user, parsed.data));
   if (!result.ok) return refusedDecision(result, parsed.data.caseId, parsed.values);
@@ -66,7 +66,7 @@ export async function assignAction(_prev: FormState, form: FormData): Promise<Fo
 
 export async function signpostAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
-  const parsed = parseForm(signpostInput, form, { lists: ['serviceIds'] });
+  const parsed = parseForm(signpostInput, form, { lists: ['serviceIds'], multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => signpostReferral(tx, user, parsed.data));
   if (!result.ok) return refusedDecision(result, parsed.data.caseId, parsed.values);
@@ -76,7 +76,7 @@ export async function signpostAction(_prev: FormState, form: FormData): Promise<
 
 export async function safeguardingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
-  const parsed = parseForm(safeguardingInput, form);
+  const parsed = parseForm(safeguardingInput, form, { multiline: ['summary'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => raiseSafeguardingConcern(tx, user, parsed.data));
   if (!result.ok) {

@@ -18,6 +18,7 @@ import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/ca
 import { signpostCandidates } from '@/lib/triage/services';
 import { teamWorkerLoads } from '@/lib/triage/workers';
 import { assignAction, rateAction, safeguardingAction, signpostAction } from './actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Triage a referral' };
 
@@ -50,7 +51,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
   const user = await requirePermission('triage.manage', { kind: 'case', teamId: facts.teamId });
   await auditTriageView(db(), user, facts);
 
-  const search = await searchParams;
+  const search = cleanQuery(await searchParams);
   const query = one(search.q).trim().slice(0, 100);
   const done = doneMessages[one(search.done)];
   const targets = config.triageTargetWorkingDays;

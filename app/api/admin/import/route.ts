@@ -6,6 +6,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { runImport } from '@/lib/import';
 import { logError } from '@/lib/log/logger';
+import { cleanSearchParams } from '@/lib/forms';
 
 export const dynamic = 'force-dynamic';
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -28,7 +29,7 @@ export async function POST(request: Request) {
   if (!user) return json({ message: 'Sign in as an administrator to import' }, 401);
   if (user.role !== 'admin') return json({ message: 'Only administrators can import' }, 403);
   if (!sameOrigin(request)) return json({ message: 'Import from this site’s own page' }, 403);
-  const mode = new URL(request.url).searchParams.get('mode') === 'import' ? 'import' : 'check';
+  const mode = cleanSearchParams(new URL(request.url).searchParams).get('mode') === 'import' ? 'import' : 'check';
   const length = Number(request.headers.get('content-length') ?? '0');
   if (length > MAX_BYTES) return json({ message: 'The file is larger than 50 MB. Split it into smaller files' }, 413);
   if (!request.body) return json({ message: 'Choose a CSV file to upload' }, 400);

@@ -10,7 +10,7 @@ import { formValues, parseForm, refused, type FormState } from '@/lib/forms';
 
 export async function reportProblem(serviceId: string, _prev: FormState, form: FormData): Promise<FormState> {
   if (!isServiceId(serviceId)) return refused(formValues(form, { omit: ['website'] }), 'We could not find that listing');
-  const parsed = parseForm(problemReportInput, form, { omit: ['website'] });
+  const parsed = parseForm(problemReportInput, form, { omit: ['website'], multiline: ['details'] });
   if (!parsed.ok) return parsed.state;
   const ip = clientIp(await headers());
   const result = await submitProblemReport(db(), serviceId, parsed.data, `ip:${ip}`);

@@ -9,6 +9,7 @@ import { formatNumber } from '@/lib/format/numbers';
 import { personSummary } from '@/lib/people/subject-access';
 import { caseStatusTags } from '@/components/cases/tags';
 import { anonymiseAction } from './actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'A person’s record', robots: { index: false, follow: false } };
 
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function AdminPersonPage({ params, searchParams }: Props) {
   const user = await requireRole('admin');
   const { id } = await params;
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const result = await db().$transaction((tx) => personSummary(tx, user, id));
   if (!result.ok) return result.reason === 'forbidden' ? forbidden() : notFound();
   const p = result.summary;

@@ -4,7 +4,7 @@ import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { UnmetNeedForm } from '@/components/cases/UnmetNeedForm';
 import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
-import { isUuid } from '@/lib/forms';
+import { isUuid, cleanQuery } from '@/lib/forms';
 import { loadUnmetNeedPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { declineReasonLabel, isDeclineReason } from '@/lib/referrals/lifecycle';
@@ -20,7 +20,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 export default async function UnmetNeedPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const referralId = isUuid(one(query.referralId)) ? one(query.referralId)! : undefined;
   const opened = await loadUnmetNeedPage(db(), user, id, referralId);
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();

@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { editorData, needOptions, editorMap } from '@/lib/listings/editor';
 import { confirmListingAction, saveListingAction, setCapacityAction } from '../actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Edit a listing' };
 
@@ -57,7 +58,7 @@ export default async function EditListingPage({ params, searchParams }: { params
   if (!uuid.test(id)) notFound();
   const data = await editorData(db(), user, id);
   if (!data) notFound();
-  const sp = await searchParams;
+  const sp = cleanQuery(await searchParams);
   const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);
   const direct = user.role !== 'provider';
 

@@ -7,6 +7,7 @@ import { db } from '@/lib/db/client';
 import { groupsForNewListing, needOptions, editorMap } from '@/lib/listings/editor';
 import { blankListing } from '@/lib/listings/schema';
 import { saveListingAction } from '../actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Add a listing' };
 
@@ -16,7 +17,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function NewListingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('provider', 'coordinator', 'admin');
-  const asked = first((await searchParams).organisation);
+  const asked = first(cleanQuery(await searchParams).organisation);
   const organisationId = asked && uuid.test(asked) ? asked : null;
   const groups = await groupsForNewListing(db(), user, organisationId);
   const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);

@@ -11,7 +11,7 @@ import { refusalMessage } from '@/lib/referrals/lifecycle';
 export async function answerReferralAction(referralId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('provider');
   if (!isUuid(referralId)) notFound();
-  const parsed = parseForm(providerAnswerInput, form);
+  const parsed = parseForm(providerAnswerInput, form, { multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => answerAsProvider(tx, user, referralId, parsed.data));
   if (!result.ok) {

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { openInboxReferral } from '@/lib/providers/inbox';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 import { answerReferralAction } from './actions';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Referral', robots: { index: false, follow: false } };
 
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ProviderReferralPage({ params, searchParams }: Props) {
   const user = await requireRole('provider');
   const { id } = await params;
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const opened = await db().$transaction((tx) => openInboxReferral(tx, user, id));
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
   const r = opened.referral;

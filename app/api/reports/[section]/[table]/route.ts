@@ -11,6 +11,7 @@ import { areaLabel, fileNamePart, periodLabel } from '@/lib/reports/filter';
 import { overviewFigures } from '@/lib/reports/sections/overview';
 import { reportsDb } from '@/lib/reports/db';
 import { allTables, figuresTable, type ReportTable } from '@/lib/reports/table';
+import { cleanSearchParams } from '@/lib/forms';
 
 type Params = Promise<{ section: string; table: string }>;
 
@@ -24,7 +25,7 @@ export async function GET(request: NextRequest, { params }: { params: Params }) 
   if (section !== 'overview' && !isSectionSlug(section))
     return NextResponse.json({ message: 'There is no such report.' }, { status: 404 });
 
-  const context = await loadReportContext(db(), Object.fromEntries(request.nextUrl.searchParams));
+  const context = await loadReportContext(db(), Object.fromEntries(cleanSearchParams(request.nextUrl.searchParams)));
   let table: ReportTable | undefined;
   let title: string;
   if (section === 'overview') {

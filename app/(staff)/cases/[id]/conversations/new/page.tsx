@@ -4,7 +4,7 @@ import { CaseFrame, caseHref } from '@/components/cases/CaseFrame';
 import { ConversationForm, type ConversationDefaults } from '@/components/cases/ConversationForm';
 import { InsetText } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
-import { isUuid } from '@/lib/forms';
+import { isUuid, cleanQuery } from '@/lib/forms';
 import { loadConversationPage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
 import { formatDate, londonDateKey } from '@/lib/format/dates';
@@ -19,7 +19,7 @@ const score = (n: number | null) => (n === null ? '' : String(n));
 export default async function NewConversationPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const query = await searchParams;
+  const query = cleanQuery(await searchParams);
   const corrects = typeof query.corrects === 'string' && isUuid(query.corrects) ? query.corrects : null;
   const opened = await loadConversationPage(db(), user, id, corrects);
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();

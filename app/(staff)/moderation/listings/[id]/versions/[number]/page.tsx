@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format/dates';
 import { versionDiff } from '@/lib/moderation';
 import { restoreAction } from '../../../../actions';
 import '@/components/listings/listings.css';
+import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Compare an earlier version' };
 
@@ -26,7 +27,7 @@ export default async function VersionPage({
   if (!uuid.test(id) || !Number.isInteger(n) || n < 1) notFound();
   const diff = await versionDiff(db(), id, n);
   if (!diff) notFound();
-  const error = (await searchParams).error;
+  const error = cleanQuery(await searchParams).error;
 
   return (
     <>

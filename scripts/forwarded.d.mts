@@ -1,0 +1,4 @@
+export function appendSocketAddress(req: {
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
+}): void;
