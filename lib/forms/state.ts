@@ -101,6 +101,14 @@ export function isSignedOutError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { digest?: unknown }).digest === SIGNED_OUT_DIGEST;
 }
 
+export const NOT_SAVED_MESSAGE =
+  'This was not saved because of a problem on our side. What you entered is still here: try again in a minute.';
+
+/** The refusal for a form whose action failed (the database was out of reach, say): everything typed is kept. */
+export function notSavedState<V>(values: V): FormState<V> {
+  return formState(values, { formError: NOT_SAVED_MESSAGE });
+}
+
 /** The refusal for a form sent after its session ended: everything typed is kept. */
 export function signedOutState<V>(values: V): FormState<V> {
   return formState(values, { formError: SIGNED_OUT_MESSAGE, signedOut: true });

@@ -30,6 +30,26 @@ async function signedIn(browser: Browser, options: { clock?: boolean } = {}): Pr
   return page;
 }
 
+/**
+ * Makes the app's database refuse every connection (its open ones are ended too), as if the server
+ * had gone, and back. Run from the server's maintenance database, not the app's.
+ */
+async function databaseReachable(reachable: boolean) {
+  const url = new URL(process.env.E2E_DATABASE_URL!);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString(), application_name: 'e2e-sessions-admin' });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} ALLOW_CONNECTIONS ${reachable}`);
+    if (!reachable) {
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** As if this person's last request was this many minutes ago. */
 async function idleFor(minutes: number) {
   await query(
@@ -132,5 +152,41 @@ test.describe('sessions', () => {
     );
     expect(saved[0].n).toBe(1);
     await expectAccessible(page);
+  });
+
+  test('a note saved while the database is down stays on the page, signed in, and is saved on the next try', async ({
+    browser,
+  }) => {
+    const page = await signedIn(browser);
+    const [kase] = await query<{ id: string }>(
+      `SELECT c.id FROM "Case" c JOIN "User" u ON u.id = c."assignedWorkerId"
+       WHERE u.email = $1 AND c.status = 'active' ORDER BY c."receivedAt" DESC LIMIT 1`,
+      [worker.email],
+    );
+    await visit(page, `/cases/${kase.id}/conversations/new`);
+    const note = `Would like to try the walking group on Thursdays. ${'Talked about getting out more. '.repeat(20)}`.trim();
+    await page.getByLabel('1: Listen and connect').check();
+    await page.getByLabel('What matters to the person').fill(note);
+
+    await databaseReachable(false);
+    try {
+      await page.getByRole('button', { name: 'Save conversation' }).click();
+      await expect(page.getByText('This was not saved because of a problem on our side.').first()).toBeVisible({ timeout: 30_000 });
+      await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}/conversations/new$`));
+      await expect(page.getByLabel('What matters to the person')).toHaveValue(note);
+      await expect(page.getByRole('dialog', { name: 'Sign in again to save your work' })).toHaveCount(0);
+    } finally {
+      await databaseReachable(true);
+    }
+    await expectAccessible(page);
+
+    // Still signed in: the same session saves it.
+    await page.getByRole('button', { name: 'Save conversation' }).click();
+    await page.waitForURL(new RegExp(`/cases/${kase.id}\\?done=conversation`));
+    const saved = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Conversation" WHERE "caseId" = $1 AND "whatMatters" = $2`,
+      [kase.id, note],
+    );
+    expect(saved[0].n).toBe(1);
   });
 });
