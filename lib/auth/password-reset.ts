@@ -99,30 +99,40 @@ export type SetPasswordResult =
   | { ok: false; reason: 'password'; message: string };
 
 /**
- * Sets the new password from a reset link. A refused password leaves the link usable; a good one
- * uses it up, ends every session of the account and clears its failed sign-ins.
+ * Sets a password from a single-use link (a reset, or a staff invite: `purpose`). A refused password
+ * leaves the link usable; a good one uses it up and ends every session of the account.
  */
-export async function resetPassword(tx: Tx, raw: string, password: string, now: Date = new Date()): Promise<SetPasswordResult> {
-  const link = await peekToken(tx, raw, RESET_PURPOSE, now);
-  if (!link) return { ok: false, reason: 'link' };
-  const user = await tx.user.findUnique({ where: { id: link.subjectId }, select: { email: true, name: true, active: true } });
+export async function setPasswordFromLink(
+  tx: Tx,
+  link: { raw: string; purpose: string; auditAction: string },
+  password: string,
+  now: Date = new Date(),
+): Promise<SetPasswordResult> {
+  const peeked = await peekToken(tx, link.raw, link.purpose, now);
+  if (!peeked) return { ok: false, reason: 'link' };
+  const user = await tx.user.findUnique({ where: { id: peeked.subjectId }, select: { email: true, name: true, active: true } });
   if (!user?.active) return { ok: false, reason: 'link' };
   const problem = passwordProblem(password, user);
   if (problem) return { ok: false, reason: 'password', message: problem };
-  const token = await consumeToken(tx, raw, RESET_PURPOSE, now);
+  const token = await consumeToken(tx, link.raw, link.purpose, now);
   if (!token) return { ok: false, reason: 'link' };
   const updated = await tx.user.update({
     where: { id: token.subjectId },
     data: { passwordHash: await hashPassword(password), passwordSetAt: now },
     select: { id: true, email: true, role: true },
   });
-  await revokeSessions(tx, updated.id);
+  await revokeSessions(tx, updated.id, now);
   await recordAudit(tx, {
     actor: { id: updated.id, role: updated.role },
-    action: 'account.password_reset',
+    action: link.auditAction,
     entityType: 'user',
     entityId: updated.id,
     at: now,
   });
   return { ok: true, email: updated.email };
+}
+
+/** Sets the new password from a reset link. */
+export function resetPassword(tx: Tx, raw: string, password: string, now: Date = new Date()): Promise<SetPasswordResult> {
+  return setPasswordFromLink(tx, { raw, purpose: RESET_PURPOSE, auditAction: 'account.password_reset' }, password, now);
 }

@@ -5,12 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '@/lib/audit/record';
 import { revokeSessions } from '@/lib/auth/load-user';
 import { hashPassword } from '@/lib/auth/password';
-import { passwordProblem } from '@/lib/auth/password-policy';
+import { setPasswordFromLink, type SetPasswordResult } from '@/lib/auth/password-reset';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
-import { consumeToken, createToken, peekToken, revokeTokens } from '@/lib/tokens';
+import { createToken, peekToken, revokeTokens } from '@/lib/tokens';
 import { staffResource } from './accounts';
 import { INVITE_DAYS, INVITE_PURPOSE } from './constants';
 import { sendStaffInvite } from './messages';
@@ -159,36 +159,14 @@ export async function loadStaffInvite(tx: Tx, raw: string, now: Date = new Date(
   return u?.active ? { ok: true, email: u.email, name: u.name, role: u.role } : { ok: false };
 }
 
-export type AcceptStaffInviteResult =
-  { ok: true; email: string } | { ok: false; reason: 'link' } | { ok: false; reason: 'password'; message: string };
+export type AcceptStaffInviteResult = SetPasswordResult;
 
 /** Sets the owner's password from the invite; a refused password leaves the link usable. */
-export async function acceptStaffInvite(
+export function acceptStaffInvite(
   tx: Tx,
   raw: string,
   password: string,
   now: Date = new Date(),
 ): Promise<AcceptStaffInviteResult> {
-  const link = await peekToken(tx, raw, INVITE_PURPOSE, now);
-  if (!link) return { ok: false, reason: 'link' };
-  const u = await tx.user.findUnique({ where: { id: link.subjectId }, select: { email: true, name: true, active: true } });
-  if (!u?.active) return { ok: false, reason: 'link' };
-  const problem = passwordProblem(password, u);
-  if (problem) return { ok: false, reason: 'password', message: problem };
-  const token = await consumeToken(tx, raw, INVITE_PURPOSE, now);
-  if (!token) return { ok: false, reason: 'link' };
-  const user = await tx.user.update({
-    where: { id: token.subjectId },
-    data: { passwordHash: await hashPassword(password), passwordSetAt: now },
-    select: { id: true, email: true, role: true },
-  });
-  await revokeSessions(tx, user.id);
-  await recordAudit(tx, {
-    actor: { id: user.id, role: user.role },
-    action: 'staff.invite_accepted',
-    entityType: 'user',
-    entityId: user.id,
-    at: now,
-  });
-  return { ok: true, email: user.email };
+  return setPasswordFromLink(tx, { raw, purpose: INVITE_PURPOSE, auditAction: 'staff.invite_accepted' }, password, now);
 }

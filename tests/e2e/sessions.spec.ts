@@ -43,7 +43,9 @@ async function databaseReachable(reachable: boolean) {
   try {
     await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} ALLOW_CONNECTIONS ${reachable}`);
     if (!reachable) {
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        name,
+      ]);
     }
   } finally {
     await admin.end();
@@ -171,7 +173,9 @@ test.describe('sessions', () => {
     await databaseReachable(false);
     try {
       await page.getByRole('button', { name: 'Save conversation' }).click();
-      await expect(page.getByText('This was not saved because of a problem on our side.').first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('This was not saved because of a problem on our side.').first()).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}/conversations/new$`));
       await expect(page.getByLabel('What matters to the person')).toHaveValue(note);
       await expect(page.getByRole('dialog', { name: 'Sign in again to save your work' })).toHaveCount(0);
