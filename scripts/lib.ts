@@ -18,7 +18,14 @@ export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promi
 }
 
 const sourceDirs = ['app', 'components', 'lib', 'public', 'prisma'];
-const sourceFiles = ['next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
+const sourceFiles = [
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'proxy.ts',
+  'instrumentation.ts',
+];
 
 /** A fingerprint of everything that goes into `next build`, so a second start skips the build. */
 export function sourceFingerprint(): string {

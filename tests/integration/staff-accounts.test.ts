@@ -262,7 +262,8 @@ describe('switching off, on, unlocking and changing an account', () => {
   it('clearing sign-in delays forgets the wrong passwords counted against the account', async () => {
     const worker = await makeUser('link_worker', teamA);
     const policy = throttlePolicy();
-    for (let i = 0; i < policy.freeFailures + 2; i++) await countFailure(t.db, accountKey(worker.email), policy.freeFailures, NOW, policy);
+    for (let i = 0; i < policy.freeFailures + 2; i++)
+      await countFailure(t.db, accountKey(worker.email), policy.freeFailures, NOW, policy);
     const before = await t.db.$transaction((tx) => staffAccount(tx, coordA, worker.id, NOW));
     expect(before).toMatchObject({ signInFailures: policy.freeFailures + 2, signInDelayed: true });
 
