@@ -85,7 +85,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const bySub = new Map<string, TestAccount & { login: string }>();
   for (const [login, account] of Object.entries(accounts)) bySub.set(account.sub ?? login, { ...account, login });
@@ -137,6 +137,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     issuer,
     clientId,
     clientSecret,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
