@@ -216,6 +216,7 @@ describe('single sign-on against a real provider', () => {
     const theirs = await startOidc(client, settings, { key, now: NOW });
     // The provider's answer to someone else's sign-in, brought back with our cookie.
     const params = await atProvider(theirs.url, 'mine@council.example');
+    const audited = await db.auditEvent.count();
     expect(await finishOidc(db, client, settings, { params, cookie: mine.cookie, key, now: NOW })).toEqual({
       ok: false,
       reason: 'state',
@@ -230,6 +231,8 @@ describe('single sign-on against a real provider', () => {
       ok: false,
       reason: 'expired',
     });
+    // Nothing written: anyone can send these.
+    expect(await db.auditEvent.count()).toBe(audited);
     // The right cookie works, once: the provider will not exchange the same code twice.
     const ok = await finishOidc(db, client, settings, { params, cookie: theirs.cookie, key, now: NOW });
     expect(ok).toMatchObject({ ok: true });

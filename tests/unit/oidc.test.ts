@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { emailFromClaims, providerUsedMfa } from '@/lib/auth/oidc/claims';
-import { NOTICE_SECONDS, STATE_SECONDS, openNotice, openState, sealNotice, sealState } from '@/lib/auth/oidc/state';
+import {
+  NOTICE_SECONDS,
+  STATE_SECONDS,
+  openNotice,
+  openState,
+  sealNotice,
+  sealState,
+  type OidcState,
+} from '@/lib/auth/oidc/state';
 import { messageForReason } from '@/lib/auth/sign-in-form';
 import { EnvError, parseEnv } from '@/lib/config/env';
 
@@ -128,7 +136,7 @@ describe("the provider's second factor", () => {
 
 describe('the sealed single sign-on cookies', () => {
   const key = randomBytes(32);
-  const value = { state: 'st', nonce: 'no', verifier: 've', callbackUrl: '/cases' as const };
+  const value: OidcState = { state: 'st', nonce: 'no', verifier: 've', callbackUrl: '/caseload' };
 
   it('carry one sign-in for 10 minutes, and only under their key', () => {
     const token = sealState(key, value, T0);

@@ -96,10 +96,12 @@ export async function finishOidc(
     return reason;
   };
 
+  // Anyone can call the callback: answers with no sign-in of this browser's behind them are turned
+  // away without a write, so they cannot fill the audit trail.
   const started = openState(key, cookie, now);
-  if (!started) return { ok: false, reason: await refuse('expired') };
+  if (!started) return { ok: false, reason: 'expired' };
   // Checked here as well as by openid-client, so a forged or stale answer is named for what it is.
-  if (params.get('state') !== started.state) return { ok: false, reason: await refuse('state') };
+  if (params.get('state') !== started.state) return { ok: false, reason: 'state' };
   const providerError = params.get('error');
   if (providerError) {
     const code = providerErrorCode.test(providerError) ? providerError : 'other';
