@@ -8,6 +8,7 @@ import { resolveDatabase } from '../lib/db/resolve';
 import { migrate } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
 import { seedDemo } from '../prisma/seed/demo';
+import { startTestProvider } from '../tests/helpers/oidc-provider';
 import { buildIfNeeded, root, run, startNext, waitForHealthy } from './lib';
 import pg from 'pg';
 
@@ -63,6 +64,8 @@ async function main() {
     await buildIfNeeded(log);
     const url = await freshE2eDatabase(database.url);
     const port = Number(process.env.E2E_PORT || 3100);
+    // A real OpenID Connect provider for tests/e2e/oidc.spec.ts, on a free port.
+    const idp = await startTestProvider({ redirectUris: [`http://localhost:${port}/sign-in/oidc/callback`] });
     // Every browser test comes from one address: lift the per-address limits on sign-in failures and public forms.
     const server = startNext(port, {
       DATABASE_URL: url,
@@ -73,6 +76,10 @@ async function main() {
       APP_BASE_URL: `http://localhost:${port}`,
       REFERRAL_RATE_PER_HOUR: '1000',
       SIGN_IN_ADDRESS_FREE_FAILURES: '1000',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_ALLOW_HTTP: 'true',
     });
     try {
       await waitForHealthy(`http://localhost:${port}`);
@@ -83,6 +90,7 @@ async function main() {
       });
     } finally {
       server.kill('SIGTERM');
+      await idp.close();
     }
   } catch (error) {
     failed = true;

@@ -41,9 +41,26 @@ export function messageFor(result: Exclude<AuthResult, { ok: true }>): Refusal {
   return { message: wrongCredentials, field: 'email' };
 }
 
-/** Messages for `?reason=` on the sign-in page, when a page sent someone there. */
-export function messageForReason(code: string | undefined): string | undefined {
+const withPassword = 'or sign in with your email address and password';
+
+/** Why single sign-on sent someone back to the sign-in page (lib/auth/oidc/flow.ts). */
+const oidcMessages: Record<string, string> = {
+  'oidc-expired': `Signing in with your organisation's account took too long, or was started in another browser. Try again, ${withPassword}.`,
+  'oidc-state': `Signing in with your organisation's account could not be checked, so it was stopped. Try again, ${withPassword}.`,
+  'oidc-cancelled': `Signing in with your organisation's account was cancelled. Try again, ${withPassword}.`,
+  'oidc-failed': `Signing in with your organisation's account is not working at the moment. Try again later, ${withPassword}.`,
+  'oidc-unverified': `Your organisation's account did not give us an email address it has checked, so we cannot tell which account is yours. Ask your IT team, ${withPassword}.`,
+  'oidc-subject': `Your account here is linked to a different organisation account. Sign in with the one you used before, or ask your coordinator or admin.`,
+};
+
+/**
+ * Messages for `?reason=` on the sign-in page, when a page sent someone there. `email` is the
+ * address a refused single sign-on named (kept in a short-lived cookie, never in the address bar).
+ */
+export function messageForReason(code: string | undefined, email?: string | null): string | undefined {
   if (code === 'timeout') return 'You were signed out because you had not done anything for a while. Sign in again.';
   if (code === 'two-step-expired') return 'Signing in took longer than 5 minutes, so it was stopped. Sign in again.';
-  return undefined;
+  if (code === 'oidc-no-account')
+    return `There is no active account for ${email ?? "the email address your organisation's account gave"}. Ask your coordinator or admin to invite you.`;
+  return code ? oidcMessages[code] : undefined;
 }

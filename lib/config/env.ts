@@ -99,6 +99,38 @@ const schema = z
         .optional(),
     ),
 
+    // single sign-on over OpenID Connect (off while OIDC_ISSUER is unset; docs/security.md)
+    OIDC_ISSUER: optionalUrl(),
+    OIDC_CLIENT_ID: optionalText(),
+    OIDC_CLIENT_SECRET: optionalText(),
+    OIDC_BUTTON_LABEL: text("Sign in with your organisation's account"),
+    OIDC_ALLOWED_DOMAINS: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .trim()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return [];
+          const domains = v
+            .split(',')
+            .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+            .filter(Boolean);
+          const bad = domains.find((d) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
+          if (bad !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be a comma list of e-mail domains, like council.gov.uk,nhs.net ("${bad}" is not one)`,
+              input: v,
+            });
+            return z.NEVER;
+          }
+          return domains;
+        }),
+    ),
+    OIDC_TRUSTS_MFA: flag(false),
+    OIDC_ALLOW_HTTP: flag(false),
+
     // directory
     STALE_WARNING_MONTHS: wholeNumber(6),
     STALE_HIDE_MONTHS: wholeNumber(12),
@@ -203,6 +235,23 @@ export class EnvError extends Error {
 // which zod runs only once every field is valid: the error must name every bad variable at once.
 const ADAPTER_NEEDS: Record<string, string[]> = { smtp: ['SMTP_URL', 'MAIL_FROM'], 'govuk-notify': ['GOVUK_NOTIFY_API_KEY'] };
 
+// Single sign-on needs its client, and talks to the identity provider over https except in
+// development and tests (or when OIDC_ALLOW_HTTP=true says a local test provider is meant).
+function oidcProblems(source: EnvSource): { name: string; message: string }[] {
+  const issuer = blankIsUnset(source.OIDC_ISSUER);
+  if (typeof issuer !== 'string') return [];
+  const problems = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']
+    .filter((name) => blankIsUnset(source[name]) === undefined)
+    .map((name) => ({ name, message: 'must be set when OIDC_ISSUER is set' }));
+  const local = source.NODE_ENV === 'development' || source.NODE_ENV === 'test';
+  if (issuer.trim().toLowerCase().startsWith('http://') && !local && source.OIDC_ALLOW_HTTP?.trim() !== 'true')
+    problems.push({
+      name: 'OIDC_ISSUER',
+      message: 'must be an https address (OIDC_ALLOW_HTTP=true allows http for local testing only)',
+    });
+  return problems;
+}
+
 /** Reads and checks every setting in `source`; throws one EnvError naming every bad variable. */
 export function parseEnv(source: EnvSource): Env {
   const result = schema.safeParse(source);
@@ -213,6 +262,7 @@ export function parseEnv(source: EnvSource): Env {
   for (const name of ADAPTER_NEEDS[adapter] ?? []) {
     if (blankIsUnset(source[name]) === undefined) problems.push({ name, message: `must be set when NOTIFY_ADAPTER=${adapter}` });
   }
+  problems.push(...oidcProblems(source));
   if (result.success && problems.length === 0)
     return { ...result.data, DEMO_MODE: demoModeFrom(result.data.DEMO_MODE, source, result.data.DATABASE_URL) };
   throw new EnvError(problems);

@@ -36,6 +36,21 @@ export const config = {
     const e = env();
     return { required: e.TWO_STEP_REQUIRED, key: e.TWO_STEP_KEY };
   },
+  /** Single sign-on over OpenID Connect; null when OIDC_ISSUER is unset. */
+  get oidc() {
+    const e = env();
+    if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+    return {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      buttonLabel: e.OIDC_BUTTON_LABEL,
+      allowedDomains: e.OIDC_ALLOWED_DOMAINS,
+      trustsMfa: e.OIDC_TRUSTS_MFA,
+      allowHttp: e.OIDC_ALLOW_HTTP,
+      redirectUri: new URL('/sign-in/oidc/callback', e.APP_BASE_URL).toString(),
+    };
+  },
   get freshness() {
     const e = env();
     return { warnAfterMonths: e.STALE_WARNING_MONTHS, hideAfterMonths: e.STALE_HIDE_MONTHS };

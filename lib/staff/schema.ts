@@ -59,6 +59,8 @@ const historyLabels: Record<string, string> = {
   'account.email_verified': 'Confirmed their email address',
   'auth.signed_in': 'Signed in',
   'auth.sign_in_throttled': 'Sign-in delayed after wrong passwords',
+  'auth.oidc.linked': "Linked to their organisation's account (single sign-on)",
+  'auth.oidc.refused': "Sign-in with their organisation's account refused",
 };
 
 export function staffHistoryLabel(action: string): string {

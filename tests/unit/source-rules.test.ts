@@ -25,10 +25,13 @@ describe('source rules: links (docs/decisions/0009)', () => {
 
   it('links to pages use Link: a plain <a> with a path is a download or a route handler', () => {
     // The root error page replaces the layout when the app itself failed: it keeps full page loads.
+    // Route handlers live under /api, and single sign-on's start (/sign-in/oidc, which redirects away).
     const plain = files
       .filter((f) => f !== path.join('app', 'global-error.tsx'))
       .flatMap((f) => tags(read(f), 'a').map((tag) => `${f}: ${tag}`))
-      .filter((t) => /href=(?:"|\{`|\{')\//.test(t) && !/\bdownload\b/.test(t) && !/href=(?:"|\{`|\{')\/api\//.test(t));
+      .filter(
+        (t) => /href=(?:"|\{`|\{')\//.test(t) && !/\bdownload\b/.test(t) && !/href=(?:"|\{`|\{')\/(api|sign-in\/oidc)\b/.test(t),
+      );
     expect(plain).toEqual([]);
   });
 

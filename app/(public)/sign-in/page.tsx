@@ -5,6 +5,7 @@ import { InsetText } from '@/components/ui/InsetText';
 import { Link } from '@/components/ui/Link';
 import { NotificationBanner } from '@/components/ui/NotificationBanner';
 import { Table } from '@/components/ui/Table';
+import { oidcNoticeEmail } from '@/lib/auth/oidc/handlers';
 import { roleHome, roleLabels, safeCallbackUrl } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { messageForReason } from '@/lib/auth/sign-in-form';
@@ -21,7 +22,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = cleanQuery(await searchParams);
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl), new URL(config.baseUrl).origin) ?? undefined;
-  const reason = messageForReason(first(params.reason));
+  const reasonCode = first(params.reason);
+  const reason = messageForReason(reasonCode, reasonCode === 'oidc-no-account' ? await oidcNoticeEmail() : null);
+  const sso = config.oidc;
   const signedOut = first(params.signedOut) === '1';
 
   const user = await getSessionUser();
@@ -36,6 +39,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         Sign in with the email address and password of your staff or group account. You do not need an account to search for help
         or to refer yourself.
       </p>
+      {sso ? (
+        <>
+          {/* A plain link: it starts at a route that sends the browser on to the identity provider. */}
+          <a
+            href={`/sign-in/oidc${callbackUrl ? `?${new URLSearchParams({ callbackUrl })}` : ''}`}
+            className="button button--secondary"
+            draggable={false}
+          >
+            {sso.buttonLabel}
+          </a>
+          <p>Or sign in with your email address and password.</p>
+        </>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

@@ -35,7 +35,7 @@ export async function resolveTwoStepKey(
   return key;
 }
 
-export type KeyPurpose = 'secret' | 'recovery' | 'pending';
+export type KeyPurpose = 'secret' | 'recovery' | 'pending' | 'oidc';
 
 /** A key for one purpose only, so a leak of one use says nothing about the others. */
 export function deriveKey(master: Buffer, purpose: KeyPurpose): Buffer {
