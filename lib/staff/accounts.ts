@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { revokeSessions } from '@/lib/auth/load-user';
 import { assertCan, can, Forbidden, type Resource } from '@/lib/auth/permissions';
 import { accountThrottles, clearSignInThrottle } from '@/lib/auth/throttle';
+import { resetTwoStep } from '@/lib/auth/two-step/service';
 import type { Role, SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -139,6 +140,8 @@ export type StaffAccount = {
   /** Wrong passwords in a row (from anywhere) and whether the next try must wait; see lib/auth/throttle. */
   signInFailures: number;
   signInDelayed: boolean;
+  /** When the account's authenticator app was set up; null when there is none. */
+  twoStepSince: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
   version: number;
@@ -162,7 +165,7 @@ export async function staffAccount(
     },
   });
   if (!u || !can(actor, 'staff.manage', staffResource(u))) return null;
-  const [invite, events, throttles] = await Promise.all([
+  const [invite, events, throttles, twoStep] = await Promise.all([
     tx.actionToken.findFirst({
       where: { purpose: INVITE_PURPOSE, subjectId: u.id, usedAt: null, expiresAt: { gt: now } },
       orderBy: { expiresAt: 'desc' },
@@ -175,6 +178,7 @@ export async function staffAccount(
       select: { id: true, createdAt: true, action: true, actorId: true, actor: { select: { name: true } } },
     }),
     accountThrottles(tx, [u.email], now),
+    tx.userTwoStep.findUnique({ where: { userId: u.id }, select: { confirmedAt: true } }),
   ]);
   const throttle = throttles.get(u.email);
   await recordAudit(tx, { actor, action: 'staff.viewed', entityType: 'user', entityId: u.id, at: now });
@@ -190,6 +194,7 @@ export async function staffAccount(
     hasPassword: u.passwordSetAt !== null,
     signInFailures: throttle?.failures ?? 0,
     signInDelayed: (throttle?.waitSeconds ?? 0) > 0,
+    twoStepSince: twoStep?.confirmedAt ?? null,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
     version: u.version,
@@ -334,5 +339,23 @@ export async function unlockAccount(
   if (!target) return { ok: false, reason: 'not_found' };
   await clearSignInThrottle(tx, target.email);
   await recordAudit(tx, { actor, action: 'staff.unlocked', entityType: 'user', entityId: userId, at: now });
+  return { ok: true };
+}
+
+/**
+ * For someone who has lost both their phone and their recovery codes: removes the authenticator,
+ * so their next sign-in sets up a new one, and ends their sessions (a lost phone may be a stolen one).
+ */
+export async function resetAccountTwoStep(
+  tx: Tx,
+  actor: SessionUser,
+  userId: string,
+  now: Date = new Date(),
+): Promise<StaffChangeResult> {
+  const target = await loadTarget(tx, actor, userId);
+  if (!target) return { ok: false, reason: 'not_found' };
+  if (target.id === actor.id) return { ok: false, reason: 'self' };
+  await resetTwoStep(tx, actor, userId, now);
+  await revokeSessions(tx, userId, now);
   return { ok: true };
 }

@@ -59,6 +59,11 @@ const historyLabels: Record<string, string> = {
   'account.email_verified': 'Confirmed their email address',
   'auth.signed_in': 'Signed in',
   'auth.sign_in_throttled': 'Sign-in delayed after wrong passwords',
+  'auth.two_step.enrolled': 'Set up two-step sign-in',
+  'auth.two_step.replaced': 'Replaced their authenticator app',
+  'auth.two_step.recovery_codes_replaced': 'Made new recovery codes',
+  'auth.two_step.recovery_code_used': 'Signed in with a recovery code',
+  'auth.two_step.reset': 'Two-step sign-in reset (all sessions ended)',
   'auth.oidc.linked': "Linked to their organisation's account (single sign-on)",
   'auth.oidc.refused': "Sign-in with their organisation's account refused",
 };

@@ -11,6 +11,7 @@ import {
   listStaff,
   loadStaffInvite,
   resendStaffInvite,
+  resetAccountTwoStep,
   setStaffActive,
   staffAccount,
   unlockAccount,
@@ -256,6 +257,27 @@ describe('switching off, on, unlocking and changing an account', () => {
     expect(await t.db.$transaction((tx) => setStaffActive(tx, admin, admin.id, false, version, NOW))).toEqual({
       ok: false,
       reason: 'self',
+    });
+  });
+
+  it('resetting two-step sign-in removes the app and the recovery codes and ends the sessions; a worker in another team is not theirs to reset', async () => {
+    const worker = await makeUser('link_worker', teamA);
+    await t.db.userTwoStep.create({ data: { userId: worker.id, secretEnc: 'sealed', confirmedAt: NOW } });
+    await t.db.recoveryCode.create({ data: { userId: worker.id, codeHash: 'h1' } });
+    const { token } = await createSession(t.db, worker.id, { now: NOW });
+    expect(await t.db.$transaction((tx) => staffAccount(tx, coordA, worker.id, NOW))).toMatchObject({ twoStepSince: NOW });
+
+    expect(await t.db.$transaction((tx) => resetAccountTwoStep(tx, coordA, worker.id, NOW))).toEqual({ ok: true });
+    expect(await t.db.userTwoStep.count({ where: { userId: worker.id } })).toBe(0);
+    expect(await t.db.recoveryCode.count({ where: { userId: worker.id } })).toBe(0);
+    expect(await loadSession(t.db, token, NOW)).toBeNull();
+    expect(await t.db.auditEvent.count({ where: { action: 'auth.two_step.reset', entityId: worker.id } })).toBe(1);
+    expect(await t.db.$transaction((tx) => staffAccount(tx, coordA, worker.id, NOW))).toMatchObject({ twoStepSince: null });
+
+    const elsewhere = await makeUser('link_worker', teamB);
+    expect(await t.db.$transaction((tx) => resetAccountTwoStep(tx, coordA, elsewhere.id, NOW))).toEqual({
+      ok: false,
+      reason: 'not_found',
     });
   });
 

@@ -7,7 +7,15 @@ import { Forbidden } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formState, isUuid, parseForm, refused, refusal, type FormState } from '@/lib/forms';
-import { cancelStaffInvite, inviteStaff, resendStaffInvite, setStaffActive, unlockAccount, updateStaff } from '@/lib/staff';
+import {
+  cancelStaffInvite,
+  inviteStaff,
+  resendStaffInvite,
+  resetAccountTwoStep,
+  setStaffActive,
+  unlockAccount,
+  updateStaff,
+} from '@/lib/staff';
 import { inviteStaffInput, updateStaffInput } from '@/lib/staff/schema';
 
 const inviteMessages = {
@@ -110,6 +118,11 @@ export async function switchOnAction(form: FormData): Promise<void> {
 export async function unlockAction(form: FormData): Promise<void> {
   const user = await requirePermission('staff.manage');
   await accountButton(form, (id) => db().$transaction((tx) => unlockAccount(tx, user, id)), 'unlocked');
+}
+
+export async function resetTwoStepAction(form: FormData): Promise<void> {
+  const user = await requirePermission('staff.manage');
+  await accountButton(form, (id) => db().$transaction((tx) => resetAccountTwoStep(tx, user, id)), 'two-step-reset');
 }
 
 export async function resendInviteAction(form: FormData): Promise<void> {

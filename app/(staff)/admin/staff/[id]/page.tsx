@@ -9,7 +9,14 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { isUuid } from '@/lib/forms';
 import { staffAccount } from '@/lib/staff';
 import { staffHistoryLabel, staffStatusLabels } from '@/lib/staff/schema';
-import { cancelInviteAction, resendInviteAction, switchOffAction, switchOnAction, unlockAction } from '../actions';
+import {
+  cancelInviteAction,
+  resendInviteAction,
+  resetTwoStepAction,
+  switchOffAction,
+  switchOnAction,
+  unlockAction,
+} from '../actions';
 import { statusTagColour } from '../tags';
 
 export const metadata: Metadata = { title: 'Staff account' };
@@ -45,6 +52,10 @@ const doneBanners: Record<string, { heading: string; body: string }> = {
     body: 'They can sign in again with their password. Sessions from before stay ended.',
   },
   unlocked: { heading: 'Sign-in delays cleared', body: 'They can try to sign in again now, without waiting.' },
+  'two-step-reset': {
+    heading: 'Two-step sign-in reset',
+    body: 'They have been signed out. When they next sign in with their password they will set up a new authenticator app.',
+  },
 };
 
 const errorMessages: Record<string, string> = {
@@ -141,6 +152,10 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
                 },
               ]
             : []),
+          {
+            key: 'Two-step sign-in',
+            value: account.twoStepSince ? `Set up on ${formatDate(account.twoStepSince)}` : 'Not set up',
+          },
           { key: 'Last signed in', value: account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Never' },
           { key: 'Account made', value: formatDate(account.createdAt) },
         ]}
@@ -181,6 +196,14 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
                   Send the invite again
                 </AccountButton>
               )}
+            </>
+          ) : null}
+          {account.twoStepSince ? (
+            <>
+              <p>If they have lost their phone and their recovery codes, reset two-step sign-in. This signs them out.</p>
+              <AccountButton action={resetTwoStepAction} id={account.id} version={account.version} variant="warning">
+                Reset two-step sign-in
+              </AccountButton>
             </>
           ) : null}
           {account.signInFailures > 0 ? (
