@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useActionState } from 'react';
 import { Button, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
 import { PROBLEM_KINDS } from '@/lib/directory/vocab';
 import { field, initialFormState, radios, type FormState } from '@/lib/forms';
@@ -11,7 +11,7 @@ type Props = {
 
 /** Works without JavaScript: the form posts to the server action and the page comes back with errors. */
 export function ReportProblemForm({ action }: Props) {
-  const [state, formAction, pending] = useFormAction(action, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary state={state} order={['kind', 'details', 'email']} />

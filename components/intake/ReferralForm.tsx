@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Checkboxes, Radios } from '@/components/ui/Choices';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
@@ -36,7 +36,7 @@ type Props = {
  * with a summary, a message by each field and everything typed kept.
  */
 export function ReferralForm({ kind, action, submissionKey, needs, gpPractices, privacyNoticeUrl }: Props) {
-  const [state, formAction, pending] = useFormAction(action, formState<ReferralValues>({}));
+  const [state, formAction, pending] = useActionState(action, formState<ReferralValues>({}));
   const e = state.fieldErrors;
   const v = state.values;
   const pro = kind === 'professional';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useActionState } from 'react';
 import { Button, Checkboxes, ErrorSummary, Textarea, TextInput } from '@/components/ui';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 
@@ -24,7 +24,7 @@ export function JoinGroupForm({
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   minPassword: number;
 }) {
-  const [state, formAction, pending] = useFormAction(action, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const f = (name: string) => field(state, name);
   return (
     <form action={formAction} noValidate>

@@ -1,7 +1,6 @@
 'use client';
 
-import { useFormAction } from '@/components/ui/use-form-action';
-import { type ReactNode } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Radios } from '@/components/ui/Choices';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
@@ -26,7 +25,7 @@ export function AnswerByLinkForm({
   canWaitlist: boolean;
   children: ReactNode;
 }) {
-  const [state, formAction, pending] = useFormAction(action, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <>
       <ErrorSummary state={state} order={['answer', 'reason', 'note']} />

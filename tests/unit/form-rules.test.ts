@@ -41,4 +41,17 @@ describe('one form contract', () => {
     expect(forms.length).toBeGreaterThan(15);
     expect(forms.filter((f) => /maxLength=/.test(read(f)))).toEqual([]);
   });
+
+  it('gives public forms the server action itself, so they still post without JavaScript', () => {
+    // useFormAction wraps the action in a client function, which a browser without JavaScript cannot post.
+    for (const f of [
+      'components/intake/ReferralForm.tsx',
+      'components/directory/ReportProblemForm.tsx',
+      'components/listings/JoinGroupForm.tsx',
+      'components/referrals/AnswerByLinkForm.tsx',
+    ]) {
+      expect(read(f), f).toMatch(/useActionState\(action,/);
+      expect(read(f), f).not.toMatch(/useFormAction/);
+    }
+  });
 });
