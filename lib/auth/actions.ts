@@ -17,6 +17,7 @@ import { messageFor, signInInput } from './sign-in-form';
 import { beginTwoStep, needsSecondStep, twoStepKey } from './two-step/flow';
 import { codeRefusal } from './two-step/forms';
 import { verifyCode } from './two-step/service';
+import { formAction } from '@/lib/forms/action';
 
 type SignedIn = { ok: true; home: ReturnType<typeof roleHome> } | { ok: false; state: FormState };
 
@@ -59,21 +60,24 @@ async function signIn(form: FormData, where: 'page' | 'dialog'): Promise<SignedI
   return { ok: true, home: roleHome(result.user.role) };
 }
 
-export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const signInAction = formAction(async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await signIn(form, 'page');
   if (!result.ok) return result.state;
   redirect(safeCallbackUrl(form.get('callbackUrl')) ?? result.home);
-}
+});
 
 /**
  * Signing in again from a page whose session ended (the dialog in components/auth): stays on the
  * page, so the form that was refused can be sent again with everything typed in it.
  */
-export async function signInAgainAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const signInAgainAction = formAction(async function signInAgainAction(
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const result = await signIn(form, 'dialog');
   if (!result.ok) return result.state;
   return formState({ email: String(form.get('email') ?? '') }, { done: 'You are signed in again.' });
-}
+});
 
 export async function signOutAction(): Promise<void> {
   const session = await getSession();

@@ -5,6 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { SIGNED_OUT_DIGEST } from '@/lib/forms/state';
+import { insideFormAction } from '@/lib/forms/action';
 import { sessionCookie } from './cookies';
 import { loadSession, type LoadedSession } from './load-user';
 import { can, type Action, type Resource } from './permissions';
@@ -33,8 +34,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => (aw
 
 /**
  * Thrown instead of redirecting when a server action finds no session: a redirect would throw
- * away what the person typed. The form (components/ui/use-form-action.ts) sees the digest, keeps
- * every value, asks them to sign in again and sends the form once more.
+ * away what the person typed. The form's action (lib/forms/action.ts) turns it into a refusal
+ * that keeps every value; the page (components/ui/use-form-action.ts) asks them to sign in again
+ * and sends the form once more.
  */
 export class SignedOut extends Error {
   readonly digest = SIGNED_OUT_DIGEST;
@@ -53,8 +55,9 @@ async function signInPath(): Promise<Route> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {
-    // A server action called by a form (React sends this header): answer so the form keeps its text.
-    if ((await headers()).has('next-action')) throw new SignedOut();
+    // A form's action (lib/forms/action.ts), or any server action called from the page (React sends
+    // this header): answer so the form keeps its text.
+    if (insideFormAction() || (await headers()).has('next-action')) throw new SignedOut();
     redirect(await signInPath());
   }
   return user;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import pg from 'pg';
 import { demoAccounts } from '../../lib/demo/accounts';
-import { expect, expectAccessible, test, visit } from './axe';
+import { expect, expectAccessible, expectAccessibleAsServed, test, visit } from './axe';
 
 // Server-side sessions in the browser: the idle-timeout warning (the server's lastSeenAt is moved
 // back and the page's clock forward), and a long conversation note sent after the session was
@@ -185,6 +185,42 @@ test.describe('sessions', () => {
     await expectAccessible(page);
 
     // Still signed in: the same session saves it.
+    await page.getByRole('button', { name: 'Save conversation' }).click();
+    await page.waitForURL(new RegExp(`/cases/${kase.id}\\?done=conversation`));
+    const saved = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Conversation" WHERE "caseId" = $1 AND "whatMatters" = $2`,
+      [kase.id, note],
+    );
+    expect(saved[0].n).toBe(1);
+  });
+});
+
+test.describe('staff forms without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a conversation posts: refused with everything kept, then saved', async ({ page, browser }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(worker.email);
+    await page.getByLabel('Password', { exact: true }).fill(worker.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/caseload$/);
+    const [kase] = await query<{ id: string }>(
+      `SELECT c.id FROM "Case" c JOIN "User" u ON u.id = c."assignedWorkerId"
+       WHERE u.email = $1 AND c.status = 'active' ORDER BY c."receivedAt" LIMIT 1 OFFSET 1`,
+      [worker.email],
+    );
+    await page.goto(`/cases/${kase.id}/conversations/new`);
+    await expectAccessibleAsServed(page, browser);
+
+    // No stage chosen: refused, and what was typed comes back in the page the server sends.
+    const note = 'Talked about the choir at St Mary’s; would go with a friend.';
+    await page.getByLabel('What matters to the person').fill(note);
+    await page.getByRole('button', { name: 'Save conversation' }).click();
+    await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(page.getByLabel('What matters to the person')).toHaveValue(note);
+    await expectAccessibleAsServed(page, browser);
+
+    await page.getByLabel('1: Listen and connect').check();
     await page.getByRole('button', { name: 'Save conversation' }).click();
     await page.waitForURL(new RegExp(`/cases/${kase.id}\\?done=conversation`));
     const saved = await query<{ n: number }>(

@@ -42,16 +42,24 @@ describe('one form contract', () => {
     expect(forms.filter((f) => /maxLength=/.test(read(f)))).toEqual([]);
   });
 
-  it('gives public forms the server action itself, so they still post without JavaScript', () => {
-    // useFormAction wraps the action in a client function, which a browser without JavaScript cannot post.
-    for (const f of [
-      'components/intake/ReferralForm.tsx',
-      'components/directory/ReportProblemForm.tsx',
-      'components/listings/JoinGroupForm.tsx',
-      'components/referrals/AnswerByLinkForm.tsx',
-    ]) {
-      expect(read(f), f).toMatch(/useActionState\(action,/);
-      expect(read(f), f).not.toMatch(/useFormAction/);
-    }
+  it('hands React the server action itself, so every form still posts without JavaScript', () => {
+    // A client function in its place renders a form that a browser without JavaScript cannot post.
+    expect(read('components/ui/use-form-action.ts')).toMatch(/useActionState\(action, initial\)/);
+    const forms = files.filter((f) => /useActionState\(/.test(read(f)));
+    expect(forms.length).toBeGreaterThan(5);
+    expect(forms.filter((f) => /useActionState(<[^>]*>)?\(\s*(async|\(|function)/.test(read(f)))).toEqual([]);
+  });
+
+  it('wraps every form action, so a failure or an ended session gives back what was typed', () => {
+    const actions = files.filter((f) => /(^|\/)actions\.ts$/.test(f));
+    expect(actions.length).toBeGreaterThan(15);
+    const bare = actions.flatMap((f) =>
+      [...read(f).matchAll(/export async function (\w+)\(([^{]*)\{/g)]
+        .filter(([, , params]) => /FormState/.test(params) && /FormData/.test(params))
+        .map(([, name]) => `${f}: ${name}`),
+    );
+    expect(bare).toEqual([]);
+    const wrapped = actions.flatMap((f) => [...read(f).matchAll(/export const \w+ = formAction\(/g)]);
+    expect(wrapped.length).toBeGreaterThan(30);
   });
 });

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { parseForm, refused, type FormState } from '@/lib/forms';
 import { acceptInvite, passwordInput, verifyByLink } from '@/lib/organisations';
 import { looksLikeToken } from '@/lib/tokens';
+import { formAction } from '@/lib/forms/action';
 
 export async function verifyEmailAction(formData: FormData): Promise<void> {
   const token = String(formData.get('token') ?? '');
@@ -15,7 +16,11 @@ export async function verifyEmailAction(formData: FormData): Promise<void> {
 }
 
 /** The colleague's password goes through the same policy and form as staff invites and resets. */
-export async function acceptInviteAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const acceptInviteAction = formAction(async function acceptInviteAction(
+  token: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   if (!looksLikeToken(token)) redirect('/groups/invite/used');
   const parsed = parseForm(passwordInput, form, { omit: ['password'] });
   if (!parsed.ok) return parsed.state;
@@ -25,4 +30,4 @@ export async function acceptInviteAction(token: string, _prev: FormState, form: 
     redirect('/groups/invite/used');
   }
   redirect('/sign-in?callbackUrl=%2Fprovider%2Flistings');
-}
+});

@@ -9,17 +9,21 @@ import { formState, refused, type FormState } from '@/lib/forms';
 import { honeypotFilled, parseReferral, readReferralForm, type ReferralKind, type ReferralValues } from '@/lib/intake/schema';
 import { submitReferral } from '@/lib/intake/submit';
 import { logError } from '@/lib/log/logger';
+import { formAction } from '@/lib/forms/action';
 
-export async function submitSelfReferral(_prev: FormState<ReferralValues>, form: FormData): Promise<FormState<ReferralValues>> {
+export const submitSelfReferral = formAction(async function submitSelfReferral(
+  _prev: FormState<ReferralValues>,
+  form: FormData,
+): Promise<FormState<ReferralValues>> {
   return submit('self', form);
-}
+});
 
-export async function submitProfessionalReferral(
+export const submitProfessionalReferral = formAction(async function submitProfessionalReferral(
   _prev: FormState<ReferralValues>,
   form: FormData,
 ): Promise<FormState<ReferralValues>> {
   return submit('professional', form);
-}
+});
 
 async function submit(kind: ReferralKind, form: FormData): Promise<FormState<ReferralValues>> {
   const values = readReferralForm(form);

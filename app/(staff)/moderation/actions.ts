@@ -9,6 +9,7 @@ import { isUuid, optionalText, parseForm, refusal, refused, type FormState } fro
 import { nudgeListing } from '@/lib/freshness';
 import { approveChange, changeRequestServiceId, closeReport, restoreVersion, sendBack } from '@/lib/moderation';
 import { decideOrganisation } from '@/lib/organisations';
+import { formAction } from '@/lib/forms/action';
 
 // A note over 2,000 characters is refused with a message (and kept in the box), never cut short.
 const decisionInput = z
@@ -53,7 +54,11 @@ function refresh(serviceId?: string | null) {
 }
 
 /** Approve, send back or close one request; the decision comes from the button pressed. */
-export async function decideAction(requestId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const decideAction = formAction(async function decideAction(
+  requestId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requirePermission('moderation.review');
   if (!isUuid(requestId)) redirect('/moderation');
   const parsed = parseForm(decisionInput, form, { multiline: ['note'] });
@@ -70,7 +75,7 @@ export async function decideAction(requestId: string, _prev: FormState, form: Fo
   refresh(serviceId);
   if (!result.ok) return refused(parsed.values, refusal(result.reason, DECISION_REFUSALS));
   redirect(`/moderation?done=${decision}`);
-}
+});
 
 export async function restoreAction(serviceId: string, number: number): Promise<void> {
   const user = await requirePermission('moderation.review');
@@ -89,7 +94,11 @@ export async function nudgeAction(serviceId: string): Promise<void> {
   redirect(`/moderation/freshness?nudged=${serviceId}&recipients=${result.recipients}`);
 }
 
-export async function decideOrganisationAction(organisationId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const decideOrganisationAction = formAction(async function decideOrganisationAction(
+  organisationId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requirePermission('moderation.review');
   if (!isUuid(organisationId)) redirect('/moderation/organisations');
   const parsed = parseForm(organisationDecisionInput, form, { multiline: ['note'] });
@@ -105,4 +114,4 @@ export async function decideOrganisationAction(organisationId: string, _prev: Fo
   revalidatePath('/moderation/organisations');
   if (!result.ok) return refused(parsed.values, refusal(result.reason, ORGANISATION_REFUSALS));
   redirect(`/moderation/organisations?done=${decision}&organisation=${organisationId}`);
-}
+});

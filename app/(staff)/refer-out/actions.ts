@@ -7,8 +7,13 @@ import { referOut, referOutInput, referOutRefusalMessage } from '@/lib/cases/ref
 import { shareableFieldLabels, isShareableField } from '@/lib/cases/labels';
 import { db } from '@/lib/db/client';
 import { isUuid, parseForm, refused, type FormState } from '@/lib/forms';
+import { formAction } from '@/lib/forms/action';
 
-export async function referOutAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const referOutAction = formAction(async function referOutAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(referOutInput, form, { lists: ['fields'], multiline: ['message'] });
@@ -30,4 +35,4 @@ export async function referOutAction(caseId: string, _prev: FormState, form: For
   }
   revalidatePath(`/cases/${caseId}`);
   redirect(`/cases/${caseId}?done=referred#referral-${result.referralId}`);
-}
+});

@@ -18,6 +18,7 @@ import {
   useRecoveryCode,
   verifyCode,
 } from './service';
+import { formAction } from '@/lib/forms/action';
 
 async function pendingUser() {
   const pending = await requirePending();
@@ -27,7 +28,10 @@ async function pendingUser() {
 }
 
 /** The code after the password. */
-export async function signInCodeAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const signInCodeAction = formAction(async function signInCodeAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const { pending, user } = await pendingUser();
@@ -37,10 +41,13 @@ export async function signInCodeAction(_prev: TwoStepFormState, form: FormData):
     return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
   }
   return completeSignIn(pending);
-}
+});
 
 /** A recovery code in place of the app's code. */
-export async function signInRecoveryAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const signInRecoveryAction = formAction(async function signInRecoveryAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(recoveryCodeInput, form, { omit: ['recoveryCode'] });
   if (!parsed.ok) return parsed.state;
   const { pending, user } = await pendingUser();
@@ -50,10 +57,13 @@ export async function signInRecoveryAction(_prev: TwoStepFormState, form: FormDa
     return refused({}, codeRefusal(result.reason, result.retryAfterSeconds, 'recoveryCode'));
   }
   return completeSignIn(pending);
-}
+});
 
 /** The first code from a newly added app, during sign-in: answers with the recovery codes. */
-export async function signInSetUpAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const signInSetUpAction = formAction(async function signInSetUpAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const { user } = await pendingUser();
@@ -64,7 +74,7 @@ export async function signInSetUpAction(_prev: TwoStepFormState, form: FormData)
   // No cookie is set here: setting one makes Next render the page again, which would replace the
   // codes (shown only in this answer) with the code page.
   return { values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes ?? [] };
-}
+});
 
 /** "I have saved these codes": only once the app is confirmed. */
 export async function signInFinishSetUpAction(): Promise<void> {
@@ -74,7 +84,10 @@ export async function signInFinishSetUpAction(): Promise<void> {
 }
 
 /** A signed-in member of staff confirms the app they are adding (first set-up or a replacement). */
-export async function accountConfirmAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const accountConfirmAction = formAction(async function accountConfirmAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const user = await requireUser();
@@ -82,10 +95,13 @@ export async function accountConfirmAction(_prev: TwoStepFormState, form: FormDa
   if (!result.ok) return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
   if (!result.recoveryCodes) redirect('/account/two-step?done=replaced' as Route);
   return { values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes };
-}
+});
 
 /** Replacing the app starts with a code from the current one. */
-export async function accountReplaceAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const accountReplaceAction = formAction(async function accountReplaceAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const user = await requireUser();
@@ -94,14 +110,17 @@ export async function accountReplaceAction(_prev: TwoStepFormState, form: FormDa
   if (!result.ok) return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
   await startEnrolment(db(), user, config.borough.serviceName, { key });
   redirect('/account/two-step/replace');
-}
+});
 
 /** A new set of recovery codes, after a current code. */
-export async function accountRecoveryCodesAction(_prev: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+export const accountRecoveryCodesAction = formAction(async function accountRecoveryCodesAction(
+  _prev: TwoStepFormState,
+  form: FormData,
+): Promise<TwoStepFormState> {
   const parsed = parseForm(codeInput, form);
   if (!parsed.ok) return parsed.state;
   const user = await requireUser();
   const result = await regenerateRecoveryCodes(db(), user, parsed.data.code, { key: await twoStepKey() });
   if (!result.ok) return refused({}, codeRefusal(result.reason, result.retryAfterSeconds));
   return { values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes };
-}
+});

@@ -5,8 +5,13 @@ import { db } from '@/lib/db/client';
 import { refused, type FormState } from '@/lib/forms';
 import { acceptStaffInvite } from '@/lib/staff';
 import { looksLikeToken } from '@/lib/tokens';
+import { formAction } from '@/lib/forms/action';
 
-export async function acceptStaffInviteAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const acceptStaffInviteAction = formAction(async function acceptStaffInviteAction(
+  token: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   if (!looksLikeToken(token)) redirect('/accept-invite/used');
   const posted = form.get('password');
   const password = typeof posted === 'string' ? posted : '';
@@ -16,4 +21,4 @@ export async function acceptStaffInviteAction(token: string, _prev: FormState, f
     redirect('/accept-invite/used');
   }
   redirect('/accept-invite/done');
-}
+});

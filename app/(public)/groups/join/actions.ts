@@ -6,8 +6,9 @@ import { clientIp } from '@/lib/auth/request';
 import { db } from '@/lib/db/client';
 import { parseForm, refused, type FormState } from '@/lib/forms';
 import { joinInput, registerGroup } from '@/lib/organisations';
+import { formAction } from '@/lib/forms/action';
 
-export async function joinAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const joinAction = formAction(async function joinAction(_prev: FormState, form: FormData): Promise<FormState> {
   // The password is checked but never sent back to the page.
   const parsed = parseForm(joinInput, form, { omit: ['password'], multiline: ['description'] });
   if (!parsed.ok) return parsed.state;
@@ -17,4 +18,4 @@ export async function joinAction(_prev: FormState, form: FormData): Promise<Form
   if (!result.ok)
     return refused(parsed.values, 'There have been several sign-ups from here in a short time. Wait an hour, then try again');
   redirect('/groups/join/sent');
-}
+});

@@ -7,6 +7,7 @@ import { blankToUndefined, optionalText, parseForm, refused, type FormState } fr
 import { answerByLink } from '@/lib/referrals/answer-links';
 import { isDeclineReason } from '@/lib/referrals/lifecycle';
 import { looksLikeToken } from '@/lib/tokens';
+import { formAction } from '@/lib/forms/action';
 
 const REASON_REQUIRED = 'Select why you cannot take this referral';
 
@@ -23,7 +24,7 @@ const answerInput = z
   });
 
 /** The confirmation form's POST: makes the answer through the link, then shows the outcome. */
-export async function answerReferral(_prev: FormState, formData: FormData): Promise<FormState> {
+export const answerReferral = formAction(async function answerReferral(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = String(formData.get('token') ?? '');
   if (!looksLikeToken(token)) redirect('/r/answered?status=unusable');
   const parsed = parseForm(answerInput, formData, { multiline: ['note'] });
@@ -34,4 +35,4 @@ export async function answerReferral(_prev: FormState, formData: FormData): Prom
   if (result.reason === 'reason_required') return refused(parsed.values, { field: 'reason', message: REASON_REQUIRED });
   // The page itself explains an unusable link or a referral that has moved on.
   redirect(`/r/${token}`);
-}
+});

@@ -5,8 +5,13 @@ import { resetPassword } from '@/lib/auth/password-reset';
 import { db } from '@/lib/db/client';
 import { refused, type FormState } from '@/lib/forms';
 import { looksLikeToken } from '@/lib/tokens';
+import { formAction } from '@/lib/forms/action';
 
-export async function resetPasswordAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const resetPasswordAction = formAction(async function resetPasswordAction(
+  token: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   if (!looksLikeToken(token)) redirect('/reset-password/used');
   const posted = form.get('password');
   const password = typeof posted === 'string' ? posted : '';
@@ -16,4 +21,4 @@ export async function resetPasswordAction(token: string, _prev: FormState, form:
     redirect('/reset-password/used');
   }
   redirect('/reset-password/done');
-}
+});

@@ -17,6 +17,7 @@ import {
   updateStaff,
 } from '@/lib/staff';
 import { inviteStaffInput, updateStaffInput } from '@/lib/staff/schema';
+import { formAction } from '@/lib/forms/action';
 
 const inviteMessages = {
   email_taken: 'There is already an account with this email address. Find it in the list of staff accounts',
@@ -47,7 +48,10 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 const accountPath = (id: string, query: string) => `/admin/staff/${id}?${query}` as Route;
 
-export async function inviteStaffAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const inviteStaffAction = formAction(async function inviteStaffAction(
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requirePermission('staff.manage');
   const parsed = parseForm(inviteStaffInput, form);
   if (!parsed.ok) return parsed.state;
@@ -64,9 +68,13 @@ export async function inviteStaffAction(_prev: FormState, form: FormData): Promi
     );
   revalidatePath('/admin/staff');
   redirect(accountPath(result.userId, 'done=invited'));
-}
+});
 
-export async function updateStaffAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const updateStaffAction = formAction(async function updateStaffAction(
+  userId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requirePermission('staff.manage');
   if (!isUuid(userId)) forbidden();
   const parsed = parseForm(updateStaffInput, form, { lists: ['keepOrganisationIds'] });
@@ -87,7 +95,7 @@ export async function updateStaffAction(userId: string, _prev: FormState, form: 
   }
   revalidatePath('/admin/staff');
   redirect(accountPath(userId, 'done=updated'));
-}
+});
 
 /** The small buttons on the account page: each posts the id and the version the page showed. */
 async function accountButton(

@@ -14,6 +14,7 @@ import { personDetailsInput, personDetailsRefusalMessage, updatePersonDetails } 
 import { refusalMessage } from '@/lib/referrals/lifecycle';
 import { safeguardingInput } from '@/lib/triage/schema';
 import { recordUnmetNeed, unmetNeedInput, unmetNeedRefusalMessage } from '@/lib/unmet-need/record';
+import { formAction } from '@/lib/forms/action';
 
 function stop(reason: string): never {
   if (reason === 'forbidden') forbidden();
@@ -26,7 +27,11 @@ function done(caseId: string, what: string, anchor = ''): never {
   redirect(`/cases/${caseId}?done=${what}${anchor}`);
 }
 
-export async function saveConversation(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const saveConversation = formAction(async function saveConversation(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(conversationInput, form, {
@@ -47,9 +52,13 @@ export async function saveConversation(caseId: string, _prev: FormState, form: F
     );
   }
   done(caseId, parsed.data.supersedesId ? 'corrected' : 'conversation', `#conversation-${result.conversationId}`);
-}
+});
 
-export async function closeCaseAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const closeCaseAction = formAction(async function closeCaseAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(closeCaseInput, form, { multiline: ['outcomeNote', 'whatMatters'] });
@@ -63,9 +72,13 @@ export async function closeCaseAction(caseId: string, _prev: FormState, form: Fo
     );
   }
   done(caseId, 'closed');
-}
+});
 
-export async function recordConsentAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const recordConsentAction = formAction(async function recordConsentAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(consentInput, form, { lists: ['fields'], multiline: ['note'] });
@@ -76,9 +89,13 @@ export async function recordConsentAction(caseId: string, _prev: FormState, form
     return refused(parsed.values, { field: 'organisationId', message: consentRefusalMessage[result.reason] });
   }
   done(caseId, 'consent', '#consent');
-}
+});
 
-export async function withdrawConsentAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const withdrawConsentAction = formAction(async function withdrawConsentAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   const consentId = form.get('consentId');
   if (!isUuid(caseId) || !isUuid(consentId)) notFound();
@@ -88,9 +105,13 @@ export async function withdrawConsentAction(caseId: string, _prev: FormState, fo
     return refused(formValues(form), consentRefusalMessage[result.reason]);
   }
   done(caseId, 'consent-withdrawn', '#consent');
-}
+});
 
-export async function savePersonDetails(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const savePersonDetails = formAction(async function savePersonDetails(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(personDetailsInput, form, { multiline: ['contactNotes'] });
@@ -103,9 +124,13 @@ export async function savePersonDetails(caseId: string, _prev: FormState, form: 
     return refused(parsed.values, personDetailsRefusalMessage[result.reason]);
   }
   done(caseId, 'person');
-}
+});
 
-export async function recordUnmetNeedAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const recordUnmetNeedAction = formAction(async function recordUnmetNeedAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   const parsed = parseForm(unmetNeedInput, form, { multiline: ['note'] });
@@ -119,9 +144,9 @@ export async function recordUnmetNeedAction(caseId: string, _prev: FormState, fo
     });
   }
   done(caseId, 'unmet-need', '#unmet-need');
-}
+});
 
-export async function referralMoveAction(
+export const referralMoveAction = formAction(async function referralMoveAction(
   caseId: string,
   referralId: string,
   _prev: FormState,
@@ -137,9 +162,13 @@ export async function referralMoveAction(
     return refused(parsed.values, refusalMessage[result.reason]);
   }
   done(caseId, `referral-${result.status}`, `#referral-${referralId}`);
-}
+});
 
-export async function raiseSafeguardingAction(caseId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const raiseSafeguardingAction = formAction(async function raiseSafeguardingAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
   // A summary over the limit is refused with a message, never cut short and saved.
@@ -148,4 +177,4 @@ export async function raiseSafeguardingAction(caseId: string, _prev: FormState, 
   const result = await db().$transaction((tx) => raiseConcern(tx, user, caseId, parsed.data));
   if (!result.ok) stop(result.reason);
   done(caseId, 'safeguarding', '#safeguarding');
-}
+});

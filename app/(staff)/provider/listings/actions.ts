@@ -15,6 +15,7 @@ import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
 import { FIELD_LABELS } from '@/lib/listings/snapshot';
 import { formState, isUuid, refused, type FormState } from '@/lib/forms';
 import type { ListingValues } from '@/lib/listings/schema';
+import { formAction } from '@/lib/forms/action';
 
 async function editor() {
   return requireRole('provider', 'coordinator', 'admin');
@@ -30,7 +31,7 @@ function rethrow(error: unknown): never {
  * refresh the times' preview: each comes back with everything as the person left it, so nothing
  * typed is lost, with or without JavaScript.
  */
-export async function saveListingAction(
+export const saveListingAction = formAction(async function saveListingAction(
   serviceId: string | null,
   prev: FormState<ListingValues>,
   form: FormData,
@@ -125,7 +126,7 @@ export async function saveListingAction(
         ? 'published'
         : 'checked';
   redirect(`/provider/listings/${result.serviceId}?saved=${outcome}`);
-}
+});
 
 /** The one-tap capacity buttons (a plain form per button, so they work without JavaScript). */
 export async function setCapacityAction(serviceId: string, form: FormData): Promise<void> {

@@ -15,13 +15,18 @@ import {
   saveOrganisation,
   type OrganisationValues,
 } from '@/lib/organisations/details';
+import { formAction } from '@/lib/forms/action';
 
 const MESSAGES = {
   already_member: 'This person is already a member of the group',
   rate_limited: 'You have added a lot of people today. Try again tomorrow',
 } as const;
 
-export async function inviteAction(organisationId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const inviteAction = formAction(async function inviteAction(
+  organisationId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireRole('provider');
   const parsed = parseForm(inviteInput, form);
   if (!parsed.ok) return parsed.state;
@@ -39,10 +44,10 @@ export async function inviteAction(organisationId: string, _prev: FormState, for
     {},
     `We have emailed ${parsed.data.email}. The email tells them how to sign in and start managing this group’s listings.`,
   );
-}
+});
 
 /** Saves the group's details: contact, name and description wait for a coordinator, the rest is live at once. */
-export async function saveOrganisationAction(
+export const saveOrganisationAction = formAction(async function saveOrganisationAction(
   organisationId: string,
   _prev: FormState<OrganisationValues>,
   form: FormData,
@@ -83,4 +88,4 @@ export async function saveOrganisationAction(
   revalidatePath('/moderation');
   const outcome = result.pending.length ? 'pending' : result.published.length ? 'published' : 'unchanged';
   redirect(`/provider/organisation?saved=${outcome}&group=${organisationId}`);
-}
+});

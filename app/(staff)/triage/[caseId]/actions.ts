@@ -15,6 +15,7 @@ import {
   type DecisionRefusal,
 } from '@/lib/triage/decisions';
 import { CONFLICT_MESSAGE, assignInput, rateInput, safeguardingInput, signpostInput } from '@/lib/triage/schema';
+import { formAction } from '@/lib/forms/action';
 
 /** The signed-in user, if they may triage this case; otherwise a 404 or 403 page. */
 async function authorise(form: FormData) {
@@ -44,7 +45,7 @@ function refusedDecision(result: DecisionRefusal, caseId: string, values: FormVa
   }
 }
 
-export async function rateAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const rateAction = formAction(async function rateAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
   const parsed = parseForm(rateInput, form, { multiline: ['ragReason'] });
   if (!parsed.ok) return parsed.state;
@@ -52,9 +53,9 @@ export async function rateAction(_prev: FormState, form: FormData): Promise<Form
   if (!result.ok) return refusedDecision(result, parsed.data.caseId, parsed.values);
   revalidatePath('/triage');
   redirect(`/triage/${result.caseId}?done=rated`);
-}
+});
 
-export async function assignAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const assignAction = formAction(async function assignAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
   const parsed = parseForm(assignInput, form);
   if (!parsed.ok) return parsed.state;
@@ -62,9 +63,9 @@ export async function assignAction(_prev: FormState, form: FormData): Promise<Fo
   if (!result.ok) return refusedDecision(result, parsed.data.caseId, parsed.values);
   revalidatePath('/triage');
   redirect(`/triage?assigned=${result.caseId}`);
-}
+});
 
-export async function signpostAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const signpostAction = formAction(async function signpostAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await authorise(form);
   const parsed = parseForm(signpostInput, form, { lists: ['serviceIds'], multiline: ['note'] });
   if (!parsed.ok) return parsed.state;
@@ -72,9 +73,12 @@ export async function signpostAction(_prev: FormState, form: FormData): Promise<
   if (!result.ok) return refusedDecision(result, parsed.data.caseId, parsed.values);
   revalidatePath('/triage');
   redirect(`/triage?signposted=${result.caseId}`);
-}
+});
 
-export async function safeguardingAction(_prev: FormState, form: FormData): Promise<FormState> {
+export const safeguardingAction = formAction(async function safeguardingAction(
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await authorise(form);
   const parsed = parseForm(safeguardingInput, form, { multiline: ['summary'] });
   if (!parsed.ok) return parsed.state;
@@ -85,4 +89,4 @@ export async function safeguardingAction(_prev: FormState, form: FormData): Prom
     return refused(formValues(form), { field: result.field, message: result.message });
   }
   redirect(`/triage/${result.caseId}?done=safeguarding`);
-}
+});

@@ -7,8 +7,13 @@ import { db } from '@/lib/db/client';
 import { problemReportInput, submitProblemReport } from '@/lib/directory/report';
 import { isServiceId } from '@/lib/directory/shortlist';
 import { formValues, parseForm, refused, type FormState } from '@/lib/forms';
+import { formAction } from '@/lib/forms/action';
 
-export async function reportProblem(serviceId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const reportProblem = formAction(async function reportProblem(
+  serviceId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   if (!isServiceId(serviceId)) return refused(formValues(form, { omit: ['website'] }), 'We could not find that listing');
   const parsed = parseForm(problemReportInput, form, { omit: ['website'], multiline: ['details'] });
   if (!parsed.ok) return parsed.state;
@@ -22,4 +27,4 @@ export async function reportProblem(serviceId: string, _prev: FormState, form: F
     );
   }
   redirect(`/services/${serviceId}/report/sent`);
-}
+});

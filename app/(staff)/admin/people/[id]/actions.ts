@@ -6,8 +6,13 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formValues, isUuid, refused, type FormState } from '@/lib/forms';
 import { anonymisePerson } from '@/lib/people/subject-access';
+import { formAction } from '@/lib/forms/action';
 
-export async function anonymiseAction(personId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const anonymiseAction = formAction(async function anonymiseAction(
+  personId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireRole('admin');
   if (!isUuid(personId)) notFound();
   if (form.get('confirm') !== 'yes') {
@@ -20,4 +25,4 @@ export async function anonymiseAction(personId: string, _prev: FormState, form: 
   if (!result.ok) return result.reason === 'forbidden' ? forbidden() : notFound();
   revalidatePath(`/admin/people/${personId}`);
   redirect(`/admin/people/${personId}?done=anonymised`);
-}
+});

@@ -7,8 +7,13 @@ import { db } from '@/lib/db/client';
 import { isUuid, parseForm, refused, type FormState } from '@/lib/forms';
 import { answerAsProvider, providerAnswerInput } from '@/lib/providers/inbox';
 import { refusalMessage } from '@/lib/referrals/lifecycle';
+import { formAction } from '@/lib/forms/action';
 
-export async function answerReferralAction(referralId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export const answerReferralAction = formAction(async function answerReferralAction(
+  referralId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   const user = await requireRole('provider');
   if (!isUuid(referralId)) notFound();
   const parsed = parseForm(providerAnswerInput, form, { multiline: ['note'] });
@@ -24,4 +29,4 @@ export async function answerReferralAction(referralId: string, _prev: FormState,
   revalidatePath('/provider/referrals');
   revalidatePath('/provider');
   redirect(`/provider/referrals/${referralId}?done=${result.status}`);
-}
+});
