@@ -66,6 +66,16 @@ export function startNext(port: number, env: Record<string, string>): ChildProce
   });
 }
 
+/** Asks the server to stop and waits until it has (its jobs let go of the database first). */
+export async function stopNext(server: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Waits until the server answers /api/health, or fails after the timeout. */
 export async function waitForHealthy(baseUrl: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

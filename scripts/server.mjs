@@ -17,9 +17,17 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[server] Listening on port ${port}`));
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
+// On a stop, new requests are refused, those in hand finish, then the background jobs of this
+// process (lib/jobs/in-process.ts keeps them on globalThis.__jobs) finish the job in hand and let
+// go of their connections, before the database they use is stopped.
+let stopping = false;
+async function shutDown() {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 25_000).unref();
+  await new Promise((resolve) => server.close(resolve));
+  const jobs = await globalThis.__jobs;
+  await jobs?.stop().catch((error) => console.error('[server] background jobs did not stop cleanly:', error.message));
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown());

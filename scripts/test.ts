@@ -9,7 +9,7 @@ import { migrate } from '../lib/db/migrate';
 import { createDb } from '../lib/db/client';
 import { seedDemo } from '../prisma/seed/demo';
 import { startTestProvider } from '../tests/helpers/oidc-provider';
-import { buildIfNeeded, root, run, startNext, waitForHealthy } from './lib';
+import { buildIfNeeded, root, run, startNext, stopNext, waitForHealthy } from './lib';
 import pg from 'pg';
 
 const log = (m: string) => console.log(`[test] ${m}`);
@@ -89,7 +89,7 @@ async function main() {
         env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium },
       });
     } finally {
-      server.kill('SIGTERM');
+      await stopNext(server);
       await idp.close();
     }
   } catch (error) {

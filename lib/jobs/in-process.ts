@@ -4,6 +4,7 @@ import { env, envFrom, type EnvSource } from '../config';
 import { logError } from '../log/logger';
 import { startJobs, type Jobs } from './index';
 
+// On globalThis so a dev reload keeps one set, and so the server (scripts/server.mjs) can stop them.
 const holder = globalThis as unknown as { __jobs?: Promise<Jobs | null> };
 
 export function jobsInProcessEnabled(source: EnvSource = process.env): boolean {

@@ -35,7 +35,7 @@ import { resolveDatabase, type ResolvedDatabase } from '../../lib/db/resolve';
 import { migrate } from '../../lib/db/migrate';
 import { demoAccounts } from '../../lib/demo/accounts';
 import { seedDemo } from '../../prisma/seed/demo';
-import { buildIfNeeded, startNext, waitForHealthy } from '../../scripts/lib';
+import { buildIfNeeded, startNext, stopNext, waitForHealthy } from '../../scripts/lib';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -321,7 +321,7 @@ async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
       await waitForHealthy(baseUrl);
       return await fn(baseUrl);
     } finally {
-      server.kill('SIGTERM');
+      await stopNext(server);
     }
   } finally {
     await database.stop();
