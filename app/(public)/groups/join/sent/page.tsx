@@ -7,7 +7,10 @@ export default function JoinSentPage() {
   return (
     <div className="max-w-2xl">
       <PanelConfirmation title="Check your email" />
-      <p>We have sent you an email with a link to confirm your address. The link works for 3 days.</p>
+      <p>We have sent an email to the address you gave, with a link to confirm it. The link works for 3 days.</p>
+      <p>
+        If you already have an account with us, the email says so and tells you how to sign in or reset your password instead.
+      </p>
       <p>
         Once you have confirmed it, sign in to add your group’s activities. A coordinator will check your group and your listings
         before they are published.
