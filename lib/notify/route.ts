@@ -2,6 +2,10 @@
 // number for texts, or nowhere (they asked for a call or a letter, or gave no address or number).
 import { isMobileNumber } from '../forms/phone';
 
+/** What a worker chooses on a form: send by email, by text, or not at all. The address is never posted. */
+export const SEND_CHOICES = ['email', 'sms', 'none'] as const;
+export type SendChoice = (typeof SEND_CHOICES)[number];
+
 export type MessageRoute = { channel: 'email'; to: string } | { channel: 'sms'; to: string };
 
 export type ContactDetails = {

@@ -36,6 +36,8 @@ const doneMessages: Record<string, string> = {
   referred: 'Referral sent. The provider has been told.',
   'referral-withdrawn': 'Referral withdrawn.',
   'referral-sent': 'Referral sent. The provider has been told.',
+  'details-emailed': 'Details of the services sent to them by email.',
+  'details-texted': 'Details of the services sent to them by text message.',
 };
 
 function doneMessage(done: string | undefined): string | null {
