@@ -16,9 +16,13 @@ import type {
   Task,
   TaskOutput,
 } from 'fhir/r4';
+import { recordAudit } from '@/lib/audit/record';
+import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
+import type { Tx } from '@/lib/db/client';
 import type { CaseOutcome, CaseStatus } from '@/lib/db/generated/enums';
-import { gpOutcomeEmail, outcomeSummary, SNOMED, type OutcomeFacts } from './gp-outcome';
+import { caseAccess } from './access';
+import { gpOutcomeEmail, loadOutcomeFacts, outcomeSummary, SNOMED, type OutcomeFacts } from './gp-outcome';
 import { outcomeLabels } from './labels';
 
 const SNOMED_SYSTEM = 'http://snomed.info/sct';
@@ -160,4 +164,38 @@ export function gpOutcomeBundle(f: OutcomeFacts, now: Date = new Date()): Bundle
       entry(ids.service, service),
     ],
   };
+}
+
+export type GpDocumentResult =
+  | { ok: true; reference: string; bundle: Bundle<FhirResource> }
+  | { ok: false; reason: 'not_found' | 'forbidden' | 'open' | 'not_agreed' };
+
+/**
+ * The document, for staff who may see the case; audited as a read of the person's record. A case
+ * still open has no outcome yet; without an agreement in force to tell the GP there is nothing
+ * to share.
+ */
+export async function gpOutcomeDocument(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  now: Date = new Date(),
+): Promise<GpDocumentResult> {
+  const access = await caseAccess(tx, user, caseId, 'case.read');
+  if (!access.ok) return access;
+  const facts = await loadOutcomeFacts(tx, caseId, now);
+  if (!facts) return { ok: false, reason: 'not_found' };
+  if (facts.status !== 'closed') return { ok: false, reason: 'open' };
+  const bundle = gpOutcomeBundle(facts, now);
+  if (!bundle) return { ok: false, reason: 'not_agreed' };
+  await recordAudit(tx, {
+    actor: user,
+    action: 'case.gp_outcome_downloaded',
+    entityType: 'case',
+    entityId: caseId,
+    personId: facts.personId,
+    detail: { format: 'fhir-r4', outcome: facts.outcome },
+    at: now,
+  });
+  return { ok: true, reference: facts.reference, bundle };
 }

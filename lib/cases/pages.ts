@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
 import { messageRoute } from '@/lib/notify/route';
 import { hasActiveConsent } from './consent';
+import { loadOutcomeFacts, outcomeRecipients } from './gp-outcome';
 import { openStatuses } from './refer-out';
 import { sendRoutes } from './service-details';
 import { needThemes } from './needs';
@@ -19,14 +20,15 @@ export function loadCaseSummary(database: Db, user: SessionUser, caseId: string,
   return database.$transaction((tx) => openCaseSummary(tx, user, caseId, purpose));
 }
 
-/** Closing a case: with how many referrals are still open. */
+/** Closing a case: with how many referrals are still open, and who will be told the outcome. */
 export async function loadCloseCasePage(database: Db, user: SessionUser, caseId: string) {
   const opened = await loadCaseSummary(database, user, caseId, 'close_case');
   if (!opened.ok) return opened;
-  const openReferrals = await database.referral.count({
-    where: { caseId: opened.summary.id, status: { in: [...openStatuses] } },
-  });
-  return { ...opened, openReferrals };
+  const [openReferrals, facts] = await Promise.all([
+    database.referral.count({ where: { caseId: opened.summary.id, status: { in: [...openStatuses] } } }),
+    loadOutcomeFacts(database, opened.summary.id),
+  ]);
+  return { ...opened, openReferrals, told: facts ? outcomeRecipients(facts) : null };
 }
 
 /** Recording an agreement: with the organisations an agreement to share can name. */
