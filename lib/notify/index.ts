@@ -6,6 +6,7 @@ export { enqueueNotification, type NewNotification } from './outbox';
 export { deliverDue, backoffMs, retryFailed, retryPolicyFromEnv, type DeliveryReport, type RetryPolicy } from './deliver';
 export { NotificationError, safeErrorMessage, type NotificationAdapter, type OutgoingMessage } from './adapter';
 export { adapterFromEnv, devAdapter, smtpAdapter, govukNotifyAdapter } from './adapters';
+export { notifyTemplateSetting } from './adapters/govuk-notify';
 export * as templates from './templates';
 export type { Rendered } from './templates/render';
 export { smsLength, type SmsLength } from './sms';
