@@ -58,12 +58,11 @@ export function requestReceived(d: RequestReceived): Rendered {
 
 /** The same, as one text message. */
 export function requestReceivedText(d: RequestReceived): Rendered {
-  const b = config.borough;
-  const by = formatDate(d.contactBy, { weekday: true });
+  const by = formatDate(d.contactBy, { short: true });
   return sms(
     'request_received_sms',
-    `${b.serviceName}: we have your request for help, reference ${d.reference}. A link worker will contact you by ${by}. Questions: ${b.contactPhone}. In an emergency call 999.`,
-    { reference: d.reference, contact_by: by, contact_phone: b.contactPhone },
+    `${config.borough.serviceName}: we have your request for help, ref ${d.reference}. A link worker will contact you by ${by}. In an emergency call 999.`,
+    { reference: d.reference, contact_by: by },
   );
 }
 
