@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 let validate: ValidateFunction | undefined;
@@ -16,7 +15,7 @@ function compile(): ValidateFunction {
   // Draft 06 names its id "$id"; the discriminator is an OpenAPI hint, not JSON Schema.
   const { id, discriminator: _discriminator, $schema: _schema, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: false, unicodeRegExp: false });
-  ajv.addMetaSchema(draft06);
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
   return ajv.compile({ ...rest, $id: id as string });
 }
 
