@@ -90,6 +90,7 @@ test.describe('messages to residents, referrers and GP practices', () => {
   }) => {
     const email = `iris-${unique()}@example.com`;
     const reference = await selfRefer(page, email);
+    await expect(page.getByText('We have also sent it by email, with what happens next.')).toBeVisible();
 
     const acknowledged = await outbox(browser, email);
     expect(acknowledged).toHaveLength(1);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { closeCase, type CloseCaseInput } from '@/lib/cases/close';
 import { gpOutcomeDocument } from '@/lib/cases/fhir';
 import { sendDetailsFromCase } from '@/lib/cases/service-details';
+import { referralConfirmation } from '@/lib/intake/confirmation';
 import { parseReferral, type ReferralKind, type ReferralValues } from '@/lib/intake/schema';
 import { submitReferral } from '@/lib/intake/submit';
 import { signpostReferral } from '@/lib/triage/decisions';
@@ -82,6 +83,8 @@ describe('acknowledging a referral', () => {
     expect(m.body).toContain(`Your reference is ${r.reference}.`);
     // Received on a Wednesday: 10 working days later is Wednesday 2 December.
     expect(m.body).toContain('by email within 10 working days, by Wednesday 2 December 2026');
+    const confirmation = await referralConfirmation(t.db, r.reference, r.values.submissionKey);
+    expect(confirmation?.acknowledgedBy).toBe('email');
   });
 
   it('texts a resident who chose text', async () => {
@@ -96,6 +99,7 @@ describe('acknowledging a referral', () => {
   it('sends nothing to a resident who asked for a phone call', async () => {
     const r = await refer('self', { preferredContact: 'phone' });
     expect(r.messages).toEqual([]);
+    expect((await referralConfirmation(t.db, r.reference, r.values.submissionKey))?.acknowledgedBy).toBeNull();
   });
 
   it('emails a professional referrer, and not the person', async () => {
