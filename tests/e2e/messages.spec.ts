@@ -23,17 +23,21 @@ async function signIn(page: Page, who: { email: string; password: string }) {
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-/** The text of each message in the demo outbox to a recipient matching `to`, newest first, read by the admin. */
-async function outbox(browser: Browser, to: string): Promise<string[]> {
+/**
+ * The demo outbox as the admin reads it, in a browser of their own (signed in once): `read(to)`
+ * gives the text of each message to a recipient matching `to`, newest first.
+ */
+async function outboxReader(browser: Browser) {
   const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, admin);
-    await visit(page, `/dev/outbox?to=${encodeURIComponent(to)}`);
-    return await page.locator('article').allInnerTexts();
-  } finally {
-    await context.close();
-  }
+  const page = await context.newPage();
+  await signIn(page, admin);
+  return {
+    async read(to: string): Promise<string[]> {
+      await visit(page, `/dev/outbox?to=${encodeURIComponent(to)}`);
+      return page.locator('article').allInnerTexts();
+    },
+    close: () => context.close(),
+  };
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -88,11 +92,13 @@ test.describe('messages to residents, referrers and GP practices', () => {
     page,
     browser,
   }) => {
+    test.setTimeout(300_000);
+    const outbox = await outboxReader(browser);
     const email = `iris-${unique()}@example.com`;
     const reference = await selfRefer(page, email);
     await expect(page.getByText('We have also sent it by email, with what happens next.')).toBeVisible();
 
-    const acknowledged = await outbox(browser, email);
+    const acknowledged = await outbox.read(email);
     expect(acknowledged).toHaveLength(1);
     expect(acknowledged[0]).toContain(`We have your request for help: ${reference}`);
     expect(acknowledged[0]).toContain('What happens next');
@@ -109,27 +115,30 @@ test.describe('messages to residents, referrers and GP practices', () => {
     await page.getByRole('button', { name: 'Close as signposted' }).click();
     await expect(page.getByText(`${reference} closed as signposted`)).toBeVisible();
 
-    const messages = await outbox(browser, email);
+    const messages = await outbox.read(email);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain(`Details of ${chosen}`);
     expect(messages[0]).toContain('When:');
     expect(messages[0]).toContain(reference);
+    await outbox.close();
   });
 
   test('a professional referral: the referrer’s acknowledgement, details sent from the case, and the outcome to the GP with its FHIR document', async ({
     page,
     browser,
   }) => {
+    test.setTimeout(300_000);
+    const outbox = await outboxReader(browser);
     const tag = unique();
     const referrerEmail = `asha.patel-${tag}@nhs.example`;
     const personEmail = `kenneth-${tag}@example.com`;
     const reference = await professionalRefer(page, referrerEmail, personEmail);
 
-    const acknowledged = await outbox(browser, referrerEmail);
+    const acknowledged = await outbox.read(referrerEmail);
     expect(acknowledged).toHaveLength(1);
     expect(acknowledged[0]).toContain(`Referral received: ${reference}`);
     expect(acknowledged[0]).not.toContain('Kenneth');
-    expect(await outbox(browser, personEmail)).toEqual([]);
+    expect(await outbox.read(personEmail)).toEqual([]);
 
     // The coordinator rates it and gives it to Priya.
     await signIn(page, coordinator);
@@ -159,7 +168,7 @@ test.describe('messages to residents, referrers and GP practices', () => {
     await page.getByRole('button', { name: 'Send details' }).click();
     await expect(page.getByText('Details of the services sent to them by email.')).toBeVisible();
     await expectAccessible(page);
-    const toPerson = await outbox(browser, personEmail);
+    const toPerson = await outbox.read(personEmail);
     expect(toPerson).toHaveLength(1);
     expect(toPerson[0]).toContain(`Details of ${chosen}`);
     expect(toPerson[0]).toContain(reference);
@@ -174,12 +183,12 @@ test.describe('messages to residents, referrers and GP practices', () => {
     await expect(page.getByRole('heading', { name: 'Outcome for the GP practice' })).toBeVisible();
     await expectAccessible(page);
 
-    const toPractice = (await outbox(browser, PRACTICE.email)).filter((m) => m.includes(reference));
+    const toPractice = (await outbox.read(PRACTICE.email)).filter((m) => m.includes(reference));
     expect(toPractice).toHaveLength(1);
     expect(toPractice[0]).toContain(`Social prescribing outcome: ${reference}`);
     expect(toPractice[0]).toContain('Patient: Kenneth Brightwell');
     expect(toPractice[0]).toContain('871731000000106 Referral to social prescribing service');
-    const toReferrer = await outbox(browser, referrerEmail);
+    const toReferrer = await outbox.read(referrerEmail);
     expect(toReferrer).toHaveLength(2);
     expect(toReferrer[0]).toContain(`Referral ${reference}: closed`);
     expect(toReferrer[0]).toContain('Closed:');
@@ -200,9 +209,11 @@ test.describe('messages to residents, referrers and GP practices', () => {
       code: { coding: [{ system: 'http://snomed.info/sct', code: '871731000000106' }] },
       identifier: [{ value: reference }],
     });
+    await outbox.close();
   });
 
   test('an admin previews every template, with each text’s length, on a desktop and a phone', async ({ page }) => {
+    test.setTimeout(180_000);
     await signIn(page, admin);
     await visit(page, '/admin');
     await page.getByRole('link', { name: /Messages: every email and text/ }).click();
