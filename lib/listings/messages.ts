@@ -1,4 +1,4 @@
-// E-mails about listings and groups, in plain English. Queued in the caller's transaction through
+// Who hears about listings and groups (the wording is in lib/notify/templates). Queued in the caller's transaction through
 // the notification outbox, so a message goes if and only if the change that caused it commits.
 import type { Tx } from '@/lib/db/client';
 import { enqueueRendered, type Rendered } from '@/lib/notify';
