@@ -2,7 +2,9 @@
 
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Button, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
+import { SendDetailsChoice } from '@/components/cases/SendDetailsChoice';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
+import type { MessageRoute } from '@/lib/notify/route';
 
 type Candidate = { id: string; name: string; organisationName: string; capacity: 'open' | 'waiting_list' | 'full' };
 
@@ -13,15 +15,23 @@ type Props = {
   candidates: readonly Candidate[];
   /** Why these services are listed, said above them. */
   legend: string;
+  /** Where the person's record lets the services' details go, their preferred way first. */
+  routes: readonly MessageRoute[];
+  /** The way they asked to be contacted, if it is one of those. */
+  preferred: MessageRoute['channel'] | null;
 };
 
 const capacity: Record<Candidate['capacity'], string> = { open: 'Has space', waiting_list: 'Waiting list', full: 'Full' };
 
-export function SignpostForm({ action, caseId, version, candidates, legend }: Props) {
+export function SignpostForm({ action, caseId, version, candidates, legend, routes, preferred }: Props) {
   const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary state={state} order={['serviceIds', 'note']} ids={{ caseId: 'serviceIds', version: 'serviceIds' }} />
+      <ErrorSummary
+        state={state}
+        order={['serviceIds', 'note', 'sendTo']}
+        ids={{ caseId: 'serviceIds', version: 'serviceIds' }}
+      />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={version} />
       <Checkboxes
@@ -38,6 +48,17 @@ export function SignpostForm({ action, caseId, version, candidates, legend }: Pr
         hint="For example, what you talked about. This closes the case as resolved at first contact."
         rows={3}
       />
+      {routes.length ? (
+        <SendDetailsChoice
+          state={state}
+          routes={routes}
+          preferred={preferred ?? 'none'}
+          legend="Send them the details of these services?"
+          optional
+        />
+      ) : (
+        <p>There is no email address or mobile number on their record, so the details cannot be sent to them.</p>
+      )}
       <Button variant="secondary" disabled={pending}>
         Close as signposted
       </Button>

@@ -23,6 +23,9 @@ const auditActionLabels: Record<string, string> = {
   'referral.access_refused': 'Tried to open a referral (refused)',
   'unmet_need.recorded': 'Recorded unmet need',
   'safeguarding.raised': 'Raised a safeguarding concern',
+  'case.service_details_sent': 'Sent the person details of services',
+  'case.outcome_sent': 'Sent the outcome to the referrer or GP practice',
+  'case.gp_outcome_downloaded': 'Downloaded the outcome for the GP practice (FHIR)',
 };
 
 /** The action in words; an action without a name shows as recorded. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { recordAudit } from '@/lib/audit/record';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
-import { enqueueNotification } from '@/lib/notify';
+import { enqueueRendered, templates } from '@/lib/notify';
 import { consumeToken, createToken, peekToken, revokeTokens } from '@/lib/tokens';
 import { revokeSessions } from './load-user';
 import { hashPassword } from './password';
@@ -49,30 +49,8 @@ export async function requestPasswordReset(
   await revokeTokens(tx, { purpose: RESET_PURPOSE, subjectId: user.id }, now);
   const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
   const token = await createToken(tx, { purpose: RESET_PURPOSE, subjectId: user.id, expiresAt });
-  const url = resetUrl(token.raw);
-  await enqueueNotification(
-    tx,
-    {
-      channel: 'email',
-      template: 'password_reset',
-      recipient: user.email,
-      subject: `Reset your password for ${config.borough.serviceName}`,
-      body: [
-        `Hello ${user.name},`,
-        '',
-        'Someone (we hope you) asked to reset the password for your account. To choose a new password, use this link:',
-        url,
-        '',
-        `The link works once and stops working after ${RESET_MINUTES} minutes. When you set a new password, you will be signed out everywhere else.`,
-        '',
-        `If you did not ask for this, you can ignore this email: your password has not changed. If it keeps happening, contact ${config.borough.contactEmail}.`,
-        '',
-        config.borough.serviceName,
-      ].join('\n'),
-      payload: { personalisation: { name: user.name, reset_url: url, minutes: String(RESET_MINUTES) } },
-    },
-    now,
-  );
+  const rendered = templates.passwordReset({ name: user.name, resetUrl: resetUrl(token.raw), minutes: RESET_MINUTES });
+  await enqueueRendered(tx, { recipient: user.email, rendered }, now);
   await recordAudit(tx, {
     actor: null,
     action: 'account.password_reset_requested',

@@ -1,11 +1,13 @@
 // Closing a case: an outcome, and (unless the person could not be contacted) a closing
-// conversation carrying the closing ONS4 scores. Guarded by the case's version.
+// conversation carrying the closing ONS4 scores. Guarded by the case's version. The referrer, and
+// the GP practice where the person agreed, are told the outcome (./gp-outcome.ts).
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { londonDateKey } from '@/lib/format/dates';
 import { caseAccess } from './access';
+import { queueCaseOutcome } from './gp-outcome';
 import { insertConversation, occurredAtFor } from './conversations';
 import { dateKey, optionalText, version } from '@/lib/forms';
 import { ons4Fields } from './ons4';
@@ -113,5 +115,6 @@ export async function closeCase(
     detail: { outcome: input.outcome, closingConversationId },
     at: now,
   });
+  await queueCaseOutcome(tx, user, caseId, now);
   return { ok: true, closingConversationId };
 }

@@ -2,7 +2,11 @@
 // view of the person's record (in its own transaction), then reads what that page needs.
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
+import { messageRoute } from '@/lib/notify/route';
+import { hasActiveConsent } from './consent';
+import { loadOutcomeFacts, outcomeRecipients } from './gp-outcome';
 import { openStatuses } from './refer-out';
+import { sendRoutes } from './service-details';
 import { needThemes } from './needs';
 import { openCase, openCaseSummary } from './view';
 
@@ -16,14 +20,15 @@ export function loadCaseSummary(database: Db, user: SessionUser, caseId: string,
   return database.$transaction((tx) => openCaseSummary(tx, user, caseId, purpose));
 }
 
-/** Closing a case: with how many referrals are still open. */
+/** Closing a case: with how many referrals are still open, and who will be told the outcome. */
 export async function loadCloseCasePage(database: Db, user: SessionUser, caseId: string) {
   const opened = await loadCaseSummary(database, user, caseId, 'close_case');
   if (!opened.ok) return opened;
-  const openReferrals = await database.referral.count({
-    where: { caseId: opened.summary.id, status: { in: [...openStatuses] } },
-  });
-  return { ...opened, openReferrals };
+  const [openReferrals, facts] = await Promise.all([
+    database.referral.count({ where: { caseId: opened.summary.id, status: { in: [...openStatuses] } } }),
+    loadOutcomeFacts(database, opened.summary.id),
+  ]);
+  return { ...opened, openReferrals, told: facts ? outcomeRecipients(facts) : null };
 }
 
 /** Recording an agreement: with the organisations an agreement to share can name. */
@@ -94,4 +99,44 @@ export async function loadUnmetNeedPage(database: Db, user: SessionUser, caseId:
   });
   if (!declined) return { ok: false as const, reason: 'not_found' as const };
   return { ...opened, themes, declined };
+}
+
+/**
+ * Sending the person details of services: where their record lets a message go, whether they
+ * agree to be contacted, and the services already part of the case (its referrals and the
+ * services suggested at first contact), published ones only.
+ */
+export async function loadSendDetailsPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'send_service_details');
+  if (!opened.ok) return opened;
+  const personId = opened.summary.person.id;
+  const [routes, person, consents, caseServices] = await Promise.all([
+    sendRoutes(database, personId),
+    database.person.findUniqueOrThrow({ where: { id: personId }, select: { preferredContact: true, email: true, phone: true } }),
+    database.consent.findMany({ where: { personId, scope: 'contact' } }),
+    database.service.findMany({
+      where: {
+        published: true,
+        OR: [{ referrals: { some: { caseId: opened.summary.id } } }, { id: { in: await signpostedIds(database, caseId) } }],
+      },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, capacityStatus: true, organisation: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    ...opened,
+    routes,
+    preferred: messageRoute(person)?.channel ?? null,
+    canContact: hasActiveConsent(consents, 'contact'),
+    caseServices: caseServices.map((s) => ({
+      id: s.id,
+      name: s.name,
+      organisationName: s.organisation.name,
+      capacity: s.capacityStatus,
+    })),
+  };
+}
+
+async function signpostedIds(database: Db, caseId: string): Promise<string[]> {
+  return (await database.signpost.findMany({ where: { caseId }, select: { serviceId: true } })).map((s) => s.serviceId);
 }

@@ -1,6 +1,7 @@
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import type { ContactMethod } from '@/lib/db/generated/client';
+import { messageRoute } from '@/lib/notify/route';
 import { promisedContactBy, type Targets } from '@/lib/triage/targets';
 import { submissionKeyRule } from './schema';
 import { tidyReference } from './reference';
@@ -16,6 +17,8 @@ export type ReferralConfirmation = {
   postcodeUnknown: boolean;
   noPostcode: boolean;
   sentByProfessional: boolean;
+  /** How the reference was also sent (./acknowledge.ts): to the resident's route, or the referrer's email. */
+  acknowledgedBy: 'email' | 'text' | null;
 };
 
 /**
@@ -35,7 +38,8 @@ export async function referralConfirmation(
       reference: true,
       receivedAt: true,
       source: true,
-      person: { select: { preferredContact: true, postcode: true, areaId: true } },
+      referrerEmail: true,
+      person: { select: { preferredContact: true, postcode: true, areaId: true, email: true, phone: true } },
     },
   });
   if (!kase || kase.reference !== tidyReference(reference)) return null;
@@ -49,5 +53,17 @@ export async function referralConfirmation(
     postcodeUnknown: kase.person.postcode !== null && kase.person.areaId === null,
     noPostcode: kase.person.postcode === null,
     sentByProfessional: kase.source !== 'self',
+    acknowledgedBy: acknowledgedBy(kase),
   };
+}
+
+/** How ./acknowledge.ts sent the reference, if it did. */
+function acknowledgedBy(k: {
+  source: string;
+  referrerEmail: string | null;
+  person: Parameters<typeof messageRoute>[0];
+}): ReferralConfirmation['acknowledgedBy'] {
+  if (k.source !== 'self') return k.referrerEmail ? 'email' : null;
+  const route = messageRoute(k.person);
+  return route ? (route.channel === 'sms' ? 'text' : 'email') : null;
 }

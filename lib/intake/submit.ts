@@ -1,5 +1,6 @@
 // Refer in: a referral from the public forms becomes a person, their consents and a case in the
-// intake team's triage queue, and the team's coordinators are told (without personal details).
+// intake team's triage queue; the team's coordinators are told (without personal details), and the
+// sender gets the reference and what happens next (./acknowledge.ts).
 import { recordAudit } from '@/lib/audit/record';
 import { hit } from '@/lib/auth/rate-limit';
 import { config } from '@/lib/config';
@@ -7,6 +8,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { sourceLabels } from '@/lib/cases/labels';
+import { acknowledgeReferral } from './acknowledge';
 import { BEST_TIME_LABELS, SHARE_FIELDS, TELL_GP_FIELDS } from './options';
 import { generateReference } from './reference';
 import type { ReferralFormData, ReferrerDetails } from './schema';
@@ -157,6 +159,7 @@ async function record(tx: Tx, input: SubmitReferralInput, now: Date): Promise<Su
   });
 
   await notifyCoordinators(tx, { teamId: team.id, teamEmail: team.email, reference, source: input.source, receivedAt: now });
+  await acknowledgeReferral(tx, { caseId: kase.id, reference, form: input, receivedAt: now });
   return { ok: true, reference, caseId: kase.id, duplicate: false };
 }
 

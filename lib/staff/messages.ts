@@ -1,8 +1,8 @@
-// E-mails about staff accounts, in plain English, queued through the outbox in the caller's transaction.
+// E-mails about staff accounts (wording in lib/notify/templates), queued through the outbox in the caller's transaction.
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
-import { enqueueNotification } from '@/lib/notify';
+import { enqueueRendered, templates } from '@/lib/notify';
 
 const base = () => config.baseUrl.replace(/\/+$/, '');
 export const staffUrls = {
@@ -15,34 +15,12 @@ export async function sendStaffInvite(
   d: { to: string; name: string; inviterName: string; roleLabel: string; raw: string; expiresAt: Date; userId: string },
   now: Date,
 ) {
-  const url = staffUrls.invite(d.raw);
-  const expiresOn = formatDate(d.expiresAt);
-  await enqueueNotification(
-    tx,
-    {
-      channel: 'email',
-      template: 'staff_invitation',
-      recipient: d.to,
-      subject: `You have been invited to ${config.borough.serviceName}`,
-      body: [
-        `Hello ${d.name},`,
-        '',
-        `${d.inviterName} has set up an account for you on ${config.borough.serviceName} as a ${d.roleLabel.toLowerCase()}.`,
-        '',
-        'To set your password and sign in, use this link:',
-        url,
-        '',
-        `The link works once and stops working on ${expiresOn}. If it has stopped working, ask ${d.inviterName} to send you a new one.`,
-        '',
-        `If you were not expecting this, you can ignore this email or contact ${config.borough.contactEmail}.`,
-        '',
-        config.borough.serviceName,
-      ].join('\n'),
-      payload: {
-        userId: d.userId,
-        personalisation: { name: d.name, inviter_name: d.inviterName, role: d.roleLabel, invite_url: url, expires_on: expiresOn },
-      },
-    },
-    now,
-  );
+  const rendered = templates.staffInvitation({
+    name: d.name,
+    inviterName: d.inviterName,
+    roleLabel: d.roleLabel,
+    inviteUrl: staffUrls.invite(d.raw),
+    expiresOn: formatDate(d.expiresAt),
+  });
+  await enqueueRendered(tx, { recipient: d.to, rendered, payload: { userId: d.userId } }, now);
 }

@@ -9,7 +9,9 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Rag } from '@/lib/db/generated/client';
+import { queueCaseOutcome } from '@/lib/cases/gp-outcome';
 import { raiseConcern } from '@/lib/cases/safeguarding';
+import { routeFor, sendDetailsRefusalMessage, sendServiceDetails } from '@/lib/cases/service-details';
 import type { AssignInput, RateInput, SafeguardingInput, SignpostInput } from './schema';
 
 export type TriageActor = Pick<SessionUser, 'id' | 'role' | 'teamId' | 'organisationIds'>;
@@ -162,7 +164,8 @@ export async function assignReferral(
  * Resolved at first contact: the coordinator spoke to the person and suggested services. The
  * suggestions are recorded as Signpost rows and the contact as a closing conversation; the case
  * closes with the outcome "signposted at first contact", first contact and closing both now, so it
- * counts in the reports.
+ * counts in the reports. The person is sent the services' details if the coordinator chose a way
+ * to send them, and the referrer (and GP practice, where the person agreed) hear the outcome.
  */
 export async function signpostReferral(
   tx: Tx,
@@ -186,6 +189,12 @@ export async function signpostReferral(
       field: 'serviceIds',
       message: 'One of the services is no longer listed. Choose again',
     };
+  }
+  const sendTo = input.sendTo ?? 'none';
+  if (sendTo !== 'none') {
+    const sendable = await routeFor(tx, c.personId, sendTo, now);
+    if (!sendable.ok)
+      return { ok: false, reason: 'invalid', field: 'sendTo', message: sendDetailsRefusalMessage[sendable.reason] };
   }
   const updated = await tx.case.updateMany({
     where: { id: c.id, version: c.version, ...waitingWhere },
@@ -226,6 +235,16 @@ export async function signpostReferral(
     detail: { serviceIds: services.map((s) => s.id), outcome: 'signposted_first_contact' },
     at: now,
   });
+  if (sendTo !== 'none') {
+    const serviceIds = ids.filter((id) => services.some((s) => s.id === id));
+    await sendServiceDetails(
+      tx,
+      actor,
+      { caseId: c.id, reference: c.reference, personId: c.personId, serviceIds, channel: sendTo },
+      now,
+    );
+  }
+  await queueCaseOutcome(tx, actor, c.id, now);
   return { ok: true, caseId: c.id, reference: c.reference, version: c.version + 1 };
 }
 

@@ -2,6 +2,7 @@
 // messages. Safe for the browser.
 import { z } from 'zod';
 import { optionalText, text, uuid, version } from '@/lib/forms';
+import { SEND_CHOICES, type SendChoice } from '@/lib/notify/route';
 
 const reload = 'Reload the page and try again';
 
@@ -30,8 +31,14 @@ export const signpostInput = z.object({
     .min(1, 'Select at least one service you suggested')
     .max(20, 'Select 20 services or fewer'),
   note: optionalText('Note', 1000),
+  /** Send the person the services' details: by email, by text, or not (no choice offered: not). */
+  sendTo: z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? 'none' : v),
+    z.enum(SEND_CHOICES, { error: 'Select whether to send them the details' }),
+  ),
 });
-export type SignpostInput = z.infer<typeof signpostInput>;
+/** Without a way to send the details, none are sent. */
+export type SignpostInput = Omit<z.infer<typeof signpostInput>, 'sendTo'> & { sendTo?: SendChoice };
 
 export const safeguardingInput = z.object({
   caseId: uuid(reload),

@@ -68,6 +68,9 @@ export default async function AdminPage() {
         <li>
           <Link href="/admin/people">Subject access and erasure</Link>
         </li>
+        <li>
+          <Link href="/admin/messages">Messages: every email and text the service sends</Link>
+        </li>
       </ul>
 
       <h2 className="heading-m">System</h2>

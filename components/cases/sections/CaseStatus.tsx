@@ -29,6 +29,9 @@ export function CaseStatus({ page, writable }: { page: CasePage; writable: boole
           <Button href={`/refer-out?caseId=${c.id}`} variant="secondary">
             Refer to a service
           </Button>
+          <Button href={`/cases/${c.id}/send-details`} variant="secondary">
+            Send details of services
+          </Button>
           <Button href={`/cases/${c.id}/unmet-need`} variant="secondary">
             Record unmet need
           </Button>

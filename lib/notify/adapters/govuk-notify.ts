@@ -26,11 +26,16 @@ export type NotifyOptions = {
  * (referral_to_provider -> GOVUK_NOTIFY_TEMPLATE_REFERRAL_TO_PROVIDER), otherwise the generic
  * GOVUK_NOTIFY_EMAIL_TEMPLATE_ID / GOVUK_NOTIFY_SMS_TEMPLATE_ID whose content is ((subject)) and ((body)).
  */
+/** The setting that holds the id of a template written in Notify: GOVUK_NOTIFY_TEMPLATE_REFERRAL_TO_PROVIDER. */
+export function notifyTemplateSetting(template: string): string {
+  return `GOVUK_NOTIFY_TEMPLATE_${template.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 export function notifyTemplateId(
   message: Pick<OutgoingMessage, 'channel' | 'template'>,
   env: Record<string, string | undefined>,
 ): string | null {
-  const specific = env[`GOVUK_NOTIFY_TEMPLATE_${message.template.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`];
+  const specific = env[notifyTemplateSetting(message.template)];
   if (specific) return specific;
   const generic = message.channel === 'email' ? env.GOVUK_NOTIFY_EMAIL_TEMPLATE_ID : env.GOVUK_NOTIFY_SMS_TEMPLATE_ID;
   return generic || null;

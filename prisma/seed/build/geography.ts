@@ -53,6 +53,9 @@ export interface Geography {
   wardByName(name: string): WardDef;
 }
 
+/** A practice's shared mailbox, in the demo's made-up NHS domain. */
+const practiceEmail = (code: string) => `gp.${code.toLowerCase()}@nhs-eastbrook.example.org`;
+
 const LAT_PER_M = 1 / 111_200;
 const LNG_PER_M = 1 / 69_400;
 
@@ -68,7 +71,7 @@ export function buildGeography(): Geography {
   for (const p of pcns) {
     for (const pr of p.practices) {
       const id = sid('practice', pr.code);
-      practices.push({ id, code: pr.code, name: pr.name, pcnId: pcnIdByCode.get(p.code)! });
+      practices.push({ id, code: pr.code, name: pr.name, email: practiceEmail(pr.code), pcnId: pcnIdByCode.get(p.code)! });
       practiceIdsByPcn.set(pcnIdByCode.get(p.code)!, [...(practiceIdsByPcn.get(pcnIdByCode.get(p.code)!) ?? []), id]);
       practiceNameById.set(id, pr.name);
     }

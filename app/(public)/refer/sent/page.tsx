@@ -43,6 +43,13 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
     <div className="max-w-[40em]">
       <PanelConfirmation title={c.sentByProfessional ? 'Referral sent' : 'Request sent'} reference={c.reference} />
       <p>Keep this reference. Give it if you contact us about this {c.sentByProfessional ? 'referral' : 'request'}.</p>
+      {c.acknowledgedBy ? (
+        <p>
+          We have also sent it{' '}
+          {c.acknowledgedBy === 'email' ? (c.sentByProfessional ? 'to your email address' : 'by email') : 'by text message'}, with
+          what happens next.
+        </p>
+      ) : null}
 
       <h2 className="heading-m">What happens next</h2>
       <ol className="list-number">

@@ -8,6 +8,7 @@ import { consentInput, consentRefusalMessage, recordConsent, withdrawConsent } f
 import { conversationInput, recordConversation, recordRefusalMessage } from '@/lib/cases/conversations';
 import { moveCaseReferral, workerMoveInput } from '@/lib/cases/refer-out';
 import { raiseConcern } from '@/lib/cases/safeguarding';
+import { sendDetailsFromCase, sendDetailsInput, sendDetailsRefusalMessage } from '@/lib/cases/service-details';
 import { db } from '@/lib/db/client';
 import { formValues, isUuid, parseForm, refusal, refused, type FormState } from '@/lib/forms';
 import { personDetailsInput, personDetailsRefusalMessage, updatePersonDetails } from '@/lib/people/details';
@@ -177,4 +178,24 @@ export const raiseSafeguardingAction = formAction(async function raiseSafeguardi
   const result = await db().$transaction((tx) => raiseConcern(tx, user, caseId, parsed.data));
   if (!result.ok) stop(result.reason);
   done(caseId, 'safeguarding', '#safeguarding');
+});
+
+export const sendDetailsAction = formAction(async function sendDetailsAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  if (!isUuid(caseId)) notFound();
+  const parsed = parseForm(sendDetailsInput, form, { lists: ['serviceIds'] });
+  if (!parsed.ok) return parsed.state;
+  const result = await db().$transaction((tx) => sendDetailsFromCase(tx, user, caseId, parsed.data));
+  if (!result.ok) {
+    if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
+    return refused(
+      parsed.values,
+      refusal(result.reason, sendDetailsRefusalMessage, { no_route: 'sendTo', unknown_service: 'serviceIds' }),
+    );
+  }
+  done(caseId, result.channel === 'email' ? 'details-emailed' : 'details-texted');
 });

@@ -6,6 +6,7 @@ import { CaseStatus } from '@/components/cases/sections/CaseStatus';
 import { Consent } from '@/components/cases/sections/Consent';
 import { Contents } from '@/components/cases/sections/Contents';
 import { Conversations } from '@/components/cases/sections/Conversations';
+import { GpOutcome } from '@/components/cases/sections/GpOutcome';
 import { Person } from '@/components/cases/sections/Person';
 import { Referrals } from '@/components/cases/sections/Referrals';
 import { Safeguarding } from '@/components/cases/sections/Safeguarding';
@@ -36,6 +37,8 @@ const doneMessages: Record<string, string> = {
   referred: 'Referral sent. The provider has been told.',
   'referral-withdrawn': 'Referral withdrawn.',
   'referral-sent': 'Referral sent. The provider has been told.',
+  'details-emailed': 'Details of the services sent to them by email.',
+  'details-texted': 'Details of the services sent to them by text message.',
 };
 
 function doneMessage(done: string | undefined): string | null {
@@ -73,6 +76,7 @@ export default async function CasePageView({ params, searchParams }: Props) {
         moveAction={(referralId) => referralMoveAction.bind(null, c.id, referralId)}
       />
       <Signposts page={page} />
+      <GpOutcome page={page} />
       <UnmetNeed page={page} />
       <Safeguarding page={page} />
       <Access page={page} />

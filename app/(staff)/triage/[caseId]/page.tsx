@@ -16,6 +16,7 @@ import { caseStatusTags, ragTags } from '@/components/cases/tags';
 import { contactMethodLabels, outcomeLabels, sourceLabels } from '@/lib/cases/labels';
 import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/case';
 import { signpostCandidates } from '@/lib/triage/services';
+import { messageRoute, messageRoutes } from '@/lib/notify/route';
 import { teamWorkerLoads } from '@/lib/triage/workers';
 import { assignAction, rateAction, safeguardingAction, signpostAction } from './actions';
 import { cleanQuery } from '@/lib/forms';
@@ -225,6 +226,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
                 version={view.version}
                 candidates={signpost.candidates}
                 legend={signpost.basis === 'search' ? `Services matching “${query}”` : 'Services for the needs in this referral'}
+                routes={messageRoutes(p)}
+                preferred={messageRoute(p)?.channel ?? null}
               />
             ) : (
               <p>

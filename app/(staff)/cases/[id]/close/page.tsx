@@ -16,7 +16,11 @@ export default async function CloseCasePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const opened = await loadCloseCasePage(db(), user, id);
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
-  const { summary, openReferrals } = opened;
+  const { summary, openReferrals, told } = opened;
+  const tellWho = [
+    told?.referrer ? 'the professional who referred them' : null,
+    told?.gpPractice ? 'their GP practice' : null,
+  ].filter(Boolean);
   return (
     <CaseFrame kase={summary} personName={summary.person.name} title="Close this case">
       {summary.status === 'closed' ? (
@@ -28,6 +32,20 @@ export default async function CloseCasePage({ params }: { params: Promise<{ id: 
               {openReferrals === 1 ? 'One referral is' : `${openReferrals} referrals are`} still open. Closing the case does not
               change them: withdraw any the person no longer needs.
             </WarningText>
+          ) : null}
+          {tellWho.length ? (
+            <InsetText>
+              When you close the case, we email {tellWho.join(' and ')} how it went: the dates and the outcome.
+              {told?.gpPractice
+                ? ' The practice also gets the services they were connected to, and their name and date of birth to file it.'
+                : ''}
+            </InsetText>
+          ) : null}
+          {told?.practiceWithoutEmail ? (
+            <p>
+              The person agreed that their GP is told the outcome, but their practice has no email address with us. You can
+              download the outcome from the case once it is closed.
+            </p>
           ) : null}
           <CloseCaseForm
             action={closeCaseAction.bind(null, summary.id)}

@@ -1,29 +1,8 @@
-// Message wording, in plain English (GOV.UK style). Each returns what the outbox stores; the
-// personalisation is what a template written in GOV.UK Notify would use instead of the body.
+// Emails about referrals out to services, to providers, link workers and coordinators.
 // E-mails carry no details of the person referred: the provider reads those on the page the link
 // opens, so a forwarded or misdirected e-mail gives nothing away.
-import { formatDate } from '../format/dates';
-
-export type Rendered = {
-  template: TemplateName;
-  subject: string;
-  body: string;
-  personalisation: Record<string, string>;
-};
-
-export type TemplateName =
-  | 'referral_to_provider'
-  | 'referral_reminder'
-  | 'referral_expired_to_worker'
-  | 'referral_answered_to_worker'
-  | 'coordinator_new_referral'
-  | 'listing_still_right';
-
-const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((p) => p !== false && p != null).join('\n');
-
-function render(template: TemplateName, subject: string, body: string, personalisation: Record<string, string>): Rendered {
-  return { template, subject, body, personalisation };
-}
+import { formatDate } from '../../format/dates';
+import { email, lines, type Rendered } from './render';
 
 export type ReferralToProvider = {
   serviceName: string;
@@ -38,7 +17,7 @@ export type ReferralToProvider = {
 
 export function referralToProvider(d: ReferralToProvider): Rendered {
   const answerBy = formatDate(d.answerBy);
-  return render(
+  return email(
     'referral_to_provider',
     `New referral for ${d.serviceName}`,
     lines(
@@ -76,7 +55,7 @@ export type ReferralReminder = ReferralToProvider & { sentAt: Date };
 export function referralReminder(d: ReferralReminder): Rendered {
   const sentOn = formatDate(d.sentAt);
   const answerBy = formatDate(d.answerBy);
-  return render(
+  return email(
     'referral_reminder',
     `Reminder: a referral for ${d.serviceName} is waiting for your answer`,
     lines(
@@ -119,7 +98,7 @@ export type ReferralExpiredToWorker = {
 
 export function referralExpiredToWorker(d: ReferralExpiredToWorker): Rendered {
   const sentOn = formatDate(d.sentAt);
-  return render(
+  return email(
     'referral_expired_to_worker',
     `No answer from ${d.serviceName} (case ${d.caseReference})`,
     lines(
@@ -154,7 +133,7 @@ export type ReferralAnsweredToWorker = {
 };
 
 export function referralAnsweredToWorker(d: ReferralAnsweredToWorker): Rendered {
-  return render(
+  return email(
     'referral_answered_to_worker',
     `${d.serviceName} has answered your referral (case ${d.caseReference})`,
     lines(
@@ -190,7 +169,7 @@ export type CoordinatorNewReferral = {
 
 export function coordinatorNewReferral(d: CoordinatorNewReferral): Rendered {
   const received = formatDate(d.receivedAt);
-  return render(
+  return email(
     'coordinator_new_referral',
     `New referral ${d.reference}`,
     lines(
@@ -217,7 +196,7 @@ export type ListingStillRight = {
 
 export function listingStillRight(d: ListingStillRight): Rendered {
   const checked = d.lastCheckedAt ? formatDate(d.lastCheckedAt) : null;
-  return render(
+  return email(
     'listing_still_right',
     `Is your listing for ${d.serviceName} still right?`,
     lines(
