@@ -3,6 +3,7 @@ import { Link } from '@/components/ui/Link';
 import type { SearchErrors, SearchParams } from '@/lib/directory/search-params';
 import { searchHref } from '@/lib/directory/search-params';
 import { fieldErrorsOf } from '@/lib/forms/state';
+import { EXAMPLE_DISTRICT, EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import {
   ACCESSIBILITY,
   accessibilityLabel,
@@ -45,7 +46,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
         <TextInput
           id="place"
           label="Postcode or area"
-          hint="For example, EB1 2AB or EB1"
+          hint={`For example, ${EXAMPLE_POSTCODE} or ${EXAMPLE_DISTRICT}`}
           defaultValue={params.place}
           error={fieldErrorsOf(errors).place}
           autoComplete="postal-code"

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isDateKey, nestedCharacterErrors, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { WEEK_ORDER, WEEKDAY_NAMES, type WeekdayCode } from '@/lib/directory/days';
-import { normalisePostcode } from '@/lib/geo/postcode';
+import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
 
@@ -247,7 +247,7 @@ export const locationInput = z
   })
   .superRefine((l, ctx) => {
     if (l.postcode !== '' && !normalisePostcode(l.postcode)) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a real postcode, like EB1 2AB' });
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: postcodeMessages.enterReal });
     }
     if ((l.latitude === null) !== (l.longitude === null)) {
       ctx.addIssue({

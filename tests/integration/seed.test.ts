@@ -7,6 +7,9 @@ import { verifyPassword } from '@/lib/auth/password';
 import { actorMayMake, canMove, type ActorKind } from '@/lib/referrals/lifecycle';
 import { seedDemo, type SeedReport } from '@/prisma/seed/demo';
 import { themes } from '@/prisma/seed/data/taxonomy';
+import { runSearch } from '@/lib/directory/directory';
+import { emptySearch } from '@/lib/directory/search-params';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 
 const NOW = new Date('2026-11-23T10:30:00Z');
 const DAY = 86_400_000;
@@ -88,6 +91,15 @@ describe('demo seed', () => {
     }
     const inPerson = await db.service.count({ where: { deliveryModes: { has: 'in_person' }, locations: { none: {} } } });
     expect(inPerson).toBe(0);
+  });
+
+  it('knows the example postcode the site shows, so typing it finds services nearest first', async () => {
+    expect(await db.postcode.findUnique({ where: { postcode: EXAMPLE_POSTCODE } })).not.toBeNull();
+    const out = await runSearch(db, { ...emptySearch, place: EXAMPLE_POSTCODE }, {}, { now: first.anchor, suggest: false });
+    expect(out.errors).toEqual({});
+    expect(out.place?.label).toBe(EXAMPLE_POSTCODE);
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.results[0].distanceMiles).not.toBeNull();
   });
 
   it('spreads freshness: most checked within six months, some older, a few over a year, a few never', async () => {

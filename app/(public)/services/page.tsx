@@ -15,6 +15,7 @@ import { mapCentre } from '@/lib/directory/map';
 import { filterCount, parseSearchParams, searchHref, type SearchErrors } from '@/lib/directory/search-params';
 import { PAGE_SIZE, SORT_LABELS } from '@/lib/directory/vocab';
 import { milesToMetres } from '@/lib/geo/distance';
+import { EXAMPLE_DISTRICT, EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import { cleanQuery } from '@/lib/forms';
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/request';
@@ -120,7 +121,10 @@ export default async function ServicesPage({ searchParams }: PageProps) {
                 <h2 className="heading-l" id="results-heading">
                   Check the place
                 </h2>
-                <p>Enter a postcode, like EB1 2AB, a postcode district, like EB1, or the name of a ward, then search again.</p>
+                <p>
+                  Enter a postcode, like {EXAMPLE_POSTCODE}, a postcode district, like {EXAMPLE_DISTRICT}, or the name of a ward,
+                  then search again.
+                </p>
               </>
             ) : outcome.total === 0 ? (
               <EmptyState outcome={outcome} />

@@ -7,7 +7,7 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { confirmListing } from '@/lib/freshness';
 import { geocoderFor } from '@/lib/geo/geocoder';
-import { normalisePostcode } from '@/lib/geo/postcode';
+import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
 import { blankSchedule, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
 import { describeValue } from '@/lib/listings/describe';
 import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
@@ -81,7 +81,7 @@ export const saveListingAction = formAction(async function saveListingAction(
   }
   if (intent === 'find-postcode') {
     const postcode = normalisePostcode(values.location.postcode);
-    if (!postcode) return keep({ fieldErrors: { 'location-postcode': ['Enter a real postcode, like EB1 2AB'] } });
+    if (!postcode) return keep({ fieldErrors: { 'location-postcode': [postcodeMessages.enterReal] } });
     const hit = await geocoderFor(db()).postcode(postcode);
     if (!hit)
       return keep({
