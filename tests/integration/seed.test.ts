@@ -10,6 +10,7 @@ import { themes } from '@/prisma/seed/data/taxonomy';
 import { runSearch } from '@/lib/directory/directory';
 import { emptySearch } from '@/lib/directory/search-params';
 import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
+import { isIntakeReference } from '@/lib/intake/reference';
 
 const NOW = new Date('2026-11-23T10:30:00Z');
 const DAY = 86_400_000;
@@ -91,6 +92,13 @@ describe('demo seed', () => {
     }
     const inPerson = await db.service.count({ where: { deliveryModes: { has: 'in_person' }, locations: { none: {} } } });
     expect(inPerson).toBe(0);
+  });
+
+  it('gives every case a reference in the one shape read out over the phone', async () => {
+    const cases = await db.case.findMany({ select: { reference: true } });
+    expect(cases.length).toBeGreaterThan(500);
+    expect(cases.filter((c) => !isIntakeReference(c.reference))).toEqual([]);
+    expect(cases.filter((c) => !c.reference.startsWith('EB-'))).toEqual([]);
   });
 
   it('knows the example postcode the site shows, so typing it finds services nearest first', async () => {

@@ -1,0 +1,6 @@
+-- Fixes found while trying the casework as each role (docs/decisions/0021-casework-fixes-and-phones.md).
+
+-- A case reference is found however it is typed: spaced, hyphenated, any case, in today's shape
+-- ("EB-4K7P-9QX3") or an older one ("EB-26-02426"). Searches compare the letters and digits only
+-- (lib/intake/reference.ts, referenceMatches); this index answers that comparison.
+CREATE INDEX "Case_reference_letters_idx" ON "Case" (regexp_replace(upper(reference), '[^A-Z0-9]', '', 'g'));
