@@ -251,7 +251,9 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
   });
   if (!organisation || organisation.status === 'rejected')
     return { ok: false, reason: 'invalid', errors: { organisationId: ['Choose the group that runs it'] } };
-  const direct = publishesDirectly(user);
+  // A coordinator publishes at once, but only for an approved group: a new group's listing waits in
+  // the queue with the group, whoever wrote it.
+  const direct = publishesDirectly(user) && organisation.status === 'approved';
   const location = await resolveLocation(tx, input, geocoder);
   const kept = input.schedules.find((x) => x.kind === 'keep');
   // A new listing has no stored schedules to keep.

@@ -290,14 +290,22 @@ for (const device of devices) {
       await expect(page.getByText('Your listing has been sent for checking')).toBeVisible();
       await expectAccessible(page);
 
-      // The coordinator approves the group and the listing.
+      // The coordinator approves the group and the listing: the listing cannot go first, and the
+      // group is approved only with the check that it is genuine.
       const staff = await newPage(browser, device.viewport);
       await signIn(staff, coordinator.email, coordinator.password);
+      await visit(staff, '/moderation');
+      await staff.getByRole('link', { name: new RegExp(`^${activity}\\s*: new listing$`) }).click();
+      await expect(staff).toHaveURL(/\/moderation\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await staff.getByRole('button', { name: 'Approve and publish' }).click();
+      await expect(staff.getByRole('alert')).toContainText('Approve the group that runs this listing first');
+      await expectAccessible(staff);
       await visit(staff, '/moderation/organisations');
-      await staff
-        .getByRole('region', { name: groupName })
-        .getByLabel('I have checked the group exists and the contact is genuine')
-        .check();
+      const group = staff.getByRole('region', { name: groupName });
+      await staff.getByRole('button', { name: `Approve ${groupName}`, exact: true }).click();
+      await expect(group.getByRole('alert')).toContainText('Check the group exists and the contact is genuine');
+      await expectAccessible(staff);
+      await group.getByLabel('I have checked the group exists and the contact is genuine').check();
       await staff.getByRole('button', { name: `Approve ${groupName}`, exact: true }).click();
       await expect(staff).toHaveURL(/done=approve/, { timeout: 30_000 });
       await expect(staff.getByText('Group approved. Its members have been told.')).toBeVisible();

@@ -3,6 +3,7 @@ import { Forbidden } from '@/lib/auth/permissions';
 import { loadListing, snapshotOf } from '@/lib/listings/snapshot';
 import { saveListing, setCapacity } from '@/lib/listings/save';
 import { approveChange } from '@/lib/moderation';
+import { decideOrganisation } from '@/lib/organisations';
 import { useFreshDatabase } from '../helpers/db';
 import { NOW, input, listingWorld } from './listing-fixture';
 
@@ -204,10 +205,12 @@ describe('editing a published listing', () => {
     expect(requests[1].proposed).toEqual({ name: 'Walk One', description: 'New words.' });
   });
 
-  it('any change to a listing of a group not yet approved waits for a coordinator', async () => {
+  it('any change to a published listing of a group not yet approved waits for a coordinator', async () => {
     const w = await listingWorld(t.db);
-    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.newOrg.id), null, NOW));
+    // Published before groups had to be approved first (the service no longer makes these).
+    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.org.id), null, NOW));
     if (!created.ok) throw new Error('create failed');
+    await t.db.service.update({ where: { id: created.serviceId }, data: { organisationId: w.newOrg.id } });
     const result = await t.db.$transaction((tx) =>
       saveListing(
         tx,
@@ -219,6 +222,33 @@ describe('editing a published listing', () => {
     );
     expect(result).toMatchObject({ ok: true, published: [] });
     if (result.ok) expect(result.pending.sort()).toEqual(['costDescription', 'isFree']);
+  });
+
+  it('a listing of a group not yet approved is not published, even by a coordinator, until the group is approved', async () => {
+    const w = await listingWorld(t.db);
+    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.newOrg.id), null, NOW));
+    expect(created).toMatchObject({ ok: true, created: true, awaitingApproval: true, published: [] });
+    if (!created.ok || !created.changeRequestId) throw new Error('expected the listing to wait for a check');
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(false);
+
+    expect(await t.db.$transaction((tx) => approveChange(tx, w.coordinator, created.changeRequestId!, null, later(1)))).toEqual({
+      ok: false,
+      reason: 'group_not_approved',
+    });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(false);
+    expect((await t.db.listingChangeRequest.findUniqueOrThrow({ where: { id: created.changeRequestId } })).status).toBe(
+      'pending',
+    );
+
+    await t.db.$transaction((tx) =>
+      decideOrganisation(tx, w.coordinator, w.newOrg.id, { approve: true, verified: true, note: null }, later(2)),
+    );
+    expect(
+      await t.db.$transaction((tx) => approveChange(tx, w.coordinator, created.changeRequestId!, null, later(3))),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(true);
   });
 
   it('refuses a save based on an older version: a conflict, not a silent overwrite', async () => {
