@@ -128,6 +128,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       )}
 
       <input type="hidden" name="version" value={state.version ?? ''} />
+      {v.capacityAsLoaded !== undefined ? <input type="hidden" name="capacityAsLoaded" value={v.capacityAsLoaded} /> : null}
       <input type="hidden" name="scheduleCount" value={v.schedules.length} />
       {groups && groups.length > 1 ? (
         <Radios

@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
-import { applyValues, bumpVersion, lockService, termIdsFor, UnknownNeeds, writeVersion } from './apply';
+import { applyValues, bumpVersion, lockService, onlyOwnVersionsSince, termIdsFor, UnknownNeeds, writeVersion } from './apply';
 import type { FieldErrors, ListingInput } from './schema';
 import { changedFields, pick } from './diff';
 import { KeptScheduleMissing } from './schedule-slots';
@@ -43,7 +43,11 @@ export type SaveResult =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'invalid'; errors: FieldErrors };
 
-export type SaveOptions = { geocoder?: Geocoder };
+export type SaveOptions = {
+  geocoder?: Geocoder;
+  /** The person left the space as the form showed it: keep what is stored (a one-tap change since stays). */
+  keepStoredCapacity?: boolean;
+};
 
 export const KEPT_MISSING =
   'This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now';
@@ -99,6 +103,8 @@ export async function saveListing(
   assertCan(user, 'service.edit', { kind: 'service', organisationId: current.organisationId });
 
   const before = snapshotOf(current);
+  // Newer than the form, but only by this person's own changes: not a conflict.
+  const stale = locked.version !== expectedVersion && !onlyOwnVersionsSince(locked, user.id, expectedVersion);
   const location = await resolveLocation(tx, input, geocoder);
   // The editor edits the first place; any others the listing has are kept as they are.
   const proposedLocations = location
@@ -110,7 +116,7 @@ export async function saveListing(
     fromForm = snapshotFromInput(input, null, now, before.schedules);
   } catch (error) {
     if (!(error instanceof KeptScheduleMissing)) throw error;
-    if (locked.version !== expectedVersion) {
+    if (stale) {
       const known = { ...input, schedules: input.schedules.filter((x) => x.kind !== 'keep') };
       const partial = { ...snapshotFromInput(known, null, now), locations: proposedLocations };
       return {
@@ -126,8 +132,12 @@ export async function saveListing(
   const proposed: ListingSnapshot = { ...fromForm, locations: proposedLocations };
   // A status of "closed for good" is only set by a coordinator; the editor keeps it.
   if (before.status === 'defunct' && proposed.status === 'inactive') proposed.status = 'defunct';
+  if (options.keepStoredCapacity) {
+    proposed.capacityStatus = before.capacityStatus;
+    proposed.capacitySpaces = before.capacitySpaces;
+  }
 
-  if (locked.version !== expectedVersion) {
+  if (stale) {
     return {
       ok: false,
       reason: 'conflict',
@@ -214,7 +224,7 @@ export async function saveListing(
   }
 
   let version = locked.version;
-  if (published.length || touched) version = await bumpVersion(tx, current.id, now);
+  if (published.length || touched) version = await bumpVersion(tx, current.id, now, user.id);
   if (published.length && current.published) await writeVersion(tx, current.id, user.id, now, 'edited', { fields: published });
   // Saving the listing is checking it: the group has looked at every field.
   if (!direct) {
@@ -341,7 +351,7 @@ export async function setCapacity(
   if (service.capacityStatus === status && service.capacitySpaces === capacitySpaces)
     return { ok: true, version: locked.version };
   await tx.service.update({ where: { id: serviceId }, data: { capacityStatus: status, capacitySpaces } });
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, user.id);
   if (service.published)
     await writeVersion(tx, serviceId, user.id, now, 'capacity', { fields: ['capacityStatus', 'capacitySpaces'] });
   await recordAudit(tx, {

@@ -405,6 +405,12 @@ export type ListingValues = {
   alert: string;
   capacityStatus: string;
   capacitySpaces: string;
+  /**
+   * The space as the editor was opened with it (capacityKey), posted back unchanged: a save where
+   * the person left the space alone keeps what is stored, so it never undoes a one-tap change made
+   * since (docs/decisions/0021).
+   */
+  capacityAsLoaded?: string;
   location: {
     name: string;
     address1: string;
@@ -513,6 +519,7 @@ export function listingValuesFromForm(form: FormData): ListingValues {
     alert: formText(form, 'alert'),
     capacityStatus: formText(form, 'capacityStatus'),
     capacitySpaces: formText(form, 'capacitySpaces'),
+    ...(form.has('capacityAsLoaded') ? { capacityAsLoaded: formText(form, 'capacityAsLoaded') } : {}),
     location: {
       name: formText(form, 'location.name'),
       address1: formText(form, 'location.address1'),
@@ -525,6 +532,16 @@ export function listingValuesFromForm(form: FormData): ListingValues {
     },
     schedules,
   };
+}
+
+/** The space in a form's words, as one string: "open:5", "open:", "full:" (spaces count only when open). */
+export function capacityKey(v: Pick<ListingValues, 'capacityStatus' | 'capacitySpaces'>): string {
+  return `${v.capacityStatus}:${v.capacityStatus === 'open' ? v.capacitySpaces.trim() : ''}`;
+}
+
+/** Whether the person left the space as the form was opened with it. */
+export function capacityUntouched(v: ListingValues): boolean {
+  return v.capacityAsLoaded !== undefined && v.capacityAsLoaded === capacityKey(v);
 }
 
 /** A schedule slot the person left completely empty is not an error: it is ignored. */

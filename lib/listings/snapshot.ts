@@ -4,7 +4,7 @@
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { scheduleFromRow, scheduleFromSlot, scheduleValues, type ScheduleSnapshot } from './schedule-slots';
-import type { ListingInput, ListingValues, LocationInput } from './schema';
+import { capacityKey, type ListingInput, type ListingValues, type LocationInput } from './schema';
 
 export type LocationSnapshot = {
   id?: string;
@@ -229,6 +229,10 @@ export function listingValues(organisationId: string, s: ListingSnapshot, now: D
     alert: s.alert ?? '',
     capacityStatus: s.capacityStatus,
     capacitySpaces: s.capacitySpaces === null ? '' : String(s.capacitySpaces),
+    capacityAsLoaded: capacityKey({
+      capacityStatus: s.capacityStatus,
+      capacitySpaces: s.capacitySpaces === null ? '' : String(s.capacitySpaces),
+    }),
     location: {
       name: loc?.name ?? '',
       address1: loc?.address1 ?? '',

@@ -323,7 +323,7 @@ export async function approveChange(
     }
     await applyValues(tx, serviceId, snapshotOf(live), proposed);
   }
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, reviewer.id);
   await writeVersion(tx, serviceId, r.submittedById ?? reviewer.id, now, 'approved', {
     approvedById: reviewer.id,
     changeRequestId: r.id,
@@ -522,7 +522,7 @@ export async function restoreVersion(
   }
   const fields = await applyValues(tx, serviceId, snapshotOf(live), values);
   if (fields.length === 0) return { ok: false, reason: 'no_change' };
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, reviewer.id);
   const written = await writeVersion(tx, serviceId, reviewer.id, now, 'restored', { restoredFrom: number, fields });
   await recordAudit(tx, {
     actor: reviewer,

@@ -75,6 +75,39 @@ for (const device of devices) {
       expect(await searchFinds(page, name, false)).toBe(true);
     });
 
+    test('after a one-tap “Mark as full” on the editor, saving the form is no conflict and keeps it full', async ({ page }) => {
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings');
+      const item = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^Mark as full/ }) })
+        .filter({ hasText: 'Has space' })
+        .filter({ hasNotText: 'Not published yet' })
+        .filter({ hasNotText: 'waiting for a check' })
+        .first();
+      const link = item.getByRole('heading', { level: 3 }).getByRole('link');
+      const name = (await link.textContent())!.replace(/: edit the listing$/, '').trim();
+      await link.click();
+      await expect(page).toHaveURL(/\/provider\/listings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+
+      await page.getByRole('button', { name: `Mark as full: ${name}` }).click();
+      await expect(page).toHaveURL(/capacity=full/, { timeout: 30_000 });
+      await expect(page.getByRole('heading', { name: 'Space updated' })).toBeVisible();
+      // The form below shows the listing as it is now.
+      await expect(page.getByRole('radio', { name: 'It is full' })).toBeChecked();
+      await expectAccessible(page);
+
+      const notice = `Bring a water bottle (${device.name} ${Date.now().toString(36)})`;
+      await page.getByLabel('Notice for visitors (optional)').fill(notice);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page).toHaveURL(/saved=published/, { timeout: 30_000 });
+      await expect(page.getByText('Your changes are live')).toBeVisible();
+      await expect(page.getByText('Someone else changed this listing')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Space for new people' }).getByText('Full', { exact: true })).toBeVisible();
+      await expect(page.getByLabel('Notice for visitors (optional)')).toHaveValue(notice);
+      await expectAccessible(page);
+    });
+
     test('a provider moves a place’s pin on the map, and the typed position follows it', async ({ page }) => {
       await signIn(page, provider.email, provider.password);
       await visit(page, '/provider/listings');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { editorData } from '@/lib/listings/editor';
+import { capacityUntouched, parseListing, type ListingValues } from '@/lib/listings/schema';
 import { loadListing, snapshotOf } from '@/lib/listings/snapshot';
 import { saveListing, setCapacity } from '@/lib/listings/save';
 import { approveChange } from '@/lib/moderation';
@@ -312,5 +315,57 @@ describe('capacity in one tap', () => {
     await expect(t.db.$transaction((tx) => setCapacity(tx, w.otherProvider, id, 'full', null, later(3)))).rejects.toBeInstanceOf(
       Forbidden,
     );
+  });
+
+  /** The editor as the person opened it: its values and the version they were read at. */
+  async function openEditor(user: SessionUser, id: string) {
+    const data = await editorData(t.db, user, id, NOW);
+    if (!data) throw new Error('no editor');
+    return { values: data.values, version: data.version };
+  }
+
+  async function saveForm(user: SessionUser, id: string, form: { values: ListingValues; version: number }, minutes: number) {
+    const parsed = parseListing(form.values);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return t.db.$transaction((tx) =>
+      saveListing(tx, user, { ...parsed.data, serviceId: id }, form.version, later(minutes), {
+        keepStoredCapacity: capacityUntouched(form.values),
+      }),
+    );
+  }
+
+  it('a person’s own tap is never a conflict with their open form, and saving the form does not undo it', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'full', null, later(1)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'waiting_list', null, later(2)));
+    const saved = await saveForm(w.provider, id, { ...form, values: { ...form.values, alert: 'Bring water' } }, 3);
+    expect(saved).toMatchObject({ ok: true });
+    expect(await t.db.service.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      capacityStatus: 'waiting_list',
+      alert: 'Bring water',
+    });
+  });
+
+  it('the space chosen in the form itself still counts', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    const saved = await saveForm(w.provider, id, { ...form, values: { ...form.values, capacityStatus: 'full' } }, 1);
+    expect(saved).toMatchObject({ ok: true });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id } })).capacityStatus).toBe('full');
+  });
+
+  it('someone else’s change since the form opened is still a conflict, even after the person’s own tap', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.coordinator, id, 'full', null, later(1)));
+    expect(await saveForm(w.provider, id, form, 2)).toMatchObject({ ok: false, reason: 'conflict' });
+
+    const again = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'open', 2, later(3)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.coordinator, id, 'waiting_list', null, later(4)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'full', null, later(5)));
+    expect(await saveForm(w.provider, id, again, 6)).toMatchObject({ ok: false, reason: 'conflict' });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id } })).capacityStatus).toBe('full');
   });
 });

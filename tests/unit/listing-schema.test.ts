@@ -3,6 +3,8 @@ import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
 import {
   blankListing,
   blankSchedule,
+  capacityKey,
+  capacityUntouched,
   listingValuesFromForm,
   parseListing,
   type ListingValues,
@@ -252,6 +254,22 @@ describe('snapshots', () => {
     const back = parseListing(listingValues(ORG, snap));
     if (!back.ok) throw new Error(JSON.stringify(back.fieldErrors));
     expect(changedFields(snap, snapshotFromInput(back.data, null))).toEqual([]);
+  });
+});
+
+describe('the space as the editor opened it', () => {
+  it('tells a form whose space was left alone from one where the person changed it', () => {
+    const r = parseListing(valid({ capacityStatus: 'open', capacitySpaces: '4' }));
+    if (!r.ok) throw new Error('parse');
+    const opened = listingValues(ORG, snapshotFromInput(r.data, null));
+    expect(opened.capacityAsLoaded).toBe('open:4');
+    expect(capacityUntouched(opened)).toBe(true);
+    expect(capacityUntouched({ ...opened, capacitySpaces: ' 4 ' })).toBe(true);
+    expect(capacityUntouched({ ...opened, capacitySpaces: '3' })).toBe(false);
+    expect(capacityUntouched({ ...opened, capacityStatus: 'full' })).toBe(false);
+    // A new listing's form has nothing to compare with.
+    expect(capacityUntouched({ ...opened, capacityAsLoaded: undefined })).toBe(false);
+    expect(capacityKey({ capacityStatus: 'full', capacitySpaces: '7' })).toBe('full:');
   });
 });
 

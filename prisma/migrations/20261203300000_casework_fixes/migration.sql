@@ -4,3 +4,9 @@
 -- ("EB-4K7P-9QX3") or an older one ("EB-26-02426"). Searches compare the letters and digits only
 -- (lib/intake/reference.ts, referenceMatches); this index answers that comparison.
 CREATE INDEX "Case_reference_letters_idx" ON "Case" (regexp_replace(upper(reference), '[^A-Z0-9]', '', 'g'));
+
+-- Who made a listing's latest versions, and the version before their unbroken run of them began.
+-- A save whose form is older only by the same person's own changes (a one-tap space change, a
+-- save in another tab) is not a conflict (lib/listings/apply.ts, bumpVersion and onlyOwnVersionsSince).
+ALTER TABLE "Service" ADD COLUMN "editedById" UUID;
+ALTER TABLE "Service" ADD COLUMN "editedFromVersion" INTEGER;

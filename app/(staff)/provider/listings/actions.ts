@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import { confirmListing } from '@/lib/freshness';
 import { geocoderFor } from '@/lib/geo/geocoder';
 import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
-import { blankSchedule, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
+import { blankSchedule, capacityUntouched, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
 import { describeValue } from '@/lib/listings/describe';
 import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
 import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
@@ -99,7 +99,11 @@ export const saveListingAction = formAction(async function saveListingAction(
 
   let result;
   try {
-    result = await db().$transaction((tx) => saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null));
+    result = await db().$transaction((tx) =>
+      saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null, new Date(), {
+        keepStoredCapacity: capacityUntouched(values),
+      }),
+    );
   } catch (error) {
     rethrow(error);
   }

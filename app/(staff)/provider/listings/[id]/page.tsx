@@ -148,6 +148,8 @@ export default async function EditListingPage({ params, searchParams }: { params
       <h2 className="heading-l">Edit the listing</h2>
       <div className="max-w-[40em]">
         <ListingForm
+          // A new version (a one-tap space change on this page, say) opens the form again from the listing as it is now.
+          key={data.version}
           action={saveListingAction.bind(null, data.id)}
           initial={{ values: data.values, fieldErrors: {}, version: data.version }}
           needs={needs}
