@@ -9,6 +9,7 @@ export {
   type ChoiceItem,
   type RadiosProps,
 } from './Choices';
+export { ContactOrNone, EmailLink, PhoneAndEmail, PhoneLink, telHref } from './ContactLink';
 export { cx } from './cx';
 export { Details } from './Details';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';

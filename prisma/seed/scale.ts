@@ -710,14 +710,15 @@ export async function seedScale(
   await run(
     'Case',
     `INSERT INTO "Case" (id, reference, "personId", "teamId", source, "whatMatters", "receivedAt", rag, "ragReason", "triagedAt", "triagedById",
-                         "assignedWorkerId", "assignedAt", "firstContactAt", status, "closedAt", "closedById", outcome, "createdAt", "updatedAt")
+                         "assignedWorkerId", "assignedAt", "assignedById", "firstContactAt", status, "closedAt", "closedById", outcome, "createdAt", "updatedAt")
      SELECT ${UID(`'scale:case:' || c`)}, ${REFERENCE('SC', 'c')}, ${UID(`'scale:person:' || c`)},
             ${UID(`'scale:team:' || (1 + (${workerOf('c')} - 1) / 10)`)},
             ${arr(['self', 'self', 'self', 'self', 'gp', 'gp', 'gp', 'social_care', 'hospital', 'voluntary_sector'])}[1 + ${R('c', 111, 10)}]::"CaseSource",
             ${PICK(WHAT, 'c', 112)}, r.at,
             ${arr(['green', 'green', 'green', 'green', 'green', 'green', 'amber', 'amber', 'amber', 'red'])}[1 + ${R('c', 113, 10)}]::"Rag", 'Triage note.',
             r.at + interval '4 hours', ${UID(`'scale:coordinator:' || (1 + (${workerOf('c')} - 1) / 10)`)},
-            ${UID(`'scale:worker:' || ${workerOf('c')}`)}, r.at + interval '5 hours', ${firstContact},
+            ${UID(`'scale:worker:' || ${workerOf('c')}`)}, r.at + interval '5 hours',
+            ${UID(`'scale:coordinator:' || (1 + (${workerOf('c')} - 1) / 10)`)}, ${firstContact},
             (CASE WHEN ${isOpen('c')} THEN 'active' ELSE 'closed' END)::"CaseStatus",
             CASE WHEN NOT ${isOpen('c')} THEN ${lastConvAt} END,
             CASE WHEN NOT ${isOpen('c')} THEN ${UID(`'scale:worker:' || ${workerOf('c')}`)} END,

@@ -10,3 +10,18 @@ CREATE INDEX "Case_reference_letters_idx" ON "Case" (regexp_replace(upper(refere
 -- save in another tab) is not a conflict (lib/listings/apply.ts, bumpVersion and onlyOwnVersionsSince).
 ALTER TABLE "Service" ADD COLUMN "editedById" UUID;
 ALTER TABLE "Service" ADD COLUMN "editedFromVersion" INTEGER;
+
+-- A team's phone line, so a provider answering a referral can ring the team as well as e-mail it.
+ALTER TABLE "Team" ADD COLUMN "phone" TEXT;
+
+-- Who assigned a case: its history says "Assigned to Sam Patel by Jo Coordinator". For cases
+-- assigned before this, the audit trail says who: the latest "case.assigned" event of each case.
+ALTER TABLE "Case" ADD COLUMN "assignedById" UUID;
+UPDATE "Case" c SET "assignedById" = a."actorId"
+FROM (
+  SELECT DISTINCT ON ("entityId") "entityId", "actorId"
+  FROM "AuditEvent"
+  WHERE action = 'case.assigned' AND "entityType" = 'case' AND "actorId" IS NOT NULL
+  ORDER BY "entityId", "createdAt" DESC
+) a
+WHERE a."entityId" = c.id::text AND c."assignedWorkerId" IS NOT NULL;

@@ -390,6 +390,7 @@ export function buildHistory(
     let worker = leastLoaded(teamId, assigned, r);
     caseRow.assignedWorkerId = worker.id;
     caseRow.assignedAt = clock.at(assigned);
+    caseRow.assignedById = coordinator.id;
     touch(assigned);
     let interval: Interval = { start: assigned, end: Infinity };
     load.get(worker.id)!.push(interval);
@@ -402,6 +403,7 @@ export function buildHistory(
         load.get(worker.id)!.push(interval);
         caseRow.assignedWorkerId = worker.id;
         caseRow.assignedAt = clock.at(leftAt);
+        caseRow.assignedById = coordinator.id;
       }
     };
     const closeCase = (t: number, outcome: NonNullable<Prisma.CaseCreateManyInput['outcome']>, by: string) => {

@@ -1,3 +1,4 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { notFound, unstable_rethrow } from 'next/navigation';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
@@ -226,7 +227,7 @@ export default async function ServicePage({ params }: PageProps) {
           {service.contactName ? <li>{service.contactName}</li> : null}
           {(service.phone ?? org.phone) ? (
             <li>
-              Phone: <a href={`tel:${(service.phone ?? org.phone)!.replace(/\s+/g, '')}`}>{service.phone ?? org.phone}</a>
+              Phone: <PhoneLink number={(service.phone ?? org.phone)!} />
             </li>
           ) : null}
           {(service.email ?? org.email) ? (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { BackLink, Button, NotificationBanner, Select, Table, Tag, TextInput } from '@/components/ui';
+import { BackLink, Button, EmailLink, NotificationBanner, Select, Table, Tag, TextInput } from '@/components/ui';
 import { Link, type Route } from '@/components/ui/Link';
 import { Pagination } from '@/components/ui/Pagination';
 import { roleLabels } from '@/lib/auth/roles';
@@ -118,9 +118,7 @@ export default async function StaffListPage({ searchParams }: Props) {
               <Link key="n" href={`/admin/staff/${r.id}`}>
                 {r.name}
               </Link>,
-              <span key="e" className="break-all">
-                {r.email}
-              </span>,
+              <EmailLink key="e" address={r.email} />,
               roleLabels[r.role],
               r.teamName ?? (r.organisations.length ? r.organisations.join(', ') : 'None'),
               <>
