@@ -356,6 +356,17 @@ for (const device of devices) {
       await expectAccessible(staff);
     });
 
+    test('a provider sees when the group was last sent the “still right?” e-mail', async ({ page }) => {
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings');
+      const reminded = page.getByRole('listitem').filter({ hasText: /We emailed your group a reminder on \d{1,2} \w+ \d{4}\./ });
+      await expect(reminded.first()).toBeVisible();
+      await reminded.first().getByRole('heading', { level: 3 }).getByRole('link').click();
+      await expect(page).toHaveURL(/\/provider\/listings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await expect(page.getByText(/We emailed your group a reminder to check it on \d{1,2} \w+ \d{4}\./)).toBeVisible();
+      await expectAccessible(page);
+    });
+
     test('a provider confirms “still right” from the e-mailed link and the last-checked date changes', async ({
       page,
       browser,
@@ -369,8 +380,11 @@ for (const device of devices) {
       const name = (await row.getByRole('link').first().textContent())!.trim();
       await row.getByRole('button', { name: /^Send a reminder/ }).click();
       await expect(page.getByText(`Reminder sent for ${name}.`)).toBeVisible();
+      // The list says when the reminder went.
+      await expect(page.getByRole('row').filter({ hasText: name }).first()).toContainText(today());
       await expectAccessible(page);
 
+      // The e-mail carries the one-click “still right” link.
       await visit(page, await outboxLink(browser, /\/listing-check\//));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Is your listing for ${name} still right?`);
       await expectAccessible(page);

@@ -25,3 +25,15 @@ FROM (
   ORDER BY "entityId", "createdAt" DESC
 ) a
 WHERE a."entityId" = c.id::text AND c."assignedWorkerId" IS NOT NULL;
+
+-- When a listing's group was last sent the "Is this still right?" e-mail, shown to the group and
+-- to coordinators and read by the daily job to keep its four-week interval. It was only in the
+-- audit trail before (which retention may prune): taken from there for listings already reminded.
+ALTER TABLE "Service" ADD COLUMN "checkRemindedAt" TIMESTAMP(3);
+UPDATE "Service" s SET "checkRemindedAt" = a.at
+FROM (
+  SELECT "entityId", max("createdAt") AS at FROM "AuditEvent"
+  WHERE action = 'listing.check_sent' AND "entityType" = 'service'
+  GROUP BY "entityId"
+) a
+WHERE a."entityId" = s.id::text;

@@ -98,6 +98,12 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
                       <Tag colour="yellow">Check it is still right</Tag>
                     </>
                   ) : null}
+                  {l.remindedAt ? (
+                    <>
+                      <br />
+                      <span className="secondary-text">We emailed your group a reminder on {formatDate(l.remindedAt)}.</span>
+                    </>
+                  ) : null}
                 </p>
                 <CapacityButtons
                   listingName={l.name}

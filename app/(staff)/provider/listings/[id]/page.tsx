@@ -136,6 +136,12 @@ export default async function EditListingPage({ params, searchParams }: { params
             : 'This listing has not been checked yet.'}{' '}
           Listings not checked for 6 months show a warning, and after 12 months they stop showing in search.
         </p>
+        {data.remindedAt ? (
+          <p>
+            We emailed your group a reminder to check it on {formatDate(data.remindedAt)}. Confirm it below, or use the link in
+            the email.
+          </p>
+        ) : null}
         <form action={confirmListingAction.bind(null, data.id)}>
           <Button variant="secondary">Everything is still right</Button>
         </form>
