@@ -216,7 +216,8 @@ export function listingValues(organisationId: string, s: ListingSnapshot, now: D
     minimumAge: s.minimumAge === null ? '' : String(s.minimumAge),
     maximumAge: s.maximumAge === null ? '' : String(s.maximumAge),
     eligibility: s.eligibility ?? '',
-    cost: s.isFree ? 'free' : 'paid',
+    // Not free and no price: the question was never answered (a draft), so the form asks it again.
+    cost: s.isFree ? 'free' : s.costDescription ? 'paid' : '',
     costDescription: s.costDescription ?? '',
     languages: s.languages.join(', '),
     deliveryModes: [...s.deliveryModes],

@@ -108,6 +108,25 @@ for (const device of devices) {
       await expectAccessible(page);
     });
 
+    test('a provider saves a new listing as a draft to finish later: nothing is published or sent', async ({ page }) => {
+      const name = `Knit and Natter draft ${device.name} ${Date.now().toString(36)}`;
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings/new');
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByRole('button', { name: 'Save as draft' }).click();
+      await expect(page).toHaveURL(/saved=drafted/, { timeout: 30_000 });
+      await expect(page.getByRole('heading', { name: 'Your draft is saved' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Send for checking' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save as draft' })).toBeVisible();
+      await expectAccessible(page);
+
+      await visit(page, '/provider/listings');
+      await expect(
+        page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${name}`) }) }),
+      ).toContainText('Draft');
+      expect(await searchFinds(page, name, false)).toBe(false);
+    });
+
     test('a provider moves a place’s pin on the map, and the typed position follows it', async ({ page }) => {
       await signIn(page, provider.email, provider.password);
       await visit(page, '/provider/listings');

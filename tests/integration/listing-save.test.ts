@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Forbidden } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { editorData } from '@/lib/listings/editor';
-import { capacityUntouched, parseListing, type ListingValues } from '@/lib/listings/schema';
+import { blankListing, capacityUntouched, parseListing, type ListingValues } from '@/lib/listings/schema';
 import { loadListing, snapshotOf } from '@/lib/listings/snapshot';
-import { saveListing, setCapacity } from '@/lib/listings/save';
+import { DRAFT_TOO_LATE, saveListing, setCapacity } from '@/lib/listings/save';
 import { approveChange } from '@/lib/moderation';
 import { decideOrganisation } from '@/lib/organisations';
 import { useFreshDatabase } from '../helpers/db';
@@ -21,6 +21,71 @@ async function publishedListing() {
   const service = await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } });
   return { w, id: created.serviceId, version: service.version };
 }
+
+describe('drafts', () => {
+  const nameOnly = (organisationId: string) => {
+    const parsed = parseListing({ ...blankListing(organisationId), cost: '', name: 'Knit and Natter' }, { draft: true });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return parsed.data;
+  };
+
+  it('a provider saves a new listing as a draft: nothing is published or sent until they send it', async () => {
+    const w = await listingWorld(t.db);
+    const drafted = await t.db.$transaction((tx) => saveListing(tx, w.provider, nameOnly(w.org.id), null, NOW, { draft: true }));
+    expect(drafted).toMatchObject({ ok: true, created: true, drafted: true, awaitingApproval: false, changeRequestId: null });
+    if (!drafted.ok) return;
+    expect(await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).toMatchObject({
+      published: false,
+      name: 'Knit and Natter',
+    });
+    expect(await t.db.listingChangeRequest.count({ where: { serviceId: drafted.serviceId } })).toBe(0);
+
+    // Saved again as a draft, then finished and sent for checking.
+    const again = await t.db.$transaction((tx) =>
+      saveListing(tx, w.provider, { ...nameOnly(w.org.id), serviceId: drafted.serviceId }, 1, later(1), { draft: true }),
+    );
+    expect(again).toMatchObject({ ok: true, drafted: true });
+    const version = (await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).version;
+    const sent = await t.db.$transaction((tx) =>
+      saveListing(
+        tx,
+        w.provider,
+        { ...input(w.org.id, { name: 'Knit and Natter' }), serviceId: drafted.serviceId },
+        version,
+        later(2),
+      ),
+    );
+    expect(sent).toMatchObject({ ok: true, drafted: false, awaitingApproval: true });
+    expect(
+      await t.db.listingChangeRequest.count({ where: { serviceId: drafted.serviceId, kind: 'new_listing', status: 'pending' } }),
+    ).toBe(1);
+
+    // Once sent, it cannot go back to being a draft.
+    const after = (await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).version;
+    expect(
+      await t.db.$transaction((tx) =>
+        saveListing(tx, w.provider, { ...nameOnly(w.org.id), serviceId: drafted.serviceId }, after, later(3), { draft: true }),
+      ),
+    ).toEqual({ ok: false, reason: 'invalid', errors: { name: [DRAFT_TOO_LATE] } });
+  });
+
+  it('a coordinator’s draft stays unpublished until they publish it', async () => {
+    const w = await listingWorld(t.db);
+    const drafted = await t.db.$transaction((tx) =>
+      saveListing(tx, w.coordinator, nameOnly(w.org.id), null, NOW, { draft: true }),
+    );
+    expect(drafted).toMatchObject({ ok: true, drafted: true, wentLive: false });
+    if (!drafted.ok) return;
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).published).toBe(false);
+    const published = await t.db.$transaction((tx) =>
+      saveListing(tx, w.coordinator, { ...input(w.org.id), serviceId: drafted.serviceId }, 1, later(1)),
+    );
+    expect(published).toMatchObject({ ok: true, wentLive: true, awaitingApproval: false });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).published).toBe(true);
+    const history = await t.db.serviceVersion.findMany({ where: { serviceId: drafted.serviceId } });
+    expect(history.map((v) => (v.snapshot as { reason: string }).reason)).toEqual(['created']);
+  });
+});
 
 describe('creating a listing', () => {
   it('a provider’s new listing waits, unpublished, for a coordinator', async () => {

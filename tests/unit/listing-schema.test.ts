@@ -257,6 +257,27 @@ describe('snapshots', () => {
   });
 });
 
+describe('a draft', () => {
+  it('needs only its name, and what is filled in must still be right', () => {
+    const nameOnly = { ...blankListing(ORG), cost: '', name: 'Knit and Natter' };
+    expect(parseListing(nameOnly).ok).toBe(false);
+    const draft = parseListing(nameOnly, { draft: true });
+    if (!draft.ok) throw new Error(JSON.stringify(draft.fieldErrors));
+    expect(draft.data).toMatchObject({ name: 'Knit and Natter', description: '', needs: [], isFree: false, location: null });
+
+    const nameless = parseListing({ ...nameOnly, name: '' }, { draft: true });
+    expect(nameless.ok ? null : nameless.fieldErrors.name).toEqual(['Enter the name of the activity']);
+    const wrong = parseListing({ ...nameOnly, email: 'not an address', minimumAge: '200' }, { draft: true });
+    expect(wrong.ok ? [] : Object.keys(wrong.fieldErrors).sort()).toEqual(['email', 'minimumAge']);
+  });
+
+  it('reopens with the cost question unanswered when it was never answered', () => {
+    const draft = parseListing({ ...blankListing(ORG), cost: '', name: 'Knit and Natter' }, { draft: true });
+    if (!draft.ok) throw new Error('parse');
+    expect(listingValues(ORG, snapshotFromInput(draft.data, null)).cost).toBe('');
+  });
+});
+
 describe('the space as the editor opened it', () => {
   it('tells a form whose space was left alone from one where the person changed it', () => {
     const r = parseListing(valid({ capacityStatus: 'open', capacitySpaces: '4' }));

@@ -94,7 +94,9 @@ export const saveListingAction = formAction(async function saveListingAction(
   }
   if (intent === 'preview') return keep({ notice: 'The times below show what people will see.' });
 
-  const parsed = parseListing(values);
+  // "Save as draft": only what is filled in is checked, and nothing is published or sent.
+  const draft = intent === 'draft';
+  const parsed = parseListing(values, { draft });
   if (!parsed.ok) return keep({ fieldErrors: parsed.fieldErrors });
 
   let result;
@@ -102,6 +104,7 @@ export const saveListingAction = formAction(async function saveListingAction(
     result = await db().$transaction((tx) =>
       saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null, new Date(), {
         keepStoredCapacity: capacityUntouched(values),
+        draft,
       }),
     );
   } catch (error) {
@@ -120,15 +123,19 @@ export const saveListingAction = formAction(async function saveListingAction(
   revalidatePath('/provider/listings');
   revalidatePath(`/provider/listings/${result.serviceId}`);
   revalidatePath(`/services/${result.serviceId}`);
-  const outcome = result.awaitingApproval
-    ? result.created
-      ? 'created'
-      : 'draft'
-    : result.pending.length
-      ? 'pending'
-      : result.published.length
-        ? 'published'
-        : 'checked';
+  const outcome = result.drafted
+    ? 'drafted'
+    : result.wentLive
+      ? 'live'
+      : result.awaitingApproval
+        ? result.created
+          ? 'created'
+          : 'draft'
+        : result.pending.length
+          ? 'pending'
+          : result.published.length
+            ? 'published'
+            : 'checked';
   redirect(`/provider/listings/${result.serviceId}?saved=${outcome}`);
 });
 
