@@ -4,7 +4,7 @@ import { recordPeopleListed, type AuditActor } from '@/lib/audit/record';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween, londonToday } from '@/lib/format/dates';
-import { referenceMatches } from '@/lib/intake/reference';
+import { referenceMatches } from '@/lib/references';
 import { pageOf, requestedPage, type PageOf } from '@/lib/paging/pages';
 
 const sql = Prisma.sql;

@@ -2,10 +2,10 @@
 // like "EB-4K7P-9QX3". The alphabet leaves out letters that look or sound like others
 // (0/O, 1/I/L, 5/S, 2/Z, U/V, B/8), so a reference copied by hand still matches. Every case gets
 // one (the demo seed too); references given out in another shape before stay findable, because a
-// search compares references by their letters and digits only (docs/decisions/0021).
+// search compares references by their letters and digits only (lib/references, docs/decisions/0021).
 import { randomInt } from 'node:crypto';
-import { Prisma } from '@/lib/db/generated/client';
 import { env } from '@/lib/config';
+import { referenceKey } from '@/lib/references';
 
 export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 const GROUP = 4;
@@ -36,18 +36,4 @@ export function isIntakeReference(value: string): boolean {
 export function tidyReference(value: string): string {
   const m = TYPED.exec(referenceKey(value));
   return m ? `${m[1]}-${m[2]}-${m[3]}` : value.trim().toUpperCase();
-}
-
-/** What two ways of writing one reference share: its letters and digits, upper case ("eb-4k7p 9qx3" -> "EB4K7P9QX3"). */
-export function referenceKey(value: string): string {
-  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/**
- * SQL that is true when the reference column matches what someone typed, however it was spaced,
- * hyphenated or cased, in today's shape or an older one. The expression is indexed
- * (migration 20261203300000_casework_fixes).
- */
-export function referenceMatches(column: Prisma.Sql, typed: string): Prisma.Sql {
-  return Prisma.sql`regexp_replace(upper(${column}), '[^A-Z0-9]', '', 'g') = ${referenceKey(typed)}`;
 }

@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit, recordPeopleListed } from '@/lib/audit/record';
 import { isUuid } from '@/lib/forms';
 import { Prisma, type Tx } from '@/lib/db/client';
-import { referenceMatches } from '@/lib/intake/reference';
+import { referenceMatches } from '@/lib/references';
 import { declineReasons } from '@/lib/referrals/lifecycle';
 import { ANSWER_PURPOSE } from '@/lib/referrals/answer-links';
 

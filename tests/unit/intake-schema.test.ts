@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactNotes, referrerColumns } from '@/lib/intake/submit';
-import { generateReference, isIntakeReference, REFERENCE_ALPHABET, referenceKey, tidyReference } from '@/lib/intake/reference';
+import { generateReference, isIntakeReference, REFERENCE_ALPHABET, tidyReference } from '@/lib/intake/reference';
+import { referenceKey } from '@/lib/references';
 import {
   isMobileNumber,
   isPhoneNumber,

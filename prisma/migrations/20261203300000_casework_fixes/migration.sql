@@ -2,7 +2,7 @@
 
 -- A case reference is found however it is typed: spaced, hyphenated, any case, in today's shape
 -- ("EB-4K7P-9QX3") or an older one ("EB-26-02426"). Searches compare the letters and digits only
--- (lib/intake/reference.ts, referenceMatches); this index answers that comparison.
+-- (lib/references, referenceMatches); this index answers that comparison.
 CREATE INDEX "Case_reference_letters_idx" ON "Case" (regexp_replace(upper(reference), '[^A-Z0-9]', '', 'g'));
 
 -- Who made a listing's latest versions, and the version before their unbroken run of them began.

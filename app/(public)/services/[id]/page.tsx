@@ -1,4 +1,4 @@
-import { PhoneLink } from '@/components/ui/ContactLink';
+import { EmailLink, PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { notFound, unstable_rethrow } from 'next/navigation';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
@@ -60,6 +60,8 @@ export default async function ServicePage({ params }: PageProps) {
   const canRefer = can(user, 'referral.create');
   const closed = service.status === 'inactive' || service.status === 'defunct';
   const org = service.organisation;
+  const phone = service.phone ?? org.phone;
+  const email = service.email ?? org.email;
   const points = service.locations.flatMap((l, i) =>
     l.latitude !== null && l.longitude !== null
       ? [
@@ -225,14 +227,14 @@ export default async function ServicePage({ params }: PageProps) {
         <h3 className="heading-m">Contact</h3>
         <ul className="list-plain">
           {service.contactName ? <li>{service.contactName}</li> : null}
-          {(service.phone ?? org.phone) ? (
+          {phone ? (
             <li>
-              Phone: <PhoneLink number={(service.phone ?? org.phone)!} />
+              Phone: <PhoneLink number={phone} />
             </li>
           ) : null}
-          {(service.email ?? org.email) ? (
+          {email ? (
             <li>
-              Email: <a href={`mailto:${service.email ?? org.email}`}>{service.email ?? org.email}</a>
+              Email: <EmailLink address={email} />
             </li>
           ) : null}
           {(service.url ?? org.website) ? (

@@ -3,10 +3,10 @@ import { forbidden, notFound } from 'next/navigation';
 import { ProviderAnswerForm } from '@/components/referrals/ProviderAnswerForm';
 import { referralTagColour } from '@/components/referrals/status';
 import { ReferralContact, SharedValue } from '@/components/referrals/ReferralContact';
-import { BackLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from '@/components/ui';
+import { BackLink, InsetText, NotificationBanner, SummaryList, Table, TableDate, Tag } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { formatDate, formatDateTime } from '@/lib/format/dates';
+import { formatDate } from '@/lib/format/dates';
 import { openInboxReferral } from '@/lib/providers/inbox';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 import { answerReferralAction } from './actions';
@@ -79,7 +79,7 @@ export default async function ProviderReferralPage({ params, searchParams }: Pro
           captionHidden
           head={['When', 'Status', 'By', 'Note']}
           rows={r.history.map((h) => [
-            formatDateTime(h.at),
+            <TableDate key="t" value={h.at} time />,
             `${statusLabel[h.status]}${h.status === 'declined' && isDeclineReason(h.reason) ? `: ${declineReasonLabel[h.reason].toLowerCase()}` : ''}`,
             h.by,
             h.note ? <span className="whitespace-pre-line">{h.note}</span> : <span className="secondary-text">None</span>,
