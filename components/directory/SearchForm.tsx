@@ -3,7 +3,7 @@ import { Link } from '@/components/ui/Link';
 import type { SearchErrors, SearchParams } from '@/lib/directory/search-params';
 import { searchHref } from '@/lib/directory/search-params';
 import { fieldErrorsOf } from '@/lib/forms/state';
-import { EXAMPLE_DISTRICT, EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import {
   ACCESSIBILITY,
   accessibilityLabel,
@@ -32,7 +32,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
   return (
     <div role="search" aria-label="Search for help and activities">
       {/* A phone puts the place and the distance side by side, so the results start higher up. */}
-      <div className="grid grid-cols-2 items-end gap-x-4 md:grid-cols-[2fr_1.2fr_1fr_auto] md:gap-x-6">
+      <div className="search-bar grid grid-cols-2 items-end gap-x-4 md:grid-cols-[2fr_1.2fr_1fr_auto] md:gap-x-6">
         <TextInput
           formGroupClassName="col-span-2 md:col-span-1"
           id="q"
@@ -48,7 +48,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
         <TextInput
           id="place"
           label="Postcode or area"
-          hint={`For example, ${EXAMPLE_POSTCODE} or ${EXAMPLE_DISTRICT}`}
+          hint={`For example, ${EXAMPLE_POSTCODE}`}
           defaultValue={params.place}
           error={fieldErrorsOf(errors).place}
           autoComplete="postal-code"

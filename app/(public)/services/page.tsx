@@ -103,8 +103,8 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   return (
     <div className="directory-wide">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="heading-xl mb-6">Find help and activities near you</h1>
-        <p className="mb-6">
+        <h1 className="heading-xl mb-3 md:mb-6">Find help and activities near you</h1>
+        <p className="mb-3 md:mb-6">
           <ShortlistLink />
         </p>
       </div>
@@ -150,7 +150,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
                     <MapToggle />
                   </div>
                   {outcome.totalPages > 1 ? (
-                    <p className="secondary-text">
+                    <p className="secondary-text results-showing">
                       Showing {first} to {last}
                     </p>
                   ) : null}
