@@ -3,6 +3,7 @@ import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
 import { Button } from '@/components/ui/Button';
 import { Link } from '@/components/ui/Link';
 import { TextInput } from '@/components/ui/TextInput';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { needThemes } from '@/lib/directory/need-themes';
@@ -43,7 +44,7 @@ export default async function HomePage() {
           <TextInput
             id="place"
             label="Postcode (optional)"
-            hint="To show what is nearest first. For example, EB1 2AB"
+            hint={`To show what is nearest first. For example, ${EXAMPLE_POSTCODE}`}
             autoComplete="postal-code"
             width="10"
             spellCheck={false}

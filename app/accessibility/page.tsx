@@ -1,3 +1,4 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { config } from '@/lib/config';
 
@@ -5,7 +6,6 @@ export const metadata: Metadata = { title: 'Accessibility statement' };
 
 export default async function AccessibilityPage() {
   const borough = config.borough;
-  const phoneHref = `tel:${borough.contactPhone.replace(/[^\d+]/g, '')}`;
   return (
     <div className="max-w-3xl">
       <h1>Accessibility statement</h1>
@@ -45,7 +45,7 @@ export default async function AccessibilityPage() {
           email <a href={`mailto:${borough.contactEmail}`}>{borough.contactEmail}</a>
         </li>
         <li>
-          call <a href={phoneHref}>{borough.contactPhone}</a>
+          call <PhoneLink number={borough.contactPhone} />
         </li>
       </ul>
       <p>We will reply within 10 working days.</p>

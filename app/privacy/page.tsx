@@ -1,3 +1,4 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/Link';
 import { config } from '@/lib/config';
@@ -80,7 +81,7 @@ export default async function PrivacyPage() {
       </ul>
       <p>
         To use any of these rights, contact us at <a href={`mailto:${borough.contactEmail}`}>{borough.contactEmail}</a> or call{' '}
-        <a href={`tel:${borough.contactPhone.replace(/[^\d+]/g, '')}`}>{borough.contactPhone}</a>.
+        <PhoneLink number={borough.contactPhone} />.
       </p>
 
       <h2 className="heading-m">Complaints</h2>

@@ -19,6 +19,19 @@ export function nextSessionText(start: Date, end: Date, now: Date = new Date()):
   return `${label}, ${formatTimeRange(clock(start), end.getTime() === start.getTime() ? null : clock(end))}`;
 }
 
+/** The next session in words, or why there is none to show. */
+export function nextSessionLine(card: Pick<Card, 'status' | 'nextSession' | 'when'>, now: Date): string {
+  if (card.status === 'temporarily_closed') return 'None while closed';
+  if (card.nextSession) return nextSessionText(card.nextSession.start, card.nextSession.end, now);
+  return card.when ?? 'Contact the group for times';
+}
+
+/** When it happens: the regular times and the next session ("Every Tuesday, 10am to midday. Next: Tomorrow, 10am to midday"). */
+export function whenText(card: Pick<Card, 'status' | 'nextSession' | 'when'>, now: Date): string {
+  const next = nextSessionLine(card, now);
+  return card.when && card.nextSession && card.status !== 'temporarily_closed' ? `${card.when}. Next: ${next}` : next;
+}
+
 export function costText(card: Pick<Card, 'isFree' | 'costDescription'>): string {
   const note = card.costDescription?.trim();
   if (card.isFree) return note && note.toLowerCase() !== 'free' ? `Free (${note})` : 'Free';
@@ -99,15 +112,7 @@ export function ResultCardView({
         ) : null}
         <div>
           <dt>Next session</dt>
-          <dd>
-            {card.status === 'temporarily_closed'
-              ? 'None while closed'
-              : card.nextSession
-                ? nextSessionText(card.nextSession.start, card.nextSession.end, now)
-                : card.when
-                  ? card.when
-                  : 'Contact the group for times'}
-          </dd>
+          <dd>{nextSessionLine(card, now)}</dd>
         </div>
         <div>
           <dt>Cost</dt>

@@ -3,6 +3,7 @@ import { Link } from '@/components/ui/Link';
 import type { SearchErrors, SearchParams } from '@/lib/directory/search-params';
 import { searchHref } from '@/lib/directory/search-params';
 import { fieldErrorsOf } from '@/lib/forms/state';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import {
   ACCESSIBILITY,
   accessibilityLabel,
@@ -30,8 +31,10 @@ type Props = {
 export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) {
   return (
     <div role="search" aria-label="Search for help and activities">
-      <div className="grid gap-x-6 md:grid-cols-[2fr_1.2fr_1fr_auto] md:items-end">
+      {/* A phone puts the place and the distance side by side, so the results start higher up. */}
+      <div className="search-bar grid grid-cols-2 items-end gap-x-4 md:grid-cols-[2fr_1.2fr_1fr_auto] md:gap-x-6">
         <TextInput
+          formGroupClassName="col-span-2 md:col-span-1"
           id="q"
           label="What are you looking for?"
           hint="For example, lonely, walking or dementia carers"
@@ -45,7 +48,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
         <TextInput
           id="place"
           label="Postcode or area"
-          hint="For example, EB1 2AB or EB1"
+          hint={`For example, ${EXAMPLE_POSTCODE}`}
           defaultValue={params.place}
           error={fieldErrorsOf(errors).place}
           autoComplete="postal-code"
@@ -63,7 +66,7 @@ export function SearchBar({ params, errors }: Pick<Props, 'params' | 'errors'>) 
             ...RADII.map((r) => ({ value: String(r), label: `Within ${r} ${r === 1 ? 'mile' : 'miles'}` })),
           ]}
         />
-        <div className="form-group">
+        <div className="form-group col-span-2 md:col-span-1">
           <Button>Search</Button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import { Link } from '@/components/ui/Link';
 import { EmergencyNotice } from './EmergencyNotice';
 
@@ -10,7 +11,6 @@ export type FooterProps = {
 };
 
 export function Footer({ boroughName, serviceName, contactEmail, contactPhone, privacyNoticeUrl }: FooterProps) {
-  const phoneHref = `tel:${contactPhone.replace(/[^\d+]/g, '')}`;
   return (
     <footer className="site-footer">
       <div className="width-container py-6 tablet:py-10">
@@ -31,7 +31,7 @@ export function Footer({ boroughName, serviceName, contactEmail, contactPhone, p
           {serviceName} is run by {boroughName}.
         </p>
         <p className="m-0">
-          Contact us: <a href={`mailto:${contactEmail}`}>{contactEmail}</a> or <a href={phoneHref}>{contactPhone}</a>
+          Contact us: <a href={`mailto:${contactEmail}`}>{contactEmail}</a> or <PhoneLink number={contactPhone} />
         </p>
       </div>
     </footer>

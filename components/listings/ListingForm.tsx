@@ -37,6 +37,8 @@ export type ListingFormProps = {
   moderatedHint?: boolean;
   /** The map for placing the pin: its tiles, and where to look before there is a pin. */
   map?: { tiles: MapTiles; centre: [number, number] };
+  /** A new listing, or one not yet sent or published: it can be saved as a draft to finish later. */
+  offerDraft?: boolean;
 };
 
 const ORDER = [
@@ -70,7 +72,7 @@ const ORDER = [
 
 const CHECKED_BY_COORDINATOR = 'Changes to this are checked by a coordinator before they show.';
 
-export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint, map }: ListingFormProps) {
+export function ListingForm({ action, initial, needs, groups, submitLabel, moderatedHint, map, offerDraft }: ListingFormProps) {
   const [state, formAction, pending] = useFormAction(action, initial);
   const [live, setLive] = useState<ScheduleValues[] | null>(null);
   const [now] = useState(() => new Date());
@@ -128,6 +130,7 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
       )}
 
       <input type="hidden" name="version" value={state.version ?? ''} />
+      {v.capacityAsLoaded !== undefined ? <input type="hidden" name="capacityAsLoaded" value={v.capacityAsLoaded} /> : null}
       <input type="hidden" name="scheduleCount" value={v.schedules.length} />
       {groups && groups.length > 1 ? (
         <Radios
@@ -472,7 +475,15 @@ export function ListingForm({ action, initial, needs, groups, submitLabel, moder
         <Button type="submit" name="intent" value="save" aria-disabled={pending || undefined}>
           {submitLabel}
         </Button>
+        {offerDraft ? (
+          <Button type="submit" name="intent" value="draft" variant="secondary" aria-disabled={pending || undefined}>
+            Save as draft
+          </Button>
+        ) : null}
       </div>
+      {offerDraft ? (
+        <p className="hint">A draft is not published or sent for checking. Only its name is needed; come back to finish it.</p>
+      ) : null}
     </form>
   );
 }

@@ -32,7 +32,7 @@ export function OrganisationDecisionForm({
           {
             value: 'yes',
             label: 'I have checked the group exists and the contact is genuine',
-            hint: 'The public pages then show it as checked by the council. It is not an endorsement.',
+            hint: 'Needed to approve it. The public pages then show it as checked by the council. It is not an endorsement.',
           },
         ]}
       />

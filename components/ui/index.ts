@@ -9,8 +9,10 @@ export {
   type ChoiceItem,
   type RadiosProps,
 } from './Choices';
+export { ContactOrNone, EmailLink, PhoneAndEmail, PhoneLink, telHref } from './ContactLink';
 export { cx } from './cx';
 export { Details } from './Details';
+export { FilterDisclosure } from './FilterDisclosure';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';
 export { ErrorMessage, Field, Hint, Label, firstError, type FieldError, type FieldProps } from './Field';
 export { InsetText, WarningText } from './InsetText';
@@ -19,6 +21,7 @@ export { Pagination, pageWindow, withPage, type PaginationProps } from './Pagina
 export { PanelConfirmation, type PanelConfirmationProps } from './PanelConfirmation';
 export { SummaryList, type SummaryListAction, type SummaryListRow } from './SummaryList';
 export { Table, type TableCell, type TableProps } from './Table';
+export { TableDate } from './TableDate';
 export { Tag, statusTags, type StatusTag, type TagColour } from './Tag';
 export {
   Select,

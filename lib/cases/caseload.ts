@@ -4,6 +4,7 @@ import { recordPeopleListed, type AuditActor } from '@/lib/audit/record';
 import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseStatus, Rag } from '@/lib/db/generated/client';
 import { calendarDaysBetween, londonToday } from '@/lib/format/dates';
+import { referenceMatches } from '@/lib/references';
 import { pageOf, requestedPage, type PageOf } from '@/lib/paging/pages';
 
 const sql = Prisma.sql;
@@ -96,7 +97,7 @@ export async function myCaseload(
     sql`c.status <> 'closed' AND c."closedAt" IS NULL`,
   ];
   if (filters.rag) where.push(sql`c.rag = ${filters.rag}::"Rag"`);
-  if (q) where.push(sql`(lower(c.reference) = lower(${q}) OR p.name ILIKE ${`%${escapeLike(q)}%`})`);
+  if (q) where.push(sql`(${referenceMatches(sql`c.reference`, q)} OR p.name ILIKE ${`%${escapeLike(q)}%`})`);
   const cases = await db.$queryRaw<
     Array<{
       id: string;

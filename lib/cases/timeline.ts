@@ -24,6 +24,7 @@ export type TimelineFacts = {
   rag: string | null;
   assignedAt: Date | null;
   assignedWorkerId: string | null;
+  assignedById: string | null;
   closedAt: Date | null;
   closedById: string | null;
   outcome: CaseOutcome | null;
@@ -101,6 +102,7 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
       at: f.assignedAt,
       kind: 'assigned',
       title: `Assigned to ${names(f.assignedWorkerId) ?? 'a link worker'}`,
+      by: names(f.assignedById),
     });
   for (const c of f.conversations) {
     const title = c.isClosing ? 'Closing conversation' : c.supersedesId ? 'Conversation corrected' : 'Conversation';

@@ -114,7 +114,8 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
     sg AS (SELECT s.* FROM "SafeguardingConcern" s WHERE s."caseId" = ${caseId}::uuid),
     sp AS (SELECT s.* FROM "Signpost" s WHERE s."caseId" = ${caseId}::uuid),
     mentioned AS (
-      SELECT "triagedById" AS id FROM k UNION SELECT "assignedWorkerId" FROM k UNION SELECT "closedById" FROM k
+      SELECT "triagedById" AS id FROM k UNION SELECT "assignedWorkerId" FROM k UNION SELECT "assignedById" FROM k
+      UNION SELECT "closedById" FROM k
       UNION SELECT "recordedById" FROM consents UNION SELECT "withdrawnById" FROM consents
       UNION SELECT "workerId" FROM convs UNION SELECT "actorId" FROM evs
       UNION SELECT "recordedById" FROM unmet UNION SELECT "raisedById" FROM sg
@@ -323,6 +324,7 @@ export async function openCase(
         rag: c.rag,
         assignedAt: c.assignedAt,
         assignedWorkerId: c.assignedWorkerId,
+        assignedById: c.assignedById,
         closedAt: c.closedAt,
         closedById: c.closedById,
         outcome: c.outcome,

@@ -1,5 +1,6 @@
 import type { Route } from 'next';
 import { z } from 'zod';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import {
   ACCESSIBILITY,
   DAYS,
@@ -94,7 +95,7 @@ const fields = {
   q: z.preprocess(blankToUndefined, z.string().max(200, 'Enter 200 characters or fewer').optional()).transform((v) => v ?? ''),
   needs: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'Choose needs from the list')).max(30, 'Choose fewer needs'),
   place: z
-    .preprocess(blankToUndefined, z.string().max(100, 'Enter a postcode, like EB1 2AB').optional())
+    .preprocess(blankToUndefined, z.string().max(100, `Enter a postcode, like ${EXAMPLE_POSTCODE}`).optional())
     .transform((v) => v ?? ''),
   radius: z
     .preprocess(blankToUndefined, z.coerce.number().optional())

@@ -57,6 +57,8 @@ export async function sendStillRight(
     });
     await enqueueRendered(tx, { recipient: email, rendered, payload: { serviceId } }, now);
   }
+  // Shown to the group and to coordinators, and read by the daily job to keep its interval.
+  await tx.service.update({ where: { id: serviceId }, data: { checkRemindedAt: now } });
   await recordAudit(tx, {
     actor: by,
     action: NUDGE_ACTION,
@@ -89,11 +91,7 @@ export async function listingsDueForNudge(tx: Tx, now: Date, limit = 100): Promi
       AND s."status" IN ('active', 'temporarily_closed')
       AND o."status" <> 'rejected'
       AND coalesce(s."assuredAt", s."createdAt") <= ${warnBefore}
-      AND NOT EXISTS (
-        SELECT 1 FROM "AuditEvent" a
-        WHERE a."entityType" = 'service' AND a."entityId" = s.id::text AND a."action" = ${NUDGE_ACTION}
-          AND a."createdAt" > ${remindBefore}
-      )
+      AND (s."checkRemindedAt" IS NULL OR s."checkRemindedAt" <= ${remindBefore})
     ORDER BY coalesce(s."assuredAt", s."createdAt") ASC, s.id
     LIMIT ${limit}`;
   return rows.map((r) => r.id);
@@ -234,8 +232,7 @@ export async function freshnessList(
     SELECT s.id, s.name, o.name AS "organisationName",
            coalesce(s."assuredAt", s."createdAt") AS checked,
            (s."assuredAt" IS NULL) AS never,
-           (SELECT max(a."createdAt") FROM "AuditEvent" a
-             WHERE a."entityType" = 'service' AND a."entityId" = s.id::text AND a."action" = ${NUDGE_ACTION}) AS nudged
+           s."checkRemindedAt" AS nudged
     FROM "Service" s
     JOIN "Organisation" o ON o.id = s."organisationId"
     WHERE s."published"

@@ -2,7 +2,10 @@
 // Shapes follow the Royal Mail format rules: outward A9, A99, AA9, AA99, A9A, AA9A; inward 9AA,
 // where the inward letters never include C, I, K, M, O or V.
 
-export const EXAMPLE_POSTCODE = 'EB1 2AB';
+// An example people can type and see work: it is in the demo borough's postcode table (the seed's
+// test checks), and it is the borough's own district, like every example on the site.
+export const EXAMPLE_POSTCODE = 'EB1 1AL';
+export const EXAMPLE_DISTRICT = EXAMPLE_POSTCODE.split(' ')[0];
 
 export const postcodeMessages = {
   notPostcode: "That doesn't look like a UK postcode",

@@ -366,7 +366,11 @@ async function importListingSlice(
     ),
   );
   for (const p of updates) {
-    await tx.service.update({ where: { id: p.id }, data: { ...scalar(p), version: { increment: 1 }, updatedAt: now } });
+    // An import's version is nobody's own change: an editor's form opened before it is out of date.
+    await tx.service.update({
+      where: { id: p.id },
+      data: { ...scalar(p), version: { increment: 1 }, updatedAt: now, editedById: null, editedFromVersion: null },
+    });
   }
   const updatedIds = updates.map((p) => p.id);
   if (updatedIds.length) {

@@ -2,6 +2,7 @@
 // columns, so an export can be edited in a spreadsheet and imported again (rows are matched on
 // their ids, so nothing is duplicated).
 import { csvRow } from '@/lib/csv/write';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import { blankSchedule, type ScheduleValues } from '@/lib/listings/schema';
 import { extendedRule } from '@/lib/directory/schedule';
 import { scheduleLike, type ScheduleSnapshot } from '@/lib/listings/schedule-slots';
@@ -70,7 +71,7 @@ export const COLUMNS: readonly Column[] = [
   { name: 'address_1', required: false, help: 'Needed for in-person activities.', example: '1 Park Road' },
   { name: 'address_2', required: false, help: '', example: '' },
   { name: 'town', required: false, help: 'Needed for in-person activities.', example: 'Eastbrook' },
-  { name: 'postcode', required: false, help: 'Needed for in-person activities.', example: 'EB1 2AB' },
+  { name: 'postcode', required: false, help: 'Needed for in-person activities.', example: EXAMPLE_POSTCODE },
   { name: 'latitude', required: false, help: 'Blank: taken from the postcode.', example: '' },
   { name: 'longitude', required: false, help: 'Blank: taken from the postcode.', example: '' },
   {

@@ -121,6 +121,11 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
     return totals;
   });
   await boss.work(QUEUES.reports, work, async () => ({ refreshed: await refreshReportFacts(db) }));
+  if (options.schedule !== false) {
+    // The "still right?" e-mails due now go now, not at the next 9am: an instance that is not
+    // running then (a demo, a restart that day) still sends them. The pass is safe to repeat.
+    await boss.send(QUEUES.freshness, {});
+  }
   log.info({ adapter: adapter.name }, 'jobs started');
 
   let stopped = false;

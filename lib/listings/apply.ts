@@ -14,11 +14,33 @@ import {
   type LocationSnapshot,
 } from './snapshot';
 
+export type LockedService = {
+  id: string;
+  version: number;
+  /** Who made the latest versions, and the version before their unbroken run of them began. */
+  editedById: string | null;
+  editedFromVersion: number | null;
+};
+
 /** Locks the service's row for the rest of the transaction; null when there is no such service. */
-export async function lockService(tx: Tx, serviceId: string): Promise<{ id: string; version: number } | null> {
-  const rows = await tx.$queryRaw<{ id: string; version: number }[]>`
-    SELECT id, version FROM "Service" WHERE id = ${serviceId}::uuid FOR UPDATE`;
+export async function lockService(tx: Tx, serviceId: string): Promise<LockedService | null> {
+  const rows = await tx.$queryRaw<LockedService[]>`
+    SELECT id, version, "editedById", "editedFromVersion" FROM "Service" WHERE id = ${serviceId}::uuid FOR UPDATE`;
   return rows[0] ?? null;
+}
+
+/**
+ * Whether every version after `since` was made by this person: what they changed themselves
+ * (a capacity tap, a save in another tab) is never a conflict with their own form.
+ */
+export function onlyOwnVersionsSince(locked: LockedService, userId: string, since: number | null): boolean {
+  return (
+    since !== null &&
+    since <= locked.version &&
+    locked.editedById === userId &&
+    locked.editedFromVersion !== null &&
+    locked.editedFromVersion <= since
+  );
 }
 
 export class UnknownNeeds extends Error {
@@ -179,12 +201,19 @@ export function versionValues(json: unknown): Partial<ListingSnapshot> {
   return out as Partial<ListingSnapshot>;
 }
 
-/** Bumps the version, the token two editors compare so neither overwrites the other unseen. */
-export async function bumpVersion(tx: Tx, serviceId: string, now: Date): Promise<number> {
-  const row = await tx.service.update({
-    where: { id: serviceId },
-    data: { version: { increment: 1 }, updatedAt: now },
-    select: { version: true },
-  });
-  return row.version;
+/**
+ * Bumps the version, the token two editors compare so neither overwrites the other unseen, and
+ * notes who made it: a run of versions by one person starts where someone else's (or nobody's) ended.
+ */
+export async function bumpVersion(tx: Tx, serviceId: string, now: Date, by: string | null): Promise<number> {
+  const rows = await tx.$queryRaw<{ version: number }[]>`
+    UPDATE "Service"
+    SET "editedFromVersion" = CASE WHEN "editedById" = ${by}::uuid THEN "editedFromVersion" ELSE version END,
+        "editedById" = ${by}::uuid,
+        version = version + 1,
+        "updatedAt" = ${now}
+    WHERE id = ${serviceId}::uuid
+    RETURNING version`;
+  if (!rows[0]) throw new Error('bumpVersion: no such service');
+  return rows[0].version;
 }

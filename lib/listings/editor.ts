@@ -31,9 +31,16 @@ export type ProviderListingRow = {
   capacitySpaces: number | null;
   lastCheckedAt: Date;
   needsChecking: boolean;
+  /** When the group was sent the "Is this still right?" e-mail, if that was after the last check. */
+  remindedAt: Date | null;
   waiting: 'new_listing' | 'change' | null;
   openReports: number;
 };
+
+/** The last "still right?" e-mail, if it came after the listing was last checked (else it has been answered). */
+function remindedSince(remindedAt: Date | null, lastCheckedAt: Date | null): Date | null {
+  return remindedAt && (!lastCheckedAt || remindedAt >= lastCheckedAt) ? remindedAt : null;
+}
 
 export type ProviderGroup = { id: string; name: string; status: string; listings: ProviderListingRow[] };
 
@@ -67,6 +74,7 @@ export async function providerListings(
           capacitySpaces: true,
           assuredAt: true,
           createdAt: true,
+          checkRemindedAt: true,
           changeRequests: { where: { status: 'pending' }, select: { kind: true } },
         },
       },
@@ -92,6 +100,7 @@ export async function providerListings(
         capacitySpaces: s.capacitySpaces,
         lastCheckedAt,
         needsChecking: lastCheckedAt <= staleBefore,
+        remindedAt: remindedSince(s.checkRemindedAt, lastCheckedAt),
         waiting,
         openReports: s.changeRequests.filter((r) => r.kind === 'problem_report').length,
       };
@@ -109,6 +118,8 @@ export type EditorData = {
   organisationStatus: string;
   version: number;
   lastCheckedAt: Date | null;
+  /** When the group was sent the "Is this still right?" e-mail, if that was after the last check. */
+  remindedAt: Date | null;
   capacityStatus: 'open' | 'waiting_list' | 'full';
   capacitySpaces: number | null;
   values: ListingValues;
@@ -145,6 +156,7 @@ export async function editorData(
     organisationStatus: live.organisation.status,
     version: live.version,
     lastCheckedAt: live.assuredAt,
+    remindedAt: remindedSince(live.checkRemindedAt, live.assuredAt ?? live.createdAt),
     capacityStatus: live.capacityStatus,
     capacitySpaces: live.capacitySpaces,
     values: listingValues(live.organisationId, { ...snapshot, ...overlay }, now),

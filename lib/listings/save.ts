@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
-import { applyValues, bumpVersion, lockService, termIdsFor, UnknownNeeds, writeVersion } from './apply';
+import { applyValues, bumpVersion, lockService, onlyOwnVersionsSince, termIdsFor, UnknownNeeds, writeVersion } from './apply';
 import type { FieldErrors, ListingInput } from './schema';
 import { changedFields, pick } from './diff';
 import { KeptScheduleMissing } from './schedule-slots';
@@ -37,13 +37,25 @@ export type SaveResult =
       pending: ListingField[];
       /** The listing as a whole waits for a coordinator (a new listing, or a new group's). */
       awaitingApproval: boolean;
+      /** Kept as a draft: not published, not sent for checking. */
+      drafted: boolean;
+      /** The listing went public with this save (a coordinator's new listing or draft). */
+      wentLive: boolean;
       changeRequestId: string | null;
     }
   | { ok: false; reason: 'conflict'; currentVersion: number; current: ListingSnapshot; differs: ListingField[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'invalid'; errors: FieldErrors };
 
-export type SaveOptions = { geocoder?: Geocoder };
+export type SaveOptions = {
+  geocoder?: Geocoder;
+  /** The person left the space as the form showed it: keep what is stored (a one-tap change since stays). */
+  keepStoredCapacity?: boolean;
+  /** Save a new or unpublished listing to finish later: nothing is published or sent for checking. */
+  draft?: boolean;
+};
+
+export const DRAFT_TOO_LATE = 'This listing has been sent for checking or published, so it cannot be saved as a draft';
 
 export const KEPT_MISSING =
   'This time has changed since you opened the form. Remove it, or open the listing again to see it as it is now';
@@ -90,7 +102,7 @@ export async function saveListing(
     if (error instanceof UnknownNeeds) return { ok: false, reason: 'invalid', errors: { needs: ['Choose from the list'] } };
     throw error;
   }
-  if (!input.serviceId) return createListing(tx, user, input, now, geocoder);
+  if (!input.serviceId) return createListing(tx, user, input, now, geocoder, options.draft ?? false);
 
   const locked = await lockService(tx, input.serviceId);
   if (!locked) return { ok: false, reason: 'not_found' };
@@ -99,6 +111,8 @@ export async function saveListing(
   assertCan(user, 'service.edit', { kind: 'service', organisationId: current.organisationId });
 
   const before = snapshotOf(current);
+  // Newer than the form, but only by this person's own changes: not a conflict.
+  const stale = locked.version !== expectedVersion && !onlyOwnVersionsSince(locked, user.id, expectedVersion);
   const location = await resolveLocation(tx, input, geocoder);
   // The editor edits the first place; any others the listing has are kept as they are.
   const proposedLocations = location
@@ -110,7 +124,7 @@ export async function saveListing(
     fromForm = snapshotFromInput(input, null, now, before.schedules);
   } catch (error) {
     if (!(error instanceof KeptScheduleMissing)) throw error;
-    if (locked.version !== expectedVersion) {
+    if (stale) {
       const known = { ...input, schedules: input.schedules.filter((x) => x.kind !== 'keep') };
       const partial = { ...snapshotFromInput(known, null, now), locations: proposedLocations };
       return {
@@ -126,8 +140,12 @@ export async function saveListing(
   const proposed: ListingSnapshot = { ...fromForm, locations: proposedLocations };
   // A status of "closed for good" is only set by a coordinator; the editor keeps it.
   if (before.status === 'defunct' && proposed.status === 'inactive') proposed.status = 'defunct';
+  if (options.keepStoredCapacity) {
+    proposed.capacityStatus = before.capacityStatus;
+    proposed.capacitySpaces = before.capacitySpaces;
+  }
 
-  if (locked.version !== expectedVersion) {
+  if (stale) {
     return {
       ok: false,
       reason: 'conflict',
@@ -139,18 +157,34 @@ export async function saveListing(
 
   const changed = changedFields(before, proposed);
   const direct = publishesDirectly(user);
-  const draft = !current.published;
+  const unpublished = !current.published;
   const newGroup = current.organisation.status !== 'approved';
+  // Sent for its first check and waiting: it can no longer go back to being a draft.
+  const firstCheck = unpublished ? await pendingRequest(tx, current.id, 'new_listing') : null;
+  if (options.draft && (!unpublished || firstCheck)) return { ok: false, reason: 'invalid', errors: { name: [DRAFT_TOO_LATE] } };
 
   let published: ListingField[] = [];
   let pending: ListingField[] = [];
   let changeRequestId: string | null = null;
   let touched = false;
+  let awaitingApproval = false;
+  let firstPublished = false;
 
-  if (draft && !direct) {
+  if (unpublished && options.draft) {
+    // A draft: it changes, and nothing is published or sent.
+    published = await applyValues(tx, current.id, before, proposed);
+    touched = published.length > 0;
+  } else if (unpublished && direct && !newGroup && !firstCheck) {
+    // A coordinator's own draft (or one sent back): published now.
+    published = await applyValues(tx, current.id, before, proposed);
+    await tx.service.update({ where: { id: current.id }, data: { published: true } });
+    firstPublished = true;
+    touched = true;
+  } else if (unpublished && (!direct || newGroup)) {
     // Not public yet: the draft itself changes, and the request for its first check shows it as it is now.
     published = await applyValues(tx, current.id, before, proposed);
-    const open = await pendingRequest(tx, current.id, 'new_listing');
+    awaitingApproval = true;
+    const open = firstCheck;
     if (open) {
       await tx.listingChangeRequest.update({
         where: { id: open.id },
@@ -214,8 +248,9 @@ export async function saveListing(
   }
 
   let version = locked.version;
-  if (published.length || touched) version = await bumpVersion(tx, current.id, now);
+  if (published.length || touched) version = await bumpVersion(tx, current.id, now, user.id);
   if (published.length && current.published) await writeVersion(tx, current.id, user.id, now, 'edited', { fields: published });
+  if (firstPublished) await writeVersion(tx, current.id, user.id, now, 'created');
   // Saving the listing is checking it: the group has looked at every field.
   if (!direct) {
     await tx.service.update({
@@ -228,7 +263,7 @@ export async function saveListing(
     action: 'listing.saved',
     entityType: 'service',
     entityId: current.id,
-    detail: { fieldsPublished: published, fieldsWaiting: pending, version },
+    detail: { fieldsPublished: published, fieldsWaiting: pending, version, ...(options.draft ? { draft: true } : {}) },
     at: now,
   });
   return {
@@ -238,12 +273,21 @@ export async function saveListing(
     created: false,
     published,
     pending,
-    awaitingApproval: draft && !direct,
+    awaitingApproval,
+    drafted: unpublished && Boolean(options.draft),
+    wentLive: firstPublished,
     changeRequestId,
   };
 }
 
-async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Date, geocoder: Geocoder): Promise<SaveResult> {
+async function createListing(
+  tx: Tx,
+  user: Editor,
+  input: ListingInput,
+  now: Date,
+  geocoder: Geocoder,
+  draft: boolean,
+): Promise<SaveResult> {
   assertCan(user, 'service.edit', { kind: 'organisation', organisationId: input.organisationId });
   const organisation = await tx.organisation.findUnique({
     where: { id: input.organisationId },
@@ -251,7 +295,9 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
   });
   if (!organisation || organisation.status === 'rejected')
     return { ok: false, reason: 'invalid', errors: { organisationId: ['Choose the group that runs it'] } };
-  const direct = publishesDirectly(user);
+  // A coordinator publishes at once, but only for an approved group: a new group's listing waits in
+  // the queue with the group, whoever wrote it.
+  const direct = publishesDirectly(user) && organisation.status === 'approved' && !draft;
   const location = await resolveLocation(tx, input, geocoder);
   const kept = input.schedules.find((x) => x.kind === 'keep');
   // A new listing has no stored schedules to keep.
@@ -278,7 +324,7 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
   let changeRequestId: string | null = null;
   if (direct) {
     await writeVersion(tx, service.id, user.id, now, 'created');
-  } else {
+  } else if (!draft) {
     changeRequestId = (
       await tx.listingChangeRequest.create({
         data: {
@@ -299,7 +345,7 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
     action: 'listing.created',
     entityType: 'service',
     entityId: service.id,
-    detail: { published: direct },
+    detail: { published: direct, ...(draft ? { draft: true } : {}) },
     at: now,
   });
   return {
@@ -309,7 +355,9 @@ async function createListing(tx: Tx, user: Editor, input: ListingInput, now: Dat
     created: true,
     published: direct ? changedFields(blank, proposed) : [],
     pending: [],
-    awaitingApproval: !direct,
+    awaitingApproval: !direct && !draft,
+    drafted: draft,
+    wentLive: direct,
     changeRequestId,
   };
 }
@@ -339,7 +387,7 @@ export async function setCapacity(
   if (service.capacityStatus === status && service.capacitySpaces === capacitySpaces)
     return { ok: true, version: locked.version };
   await tx.service.update({ where: { id: serviceId }, data: { capacityStatus: status, capacitySpaces } });
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, user.id);
   if (service.published)
     await writeVersion(tx, serviceId, user.id, now, 'capacity', { fields: ['capacityStatus', 'capacitySpaces'] });
   await recordAudit(tx, {

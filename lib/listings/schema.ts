@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isDateKey, nestedCharacterErrors, issuesToErrors, lengthLimit, type FieldErrors } from '@/lib/forms';
 import { WEEK_ORDER, WEEKDAY_NAMES, type WeekdayCode } from '@/lib/directory/days';
-import { normalisePostcode } from '@/lib/geo/postcode';
+import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
 import { ukPositionProblem } from '@/lib/geo/uk';
 import { normalisePhone, normaliseUrl, plainLine, plainText, splitList } from './text';
 
@@ -247,7 +247,7 @@ export const locationInput = z
   })
   .superRefine((l, ctx) => {
     if (l.postcode !== '' && !normalisePostcode(l.postcode)) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a real postcode, like EB1 2AB' });
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: postcodeMessages.enterReal });
     }
     if ((l.latitude === null) !== (l.longitude === null)) {
       ctx.addIssue({
@@ -271,94 +271,102 @@ export function locationIsBlank(l: LocationInput): boolean {
 
 // ---------- the listing ----------
 
-export const listingInput = z
-  .object({
-    organisationId: z.uuid({ error: 'Choose the group that runs it' }),
-    name: line('The name', 120, 'Enter the name of the activity'),
-    description: z.preprocess(
-      (v) => plainText(str(v)),
-      z.string().min(1, 'Describe the activity').superRefine(lengthLimit('The description', 4000)),
-    ),
-    needs: z.preprocess(
-      list,
-      z.array(z.string().regex(/^[a-z0-9-]{1,64}$/, 'Choose from the list')).min(1, 'Choose at least one thing it helps with'),
-    ),
-    minimumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
-    maximumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
-    eligibility: optionalText('Who can come', 500),
-    cost: z.enum(['free', 'paid'], { error: 'Say whether it is free' }),
-    costDescription: optionalLine('What it costs', 200),
-    languages: z.preprocess(
-      (v) => splitList(str(v)),
-      z.array(z.string().max(40, 'Enter each language in 40 characters or fewer')).max(15, 'List up to 15 languages'),
-    ),
-    deliveryModes: z.preprocess(
-      list,
-      z.array(z.enum(DELIVERY_MODES, { error: 'Choose from the list' })).min(1, 'Choose how people take part'),
-    ),
-    accessMethods: z.preprocess(
-      list,
-      z.array(z.enum(ACCESS_METHODS, { error: 'Choose from the list' })).min(1, 'Choose how people can join'),
-    ),
-    url: z.preprocess((v) => str(v), z.string()),
-    email: z.preprocess(
-      (v) => plainLine(str(v)).toLowerCase(),
-      z.union([
-        z.literal(''),
-        z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254),
-      ]),
-    ),
-    phone: z.preprocess((v) => str(v), z.string()),
-    contactName: optionalLine('The contact name', 100),
-    status: z.enum(SERVICE_STATUSES, { error: 'Say whether it is running' }),
-    alert: optionalLine('The notice', 300),
-    capacityStatus: z.enum(CAPACITY_STATUSES, { error: 'Say whether it has space' }),
-    capacitySpaces: optionalInt(0, 9999, 'Enter the number of spaces as a whole number, like 5'),
-    location: locationInput,
-    schedules: z.preprocess(
-      (v) => (Array.isArray(v) ? v : []),
-      z.array(scheduleInput).max(MAX_SCHEDULES, `Add up to ${MAX_SCHEDULES} times`),
-    ),
-  })
-  .superRefine(
-    (s, ctx) => {
-      // Runs even when a field already failed (defensively: a failed field holds what was typed),
-      // so the person sees every problem at once rather than in rounds.
-      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-      if (typeof s.minimumAge === 'number' && typeof s.maximumAge === 'number' && s.maximumAge < s.minimumAge) {
-        issue(['maximumAge'], 'The oldest age must be the same as or more than the youngest');
-      }
-      if (s.cost === 'paid' && !s.costDescription) issue(['costDescription'], 'Say what it costs, like £2 a session');
-      const url = typeof s.url === 'string' ? s.url : '';
-      const phone = typeof s.phone === 'string' ? s.phone : '';
-      const email = typeof s.email === 'string' ? s.email : '';
-      if (url !== '' && normaliseUrl(url) === null) issue(['url'], 'Enter a web address, like www.example.org');
-      if (phone !== '' && normalisePhone(phone) === null) issue(['phone'], 'Enter a UK phone number, like 01632 960 123');
-      if (url === '' && email === '' && phone === '')
-        issue(['email'], 'Give at least one way to get in touch: an email address, a phone number or a website');
-      if (Array.isArray(s.deliveryModes) && (s.deliveryModes as string[]).includes('in_person')) {
-        const l = (s.location ?? {}) as Record<string, unknown>;
-        if (!l.address1) issue(['location', 'address1'], 'Enter the first line of the address');
-        if (!l.city) issue(['location', 'city'], 'Enter the town or city');
-        if (!l.postcode) issue(['location', 'postcode'], 'Enter the postcode');
-      }
-    },
-    { when: () => true },
-  )
-  .transform((s) => ({
-    ...s,
-    isFree: s.cost === 'free',
-    costDescription: s.cost === 'free' ? null : s.costDescription,
-    needs: [...new Set(s.needs)].sort(),
-    url: s.url === '' ? null : normaliseUrl(s.url),
-    email: s.email === '' ? null : s.email,
-    phone: s.phone === '' ? null : normalisePhone(s.phone),
-    capacitySpaces: s.capacityStatus === 'open' ? s.capacitySpaces : null,
-    location: s.deliveryModes.includes('in_person') || !locationIsBlank(s.location) ? s.location : null,
-  }));
+/**
+ * The listing's schema. A draft (saved to finish later, not yet sent for checking or published)
+ * needs only its name: what is filled in must be right, but nothing else has to be there yet.
+ */
+function listingSchema(draft: boolean) {
+  const atLeastOne = <T extends z.ZodType>(item: T, message: string) =>
+    z.preprocess(list, draft ? z.array(item) : z.array(item).min(1, message));
+  return z
+    .object({
+      organisationId: z.uuid({ error: 'Choose the group that runs it' }),
+      name: line('The name', 120, 'Enter the name of the activity'),
+      description: z.preprocess(
+        (v) => plainText(str(v)),
+        (draft ? z.string() : z.string().min(1, 'Describe the activity')).superRefine(lengthLimit('The description', 4000)),
+      ),
+      needs: atLeastOne(z.string().regex(/^[a-z0-9-]{1,64}$/, 'Choose from the list'), 'Choose at least one thing it helps with'),
+      minimumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
+      maximumAge: optionalInt(0, 120, 'Enter an age from 0 to 120, in whole years'),
+      eligibility: optionalText('Who can come', 500),
+      // A draft may leave the question unanswered: it is then neither free nor priced yet.
+      cost: draft
+        ? z.enum(['free', 'paid', ''], { error: 'Say whether it is free' })
+        : z.enum(['free', 'paid'], { error: 'Say whether it is free' }),
+      costDescription: optionalLine('What it costs', 200),
+      languages: z.preprocess(
+        (v) => splitList(str(v)),
+        z.array(z.string().max(40, 'Enter each language in 40 characters or fewer')).max(15, 'List up to 15 languages'),
+      ),
+      deliveryModes: atLeastOne(z.enum(DELIVERY_MODES, { error: 'Choose from the list' }), 'Choose how people take part'),
+      accessMethods: atLeastOne(z.enum(ACCESS_METHODS, { error: 'Choose from the list' }), 'Choose how people can join'),
+      url: z.preprocess((v) => str(v), z.string()),
+      email: z.preprocess(
+        (v) => plainLine(str(v)).toLowerCase(),
+        z.union([
+          z.literal(''),
+          z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).max(254),
+        ]),
+      ),
+      phone: z.preprocess((v) => str(v), z.string()),
+      contactName: optionalLine('The contact name', 100),
+      status: z.enum(SERVICE_STATUSES, { error: 'Say whether it is running' }),
+      alert: optionalLine('The notice', 300),
+      capacityStatus: z.enum(CAPACITY_STATUSES, { error: 'Say whether it has space' }),
+      capacitySpaces: optionalInt(0, 9999, 'Enter the number of spaces as a whole number, like 5'),
+      location: locationInput,
+      schedules: z.preprocess(
+        (v) => (Array.isArray(v) ? v : []),
+        z.array(scheduleInput).max(MAX_SCHEDULES, `Add up to ${MAX_SCHEDULES} times`),
+      ),
+    })
+    .superRefine(
+      (s, ctx) => {
+        // Runs even when a field already failed (defensively: a failed field holds what was typed),
+        // so the person sees every problem at once rather than in rounds.
+        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+        if (typeof s.minimumAge === 'number' && typeof s.maximumAge === 'number' && s.maximumAge < s.minimumAge) {
+          issue(['maximumAge'], 'The oldest age must be the same as or more than the youngest');
+        }
+        if (s.cost === 'paid' && !s.costDescription && !draft) issue(['costDescription'], 'Say what it costs, like £2 a session');
+        const url = typeof s.url === 'string' ? s.url : '';
+        const phone = typeof s.phone === 'string' ? s.phone : '';
+        const email = typeof s.email === 'string' ? s.email : '';
+        if (url !== '' && normaliseUrl(url) === null) issue(['url'], 'Enter a web address, like www.example.org');
+        if (phone !== '' && normalisePhone(phone) === null) issue(['phone'], 'Enter a UK phone number, like 01632 960 123');
+        if (draft) return;
+        if (url === '' && email === '' && phone === '')
+          issue(['email'], 'Give at least one way to get in touch: an email address, a phone number or a website');
+        if (Array.isArray(s.deliveryModes) && (s.deliveryModes as string[]).includes('in_person')) {
+          const l = (s.location ?? {}) as Record<string, unknown>;
+          if (!l.address1) issue(['location', 'address1'], 'Enter the first line of the address');
+          if (!l.city) issue(['location', 'city'], 'Enter the town or city');
+          if (!l.postcode) issue(['location', 'postcode'], 'Enter the postcode');
+        }
+      },
+      { when: () => true },
+    )
+    .transform((s) => ({
+      ...s,
+      isFree: s.cost === 'free',
+      costDescription: s.cost === 'free' ? null : s.costDescription,
+      needs: [...new Set(s.needs)].sort(),
+      url: s.url === '' ? null : normaliseUrl(s.url),
+      email: s.email === '' ? null : s.email,
+      phone: s.phone === '' ? null : normalisePhone(s.phone),
+      capacitySpaces: s.capacityStatus === 'open' ? s.capacitySpaces : null,
+      location: s.deliveryModes.includes('in_person') || !locationIsBlank(s.location) ? s.location : null,
+    }));
+}
+
+export const listingInput = listingSchema(false);
+const draftListingInput = listingSchema(true);
 
 /** A listing as the editor saves it: each time either set in the form, or a stored one kept as it is. */
-export type ListingInput = Omit<z.output<typeof listingInput>, 'schedules'> & { schedules: Array<ScheduleInput | KeepInput> };
+export type ListingInput = Omit<z.output<typeof draftListingInput>, 'schedules'> & {
+  schedules: Array<ScheduleInput | KeepInput>;
+};
 
 // ---------- the form's raw values ----------
 
@@ -405,6 +413,12 @@ export type ListingValues = {
   alert: string;
   capacityStatus: string;
   capacitySpaces: string;
+  /**
+   * The space as the editor was opened with it (capacityKey), posted back unchanged: a save where
+   * the person left the space alone keeps what is stored, so it never undoes a one-tap change made
+   * since (docs/decisions/0021).
+   */
+  capacityAsLoaded?: string;
   location: {
     name: string;
     address1: string;
@@ -513,6 +527,7 @@ export function listingValuesFromForm(form: FormData): ListingValues {
     alert: formText(form, 'alert'),
     capacityStatus: formText(form, 'capacityStatus'),
     capacitySpaces: formText(form, 'capacitySpaces'),
+    ...(form.has('capacityAsLoaded') ? { capacityAsLoaded: formText(form, 'capacityAsLoaded') } : {}),
     location: {
       name: formText(form, 'location.name'),
       address1: formText(form, 'location.address1'),
@@ -525,6 +540,16 @@ export function listingValuesFromForm(form: FormData): ListingValues {
     },
     schedules,
   };
+}
+
+/** The space in a form's words, as one string: "open:5", "open:", "full:" (spaces count only when open). */
+export function capacityKey(v: Pick<ListingValues, 'capacityStatus' | 'capacitySpaces'>): string {
+  return `${v.capacityStatus}:${v.capacityStatus === 'open' ? v.capacitySpaces.trim() : ''}`;
+}
+
+/** Whether the person left the space as the form was opened with it. */
+export function capacityUntouched(v: ListingValues): boolean {
+  return v.capacityAsLoaded !== undefined && v.capacityAsLoaded === capacityKey(v);
 }
 
 /** A schedule slot the person left completely empty is not an error: it is ignored. */
@@ -558,13 +583,19 @@ export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; mes
 
 export type ParsedListing = { ok: true; data: ListingInput } | { ok: false; fieldErrors: FieldErrors };
 
-/** Validates the form's values; empty schedule slots are dropped first, keeping their positions for messages. */
-export function parseListing(values: ListingValues): ParsedListing {
+/**
+ * Validates the form's values; empty schedule slots are dropped first, keeping their positions for
+ * messages. A draft is checked for what is filled in, not for what is missing (listingSchema).
+ */
+export function parseListing(values: ListingValues, options: { draft?: boolean } = {}): ParsedListing {
   const filled = values.schedules.map((s, i) => ({ s, i })).filter(({ s }) => !isBlankSchedule(s));
   // Stored schedules kept as they are skip the form's checks: they are taken from the listing itself when saved.
   const kept = filled.filter(({ s }) => s.kind === 'keep');
   const typed = filled.filter(({ s }) => s.kind !== 'keep');
-  const parsed = listingInput.safeParse({ ...values, schedules: typed.map(({ s }) => s) });
+  const parsed = (options.draft ? draftListingInput : listingInput).safeParse({
+    ...values,
+    schedules: typed.map(({ s }) => s),
+  });
   const extra: Record<string, string[]> = {};
   for (const { s, i } of kept) if (!KEEP_KEY.test(s.keep ?? '')) extra[`schedules-${i}-kind`] = ['Choose how often it happens'];
   if (filled.length > MAX_SCHEDULES) extra.schedules = [`Add up to ${MAX_SCHEDULES} times`];

@@ -4,7 +4,7 @@
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { scheduleFromRow, scheduleFromSlot, scheduleValues, type ScheduleSnapshot } from './schedule-slots';
-import type { ListingInput, ListingValues, LocationInput } from './schema';
+import { capacityKey, type ListingInput, type ListingValues, type LocationInput } from './schema';
 
 export type LocationSnapshot = {
   id?: string;
@@ -216,7 +216,8 @@ export function listingValues(organisationId: string, s: ListingSnapshot, now: D
     minimumAge: s.minimumAge === null ? '' : String(s.minimumAge),
     maximumAge: s.maximumAge === null ? '' : String(s.maximumAge),
     eligibility: s.eligibility ?? '',
-    cost: s.isFree ? 'free' : 'paid',
+    // Not free and no price: the question was never answered (a draft), so the form asks it again.
+    cost: s.isFree ? 'free' : s.costDescription ? 'paid' : '',
     costDescription: s.costDescription ?? '',
     languages: s.languages.join(', '),
     deliveryModes: [...s.deliveryModes],
@@ -229,6 +230,10 @@ export function listingValues(organisationId: string, s: ListingSnapshot, now: D
     alert: s.alert ?? '',
     capacityStatus: s.capacityStatus,
     capacitySpaces: s.capacitySpaces === null ? '' : String(s.capacitySpaces),
+    capacityAsLoaded: capacityKey({
+      capacityStatus: s.capacityStatus,
+      capacitySpaces: s.capacitySpaces === null ? '' : String(s.capacitySpaces),
+    }),
     location: {
       name: loc?.name ?? '',
       address1: loc?.address1 ?? '',

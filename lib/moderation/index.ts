@@ -259,7 +259,7 @@ export async function changeRequestServiceId(tx: Tx, id: string): Promise<string
 }
 
 export type DecisionResult =
-  { ok: true; version?: number } | { ok: false; reason: 'not_found' | 'already_decided' | 'wrong_kind' };
+  { ok: true; version?: number } | { ok: false; reason: 'not_found' | 'already_decided' | 'wrong_kind' | 'group_not_approved' };
 
 /** Takes the request if it is still pending (a second coordinator deciding at the same time gets already_decided). */
 async function claim(tx: Tx, id: string, status: ChangeRequestStatus, reviewer: Reviewer, note: string | null, now: Date) {
@@ -280,6 +280,11 @@ const cleanNote = (note: string | null | undefined) => {
   return t === '' ? null : t;
 };
 
+async function groupApproved(tx: Tx, serviceId: string): Promise<boolean> {
+  const s = await tx.service.findUnique({ where: { id: serviceId }, select: { organisation: { select: { status: true } } } });
+  return s?.organisation.status === 'approved';
+}
+
 /** Approves a new listing (publishes it) or a change (applies it); both add a version. */
 export async function approveChange(
   tx: Tx,
@@ -298,6 +303,9 @@ export async function approveChange(
   if (peek.kind === 'problem_report' || !peek.serviceId) return { ok: false, reason: 'wrong_kind' };
   // Lock the listing first, as the editor does, so an approval and a save queue up rather than interleave.
   if (!(await lockService(tx, peek.serviceId))) return { ok: false, reason: 'not_found' };
+  // A listing goes public only once a coordinator has approved (and so checked) the group that runs it.
+  if (peek.kind === 'new_listing' && !(await groupApproved(tx, peek.serviceId)))
+    return { ok: false, reason: 'group_not_approved' };
   const r = await claim(tx, id, 'approved', reviewer, cleanNote(note), now);
   if (!r) return { ok: false, reason: (await exists(tx, id)) ? 'already_decided' : 'not_found' };
   const serviceId = peek.serviceId;
@@ -315,7 +323,7 @@ export async function approveChange(
     }
     await applyValues(tx, serviceId, snapshotOf(live), proposed);
   }
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, reviewer.id);
   await writeVersion(tx, serviceId, r.submittedById ?? reviewer.id, now, 'approved', {
     approvedById: reviewer.id,
     changeRequestId: r.id,
@@ -514,7 +522,7 @@ export async function restoreVersion(
   }
   const fields = await applyValues(tx, serviceId, snapshotOf(live), values);
   if (fields.length === 0) return { ok: false, reason: 'no_change' };
-  const version = await bumpVersion(tx, serviceId, now);
+  const version = await bumpVersion(tx, serviceId, now, reviewer.id);
   const written = await writeVersion(tx, serviceId, reviewer.id, now, 'restored', { restoredFrom: number, fields });
   await recordAudit(tx, {
     actor: reviewer,

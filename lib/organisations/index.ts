@@ -243,9 +243,13 @@ export async function pendingOrganisations(tx: Tx): Promise<PendingOrganisation[
   }));
 }
 
-export type DecideResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_decided' };
+export type DecideResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_decided' | 'not_checked' };
 
-/** Approves or turns down a group waiting for a coordinator, and tells its members. */
+/**
+ * Approves or turns down a group waiting for a coordinator, and tells its members. Approving is
+ * saying the group exists and its contact is genuine (its members are told it was checked), so it
+ * needs the coordinator's check.
+ */
 export async function decideOrganisation(
   tx: Tx,
   reviewer: SessionUser,
@@ -254,11 +258,12 @@ export async function decideOrganisation(
   now: Date = new Date(),
 ): Promise<DecideResult> {
   assertCan(reviewer, 'moderation.review');
+  if (decision.approve && !decision.verified) return { ok: false, reason: 'not_checked' };
   const { count } = await tx.organisation.updateMany({
     where: { id: organisationId, status: 'pending' },
     data: {
       status: decision.approve ? 'approved' : 'rejected',
-      ...(decision.approve && decision.verified ? { verified: true, verifiedAt: now, verifiedById: reviewer.id } : {}),
+      ...(decision.approve ? { verified: true, verifiedAt: now, verifiedById: reviewer.id } : {}),
       version: { increment: 1 },
     },
   });
@@ -289,7 +294,7 @@ export async function decideOrganisation(
     action: decision.approve ? 'organisation.approved' : 'organisation.rejected',
     entityType: 'organisation',
     entityId: organisationId,
-    detail: { verified: decision.approve && decision.verified },
+    detail: { verified: decision.approve },
     at: now,
   });
   return { ok: true };

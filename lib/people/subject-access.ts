@@ -5,7 +5,8 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { recordAudit, recordPeopleListed } from '@/lib/audit/record';
 import { isUuid } from '@/lib/forms';
-import type { Tx } from '@/lib/db/client';
+import { Prisma, type Tx } from '@/lib/db/client';
+import { referenceMatches } from '@/lib/references';
 import { declineReasons } from '@/lib/referrals/lifecycle';
 import { ANSWER_PURPOSE } from '@/lib/referrals/answer-links';
 
@@ -47,12 +48,12 @@ export async function findPeople(
   if (!can(user, 'person.export', { kind: 'person', teamIds: [] })) return null;
   const q = query.trim().slice(0, 100);
   if (q.length < 2) return [];
+  // A reference matches however it is typed (spaces, hyphens, case), in today's shape or an older one.
+  const byReference = await tx.$queryRaw<{ personId: string }[]>`
+    SELECT DISTINCT "personId" FROM "Case" WHERE ${referenceMatches(Prisma.sql`reference`, q)}`;
   const people = await tx.person.findMany({
     where: {
-      OR: [
-        { cases: { some: { reference: { equals: q, mode: 'insensitive' } } } },
-        { name: { contains: q, mode: 'insensitive' } },
-      ],
+      OR: [{ id: { in: byReference.map((r) => r.personId) } }, { name: { contains: q, mode: 'insensitive' } }],
     },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: 25,

@@ -1,5 +1,6 @@
 // A provider's own referral figures for funding bids: counts of referrals to their activities, by
-// the month they were sent (Europe/London) and by activity. Activity data only: no people.
+// the month they were sent (Europe/London) and by activity, for a financial year (April to March,
+// as councils, the NHS and most funders count). Activity data only: no people.
 import type { SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import { londonDateKey, londonMidnight, shiftDateKey } from '@/lib/format/dates';
@@ -17,11 +18,15 @@ export type MonthFigures = FigureCounts & { month: string; label: string };
 export type ActivityFigures = FigureCounts & { serviceId: string; name: string; organisationName: string };
 
 export type ProviderFigures = {
-  /** First London day of the period, "YYYY-MM-DD". */
+  /** The financial year, by the calendar year it starts in: 2026 is April 2026 to March 2027. */
+  year: number;
+  /** The year is still running: its months go up to this one. */
+  soFar: boolean;
+  /** First London day of the period (1 April), "YYYY-MM-DD". */
   from: string;
-  /** Last London day of the period (the end of the current month), "YYYY-MM-DD". */
+  /** Last London day of the period (31 March, or the end of this month while the year runs), "YYYY-MM-DD". */
   to: string;
-  /** All 12 months, oldest first, including months with no referrals. */
+  /** Every month of the period, April first, including months with no referrals. */
   byMonth: MonthFigures[];
   /** Activities with at least one referral in the period, by organisation then name. */
   byActivity: ActivityFigures[];
@@ -39,7 +44,25 @@ type Row = {
   completed: number;
 };
 
-const MONTHS = 12;
+/** The year asked for in a query (?year=2025), if it is one of those on offer; otherwise this year. */
+export function chosenYear(asked: string | undefined, years: readonly number[]): number | undefined {
+  const n = Number(asked);
+  return asked && /^\d{4}$/.test(asked) && years.includes(n) ? n : undefined;
+}
+
+/** The financial year a London day ("YYYY-MM-DD") falls in, by the calendar year it starts in. */
+export function financialYearOf(dateKey: string): number {
+  const [y, m] = dateKey.split('-').map(Number);
+  return m >= 4 ? y : y - 1;
+}
+
+/** "April 2026 to March 2027". */
+export function financialYearLabel(year: number): string {
+  return `April ${year} to March ${year + 1}`;
+}
+
+/** How many past financial years a provider can look back on. */
+const YEARS_BACK = 5;
 
 const zero = (): FigureCounts => ({ received: 0, accepted: 0, attended: 0, completed: 0 });
 
@@ -67,16 +90,41 @@ export async function memberOrganisationIds(tx: Tx, user: Pick<SessionUser, 'id'
   return [...new Set(rows.map((r) => r.organisationId))].sort();
 }
 
-/** Referral figures for these organisations over the 12 London calendar months up to and including `now`'s. */
+/**
+ * The financial years these organisations have referrals in, newest first (this year always, and at
+ * most YEARS_BACK before it), for the page's choice of year.
+ */
+export async function figureYears(tx: Tx, organisationIds: readonly string[], now: Date = new Date()): Promise<number[]> {
+  const current = financialYearOf(londonDateKey(now));
+  const ids = [...new Set(organisationIds)];
+  const [row] = ids.length
+    ? await tx.$queryRaw<{ first: Date | null }[]>`
+        SELECT min(r."sentAt") AS first FROM "Referral" r JOIN "Service" s ON s.id = r."serviceId"
+        WHERE s."organisationId" = ANY(${ids}::uuid[]) AND r."sentAt" IS NOT NULL`
+    : [{ first: null }];
+  const first = row?.first ? Math.max(financialYearOf(londonDateKey(row.first)), current - YEARS_BACK) : current;
+  return Array.from({ length: Math.max(0, current - first) + 1 }, (_, i) => current - i);
+}
+
+/**
+ * Referral figures for these organisations over a financial year (this one by default, so far):
+ * its London calendar months from April.
+ */
 export async function providerFigures(
   tx: Tx,
   organisationIds: readonly string[],
   now: Date = new Date(),
+  year?: number,
 ): Promise<ProviderFigures> {
   const thisMonth = `${londonDateKey(now).slice(0, 7)}-01`;
-  const fromKey = shiftDateKey(thisMonth, { months: -(MONTHS - 1) });
-  const nextMonth = shiftDateKey(thisMonth, { months: 1 });
-  const months = Array.from({ length: MONTHS }, (_, i) => shiftDateKey(fromKey, { months: i }).slice(0, 7));
+  const current = financialYearOf(thisMonth);
+  const fy = year === undefined ? current : Math.min(year, current);
+  const fromKey = `${fy}-04-01`;
+  const soFar = fy === current;
+  const lastMonth = soFar ? thisMonth : `${fy + 1}-03-01`;
+  const nextMonth = shiftDateKey(lastMonth, { months: 1 });
+  const count = (Number(lastMonth.slice(0, 4)) - fy) * 12 + Number(lastMonth.slice(5, 7)) - 4 + 1;
+  const months = Array.from({ length: count }, (_, i) => shiftDateKey(fromKey, { months: i }).slice(0, 7));
 
   const ids = [...new Set(organisationIds)];
   const rows: Row[] =
@@ -137,7 +185,15 @@ export async function providerFigures(
       a.name.localeCompare(b.name, 'en-GB') ||
       a.serviceId.localeCompare(b.serviceId),
   );
-  return { from: fromKey, to: shiftDateKey(nextMonth, { days: -1 }), byMonth: [...monthMap.values()], byActivity, totals };
+  return {
+    year: fy,
+    soFar,
+    from: fromKey,
+    to: shiftDateKey(nextMonth, { days: -1 }),
+    byMonth: [...monthMap.values()],
+    byActivity,
+    totals,
+  };
 }
 
 /** The figures as CSV rows: the period on every row, then one section per table with a total. */

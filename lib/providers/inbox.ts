@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { isUuid, optionalText, version } from '@/lib/forms';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
-import type { ReferralStatus } from '@/lib/db/generated/enums';
+import type { ActorKind, ReferralStatus } from '@/lib/db/generated/enums';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { ANSWER_PURPOSE, answerDeadline, workerContact, workerContactSelect } from '@/lib/referrals/answer-links';
@@ -19,7 +19,7 @@ import {
   providerStatuses,
   type MoveRefusal,
 } from '@/lib/referrals/lifecycle';
-import { describeSharedInfo, type SharedRow } from '@/lib/referrals/shared-info';
+import { describeSharedInfo, referralContactOf, type ReferralContact, type SharedRow } from '@/lib/referrals/shared-info';
 import { urls } from '@/lib/referrals/urls';
 import { revokeTokens } from '@/lib/tokens';
 
@@ -133,8 +133,26 @@ export type InboxReferral = {
   message: string | null;
   shared: SharedRow[];
   choices: ReferralStatus[];
-  history: Array<{ at: Date; status: ReferralStatus; reason: string | null }>;
+  /** Who to contact about the referral: the link worker who sent it, and their team. */
+  contact: ReferralContact;
+  /** Each change, who made it (in the provider's words) and any note they left. */
+  history: Array<{ at: Date; status: ReferralStatus; reason: string | null; by: string; note: string | null }>;
 };
+
+/** Who made a change, as the provider reads it. */
+function changedBy(e: { actorKind: ActorKind; actorId: string | null; onBehalf: boolean }, names: Map<string, string>): string {
+  const name = (e.actorId && names.get(e.actorId)) || null;
+  switch (e.actorKind) {
+    case 'system':
+      return 'Automatically';
+    case 'answer_link':
+      return 'Your group, by the link in the email';
+    case 'provider':
+      return name ?? 'Your group';
+    case 'worker':
+      return e.onBehalf ? `${name ?? 'The link worker'}, recording what your group said` : (name ?? 'The link worker');
+  }
+}
 
 export type InboxOpen = { ok: true; referral: InboxReferral } | { ok: false; reason: 'not_found' | 'forbidden' };
 
@@ -155,10 +173,15 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
       sentAt: true,
       message: true,
       sharedInfo: true,
-      case: { select: { reference: true, personId: true, team: { select: { name: true } } } },
-      createdBy: { select: { name: true } },
+      case: {
+        select: { reference: true, personId: true, team: { select: { name: true, email: true, phone: true } } },
+      },
+      createdBy: { select: { name: true, email: true } },
       service: { select: { name: true, organisationId: true, organisation: { select: { name: true } } } },
-      events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { createdAt: true, toStatus: true, reason: true } },
+      events: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { createdAt: true, toStatus: true, reason: true, actorId: true, actorKind: true, onBehalf: true, note: true },
+      },
     },
   });
   // A draft has not been sent to anyone yet: to a provider it does not exist.
@@ -184,6 +207,10 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
     detail: { via: 'inbox' },
     at: now,
   });
+  const actorIds = [...new Set(r.events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const names = new Map(
+    (await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   return {
     ok: true,
     referral: {
@@ -200,9 +227,17 @@ export async function openInboxReferral(tx: Tx, user: Provider, referralId: stri
       message: r.message,
       shared: describeSharedInfo(r.sharedInfo),
       choices: providerChoices(r.status),
+      contact: referralContactOf(r),
       history: r.events
         .filter((e) => e.toStatus !== 'draft')
-        .map((e) => ({ at: e.createdAt, status: e.toStatus, reason: e.reason })),
+        .map((e) => ({
+          at: e.createdAt,
+          status: e.toStatus,
+          reason: e.reason,
+          by: changedBy(e, names),
+          // The referral's own message shows above; other notes are about answers.
+          note: e.toStatus === 'sent' ? null : e.note,
+        })),
     },
   };
 }

@@ -6,7 +6,7 @@ import { config } from '../config';
 import { enqueueRendered, templates } from '../notify';
 import { consumeToken, createToken, peekToken, revokeTokens } from '../tokens';
 import { canMove, declineReasonLabel, isDeclineReason, moveReferral, type MoveRefusal, type ReferralStatus } from './lifecycle';
-import { describeSharedInfo, type SharedRow } from './shared-info';
+import { describeSharedInfo, referralContactOf, type ReferralContact, type SharedRow } from './shared-info';
 import { urls } from './urls';
 
 export const ANSWER_PURPOSE = 'referral.answer';
@@ -62,7 +62,7 @@ const referralForMessages = {
       id: true,
       reference: true,
       personId: true,
-      team: { select: { name: true, email: true } },
+      team: { select: { name: true, email: true, phone: true } },
       assignedWorker: { select: { name: true, email: true, active: true } },
     },
   },
@@ -137,6 +137,7 @@ export async function notifyProviderOfReferral(
 
 export type AnswerView = {
   referralId: string;
+  reference: string;
   kind: LinkKind;
   status: ReferralStatus;
   choices: LinkAnswer[];
@@ -148,6 +149,7 @@ export type AnswerView = {
   answerBy: Date;
   message: string | null;
   shared: SharedRow[];
+  contact: ReferralContact;
 };
 
 export type AnswerPage = { ok: true; view: AnswerView } | { ok: false };
@@ -175,6 +177,7 @@ export async function loadAnswerPage(tx: Tx, raw: string, now: Date = new Date()
     ok: true,
     view: {
       referralId: r.id,
+      reference: r.case.reference,
       kind,
       status: r.status,
       choices: choicesFor(kind, r.status),
@@ -186,6 +189,7 @@ export async function loadAnswerPage(tx: Tx, raw: string, now: Date = new Date()
       answerBy: token.expiresAt,
       message: r.message,
       shared: describeSharedInfo(r.sharedInfo),
+      contact: referralContactOf(r),
     },
   };
 }

@@ -47,6 +47,29 @@ function text(value: unknown): string | null {
 
 export type SharedRow = { key: string; label: string; value: string };
 
+/** Who a provider asks about a referral: the link worker who sent it, and their team. */
+export type ReferralContact = {
+  workerName: string;
+  workerEmail: string;
+  teamName: string;
+  teamEmail: string | null;
+  teamPhone: string | null;
+};
+
+/** The contact from a referral read with its sender and the case's team. */
+export function referralContactOf(r: {
+  createdBy: { name: string; email: string };
+  case: { team: { name: string; email: string | null; phone: string | null } };
+}): ReferralContact {
+  return {
+    workerName: r.createdBy.name,
+    workerEmail: r.createdBy.email,
+    teamName: r.case.team.name,
+    teamEmail: r.case.team.email,
+    teamPhone: r.case.team.phone,
+  };
+}
+
 export function describeSharedInfo(shared: unknown): SharedRow[] {
   if (!shared || typeof shared !== 'object' || Array.isArray(shared)) return [];
   const rows: SharedRow[] = [];

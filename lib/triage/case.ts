@@ -45,6 +45,8 @@ export type TriageCaseView = {
   triagedAt: Date | null;
   triagedBy: string | null;
   assignedWorker: { id: string; name: string } | null;
+  /** The coordinator who assigned it. */
+  assignedBy: string | null;
   assignedAt: Date | null;
   firstContactAt: Date | null;
   closedAt: Date | null;
@@ -108,7 +110,9 @@ export async function triageCaseView(
   if (!c) return null;
 
   const userIds = [
-    ...new Set([c.triagedById, ...c.safeguarding.map((s) => s.raisedById)].filter((id): id is string => Boolean(id))),
+    ...new Set(
+      [c.triagedById, c.assignedById, ...c.safeguarding.map((s) => s.raisedById)].filter((id): id is string => Boolean(id)),
+    ),
   ];
   const [users, services] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
@@ -146,6 +150,7 @@ export async function triageCaseView(
     triagedAt: c.triagedAt,
     triagedBy: c.triagedById ? (userName.get(c.triagedById) ?? null) : null,
     assignedWorker: c.assignedWorker,
+    assignedBy: c.assignedById ? (userName.get(c.assignedById) ?? null) : null,
     assignedAt: c.assignedAt,
     firstContactAt: c.firstContactAt,
     closedAt: c.closedAt,

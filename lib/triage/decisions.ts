@@ -141,6 +141,7 @@ export async function assignReferral(
     data: {
       assignedWorkerId: worker.id,
       assignedAt: now,
+      assignedById: actor.id,
       status: 'triaged',
       triagedAt: c.triagedAt ?? now,
       triagedById: c.triagedById ?? actor.id,

@@ -9,6 +9,7 @@ import { themes } from './data/taxonomy';
 import { ANCHOR_KEY } from './demo';
 import { STAFF_PASSWORD } from './build/staff';
 import { UNIT_LETTERS } from './data/geography';
+import { REFERENCE_ALPHABET } from '../../lib/intake/reference';
 
 export const SCALE_KEY = 'demo.scale';
 
@@ -50,6 +51,19 @@ const F = (expr: string, salt: number) => `((${H(expr, salt)} % 1000003)::float8
 const UID = (key: string) => `(overlay(overlay(md5(${key}) placing '5' from 13) placing '8' from 17))::uuid`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (items: readonly string[]) => `(ARRAY[${items.map(lit).join(',')}]::text[])`;
+/**
+ * A case reference in the service's one shape (lib/intake/reference.ts), like "SC-XXXX-XXXX": the
+ * row number times a prime, modulo the number of 8-character codes, spelled in the reference
+ * alphabet. The prime does not divide that number, so every row number below it gets its own code.
+ * The prefix keeps them apart from the demo borough's (EB) and tells the kinds of rows apart.
+ */
+const REFERENCE = (prefix: 'SC' | 'SN', n: string) => {
+  const size = BigInt(REFERENCE_ALPHABET.length);
+  const code = `(((${n})::bigint * 7919) % ${size ** 8n})`;
+  const ch = (k: number) => `substr(${lit(REFERENCE_ALPHABET)}, (${code} / ${size ** BigInt(k)} % ${size})::int + 1, 1)`;
+  return `('${prefix}-' || ${[7, 6, 5, 4].map(ch).join(' || ')} || '-' || ${[3, 2, 1, 0].map(ch).join(' || ')})`;
+};
+
 /** Picks from a text array with a hashed index. */
 const PICK = (items: readonly string[], expr: string, salt: number) => `${arr(items)}[1 + ${R(expr, salt, items.length)}]`;
 
@@ -696,14 +710,15 @@ export async function seedScale(
   await run(
     'Case',
     `INSERT INTO "Case" (id, reference, "personId", "teamId", source, "whatMatters", "receivedAt", rag, "ragReason", "triagedAt", "triagedById",
-                         "assignedWorkerId", "assignedAt", "firstContactAt", status, "closedAt", "closedById", outcome, "createdAt", "updatedAt")
-     SELECT ${UID(`'scale:case:' || c`)}, 'SC-' || lpad(c::text, 8, '0'), ${UID(`'scale:person:' || c`)},
+                         "assignedWorkerId", "assignedAt", "assignedById", "firstContactAt", status, "closedAt", "closedById", outcome, "createdAt", "updatedAt")
+     SELECT ${UID(`'scale:case:' || c`)}, ${REFERENCE('SC', 'c')}, ${UID(`'scale:person:' || c`)},
             ${UID(`'scale:team:' || (1 + (${workerOf('c')} - 1) / 10)`)},
             ${arr(['self', 'self', 'self', 'self', 'gp', 'gp', 'gp', 'social_care', 'hospital', 'voluntary_sector'])}[1 + ${R('c', 111, 10)}]::"CaseSource",
             ${PICK(WHAT, 'c', 112)}, r.at,
             ${arr(['green', 'green', 'green', 'green', 'green', 'green', 'amber', 'amber', 'amber', 'red'])}[1 + ${R('c', 113, 10)}]::"Rag", 'Triage note.',
             r.at + interval '4 hours', ${UID(`'scale:coordinator:' || (1 + (${workerOf('c')} - 1) / 10)`)},
-            ${UID(`'scale:worker:' || ${workerOf('c')}`)}, r.at + interval '5 hours', ${firstContact},
+            ${UID(`'scale:worker:' || ${workerOf('c')}`)}, r.at + interval '5 hours',
+            ${UID(`'scale:coordinator:' || (1 + (${workerOf('c')} - 1) / 10)`)}, ${firstContact},
             (CASE WHEN ${isOpen('c')} THEN 'active' ELSE 'closed' END)::"CaseStatus",
             CASE WHEN NOT ${isOpen('c')} THEN ${lastConvAt} END,
             CASE WHEN NOT ${isOpen('c')} THEN ${UID(`'scale:worker:' || ${workerOf('c')}`)} END,
@@ -778,7 +793,7 @@ export async function seedScale(
     'Case (waiting)',
     `INSERT INTO "Case" (id, reference, "personId", "teamId", source, "referrerName", "referrerOrganisation", "whatMatters", "receivedAt",
                          rag, "ragReason", "triagedAt", "triagedById", status, "createdAt", "updatedAt")
-     SELECT ${UID(`'scale:wcase:' || k`)}, 'SN-' || lpad(k::text, 8, '0'), ${UID(`'scale:wperson:' || k`)},
+     SELECT ${UID(`'scale:wcase:' || k`)}, ${REFERENCE('SN', 'k')}, ${UID(`'scale:wperson:' || k`)},
             ${UID(`'scale:team:' || (1 + k % ${TEAMS})`)}, x.source::"CaseSource",
             CASE WHEN x.source <> 'self' THEN ${PICK(FIRST, 'k', 208)} || ' ' || ${PICK(LAST, 'k', 209)} END,
             CASE WHEN x.source = 'gp' THEN 'Eastbrook Medical Practice' WHEN x.source <> 'self' THEN 'County services' END,

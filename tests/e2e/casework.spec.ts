@@ -117,6 +117,9 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/[?&]q=tech/);
     await expect(page.getByRole('heading', { level: 2, name: /services? found/ })).toBeVisible();
+    // Each result says when it happens: its days and times, and the next session.
+    const found = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: SERVICE, exact: true }) });
+    await expect(found).toContainText(/When: .*(\d{1,2}(:\d\d)?(am|pm)|midday)/);
     await expectAccessible(page);
     await page.getByRole('link', { name: new RegExp(`^Refer to this service\\W+${SERVICE}$`) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Refer to ${SERVICE}`);
@@ -310,5 +313,42 @@ test('a provider pages through the inbox; the pages keep the filter and a filter
   await page.getByRole('navigation', { name: 'Filter referrals' }).getByRole('link', { name: /^All/ }).click();
   await expect(page).toHaveURL(/\/provider\/referrals\?show=all$/);
   await expect(showing).toHaveText(/^Showing 1 to 25 of /);
+  await page.context().close();
+});
+
+test('referring from a service page, the link worker finds the person in their cases by name or reference', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, 'link_worker', 'linkworker@demo.example');
+  await visit(page, `/services?q=${encodeURIComponent(SERVICE)}`);
+  await page.getByRole('link', { name: SERVICE, exact: true }).first().click();
+  await page.getByRole('link', { name: 'Refer someone to this service' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Who are you referring?');
+  await expectAccessible(page);
+
+  const rows = page.locator('tbody tr');
+  const all = await rows.count();
+  expect(all).toBeGreaterThan(1);
+  const name = ((await rows.first().locator('td, th').first().textContent()) ?? '').trim();
+  const reference = ((await rows.first().locator('td, th').nth(1).textContent()) ?? '').trim();
+
+  // By name: only the people whose name matches.
+  await page.getByLabel('Search your cases').fill(name.split(' ')[0]);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForURL(/[?&]q=/);
+  await expect(rows.first()).toContainText(name.split(' ')[0]);
+  expect(await rows.count()).toBeLessThan(all);
+  await expectAccessible(page);
+
+  // By reference, however it is written down.
+  await page.getByLabel('Search your cases').fill(reference.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(reference);
+  await rows
+    .first()
+    .getByRole('link', { name: new RegExp(`^Refer\\W+${name}$`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Refer to ${SERVICE}`);
   await page.context().close();
 });

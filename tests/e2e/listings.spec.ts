@@ -75,6 +75,58 @@ for (const device of devices) {
       expect(await searchFinds(page, name, false)).toBe(true);
     });
 
+    test('after a one-tap “Mark as full” on the editor, saving the form is no conflict and keeps it full', async ({ page }) => {
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings');
+      const item = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^Mark as full/ }) })
+        .filter({ hasText: 'Has space' })
+        .filter({ hasNotText: 'Not published yet' })
+        .filter({ hasNotText: 'waiting for a check' })
+        .first();
+      const link = item.getByRole('heading', { level: 3 }).getByRole('link');
+      const name = (await link.textContent())!.replace(/: edit the listing$/, '').trim();
+      await link.click();
+      await expect(page).toHaveURL(/\/provider\/listings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+
+      await page.getByRole('button', { name: `Mark as full: ${name}` }).click();
+      await expect(page).toHaveURL(/capacity=full/, { timeout: 30_000 });
+      await expect(page.getByRole('heading', { name: 'Space updated' })).toBeVisible();
+      // The form below shows the listing as it is now.
+      await expect(page.getByRole('radio', { name: 'It is full' })).toBeChecked();
+      await expectAccessible(page);
+
+      const notice = `Bring a water bottle (${device.name} ${Date.now().toString(36)})`;
+      await page.getByLabel('Notice for visitors (optional)').fill(notice);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page).toHaveURL(/saved=published/, { timeout: 30_000 });
+      await expect(page.getByText('Your changes are live')).toBeVisible();
+      await expect(page.getByText('Someone else changed this listing')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Space for new people' }).getByText('Full', { exact: true })).toBeVisible();
+      await expect(page.getByLabel('Notice for visitors (optional)')).toHaveValue(notice);
+      await expectAccessible(page);
+    });
+
+    test('a provider saves a new listing as a draft to finish later: nothing is published or sent', async ({ page }) => {
+      const name = `Knit and Natter draft ${device.name} ${Date.now().toString(36)}`;
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings/new');
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByRole('button', { name: 'Save as draft' }).click();
+      await expect(page).toHaveURL(/saved=drafted/, { timeout: 30_000 });
+      await expect(page.getByRole('heading', { name: 'Your draft is saved' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Send for checking' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save as draft' })).toBeVisible();
+      await expectAccessible(page);
+
+      await visit(page, '/provider/listings');
+      await expect(
+        page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${name}`) }) }),
+      ).toContainText('Draft');
+      expect(await searchFinds(page, name, false)).toBe(false);
+    });
+
     test('a provider moves a place’s pin on the map, and the typed position follows it', async ({ page }) => {
       await signIn(page, provider.email, provider.password);
       await visit(page, '/provider/listings');
@@ -290,14 +342,22 @@ for (const device of devices) {
       await expect(page.getByText('Your listing has been sent for checking')).toBeVisible();
       await expectAccessible(page);
 
-      // The coordinator approves the group and the listing.
+      // The coordinator approves the group and the listing: the listing cannot go first, and the
+      // group is approved only with the check that it is genuine.
       const staff = await newPage(browser, device.viewport);
       await signIn(staff, coordinator.email, coordinator.password);
+      await visit(staff, '/moderation');
+      await staff.getByRole('link', { name: new RegExp(`^${activity}\\s*: new listing$`) }).click();
+      await expect(staff).toHaveURL(/\/moderation\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await staff.getByRole('button', { name: 'Approve and publish' }).click();
+      await expect(staff.getByRole('alert')).toContainText('Approve the group that runs this listing first');
+      await expectAccessible(staff);
       await visit(staff, '/moderation/organisations');
-      await staff
-        .getByRole('region', { name: groupName })
-        .getByLabel('I have checked the group exists and the contact is genuine')
-        .check();
+      const group = staff.getByRole('region', { name: groupName });
+      await staff.getByRole('button', { name: `Approve ${groupName}`, exact: true }).click();
+      await expect(group.getByRole('alert')).toContainText('Check the group exists and the contact is genuine');
+      await expectAccessible(staff);
+      await group.getByLabel('I have checked the group exists and the contact is genuine').check();
       await staff.getByRole('button', { name: `Approve ${groupName}`, exact: true }).click();
       await expect(staff).toHaveURL(/done=approve/, { timeout: 30_000 });
       await expect(staff.getByText('Group approved. Its members have been told.')).toBeVisible();
@@ -315,6 +375,17 @@ for (const device of devices) {
       await expectAccessible(staff);
     });
 
+    test('a provider sees when the group was last sent the “still right?” e-mail', async ({ page }) => {
+      await signIn(page, provider.email, provider.password);
+      await visit(page, '/provider/listings');
+      const reminded = page.getByRole('listitem').filter({ hasText: /We emailed your group a reminder on \d{1,2} \w+ \d{4}\./ });
+      await expect(reminded.first()).toBeVisible();
+      await reminded.first().getByRole('heading', { level: 3 }).getByRole('link').click();
+      await expect(page).toHaveURL(/\/provider\/listings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await expect(page.getByText(/We emailed your group a reminder to check it on \d{1,2} \w+ \d{4}\./)).toBeVisible();
+      await expectAccessible(page);
+    });
+
     test('a provider confirms “still right” from the e-mailed link and the last-checked date changes', async ({
       page,
       browser,
@@ -328,8 +399,11 @@ for (const device of devices) {
       const name = (await row.getByRole('link').first().textContent())!.trim();
       await row.getByRole('button', { name: /^Send a reminder/ }).click();
       await expect(page.getByText(`Reminder sent for ${name}.`)).toBeVisible();
+      // The list says when the reminder went.
+      await expect(page.getByRole('row').filter({ hasText: name }).first()).toContainText(today());
       await expectAccessible(page);
 
+      // The e-mail carries the one-click “still right” link.
       await visit(page, await outboxLink(browser, /\/listing-check\//));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Is your listing for ${name} still right?`);
       await expectAccessible(page);

@@ -65,4 +65,23 @@ describe('caseload pages', () => {
     expect(beyond.othersPage.page).toBe(2);
     expect(beyond.others.map((c) => c.reference)).toEqual(second.others.map((c) => c.reference));
   });
+
+  it('finds a case by its reference however it is typed, in today’s shape or an older one', async () => {
+    const team = await t.db.team.create({ data: { name: 'Reference finders' } });
+    const eve = await t.db.user.create({
+      data: { email: 'eve@example.test', name: 'Eve', passwordHash: 'x', role: 'link_worker', teamId: team.id },
+    });
+    for (const [i, reference] of ['EB-F9Q6-7JJX', 'EB-26-02426', 'EB-F9Q6-7JJA'].entries()) {
+      const person = await t.db.person.create({ data: { name: `Someone ${i}` } });
+      await t.db.case.create({
+        data: { reference, personId: person.id, teamId: team.id, source: 'self', status: 'active', assignedWorkerId: eve.id },
+      });
+    }
+    const found = async (q: string) =>
+      (await myCaseload(t.db, { id: eve.id }, NOW, { q })).awaitingFirstContact.map((c) => c.reference);
+    for (const typed of ['EB-F9Q6-7JJX', 'eb f9q6 7jjx', 'EBF9Q67JJX', ' eb-f9q6-7jjx '])
+      expect(await found(typed), typed).toEqual(['EB-F9Q6-7JJX']);
+    for (const typed of ['EB-26-02426', 'eb 26 02426', 'EB2602426']) expect(await found(typed), typed).toEqual(['EB-26-02426']);
+    expect(await found('EB-F9Q6')).toEqual([]);
+  });
 });

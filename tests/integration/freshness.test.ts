@@ -1,6 +1,7 @@
 import { addDays, addMonths } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { confirmByLink, freshnessList, listingsDueForNudge, loadCheckPage, nudgeListing, sweepFreshness } from '@/lib/freshness';
+import { editorData, providerListings } from '@/lib/listings/editor';
 import { saveListing } from '@/lib/listings/save';
 import { useFreshDatabase } from '../helpers/db';
 import { input, listingWorld } from './listing-fixture';
@@ -43,6 +44,14 @@ describe('listings not checked for six months', () => {
     expect(sent[0].subject).toBe('Is your listing for Tuesday Walk still right?');
     expect(sent[0].body).toContain('was last checked on 6 January 2020');
     expect(sent[0].body).toContain(`/provider/listings/${id}`);
+    // The one-click "still right" link, and the reminder shown to the group and to coordinators.
+    expect(linksIn(sent[0].body)).toHaveLength(1);
+    expect(sent[0].body).toMatch(/confirm it with one click:\n\S+\/listing-check\//);
+    expect((await t.db.service.findUniqueOrThrow({ where: { id } })).checkRemindedAt).toEqual(sixMonths);
+    const editor = await editorData(t.db, w.provider, id, sixMonths);
+    expect(editor?.remindedAt).toEqual(sixMonths);
+    const listed = (await providerListings(t.db, w.provider, sixMonths)).flatMap((g) => g.listings).find((l) => l.id === id);
+    expect(listed?.remindedAt).toEqual(sixMonths);
 
     // Not again the next day, nor three weeks later.
     expect(await sweepOnly(addDays(sixMonths, 1), id)).toBe(false);
@@ -72,6 +81,7 @@ describe('listings not checked for six months', () => {
     // Single use, and the older link stops working too.
     expect(await t.db.$transaction((tx) => confirmByLink(tx, second, confirmedAt))).toEqual({ ok: false });
     expect(await loadCheckPage(t.db, first, confirmedAt)).toEqual({ ok: false });
+    expect((await editorData(t.db, w.provider, id, confirmedAt))?.remindedAt).toBeNull();
     // Checked: no more reminders until six months from now.
     expect(await sweepOnly(addDays(confirmedAt, 60), id)).toBe(false);
     expect(await sweepOnly(addMonths(confirmedAt, 6), id)).toBe(true);

@@ -6,6 +6,8 @@ import type { NotificationAdapter, OutgoingMessage } from '@/lib/notify/adapter'
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { freshDatabase } from '../helpers/db';
 import { referralWorld } from './referral-fixture';
+import { input, listingWorld } from './listing-fixture';
+import { saveListing } from '@/lib/listings/save';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
@@ -81,6 +83,23 @@ describe('pg-boss on the app’s database', () => {
         interval: 250,
       })
       .toBe('sent');
+  });
+
+  it('sends the “still right?” e-mails that are due when it starts, not only at 9am', async () => {
+    const w = await listingWorld(db);
+    const created = await db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.org.id), null));
+    if (!created.ok) throw new Error('create failed');
+    const longAgo = new Date(Date.now() - 400 * 86_400_000);
+    await db.service.update({ where: { id: created.serviceId }, data: { assuredAt: longAgo, createdAt: longAgo } });
+    await start();
+    await expect
+      .poll(async () => db.notification.count({ where: { recipient: w.provider.email, template: 'listing_still_right' } }), {
+        timeout: 20_000,
+        interval: 250,
+      })
+      .toBe(1);
+    const reminded = await db.service.findUniqueOrThrow({ where: { id: created.serviceId } });
+    expect(reminded.checkRemindedAt).not.toBeNull();
   });
 
   it('lets a second instance start on the same database without doubling anything', async () => {

@@ -121,6 +121,23 @@ describe('a group signs up', () => {
     expect(await t.db.organisation.count()).toBe(before);
   });
 
+  it('a group is approved only with the coordinator’s check that it exists and its contact is genuine', async () => {
+    const w = await listingWorld(t.db);
+    const result = await t.db.$transaction((tx) => registerGroup(tx, join('unchecked@example.org'), 'ip:6', NOW));
+    if (!result.ok || !result.organisationId) throw new Error('sign-up failed');
+    expect(
+      await t.db.$transaction((tx) =>
+        decideOrganisation(tx, w.coordinator, result.organisationId!, { approve: true, verified: false, note: null }, NOW),
+      ),
+    ).toEqual({ ok: false, reason: 'not_checked' });
+    expect(await t.db.organisation.findUniqueOrThrow({ where: { id: result.organisationId } })).toMatchObject({
+      status: 'pending',
+      verified: false,
+    });
+    // Nobody was told it was checked.
+    expect(await t.db.notification.count({ where: { recipient: 'unchecked@example.org', template: 'group_approved' } })).toBe(0);
+  });
+
   it('a coordinator approves the group (checked as genuine) and its members are told', async () => {
     const w = await listingWorld(t.db);
     const result = await t.db.$transaction((tx) => registerGroup(tx, join('approve-me@example.org'), 'ip:5', NOW));
@@ -135,7 +152,10 @@ describe('a group signs up', () => {
       verified: true,
       verifiedById: w.coordinator.id,
     });
-    expect(await t.db.notification.count({ where: { recipient: 'approve-me@example.org', template: 'group_approved' } })).toBe(1);
+    const told = await t.db.notification.findFirstOrThrow({
+      where: { recipient: 'approve-me@example.org', template: 'group_approved' },
+    });
+    expect(told.body).toContain('has checked that');
     expect(
       await t.db.$transaction((tx) =>
         decideOrganisation(tx, w.coordinator, result.organisationId!, { approve: false, verified: false, note: 'x' }, NOW),

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { editorData } from '@/lib/listings/editor';
+import { blankListing, capacityUntouched, parseListing, type ListingValues } from '@/lib/listings/schema';
 import { loadListing, snapshotOf } from '@/lib/listings/snapshot';
-import { saveListing, setCapacity } from '@/lib/listings/save';
+import { DRAFT_TOO_LATE, saveListing, setCapacity } from '@/lib/listings/save';
 import { approveChange } from '@/lib/moderation';
+import { decideOrganisation } from '@/lib/organisations';
 import { useFreshDatabase } from '../helpers/db';
 import { NOW, input, listingWorld } from './listing-fixture';
 
@@ -17,6 +21,71 @@ async function publishedListing() {
   const service = await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } });
   return { w, id: created.serviceId, version: service.version };
 }
+
+describe('drafts', () => {
+  const nameOnly = (organisationId: string) => {
+    const parsed = parseListing({ ...blankListing(organisationId), cost: '', name: 'Knit and Natter' }, { draft: true });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return parsed.data;
+  };
+
+  it('a provider saves a new listing as a draft: nothing is published or sent until they send it', async () => {
+    const w = await listingWorld(t.db);
+    const drafted = await t.db.$transaction((tx) => saveListing(tx, w.provider, nameOnly(w.org.id), null, NOW, { draft: true }));
+    expect(drafted).toMatchObject({ ok: true, created: true, drafted: true, awaitingApproval: false, changeRequestId: null });
+    if (!drafted.ok) return;
+    expect(await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).toMatchObject({
+      published: false,
+      name: 'Knit and Natter',
+    });
+    expect(await t.db.listingChangeRequest.count({ where: { serviceId: drafted.serviceId } })).toBe(0);
+
+    // Saved again as a draft, then finished and sent for checking.
+    const again = await t.db.$transaction((tx) =>
+      saveListing(tx, w.provider, { ...nameOnly(w.org.id), serviceId: drafted.serviceId }, 1, later(1), { draft: true }),
+    );
+    expect(again).toMatchObject({ ok: true, drafted: true });
+    const version = (await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).version;
+    const sent = await t.db.$transaction((tx) =>
+      saveListing(
+        tx,
+        w.provider,
+        { ...input(w.org.id, { name: 'Knit and Natter' }), serviceId: drafted.serviceId },
+        version,
+        later(2),
+      ),
+    );
+    expect(sent).toMatchObject({ ok: true, drafted: false, awaitingApproval: true });
+    expect(
+      await t.db.listingChangeRequest.count({ where: { serviceId: drafted.serviceId, kind: 'new_listing', status: 'pending' } }),
+    ).toBe(1);
+
+    // Once sent, it cannot go back to being a draft.
+    const after = (await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).version;
+    expect(
+      await t.db.$transaction((tx) =>
+        saveListing(tx, w.provider, { ...nameOnly(w.org.id), serviceId: drafted.serviceId }, after, later(3), { draft: true }),
+      ),
+    ).toEqual({ ok: false, reason: 'invalid', errors: { name: [DRAFT_TOO_LATE] } });
+  });
+
+  it('a coordinator’s draft stays unpublished until they publish it', async () => {
+    const w = await listingWorld(t.db);
+    const drafted = await t.db.$transaction((tx) =>
+      saveListing(tx, w.coordinator, nameOnly(w.org.id), null, NOW, { draft: true }),
+    );
+    expect(drafted).toMatchObject({ ok: true, drafted: true, wentLive: false });
+    if (!drafted.ok) return;
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).published).toBe(false);
+    const published = await t.db.$transaction((tx) =>
+      saveListing(tx, w.coordinator, { ...input(w.org.id), serviceId: drafted.serviceId }, 1, later(1)),
+    );
+    expect(published).toMatchObject({ ok: true, wentLive: true, awaitingApproval: false });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: drafted.serviceId } })).published).toBe(true);
+    const history = await t.db.serviceVersion.findMany({ where: { serviceId: drafted.serviceId } });
+    expect(history.map((v) => (v.snapshot as { reason: string }).reason)).toEqual(['created']);
+  });
+});
 
 describe('creating a listing', () => {
   it('a provider’s new listing waits, unpublished, for a coordinator', async () => {
@@ -204,10 +273,12 @@ describe('editing a published listing', () => {
     expect(requests[1].proposed).toEqual({ name: 'Walk One', description: 'New words.' });
   });
 
-  it('any change to a listing of a group not yet approved waits for a coordinator', async () => {
+  it('any change to a published listing of a group not yet approved waits for a coordinator', async () => {
     const w = await listingWorld(t.db);
-    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.newOrg.id), null, NOW));
+    // Published before groups had to be approved first (the service no longer makes these).
+    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.org.id), null, NOW));
     if (!created.ok) throw new Error('create failed');
+    await t.db.service.update({ where: { id: created.serviceId }, data: { organisationId: w.newOrg.id } });
     const result = await t.db.$transaction((tx) =>
       saveListing(
         tx,
@@ -219,6 +290,33 @@ describe('editing a published listing', () => {
     );
     expect(result).toMatchObject({ ok: true, published: [] });
     if (result.ok) expect(result.pending.sort()).toEqual(['costDescription', 'isFree']);
+  });
+
+  it('a listing of a group not yet approved is not published, even by a coordinator, until the group is approved', async () => {
+    const w = await listingWorld(t.db);
+    const created = await t.db.$transaction((tx) => saveListing(tx, w.coordinator, input(w.newOrg.id), null, NOW));
+    expect(created).toMatchObject({ ok: true, created: true, awaitingApproval: true, published: [] });
+    if (!created.ok || !created.changeRequestId) throw new Error('expected the listing to wait for a check');
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(false);
+
+    expect(await t.db.$transaction((tx) => approveChange(tx, w.coordinator, created.changeRequestId!, null, later(1)))).toEqual({
+      ok: false,
+      reason: 'group_not_approved',
+    });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(false);
+    expect((await t.db.listingChangeRequest.findUniqueOrThrow({ where: { id: created.changeRequestId } })).status).toBe(
+      'pending',
+    );
+
+    await t.db.$transaction((tx) =>
+      decideOrganisation(tx, w.coordinator, w.newOrg.id, { approve: true, verified: true, note: null }, later(2)),
+    );
+    expect(
+      await t.db.$transaction((tx) => approveChange(tx, w.coordinator, created.changeRequestId!, null, later(3))),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id: created.serviceId } })).published).toBe(true);
   });
 
   it('refuses a save based on an older version: a conflict, not a silent overwrite', async () => {
@@ -282,5 +380,57 @@ describe('capacity in one tap', () => {
     await expect(t.db.$transaction((tx) => setCapacity(tx, w.otherProvider, id, 'full', null, later(3)))).rejects.toBeInstanceOf(
       Forbidden,
     );
+  });
+
+  /** The editor as the person opened it: its values and the version they were read at. */
+  async function openEditor(user: SessionUser, id: string) {
+    const data = await editorData(t.db, user, id, NOW);
+    if (!data) throw new Error('no editor');
+    return { values: data.values, version: data.version };
+  }
+
+  async function saveForm(user: SessionUser, id: string, form: { values: ListingValues; version: number }, minutes: number) {
+    const parsed = parseListing(form.values);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return t.db.$transaction((tx) =>
+      saveListing(tx, user, { ...parsed.data, serviceId: id }, form.version, later(minutes), {
+        keepStoredCapacity: capacityUntouched(form.values),
+      }),
+    );
+  }
+
+  it('a person’s own tap is never a conflict with their open form, and saving the form does not undo it', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'full', null, later(1)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'waiting_list', null, later(2)));
+    const saved = await saveForm(w.provider, id, { ...form, values: { ...form.values, alert: 'Bring water' } }, 3);
+    expect(saved).toMatchObject({ ok: true });
+    expect(await t.db.service.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      capacityStatus: 'waiting_list',
+      alert: 'Bring water',
+    });
+  });
+
+  it('the space chosen in the form itself still counts', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    const saved = await saveForm(w.provider, id, { ...form, values: { ...form.values, capacityStatus: 'full' } }, 1);
+    expect(saved).toMatchObject({ ok: true });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id } })).capacityStatus).toBe('full');
+  });
+
+  it('someone else’s change since the form opened is still a conflict, even after the person’s own tap', async () => {
+    const { w, id } = await publishedListing();
+    const form = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.coordinator, id, 'full', null, later(1)));
+    expect(await saveForm(w.provider, id, form, 2)).toMatchObject({ ok: false, reason: 'conflict' });
+
+    const again = await openEditor(w.provider, id);
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'open', 2, later(3)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.coordinator, id, 'waiting_list', null, later(4)));
+    await t.db.$transaction((tx) => setCapacity(tx, w.provider, id, 'full', null, later(5)));
+    expect(await saveForm(w.provider, id, again, 6)).toMatchObject({ ok: false, reason: 'conflict' });
+    expect((await t.db.service.findUniqueOrThrow({ where: { id } })).capacityStatus).toBe('full');
   });
 });

@@ -94,6 +94,10 @@ describe('subject access and erasure', () => {
       orderBy: { createdAt: 'asc' },
     });
     expect(audit.map((a) => a.action).sort()).toEqual(['person.exported', 'person.listed', 'person.viewed']);
+
+    // However the reference is written down: lower case, spaces instead of hyphens.
+    const typed = w.kase.reference.toLowerCase().replace(/-/g, ' ');
+    expect((await t.db.$transaction((tx) => findPeople(tx, w.admin, typed, NOW)))?.map((p) => p.id)).toEqual([w.person.id]);
   });
 
   it('anonymises the person and their free text, keeping the anonymous figures', async () => {

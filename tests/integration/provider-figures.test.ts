@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralStatus } from '@/lib/db/generated/client';
-import { figuresCsvFileName, figuresCsvRows, memberOrganisationIds, providerFigures } from '@/lib/providers/figures';
+import {
+  chosenYear,
+  figureYears,
+  figuresCsvFileName,
+  figuresCsvRows,
+  memberOrganisationIds,
+  providerFigures,
+} from '@/lib/providers/figures';
 import { useFreshDatabase } from '../helpers/db';
 import { caseworkWorld, type CaseworkWorld } from './casework-fixture';
 
@@ -56,35 +63,54 @@ describe('provider figures', () => {
     await referral(w.service2.id, new Date('2026-06-05T10:00:00Z'), ['sent']);
   });
 
-  it('counts received, accepted, attended and completed by London month', async () => {
+  it('counts received, accepted, attended and completed by London month, for this financial year so far', async () => {
     const f = await providerFigures(t.db, [w.org1.id], NOW);
-    expect(f.from).toBe('2025-12-01');
-    expect(f.to).toBe('2026-11-30');
-    expect(f.byMonth).toHaveLength(12);
-    expect(f.byMonth[0]).toMatchObject({
-      month: '2025-12',
-      label: 'December 2025',
-      received: 1,
-      accepted: 0,
-      attended: 0,
-      completed: 0,
-    });
+    expect(f).toMatchObject({ year: 2026, soFar: true, from: '2026-04-01', to: '2026-11-30' });
+    expect(f.byMonth.map((m) => m.month)).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+    expect(f.byMonth[0]).toMatchObject({ month: '2026-04', label: 'April 2026', received: 0 });
     const nonEmpty = f.byMonth
       .filter((m) => m.received > 0)
       .map((m) => [m.month, m.received, m.accepted, m.attended, m.completed]);
     expect(nonEmpty).toEqual([
-      ['2025-12', 1, 0, 0, 0],
       ['2026-06', 3, 3, 2, 0],
       ['2026-11', 3, 1, 1, 1],
     ]);
     expect(f.byMonth.find((m) => m.month === '2026-05')?.received).toBe(0);
-    expect(f.totals).toEqual({ received: 7, accepted: 4, attended: 3, completed: 1 });
+    expect(f.totals).toEqual({ received: 6, accepted: 4, attended: 3, completed: 1 });
+  });
+
+  it('shows a past financial year whole, April to March, and offers the years there are referrals in', async () => {
+    expect(await figureYears(t.db, [w.org1.id], NOW)).toEqual([2026, 2025]);
+    expect(await figureYears(t.db, [], NOW)).toEqual([2026]);
+    const last = await providerFigures(t.db, [w.org1.id], NOW, 2025);
+    expect(last).toMatchObject({ year: 2025, soFar: false, from: '2025-04-01', to: '2026-03-31' });
+    expect(last.byMonth).toHaveLength(12);
+    expect(last.byMonth.at(-1)).toMatchObject({ month: '2026-03', label: 'March 2026' });
+    // 23:59 UTC on 30 November is still 30 November in London (winter time); 00:30 UTC on 1 December is December.
+    expect(last.byMonth.filter((m) => m.received > 0).map((m) => [m.month, m.received, m.accepted])).toEqual([
+      ['2025-11', 1, 1],
+      ['2025-12', 1, 0],
+    ]);
+    // A year still to come is this year.
+    expect((await providerFigures(t.db, [w.org1.id], NOW, 2030)).year).toBe(2026);
+    expect(chosenYear('2025', [2026, 2025])).toBe(2025);
+    expect(chosenYear('2019', [2026, 2025])).toBeUndefined();
+    expect(chosenYear('x', [2026, 2025])).toBeUndefined();
   });
 
   it('counts by activity, for the provider’s own organisations only', async () => {
     const f = await providerFigures(t.db, [w.org1.id], NOW);
     expect(f.byActivity.map((a) => [a.serviceId, a.received, a.accepted, a.attended, a.completed])).toEqual([
-      [extraServiceId, 3, 2, 1, 0],
+      [extraServiceId, 2, 2, 1, 0],
       [w.service1.id, 4, 2, 2, 1],
     ]);
     expect(f.byActivity.map((a) => a.serviceId)).not.toContain(w.service2.id);
@@ -98,7 +124,7 @@ describe('provider figures', () => {
   it('shows nothing without organisations, and follows membership rather than a stale session', async () => {
     const none = await providerFigures(t.db, [], NOW);
     expect(none.totals).toEqual({ received: 0, accepted: 0, attended: 0, completed: 0 });
-    expect(none.byMonth).toHaveLength(12);
+    expect(none.byMonth).toHaveLength(8);
     expect(none.byActivity).toEqual([]);
 
     expect(await memberOrganisationIds(t.db, w.provider1)).toEqual([w.org1.id]);
@@ -122,9 +148,9 @@ describe('provider figures', () => {
       'Attended',
       'Completed',
     ]);
-    expect(rows.slice(1).every((r) => r[0] === '2025-12-01 to 2026-11-30')).toBe(true);
-    expect(rows).toContainEqual(['2025-12-01 to 2026-11-30', 'By month', 'Total', '', '', '7', '4', '3', '1']);
-    expect(rows).toHaveLength(1 + 12 + 1 + 2 + 1);
-    expect(figuresCsvFileName(f)).toBe('your-referral-figures_2025-12-01-to-2026-11-30.csv');
+    expect(rows.slice(1).every((r) => r[0] === '2026-04-01 to 2026-11-30')).toBe(true);
+    expect(rows).toContainEqual(['2026-04-01 to 2026-11-30', 'By month', 'Total', '', '', '6', '4', '3', '1']);
+    expect(rows).toHaveLength(1 + 8 + 1 + 2 + 1);
+    expect(figuresCsvFileName(f)).toBe('your-referral-figures_2026-04-01-to-2026-11-30.csv');
   });
 });

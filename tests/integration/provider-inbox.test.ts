@@ -184,6 +184,35 @@ describe('provider inbox', () => {
     expect(await t.db.auditEvent.count({ where: { action: 'referral.access_refused', actorId: w.provider2.id } })).toBe(1);
   });
 
+  it('tells the provider how to reach the worker and team, and who answered with their note', async () => {
+    await t.db.team.update({ where: { id: w.teamA.id }, data: { phone: '01632 960 210' } });
+    const seen = await version();
+    expect(
+      await t.db.$transaction((tx) =>
+        answerAsProvider(
+          tx,
+          w.provider1,
+          referralId,
+          { to: 'accepted', expectedVersion: seen, note: 'Starts next Tuesday' },
+          new Date(NOW.getTime() + 60_000),
+        ),
+      ),
+    ).toEqual({ ok: true, status: 'accepted' });
+    const opened = await t.db.$transaction((tx) => openInboxReferral(tx, w.provider1, referralId, NOW));
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.referral.contact).toEqual({
+      workerName: w.worker.name,
+      workerEmail: w.worker.email,
+      teamName: w.teamA.name,
+      teamEmail: w.teamA.email,
+      teamPhone: '01632 960 210',
+    });
+    expect(opened.referral.history.map((h) => [h.status, h.by, h.note])).toEqual([
+      ['sent', w.worker.name, null],
+      ['accepted', w.provider1.name, 'Starts next Tuesday'],
+    ]);
+  });
+
   it('does not show a draft to anyone outside the team', async () => {
     const draft = await t.db.referral.create({
       data: {

@@ -313,7 +313,7 @@ describe('the whole search from the URL', () => {
   it('stops with a field error for a place it cannot find, and for bad values', async () => {
     const out = await run('place=not a place!&age=old&day=someday&radius=3');
     expect(out.blocked).toBe(true);
-    expect(out.errors.place).toBe("That doesn't look like a UK postcode. Enter a postcode, like EB1 2AB, or the name of a ward");
+    expect(out.errors.place).toBe("That doesn't look like a UK postcode. Enter a postcode, like EB1 1AL, or the name of a ward");
     expect(out.errors.age).toBe('Enter an age in years, like 67');
     expect(out.errors.days).toBe('Choose days from the list');
     expect(out.errors.radius).toBe('Choose a distance from the list');

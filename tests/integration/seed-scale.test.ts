@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../helpers/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { isIntakeReference } from '@/lib/intake/reference';
 import { moves } from '@/lib/referrals/lifecycle';
 import { seedDemo } from '@/prisma/seed/demo';
 import { seedScale, type ScaleReport } from '@/prisma/seed/scale';
@@ -56,6 +57,12 @@ describe('scale seed', () => {
       ),
     ).toBe(0);
     expect(await one(`SELECT count(*) AS n FROM "Case" WHERE reference LIKE 'SC-%'`)).toBe(1000);
+    // One shape of reference everywhere, the one the service gives out (lib/intake/reference.ts).
+    const references = await db.$queryRawUnsafe<{ reference: string }[]>(
+      `SELECT reference FROM "Case" WHERE reference ~ '^S[CN]-'`,
+    );
+    expect(references.length).toBeGreaterThan(1000);
+    expect(references.filter((r) => !isIntakeReference(r.reference))).toEqual([]);
     // The triage queue: new referrals, none assigned, each with a person who agreed to be contacted.
     expect(
       await one(`

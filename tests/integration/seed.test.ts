@@ -7,6 +7,12 @@ import { verifyPassword } from '@/lib/auth/password';
 import { actorMayMake, canMove, type ActorKind } from '@/lib/referrals/lifecycle';
 import { seedDemo, type SeedReport } from '@/prisma/seed/demo';
 import { themes } from '@/prisma/seed/data/taxonomy';
+import { runSearch } from '@/lib/directory/directory';
+import { emptySearch } from '@/lib/directory/search-params';
+import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
+import { isIntakeReference } from '@/lib/intake/reference';
+import { listingsDueForNudge } from '@/lib/freshness';
+import { providerListings } from '@/lib/listings/editor';
 
 const NOW = new Date('2026-11-23T10:30:00Z');
 const DAY = 86_400_000;
@@ -88,6 +94,53 @@ describe('demo seed', () => {
     }
     const inPerson = await db.service.count({ where: { deliveryModes: { has: 'in_person' }, locations: { none: {} } } });
     expect(inPerson).toBe(0);
+  });
+
+  it('shows when stale listings were last sent the “still right?” e-mail, with some due one now', async () => {
+    const anchor = first.anchor.getTime();
+    const reminded = await db.service.findMany({
+      where: { checkRemindedAt: { not: null } },
+      select: { checkRemindedAt: true, assuredAt: true, createdAt: true, published: true },
+    });
+    expect(reminded.length).toBeGreaterThan(10);
+    for (const s of reminded) {
+      expect(s.published).toBe(true);
+      expect(s.checkRemindedAt!.getTime()).toBeLessThanOrEqual(anchor);
+      expect(s.checkRemindedAt!.getTime()).toBeGreaterThan(anchor - 57 * DAY);
+      expect(s.checkRemindedAt!.getTime()).toBeGreaterThan((s.assuredAt ?? s.createdAt).getTime() + 180 * DAY);
+    }
+    expect((await listingsDueForNudge(db, first.anchor, 1000)).length).toBeGreaterThan(0);
+    const provider = demoAccounts.find((a) => a.role === 'provider')!;
+    const user = await db.user.findUniqueOrThrow({ where: { email: provider.email }, include: { memberships: true } });
+    const groups = await providerListings(
+      db,
+      {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: 'provider',
+        teamId: null,
+        organisationIds: user.memberships.map((m) => m.organisationId),
+      },
+      first.anchor,
+    );
+    expect(groups.flatMap((g) => g.listings).some((l) => l.remindedAt !== null)).toBe(true);
+  });
+
+  it('gives every case a reference in the one shape read out over the phone', async () => {
+    const cases = await db.case.findMany({ select: { reference: true } });
+    expect(cases.length).toBeGreaterThan(500);
+    expect(cases.filter((c) => !isIntakeReference(c.reference))).toEqual([]);
+    expect(cases.filter((c) => !c.reference.startsWith('EB-'))).toEqual([]);
+  });
+
+  it('knows the example postcode the site shows, so typing it finds services nearest first', async () => {
+    expect(await db.postcode.findUnique({ where: { postcode: EXAMPLE_POSTCODE } })).not.toBeNull();
+    const out = await runSearch(db, { ...emptySearch, place: EXAMPLE_POSTCODE }, {}, { now: first.anchor, suggest: false });
+    expect(out.errors).toEqual({});
+    expect(out.place?.label).toBe(EXAMPLE_POSTCODE);
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.results[0].distanceMiles).not.toBeNull();
   });
 
   it('spreads freshness: most checked within six months, some older, a few over a year, a few never', async () => {

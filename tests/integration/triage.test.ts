@@ -204,7 +204,7 @@ describe('assigning a referral', () => {
     const r = await assignReferral(t.db, users.coordA, { caseId: c.id, version: 2, workerId: ids.ben }, NOW);
     expect(r).toMatchObject({ ok: true, version: 3 });
     const after = await t.db.case.findUniqueOrThrow({ where: { id: c.id } });
-    expect(after).toMatchObject({ assignedWorkerId: ids.ben, status: 'triaged', rag: 'green' });
+    expect(after).toMatchObject({ assignedWorkerId: ids.ben, assignedById: users.coordA.id, status: 'triaged', rag: 'green' });
     expect(after.assignedAt?.toISOString()).toBe(NOW.toISOString());
     expect(await t.db.auditEvent.count({ where: { entityId: c.id, action: 'case.assigned' } })).toBe(1);
 

@@ -12,6 +12,7 @@ const facts: TimelineFacts = {
   rag: 'amber',
   assignedAt: t('2026-11-02T09:05:00Z'),
   assignedWorkerId: 'u1',
+  assignedById: 'u2',
   closedAt: t('2026-11-20T09:00:00Z'),
   closedById: 'u1',
   outcome: 'settled_community_support',
@@ -113,6 +114,10 @@ describe('case timeline', () => {
     expect(declined.detail).toBe('Declined: we are full');
     expect(declined.by).toMatch(/link in their email/);
     expect(timeline.find((e) => e.id === 'referral-event-e4')!.by).toBe('Priya Shah, recording what the provider said');
+  });
+
+  it('says who assigned the case, and to whom', () => {
+    expect(timeline.find((e) => e.kind === 'assigned')).toMatchObject({ title: 'Assigned to Priya Shah', by: 'Jan Whitfield' });
   });
 
   it('marks a superseded conversation and its correction', () => {

@@ -59,7 +59,7 @@ describe('parsePostcode', () => {
   });
 
   it('uses the wording people expect', () => {
-    expect(postcodeMessages.enterReal).toBe('Enter a real postcode, like EB1 2AB');
+    expect(postcodeMessages.enterReal).toBe('Enter a real postcode, like EB1 1AL');
     expect(postcodeMessages.notPostcode).toBe("That doesn't look like a UK postcode");
   });
 });

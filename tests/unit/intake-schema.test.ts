@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactNotes, referrerColumns } from '@/lib/intake/submit';
 import { generateReference, isIntakeReference, REFERENCE_ALPHABET, tidyReference } from '@/lib/intake/reference';
+import { referenceKey } from '@/lib/references';
 import {
   isMobileNumber,
   isPhoneNumber,
@@ -177,7 +178,7 @@ describe('phone numbers', () => {
 });
 
 describe('references', () => {
-  it('look like EB-4K7P-9QX2 and use only unambiguous characters', () => {
+  it('look like EB-4K7P-9QX3 and use only unambiguous characters', () => {
     for (let i = 0; i < 200; i++) {
       const ref = generateReference('EB');
       expect(ref).toMatch(/^EB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -188,8 +189,28 @@ describe('references', () => {
   });
 
   it('tidies a reference typed by hand', () => {
-    expect(tidyReference('eb 4k7p 9qx2')).toBe('EB-4K7P-9QX2');
-    expect(tidyReference('EB-4K7P-9QX2')).toBe('EB-4K7P-9QX2');
+    expect(tidyReference('eb 4k7p 9qx3')).toBe('EB-4K7P-9QX3');
+    expect(tidyReference('EB-4K7P-9QX3')).toBe('EB-4K7P-9QX3');
+  });
+
+  it('leaves a reference of an older shape as it was, never rearranged', () => {
+    expect(tidyReference(' eb-26-02426 ')).toBe('EB-26-02426');
+    expect(isIntakeReference('EB-26-02426')).toBe(false);
+  });
+
+  it('compares references by their letters and digits, however they are typed', () => {
+    expect(referenceKey('eb 4k7p-9qx3')).toBe(referenceKey('EB-4K7P-9QX3'));
+    expect(referenceKey('EB 26 02426')).toBe('EB2602426');
+    expect(referenceKey('eb-26-02426')).toBe(referenceKey('EB-26-02426'));
+  });
+
+  it('draws from a generator it is given, so the demo seed makes the same references every time', () => {
+    const counter = () => {
+      let n = 0;
+      return (max: number) => n++ % max;
+    };
+    expect(generateReference('EB', counter())).toBe(generateReference('EB', counter()));
+    expect(generateReference('EB', counter())).toBe('EB-3467-9ACD');
   });
 });
 

@@ -3,6 +3,8 @@ import { describeScheduleSnapshot, nextDates } from '@/lib/listings/describe';
 import {
   blankListing,
   blankSchedule,
+  capacityKey,
+  capacityUntouched,
   listingValuesFromForm,
   parseListing,
   type ListingValues,
@@ -252,6 +254,43 @@ describe('snapshots', () => {
     const back = parseListing(listingValues(ORG, snap));
     if (!back.ok) throw new Error(JSON.stringify(back.fieldErrors));
     expect(changedFields(snap, snapshotFromInput(back.data, null))).toEqual([]);
+  });
+});
+
+describe('a draft', () => {
+  it('needs only its name, and what is filled in must still be right', () => {
+    const nameOnly = { ...blankListing(ORG), cost: '', name: 'Knit and Natter' };
+    expect(parseListing(nameOnly).ok).toBe(false);
+    const draft = parseListing(nameOnly, { draft: true });
+    if (!draft.ok) throw new Error(JSON.stringify(draft.fieldErrors));
+    expect(draft.data).toMatchObject({ name: 'Knit and Natter', description: '', needs: [], isFree: false, location: null });
+
+    const nameless = parseListing({ ...nameOnly, name: '' }, { draft: true });
+    expect(nameless.ok ? null : nameless.fieldErrors.name).toEqual(['Enter the name of the activity']);
+    const wrong = parseListing({ ...nameOnly, email: 'not an address', minimumAge: '200' }, { draft: true });
+    expect(wrong.ok ? [] : Object.keys(wrong.fieldErrors).sort()).toEqual(['email', 'minimumAge']);
+  });
+
+  it('reopens with the cost question unanswered when it was never answered', () => {
+    const draft = parseListing({ ...blankListing(ORG), cost: '', name: 'Knit and Natter' }, { draft: true });
+    if (!draft.ok) throw new Error('parse');
+    expect(listingValues(ORG, snapshotFromInput(draft.data, null)).cost).toBe('');
+  });
+});
+
+describe('the space as the editor opened it', () => {
+  it('tells a form whose space was left alone from one where the person changed it', () => {
+    const r = parseListing(valid({ capacityStatus: 'open', capacitySpaces: '4' }));
+    if (!r.ok) throw new Error('parse');
+    const opened = listingValues(ORG, snapshotFromInput(r.data, null));
+    expect(opened.capacityAsLoaded).toBe('open:4');
+    expect(capacityUntouched(opened)).toBe(true);
+    expect(capacityUntouched({ ...opened, capacitySpaces: ' 4 ' })).toBe(true);
+    expect(capacityUntouched({ ...opened, capacitySpaces: '3' })).toBe(false);
+    expect(capacityUntouched({ ...opened, capacityStatus: 'full' })).toBe(false);
+    // A new listing's form has nothing to compare with.
+    expect(capacityUntouched({ ...opened, capacityAsLoaded: undefined })).toBe(false);
+    expect(capacityKey({ capacityStatus: 'full', capacitySpaces: '7' })).toBe('full:');
   });
 });
 

@@ -228,25 +228,25 @@ describe('templates', () => {
     const m = templates.referralExpiredToWorker({
       workerName: 'Priya',
       serviceName: 'Tuesday Walking Group',
-      caseReference: 'EB-2026-0042',
+      caseReference: 'EB-4K7P-9QX3',
       sentAt: new Date('2026-11-23T10:00:00Z'),
       caseUrl: 'https://connect.example/cases/1',
       signOff,
     });
-    expect(m.subject).toContain('EB-2026-0042');
+    expect(m.subject).toContain('EB-4K7P-9QX3');
     expect(m.body).toContain('Hello Priya,');
     expect(m.body).toContain('https://connect.example/cases/1');
   });
 
   it('tells a coordinator about a new referral without naming the person', () => {
     const m = templates.coordinatorNewReferral({
-      reference: 'EB-2026-0042',
+      reference: 'EB-4K7P-9QX3',
       sourceLabel: 'GP practice',
       receivedAt: new Date('2026-11-23T10:00:00Z'),
       queueUrl: 'https://connect.example/triage',
       signOff,
     });
-    expect(m.subject).toBe('New referral EB-2026-0042');
+    expect(m.subject).toBe('New referral EB-4K7P-9QX3');
     expect(m.body).toContain('23 November 2026');
   });
 
@@ -277,13 +277,13 @@ describe('templates', () => {
     const m = templates.referralAnsweredToWorker({
       workerName: 'Priya',
       serviceName: 'Walking Group',
-      caseReference: 'EB-1',
+      caseReference: 'EB-3AC9-PQRT',
       outcome: 'said it cannot take the referral',
       reason: 'We are full',
       caseUrl: 'https://connect.example/cases/1',
       signOff,
     });
-    expect(m.body).toContain('Walking Group has said it cannot take the referral for case EB-1.');
+    expect(m.body).toContain('Walking Group has said it cannot take the referral for case EB-3AC9-PQRT.');
     expect(m.body).toContain('The reason they gave: We are full.');
   });
 });

@@ -4,9 +4,9 @@ import { ResultCardView } from '@/components/directory/ResultCard';
 import { ShortlistLink } from '@/components/directory/ShortlistLink';
 import { Link, route } from '@/components/ui/Link';
 import '@/components/directory/directory.css';
-import { ResultsMapLoader } from '@/components/map/ResultsMapLoader';
+import { MapToggle, ResultsMapPlacement, SideMap } from '@/components/map/ResultsMapPlacement';
 import type { MapPoint } from '@/components/map/types';
-import { Button, ErrorSummary, Pagination, Select } from '@/components/ui';
+import { Button, ErrorSummary, FilterDisclosure, Pagination, Select } from '@/components/ui';
 import { fieldErrorsOf, hasErrors } from '@/lib/forms/state';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -15,6 +15,7 @@ import { mapCentre } from '@/lib/directory/map';
 import { filterCount, parseSearchParams, searchHref, type SearchErrors } from '@/lib/directory/search-params';
 import { PAGE_SIZE, SORT_LABELS } from '@/lib/directory/vocab';
 import { milesToMetres } from '@/lib/geo/distance';
+import { EXAMPLE_DISTRICT, EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import { cleanQuery } from '@/lib/forms';
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/request';
@@ -45,6 +46,9 @@ const FIELD_IDS: Record<keyof SearchErrors, string> = {
   sort: 'sort',
   page: 'results-heading',
 };
+
+// The fields inside the filters panel (the search bar's words, place and distance are outside it).
+const FILTER_FIELDS = ['needs', 'age', 'free', 'days', 'times', 'openToday', 'modes', 'access', 'selfRefer', 'hasSpace'] as const;
 
 export default async function ServicesPage({ searchParams }: PageProps) {
   const { params, errors } = parseSearchParams(cleanQuery(await searchParams));
@@ -79,6 +83,14 @@ export default async function ServicesPage({ searchParams }: PageProps) {
     : null;
   const centre = points.length || origin ? null : await mapCentre(database);
   const active = filterCount(params);
+  const map = {
+    points,
+    origin,
+    tiles: { url: config.map.tileUrl, attribution: config.map.attribution },
+    fallbackCentre: centre ?? ([origin?.latitude ?? 51.5, origin?.longitude ?? -0.12] as [number, number]),
+  };
+  // A filter with an error to fix opens the filters, so the error summary's link finds it.
+  const filtersNeedFixing = FILTER_FIELDS.some((f) => outcome.errors[f]);
   const sortOptions = [
     ...(params.q ? [{ value: 'relevance', label: SORT_LABELS.relevance }] : []),
     ...(outcome.place ? [{ value: 'distance', label: SORT_LABELS.distance }] : []),
@@ -91,8 +103,8 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   return (
     <div className="directory-wide">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="heading-xl mb-6">Find help and activities near you</h1>
-        <p className="mb-6">
+        <h1 className="heading-xl mb-3 md:mb-6">Find help and activities near you</h1>
+        <p className="mb-3 md:mb-6">
           <ShortlistLink />
         </p>
       </div>
@@ -106,79 +118,82 @@ export default async function ServicesPage({ searchParams }: PageProps) {
       ) : null}
       <form method="get" action="/services" noValidate>
         <SearchBar params={params} errors={outcome.errors} />
-        <div className="directory-layout">
-          <div className="directory-layout__filters">
-            <p className="md:hidden">
-              <a href="#results-heading">Skip to the results</a>
-            </p>
-            <Filters params={params} errors={outcome.errors} needs={needs} activeFilters={active} />
-          </div>
-
-          <section className="directory-layout__results" aria-labelledby="results-heading">
-            {outcome.blocked ? (
-              <>
-                <h2 className="heading-l" id="results-heading">
-                  Check the place
-                </h2>
-                <p>Enter a postcode, like EB1 2AB, a postcode district, like EB1, or the name of a ward, then search again.</p>
-              </>
-            ) : outcome.total === 0 ? (
-              <EmptyState outcome={outcome} />
-            ) : (
-              <>
-                <h2 className="heading-l mb-2" id="results-heading">
-                  {outcome.total === 1 ? '1 result' : `${outcome.total.toLocaleString('en-GB')} results`}
-                  {placeLabel ? ` near ${placeLabel}` : ''}
-                </h2>
-                {outcome.totalPages > 1 ? (
-                  <p className="secondary-text">
-                    Showing {first} to {last}
-                  </p>
-                ) : null}
-                {outcome.placeNotice ? <p className="inset-text">{outcome.placeNotice}</p> : null}
-                <div className="flex flex-wrap items-end gap-4">
-                  <Select
-                    id="sort"
-                    label="Sort by"
-                    defaultValue={outcome.sort === 'name' ? '' : outcome.sort}
-                    error={problems.fieldErrors.sort}
-                    options={sortOptions}
-                    formGroupClassName="mb-4"
-                  />
-                  <div className="form-group mb-4">
-                    <Button variant="secondary">Sort</Button>
-                  </div>
-                </div>
-                <ol className="directory-results" aria-label="Results">
-                  {outcome.results.map((card, i) => (
-                    <ResultCardView key={card.id} card={card} placeLabel={placeLabel} index={i} now={now} />
-                  ))}
-                </ol>
-                <Pagination
-                  page={outcome.page}
-                  totalPages={outcome.totalPages}
-                  hrefFor={(n) => searchHref({ ...params, page: n })}
-                  label="Results pages"
-                />
-              </>
-            )}
-          </section>
-
-          {outcome.blocked ? null : (
-            <div className="directory-layout__map">
-              <div className="directory-layout__map-inner">
-                <h2 className="visually-hidden">Map</h2>
-                <p className="visually-hidden">The map shows the results on this page. Everything on it is also in the list.</p>
-                <ResultsMapLoader
-                  points={points}
-                  origin={origin}
-                  tiles={{ url: config.map.tileUrl, attribution: config.map.attribution }}
-                  fallbackCentre={centre ?? [origin?.latitude ?? 51.5, origin?.longitude ?? -0.12]}
-                />
-              </div>
+        <ResultsMapPlacement map={map}>
+          <div className="directory-layout">
+            <div className="directory-layout__filters">
+              {/* On a phone the filters wait behind "Filter", so the first result is on the first screen. */}
+              <FilterDisclosure applied={active} open={filtersNeedFixing}>
+                <Filters params={params} errors={outcome.errors} needs={needs} activeFilters={active} />
+              </FilterDisclosure>
             </div>
-          )}
-        </div>
+
+            <section className="directory-layout__results" aria-labelledby="results-heading">
+              {outcome.blocked ? (
+                <>
+                  <h2 className="heading-l" id="results-heading">
+                    Check the place
+                  </h2>
+                  <p>
+                    Enter a postcode, like {EXAMPLE_POSTCODE}, a postcode district, like {EXAMPLE_DISTRICT}, or the name of a
+                    ward, then search again.
+                  </p>
+                </>
+              ) : outcome.total === 0 ? (
+                <EmptyState outcome={outcome} />
+              ) : (
+                <>
+                  <div className="results-header">
+                    <h2 className="heading-l mb-2" id="results-heading">
+                      {outcome.total === 1 ? '1 result' : `${outcome.total.toLocaleString('en-GB')} results`}
+                      {placeLabel ? ` near ${placeLabel}` : ''}
+                    </h2>
+                    <MapToggle />
+                  </div>
+                  {outcome.totalPages > 1 ? (
+                    <p className="secondary-text results-showing">
+                      Showing {first} to {last}
+                    </p>
+                  ) : null}
+                  {outcome.placeNotice ? <p className="inset-text">{outcome.placeNotice}</p> : null}
+                  <div className="flex flex-wrap items-end gap-4">
+                    <Select
+                      id="sort"
+                      label="Sort by"
+                      defaultValue={outcome.sort === 'name' ? '' : outcome.sort}
+                      error={problems.fieldErrors.sort}
+                      options={sortOptions}
+                      formGroupClassName="mb-4"
+                    />
+                    <div className="form-group mb-4">
+                      <Button variant="secondary">Sort</Button>
+                    </div>
+                  </div>
+                  <ol className="directory-results" aria-label="Results">
+                    {outcome.results.map((card, i) => (
+                      <ResultCardView key={card.id} card={card} placeLabel={placeLabel} index={i} now={now} />
+                    ))}
+                  </ol>
+                  <Pagination
+                    page={outcome.page}
+                    totalPages={outcome.totalPages}
+                    hrefFor={(n) => searchHref({ ...params, page: n })}
+                    label="Results pages"
+                  />
+                </>
+              )}
+            </section>
+
+            {outcome.blocked ? null : (
+              <div className="directory-layout__map">
+                <div className="directory-layout__map-inner">
+                  <h2 className="visually-hidden">Map</h2>
+                  <p className="visually-hidden">The map shows the results on this page. Everything on it is also in the list.</p>
+                  <SideMap />
+                </div>
+              </div>
+            )}
+          </div>
+        </ResultsMapPlacement>
       </form>
     </div>
   );

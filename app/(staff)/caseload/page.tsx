@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { Button, Radios, Select, TextInput } from '@/components/ui';
+import { Button, ButtonGroup, FilterDisclosure, Radios, Select, TextInput } from '@/components/ui';
 import { Link, type Route } from '@/components/ui/Link';
 import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
+import { TableDate } from '@/components/ui/TableDate';
 import { Tag } from '@/components/ui/Tag';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { formatDate, pluralDays } from '@/lib/format/dates';
+import { pluralDays } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { showingText } from '@/lib/paging/pages';
 import type { CaseloadItem } from '@/lib/cases/caseload';
@@ -28,7 +29,7 @@ function StatusTag({ item }: { item: CaseloadItem }) {
 
 function FollowUp({ item }: { item: CaseloadItem }) {
   if (!item.nextFollowUpOn) return <>None set</>;
-  const date = formatDate(item.nextFollowUpOn, { dateOnly: true });
+  const date = <TableDate value={item.nextFollowUpOn} dateOnly />;
   if (item.followUp === 'overdue')
     return (
       <>
@@ -58,51 +59,53 @@ function caseloadHref(filters: ReturnType<typeof parseCaseloadFilters>): Route {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function Filters({ filters }: { filters: ReturnType<typeof parseCaseloadFilters> }) {
+  const applied = (filters.show !== 'all' ? 1 : 0) + (filters.rag ? 1 : 0) + (filters.q ? 1 : 0);
   return (
-    <form method="get" action="/caseload" aria-label="Filter cases" className="mb-8 border-b border-[#b1b4b6] pb-4">
-      <div className="flex flex-wrap items-start gap-x-8">
-        <Radios
-          name="scope"
-          legend="Whose cases"
-          legendSize="s"
-          small
-          inline
-          defaultValue={filters.scope}
-          items={[
-            { value: 'mine', label: 'Mine' },
-            { value: 'team', label: 'My team’s' },
-          ]}
-        />
-        <Select
-          id="show"
-          label="Show"
-          defaultValue={filters.show}
-          options={[
-            { value: 'all', label: 'All open cases' },
-            { value: 'due', label: 'Follow-ups due or overdue' },
-            { value: 'waiting', label: 'Waiting for first contact' },
-          ]}
-        />
-        <Select
-          id="rag"
-          label="Rating"
-          placeholder="Any rating"
-          defaultValue={filters.rag ?? ''}
-          options={[
-            { value: 'red', label: 'Red' },
-            { value: 'amber', label: 'Amber' },
-            { value: 'green', label: 'Green' },
-          ]}
-        />
-        <TextInput id="q" label="Name or reference" defaultValue={filters.q} width="20" autoComplete="off" />
-      </div>
-      <Button variant="secondary" className="mb-0">
-        Apply filters
-      </Button>{' '}
-      <Link href="/caseload" className="ml-4">
-        Clear filters
-      </Link>
-    </form>
+    // On a phone the filters fold away behind "Filter cases", so the cases come first.
+    <FilterDisclosure label="Filter cases" applied={applied} className="mb-8 border-b border-[#b1b4b6] pb-4">
+      <form method="get" action="/caseload" aria-label="Filter cases">
+        <div className="flex flex-wrap items-start gap-x-8">
+          <Radios
+            name="scope"
+            legend="Whose cases"
+            legendSize="s"
+            small
+            inline
+            defaultValue={filters.scope}
+            items={[
+              { value: 'mine', label: 'Mine' },
+              { value: 'team', label: 'My team’s' },
+            ]}
+          />
+          <Select
+            id="show"
+            label="Show"
+            defaultValue={filters.show}
+            options={[
+              { value: 'all', label: 'All open cases' },
+              { value: 'due', label: 'Follow-ups due or overdue' },
+              { value: 'waiting', label: 'Waiting for first contact' },
+            ]}
+          />
+          <Select
+            id="rag"
+            label="Rating"
+            placeholder="Any rating"
+            defaultValue={filters.rag ?? ''}
+            options={[
+              { value: 'red', label: 'Red' },
+              { value: 'amber', label: 'Amber' },
+              { value: 'green', label: 'Green' },
+            ]}
+          />
+          <TextInput id="q" label="Name or reference" defaultValue={filters.q} width="20" autoComplete="off" />
+        </div>
+        <ButtonGroup>
+          <Button variant="secondary">Apply filters</Button>
+          <Link href="/caseload">Clear filters</Link>
+        </ButtonGroup>
+      </form>
+    </FilterDisclosure>
   );
 }
 
@@ -175,7 +178,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
                 <PersonLink key="p" item={item} />,
                 item.reference,
                 ...who(item),
-                formatDate(item.receivedAt),
+                <TableDate key="r" value={item.receivedAt} />,
                 pluralDays(item.daysWaiting),
                 item.rag ? <Tag colour={ragTags[item.rag].colour}>{ragTags[item.rag].text}</Tag> : 'Not rated',
               ])}

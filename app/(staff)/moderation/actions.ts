@@ -24,6 +24,7 @@ const decisionInput = z
 
 const DECISION_REFUSALS = {
   already_decided: 'Someone else has already decided this one',
+  group_not_approved: 'Approve the group that runs this listing first: a listing is published only once its group is approved',
   not_found: 'We could not find that listing. It may have been removed',
   wrong_kind: 'That cannot be done to this kind of request',
 } as const;
@@ -35,12 +36,19 @@ const organisationDecisionInput = z
     note: optionalText('The note', 2000),
   })
   .superRefine((v, ctx) => {
+    if (v.decision === 'approve' && !v.verified)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['verified'],
+        message: 'Check the group exists and the contact is genuine, and tick the box, before you approve it',
+      });
     if (v.decision === 'reject' && !v.note)
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the group is not approved' });
   });
 
 const ORGANISATION_REFUSALS = {
   already_decided: 'Someone else has already decided that group',
+  not_checked: 'Check the group exists and the contact is genuine, and tick the box, before you approve it',
   not_found: 'We could not find that group',
 } as const;
 
@@ -112,6 +120,6 @@ export const decideOrganisationAction = formAction(async function decideOrganisa
     }),
   );
   revalidatePath('/moderation/organisations');
-  if (!result.ok) return refused(parsed.values, refusal(result.reason, ORGANISATION_REFUSALS));
+  if (!result.ok) return refused(parsed.values, refusal(result.reason, ORGANISATION_REFUSALS, { not_checked: 'verified' }));
   redirect(`/moderation/organisations?done=${decision}&organisation=${organisationId}`);
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { NotificationBanner, Table, Tag } from '@/components/ui';
+import { NotificationBanner, Table, TableDate, Tag } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
@@ -71,7 +71,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
             <Tag key="k" colour={KIND_COLOURS[q.kind]}>
               {KIND_LABELS[q.kind]}
             </Tag>,
-            formatDate(q.createdAt),
+            <TableDate key="d" value={q.createdAt} />,
             q.fieldLabels.length ? q.fieldLabels.join(', ') : (q.summary ?? ''),
           ])}
         />

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
+import { whenText } from '@/components/directory/ResultCard';
 import { ReferOutForm } from '@/components/referrals/ReferOutForm';
-import { BackLink, Button, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
+import { BackLink, Button, ButtonGroup, InsetText, Select, Table, Tag, TextInput, WarningText } from '@/components/ui';
 import { Link, route } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { isUuid, cleanQuery } from '@/lib/forms';
@@ -38,7 +39,7 @@ export default async function ReferOutPage({ searchParams }: Props) {
   }
   if (!caseId || !isUuid(caseId)) {
     if (!service) return <StartFromCaseload />;
-    return <PickCase service={service} user={user} />;
+    return <PickCase service={service} user={user} q={one(query.q)?.trim().slice(0, 100) ?? ''} />;
   }
   const opened = await loadCaseSummary(database, user, caseId, 'refer_out');
   if (!opened.ok) return opened.reason === 'forbidden' ? forbidden() : notFound();
@@ -132,9 +133,17 @@ function StartFromCaseload() {
   );
 }
 
-async function PickCase({ service, user }: { service: ReferralService; user: Awaited<ReturnType<typeof requireRole>> }) {
+async function PickCase({
+  service,
+  user,
+  q,
+}: {
+  service: ReferralService;
+  user: Awaited<ReturnType<typeof requireRole>>;
+  q: string;
+}) {
   const now = new Date();
-  const caseload = await myCaseload(db(), user, now, { scope: user.role === 'coordinator' ? 'team' : 'mine' });
+  const caseload = await myCaseload(db(), user, now, { scope: user.role === 'coordinator' ? 'team' : 'mine', q });
   await recordCaseloadShown(db(), user, caseload, now);
   const cases = [...caseload.due, ...caseload.awaitingFirstContact, ...caseload.others].sort((a, b) =>
     a.personName.localeCompare(b.personName),
@@ -146,11 +155,28 @@ async function PickCase({ service, user }: { service: ReferralService; user: Awa
         <span className="caption-l">{service.name}</span>
         Who are you referring?
       </h1>
-      {cases.length === 0 ? (
+      <form method="get" action="/refer-out" role="search" aria-label="Find the person in your cases" className="max-w-[40em]">
+        <input type="hidden" name="serviceId" value={service.id} />
+        <TextInput
+          id="q"
+          label="Search your cases"
+          hint="Their name, or the case reference"
+          defaultValue={q}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <ButtonGroup>
+          <Button variant="secondary">Search</Button>
+          {q ? <Link href={`/refer-out?serviceId=${service.id}`}>Show all your cases</Link> : null}
+        </ButtonGroup>
+      </form>
+      {cases.length === 0 && q ? (
+        <p>No open case matches “{q}”. Check the spelling, or search by the case reference.</p>
+      ) : cases.length === 0 ? (
         <p>You have no open cases. Only people on your caseload can be referred.</p>
       ) : (
         <Table
-          caption="Your open cases"
+          caption={q ? `Your open cases matching “${q}”` : 'Your open cases'}
           captionHidden
           head={['Name', 'Reference', { content: <span className="visually-hidden">Action</span> }]}
           rowKeys={cases.map((c) => c.id)}
@@ -169,6 +195,7 @@ async function PickCase({ service, user }: { service: ReferralService; user: Awa
 
 async function FindService({ caseId, postcode, q, need }: { caseId: string; postcode: string | null; q: string; need: string }) {
   const database = db();
+  const now = new Date();
   const needs = await needThemes(database);
   const validNeed = needs.some((n) => n.code === need) ? need : '';
   const searched = Boolean(q.trim() || validNeed);
@@ -177,9 +204,9 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
   let near = false;
   if (searched) {
     const params = { ...emptySearch, q: q.trim().slice(0, 200), needs: validNeed ? [validNeed] : [] };
-    let outcome = postcode ? await runSearch(database, { ...params, place: postcode }, {}, { suggest: false }) : null;
+    let outcome = postcode ? await runSearch(database, { ...params, place: postcode }, {}, { suggest: false, now }) : null;
     near = Boolean(outcome && !outcome.blocked && outcome.place);
-    if (!outcome || outcome.blocked) outcome = await runSearch(database, params, {}, { suggest: false });
+    if (!outcome || outcome.blocked) outcome = await runSearch(database, params, {}, { suggest: false, now });
     results = outcome.results;
     total = outcome.total;
   }
@@ -228,6 +255,9 @@ async function FindService({ caseId, postcode, q, need }: { caseId: string; post
                       {r.distanceMiles !== null ? `, ${formatNumber(r.distanceMiles, 1)} miles away` : ''}
                     </p>
                     <p className="mb-2">{r.summary}</p>
+                    <p className="mb-2">
+                      <strong>When:</strong> {whenText(r, now)}
+                    </p>
                     <p className="mb-2">
                       <Tag colour={r.capacityStatus === 'open' ? 'green' : r.capacityStatus === 'full' ? 'red' : 'yellow'}>
                         {CAPACITY_LABELS[r.capacityStatus]}

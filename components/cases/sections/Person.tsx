@@ -1,4 +1,4 @@
-import { SummaryList } from '@/components/ui';
+import { EmailLink, PhoneLink, SummaryList } from '@/components/ui';
 import { contactMethodLabels } from '@/lib/cases/labels';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
@@ -16,8 +16,8 @@ export function Person({ page, writable }: { page: CasePage; writable: boolean }
       <SummaryList
         rows={[
           { key: 'Name', value: person.name },
-          { key: 'Phone', value: text(person.phone) },
-          { key: 'Email', value: text(person.email) },
+          { key: 'Phone', value: person.phone ? <PhoneLink number={person.phone} /> : text(null) },
+          { key: 'Email', value: person.email ? <EmailLink address={person.email} /> : text(null) },
           { key: 'Preferred contact', value: contactMethodLabels[person.preferredContact] },
           { key: 'When and how to contact', value: text(person.contactNotes) },
           {

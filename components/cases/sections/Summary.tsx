@@ -1,5 +1,5 @@
 import { ragTags } from '@/components/cases/tags';
-import { SummaryList } from '@/components/ui';
+import { PhoneAndEmail, SummaryList } from '@/components/ui';
 import { outcomeLabels, sourceLabels } from '@/lib/cases/labels';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
@@ -18,6 +18,14 @@ export function Summary({ page }: { page: CasePage }) {
           { key: 'Received', value: `${formatDate(c.receivedAt)} (${sourceLabels[c.source].toLowerCase()})` },
           ...(c.referrerName || c.referrerOrganisation
             ? [{ key: 'Referred by', value: [c.referrerName, c.referrerOrganisation].filter(Boolean).join(', ') }]
+            : []),
+          ...(c.referrerPhone || c.referrerEmail
+            ? [
+                {
+                  key: 'Referrer’s contact',
+                  value: <PhoneAndEmail phone={c.referrerPhone} email={c.referrerEmail} />,
+                },
+              ]
             : []),
           { key: 'Team', value: c.team.name },
           { key: 'Link worker', value: c.assignedWorker?.name ?? <span className="secondary-text">Not assigned yet</span> },

@@ -208,7 +208,7 @@ export function organisationDecided(d: {
       'Hello,',
       '',
       d.approved
-        ? `A coordinator has checked ${d.organisationName}. Your group is approved, and its listings are published once they have been checked.`
+        ? `A coordinator has checked that ${d.organisationName} exists and that its contact details are genuine. Your group is approved, and its listings are published once they have been checked.`
         : `A coordinator has looked at ${d.organisationName} and could not approve it.`,
       d.note ? `What they said: ${d.note}` : null,
       '',

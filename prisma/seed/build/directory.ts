@@ -282,6 +282,17 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
             'Ade',
           ])
         : null;
+      // The "Is this still right?" e-mail goes every 28 days once a listing is six months unchecked:
+      // most such listings have had their latest; about one in five is due one (the daily job sends
+      // it). A generator of its own, so the rest of the borough is as it was.
+      const remindedDay = (() => {
+        const fromDay = (assuredDay ?? createdDay) + 183;
+        if (pending || fromDay > 0 || (status !== 'active' && status !== 'temporarily_closed')) return null;
+        if (!org.email && providers.length === 0) return null;
+        const latest = fromDay + 28 * Math.floor(-fromDay / 28);
+        if (new Rng(`reminder:${key}`).chance(0.8)) return latest;
+        return latest - 28 >= fromDay ? latest - 28 : null;
+      })();
       const row: Prisma.ServiceCreateManyInput = {
         id,
         organisationId: orgId,
@@ -307,6 +318,8 @@ export function buildDirectory(geo: Geography, themeIdByCode: Map<string, string
         assuredAt: assuredDay === null ? null : clock.at(Math.min(assuredDay + workHours(r), assuredDay === 0 ? clock.nowT : 99)),
         assuredById: assurer?.id ?? null,
         assurerEmail: assurer?.email ?? null,
+        checkRemindedAt:
+          remindedDay === null ? null : clock.at(Math.min(remindedDay + 9 / 24, remindedDay === 0 ? clock.nowT : 99)),
         version: 1,
         createdAt: clock.at(createdDay + workHours(r)),
         updatedAt: clock.at(Math.max(createdDay, assuredDay ?? createdDay) + (assuredDay === 0 ? 0 : workHours(r))),

@@ -7,6 +7,7 @@ import type { AreaInfo, Geography } from './geography';
 import type { Staff, StaffUser } from './staff';
 import { type Clock, Rng, fill, sid, workHours } from '../util';
 import { canMove } from '../../../lib/referrals/lifecycle';
+import { generateReference } from '../../../lib/intake/reference';
 
 type Status = Prisma.ReferralCreateManyInput['status'] & string;
 type ActorKind = Prisma.ReferralEventCreateManyInput['actorKind'];
@@ -223,7 +224,16 @@ export function buildHistory(
     hasShare: boolean;
     next: number;
   }[] = [];
-  const refSeq = new Map<number, number>();
+  // References in the shape the service gives out (lib/intake/reference.ts), from a generator of their own.
+  const references = new Rng('case-references');
+  const usedReferences = new Set<string>();
+  const nextReference = () => {
+    let ref: string;
+    do ref = generateReference('EB', (max) => references.int(0, max - 1));
+    while (usedReferences.has(ref));
+    usedReferences.add(ref);
+    return ref;
+  };
   let eventN = 0;
   let conversationN = 0;
   let unmetN = 0;
@@ -265,9 +275,6 @@ export function buildHistory(
         : staff.councilTeamId;
     const coordinator = teamId === staff.pcnTeamId ? coordPcn : r.chance(0.7) ? coordCouncil : coordCouncil2;
 
-    const year = new Date(clock.at(received)).getUTCFullYear();
-    const seq = (refSeq.get(year) ?? 0) + 1;
-    refSeq.set(year, seq);
     const caseId = sid('case', caseIndex);
     const practiceName = geo.practiceNameById.get(practiceId) ?? 'GP surgery';
     const referrer = referrerFor(source, practiceName, r);
@@ -278,7 +285,7 @@ export function buildHistory(
     ] as const);
     const caseRow: Prisma.CaseCreateManyInput = {
       id: caseId,
-      reference: `EB-${String(year).slice(2)}-${String(seq).padStart(5, '0')}`,
+      reference: nextReference(),
       personId: person.row.id!,
       teamId,
       source,
@@ -383,6 +390,7 @@ export function buildHistory(
     let worker = leastLoaded(teamId, assigned, r);
     caseRow.assignedWorkerId = worker.id;
     caseRow.assignedAt = clock.at(assigned);
+    caseRow.assignedById = coordinator.id;
     touch(assigned);
     let interval: Interval = { start: assigned, end: Infinity };
     load.get(worker.id)!.push(interval);
@@ -395,6 +403,7 @@ export function buildHistory(
         load.get(worker.id)!.push(interval);
         caseRow.assignedWorkerId = worker.id;
         caseRow.assignedAt = clock.at(leftAt);
+        caseRow.assignedById = coordinator.id;
       }
     };
     const closeCase = (t: number, outcome: NonNullable<Prisma.CaseCreateManyInput['outcome']>, by: string) => {

@@ -77,12 +77,14 @@ export function buildStaff(): Staff {
       description:
         'Eastbrook Borough Council\u2019s community connector service. Takes referrals from anyone, with no eligibility criteria.',
       email: 'connectors@eastbrook.example.gov.uk',
+      phone: '01632 960 210',
     },
     {
       id: pcnTeamId,
       name: DEMO_TEAMS.pcn,
       description: 'Social prescribing link workers for the practices of North Eastbrook Primary Care Network.',
       email: 'social.prescribing@northeastbrookpcn.example.org',
+      phone: '01632 960 340',
     },
   ];
   const users: StaffUser[] = [];

@@ -1,5 +1,7 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { AnswerByLinkForm } from '@/components/referrals/AnswerByLinkForm';
+import { ReferralContact, SharedValue } from '@/components/referrals/ReferralContact';
 import { InsetText } from '@/components/ui/InsetText';
 import { Link } from '@/components/ui/Link';
 import { SummaryList } from '@/components/ui/SummaryList';
@@ -55,7 +57,7 @@ function ReferralDetails({ view }: { view: AnswerView }) {
           rows={view.shared.map((row) => ({
             id: row.key,
             key: row.label,
-            value: <span className="whitespace-pre-line">{row.value}</span>,
+            value: <SharedValue row={row} />,
           }))}
         />
       ) : (
@@ -69,6 +71,7 @@ function ReferralDetails({ view }: { view: AnswerView }) {
           </InsetText>
         </>
       ) : null}
+      <ReferralContact contact={view.contact} reference={view.reference} />
       <p>
         Please answer by {formatDate(view.answerBy)}. A link worker helps people find local groups and activities; they will see
         your answer straight away.
@@ -106,7 +109,8 @@ function ContactUs() {
   return (
     <p>
       To see your referrals, <Link href="/sign-in">sign in</Link>. If you need help, contact{' '}
-      <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a> or call {config.borough.contactPhone}.
+      <a href={`mailto:${config.borough.contactEmail}`}>{config.borough.contactEmail}</a> or call{' '}
+      <PhoneLink number={config.borough.contactPhone} />.
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { EmergencyNotice } from '@/components/layout/EmergencyNotice';
 import { Link } from '@/components/ui/Link';
@@ -27,7 +28,7 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
         <h1 className="heading-l">We cannot show this confirmation</h1>
         <p>The link may be incomplete. If you sent a referral, it has not been lost: a link worker will still get in touch.</p>
         <p>
-          To check, call us on {contactPhone} or email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
+          To check, call us on <PhoneLink number={contactPhone} /> or email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
         </p>
         <p>
           <Link href="/refer">Ask for help from a link worker</Link>
@@ -70,7 +71,8 @@ export default async function ReferralSentPage({ searchParams }: { searchParams:
         <p>We will contact you only if we need to ask about the referral.</p>
       ) : (
         <p>
-          If you need to change something or have not heard from us by then, call {serviceName} on {contactPhone}.
+          If you need to change something or have not heard from us by then, call {serviceName} on{' '}
+          <PhoneLink number={contactPhone} />.
         </p>
       )}
 

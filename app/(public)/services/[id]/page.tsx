@@ -1,3 +1,4 @@
+import { EmailLink, PhoneLink } from '@/components/ui/ContactLink';
 import type { Metadata } from 'next';
 import { notFound, unstable_rethrow } from 'next/navigation';
 import { capacityText, costText, nextSessionText } from '@/components/directory/ResultCard';
@@ -59,6 +60,8 @@ export default async function ServicePage({ params }: PageProps) {
   const canRefer = can(user, 'referral.create');
   const closed = service.status === 'inactive' || service.status === 'defunct';
   const org = service.organisation;
+  const phone = service.phone ?? org.phone;
+  const email = service.email ?? org.email;
   const points = service.locations.flatMap((l, i) =>
     l.latitude !== null && l.longitude !== null
       ? [
@@ -224,14 +227,14 @@ export default async function ServicePage({ params }: PageProps) {
         <h3 className="heading-m">Contact</h3>
         <ul className="list-plain">
           {service.contactName ? <li>{service.contactName}</li> : null}
-          {(service.phone ?? org.phone) ? (
+          {phone ? (
             <li>
-              Phone: <a href={`tel:${(service.phone ?? org.phone)!.replace(/\s+/g, '')}`}>{service.phone ?? org.phone}</a>
+              Phone: <PhoneLink number={phone} />
             </li>
           ) : null}
-          {(service.email ?? org.email) ? (
+          {email ? (
             <li>
-              Email: <a href={`mailto:${service.email ?? org.email}`}>{service.email ?? org.email}</a>
+              Email: <EmailLink address={email} />
             </li>
           ) : null}
           {(service.url ?? org.website) ? (

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { BackLink, Button, NotificationBanner, Select, Table, Tag, TextInput } from '@/components/ui';
+import { BackLink, Button, EmailLink, NotificationBanner, Select, Table, TableDate, Tag, TextInput } from '@/components/ui';
 import { Link, type Route } from '@/components/ui/Link';
 import { Pagination } from '@/components/ui/Pagination';
 import { roleLabels } from '@/lib/auth/roles';
 import { requirePermission } from '@/lib/auth/session';
 import { roles, type Role } from '@/lib/auth/types';
 import { db } from '@/lib/db/client';
-import { formatDateTime } from '@/lib/format/dates';
 import { requestedPage, showingText } from '@/lib/paging/pages';
 import { listStaff } from '@/lib/staff';
 import { staffSorts, staffStatusLabels, staffStatuses, type StaffSort, type StaffStatus } from '@/lib/staff/schema';
@@ -118,9 +117,7 @@ export default async function StaffListPage({ searchParams }: Props) {
               <Link key="n" href={`/admin/staff/${r.id}`}>
                 {r.name}
               </Link>,
-              <span key="e" className="break-all">
-                {r.email}
-              </span>,
+              <EmailLink key="e" address={r.email} />,
               roleLabels[r.role],
               r.teamName ?? (r.organisations.length ? r.organisations.join(', ') : 'None'),
               <>
@@ -132,7 +129,7 @@ export default async function StaffListPage({ searchParams }: Props) {
                   </>
                 ) : null}
               </>,
-              r.lastLoginAt ? formatDateTime(r.lastLoginAt) : 'Never',
+              r.lastLoginAt ? <TableDate key="l" value={r.lastLoginAt} time /> : 'Never',
             ])}
           />
           <Pagination page={page.page} totalPages={page.totalPages} baseHref={baseHref} label="Pages of staff accounts" />

@@ -93,6 +93,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           </>
         ) : (
           <>
+            {pending && view.kind === 'new_listing' && view.service?.organisationStatus === 'pending' ? (
+              <WarningText>
+                {view.service.organisationName} is a new group that has not been approved yet.{' '}
+                <Link href="/moderation/organisations">Check and approve the group</Link> first: its listings can be published
+                after that.
+              </WarningText>
+            ) : null}
             <h2 className="heading-m">
               {view.kind === 'new_listing' ? 'The listing as it would be published' : 'What would change'}
             </h2>

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { Button, NotificationBanner, Table, Tag } from '@/components/ui';
+import { Button, NotificationBanner, Table, TableDate, Tag } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
 import { requirePermission } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { formatDate } from '@/lib/format/dates';
 import { BAND_LABELS, freshnessList, reminderIntervalDays } from '@/lib/freshness';
 import { nudgeAction } from '../actions';
 import { cleanQuery } from '@/lib/forms';
@@ -63,11 +62,17 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Se
               <span className="hint">{r.organisationName}</span>
             </span>,
             <span key="c">
-              {r.neverChecked ? `Listed ${formatDate(r.lastCheckedAt)}, never checked` : formatDate(r.lastCheckedAt)}
+              {r.neverChecked ? (
+                <>
+                  Listed <TableDate value={r.lastCheckedAt} />, never checked
+                </>
+              ) : (
+                <TableDate value={r.lastCheckedAt} />
+              )}
               <br />
               <Tag colour={BAND_COLOURS[r.band]}>{BAND_LABELS[r.band]}</Tag>
             </span>,
-            r.lastNudgedAt ? formatDate(r.lastNudgedAt) : 'None',
+            r.lastNudgedAt ? <TableDate key="n" value={r.lastNudgedAt} /> : 'None',
             <form key="f" action={nudgeAction.bind(null, r.id)}>
               <Button variant="secondary" className="mb-0">
                 Send a reminder<span className="visually-hidden"> for {r.name}</span>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ModerationNav } from '@/components/listings/ModerationNav';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { OrganisationDecisionForm } from '@/components/listings/OrganisationDecisionForm';
-import { NotificationBanner, SummaryList, Tag } from '@/components/ui';
+import { ContactOrNone, EmailLink, NotificationBanner, SummaryList, Tag } from '@/components/ui';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -45,14 +45,14 @@ export default async function PendingOrganisationsPage({ searchParams }: { searc
                 { key: 'Charity number', value: g.charityNumber ?? 'Not given' },
                 { key: 'Company number', value: g.companyNumber ?? 'Not given' },
                 { key: 'Website', value: g.website ?? 'Not given' },
-                { key: 'Phone', value: g.phone ?? 'Not given' },
+                { key: 'Phone', value: <ContactOrNone phone={g.phone} /> },
                 {
                   key: 'Contact',
                   value: (
                     <ul className="list-plain">
                       {g.members.map((m) => (
                         <li key={m.email}>
-                          {m.name}, {m.email}{' '}
+                          {m.name}, <EmailLink address={m.email} />{' '}
                           {m.emailConfirmed ? (
                             <Tag colour="green">Email confirmed</Tag>
                           ) : (

@@ -6,7 +6,17 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
-import { FIGURE_DEFINITIONS, memberOrganisationIds, providerFigures, type FigureCounts } from '@/lib/providers/figures';
+import { Button, Select } from '@/components/ui';
+import { cleanQuery } from '@/lib/forms';
+import {
+  chosenYear,
+  FIGURE_DEFINITIONS,
+  figureYears,
+  financialYearLabel,
+  memberOrganisationIds,
+  providerFigures,
+  type FigureCounts,
+} from '@/lib/providers/figures';
 
 export const metadata: Metadata = { title: 'Your figures for funding bids' };
 
@@ -28,11 +38,21 @@ function totalCounts(c: FigureCounts): TableCell[] {
   }));
 }
 
-export default async function ProviderFiguresPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProviderFiguresPage({ searchParams }: Props) {
   const user = await requireRole('provider');
+  const asked = cleanQuery(await searchParams).year;
   const organisationIds = await memberOrganisationIds(db(), user);
-  const figures = await providerFigures(db(), organisationIds);
+  const years = await figureYears(db(), organisationIds);
+  const figures = await providerFigures(
+    db(),
+    organisationIds,
+    new Date(),
+    chosenYear(typeof asked === 'string' ? asked : undefined, years),
+  );
   const period = `${formatDate(`${figures.from}T12:00:00Z`)} to ${formatDate(`${figures.to}T12:00:00Z`)}`;
+  const csvHref = `/provider/figures/figures.csv?year=${figures.year}`;
 
   return (
     <>
@@ -40,8 +60,23 @@ export default async function ProviderFiguresPage() {
         <Link href="/provider">Back to your listings and referrals</Link>
       </p>
       <PageHeading>Your figures for funding bids</PageHeading>
+      {years.length > 1 ? (
+        <form method="get" action="/provider/figures" className="no-print flex flex-wrap items-end gap-x-4">
+          <Select
+            id="year"
+            label="Financial year"
+            hint="April to March, as councils, the NHS and most funders count"
+            defaultValue={String(figures.year)}
+            options={years.map((y, i) => ({ value: String(y), label: `${financialYearLabel(y)}${i === 0 ? ' (so far)' : ''}` }))}
+          />
+          <div className="form-group">
+            <Button variant="secondary">Show figures</Button>
+          </div>
+        </form>
+      ) : null}
       <p>
-        Referrals to your activities from {period}. These are counts of referrals only: they do not include anyone’s name or
+        Referrals to your activities in the financial year {financialYearLabel(figures.year)}
+        {figures.soFar ? ', so far' : ''}: {period}. These are counts of referrals only: they do not include anyone’s name or
         details.
       </p>
 
@@ -62,7 +97,7 @@ export default async function ProviderFiguresPage() {
           </p>
 
           <p className="no-print">
-            <a href="/provider/figures/figures.csv" download>
+            <a href={csvHref} download>
               Download CSV
             </a>{' '}
             (spreadsheet of both tables). To print a summary, use your browser’s “Print this page”: the menus and links are left

@@ -7,8 +7,8 @@ import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { confirmListing } from '@/lib/freshness';
 import { geocoderFor } from '@/lib/geo/geocoder';
-import { normalisePostcode } from '@/lib/geo/postcode';
-import { blankSchedule, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
+import { normalisePostcode, postcodeMessages } from '@/lib/geo/postcode';
+import { blankSchedule, capacityUntouched, listingValuesFromForm, MAX_SCHEDULES, parseListing } from '@/lib/listings/schema';
 import { describeValue } from '@/lib/listings/describe';
 import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
 import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
@@ -81,7 +81,7 @@ export const saveListingAction = formAction(async function saveListingAction(
   }
   if (intent === 'find-postcode') {
     const postcode = normalisePostcode(values.location.postcode);
-    if (!postcode) return keep({ fieldErrors: { 'location-postcode': ['Enter a real postcode, like EB1 2AB'] } });
+    if (!postcode) return keep({ fieldErrors: { 'location-postcode': [postcodeMessages.enterReal] } });
     const hit = await geocoderFor(db()).postcode(postcode);
     if (!hit)
       return keep({
@@ -94,12 +94,19 @@ export const saveListingAction = formAction(async function saveListingAction(
   }
   if (intent === 'preview') return keep({ notice: 'The times below show what people will see.' });
 
-  const parsed = parseListing(values);
+  // "Save as draft": only what is filled in is checked, and nothing is published or sent.
+  const draft = intent === 'draft';
+  const parsed = parseListing(values, { draft });
   if (!parsed.ok) return keep({ fieldErrors: parsed.fieldErrors });
 
   let result;
   try {
-    result = await db().$transaction((tx) => saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null));
+    result = await db().$transaction((tx) =>
+      saveListing(tx, user, { ...parsed.data, serviceId }, serviceId ? version : null, new Date(), {
+        keepStoredCapacity: capacityUntouched(values),
+        draft,
+      }),
+    );
   } catch (error) {
     rethrow(error);
   }
@@ -116,15 +123,19 @@ export const saveListingAction = formAction(async function saveListingAction(
   revalidatePath('/provider/listings');
   revalidatePath(`/provider/listings/${result.serviceId}`);
   revalidatePath(`/services/${result.serviceId}`);
-  const outcome = result.awaitingApproval
-    ? result.created
-      ? 'created'
-      : 'draft'
-    : result.pending.length
-      ? 'pending'
-      : result.published.length
-        ? 'published'
-        : 'checked';
+  const outcome = result.drafted
+    ? 'drafted'
+    : result.wentLive
+      ? 'live'
+      : result.awaitingApproval
+        ? result.created
+          ? 'created'
+          : 'draft'
+        : result.pending.length
+          ? 'pending'
+          : result.published.length
+            ? 'published'
+            : 'checked';
   redirect(`/provider/listings/${result.serviceId}?saved=${outcome}`);
 });
 

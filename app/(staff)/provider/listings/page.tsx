@@ -79,6 +79,7 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
                 </h3>
                 <p className="mb-2">
                   {!l.published ? <Tag colour="grey">Not published yet</Tag> : null}{' '}
+                  {!l.published && l.waiting !== 'new_listing' ? <Tag colour="blue">Draft</Tag> : null}{' '}
                   {l.status === 'temporarily_closed' ? (
                     <Tag colour="yellow">Paused</Tag>
                   ) : l.status === 'inactive' ? (
@@ -96,6 +97,12 @@ export default async function ProviderListingsPage({ searchParams }: { searchPar
                     <>
                       {' '}
                       <Tag colour="yellow">Check it is still right</Tag>
+                    </>
+                  ) : null}
+                  {l.remindedAt ? (
+                    <>
+                      <br />
+                      <span className="secondary-text">We emailed your group a reminder on {formatDate(l.remindedAt)}.</span>
                     </>
                   ) : null}
                 </p>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InviteForm } from '@/components/listings/InviteForm';
 import { OrganisationForm } from '@/components/listings/OrganisationForm';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { BackLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from '@/components/ui';
+import { BackLink, EmailLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
@@ -105,7 +105,7 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
               head={['Name', 'Email', 'Account']}
               rows={g.members.map((m) => [
                 m.name,
-                m.email,
+                <EmailLink key="e" address={m.email} />,
                 m.active ? (m.role === 'owner' ? 'Registered the group' : 'Active') : 'Invited, not signed in yet',
               ])}
             />

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
 import { referralTagColour } from '@/components/referrals/status';
-import { BackLink, Pagination, Table, Tag } from '@/components/ui';
+import { BackLink, Pagination, Table, TableDate, Tag } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { formatDate } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { requestedPage, showingText } from '@/lib/paging/pages';
 import { inboxFilters, listInbox, type InboxFilter } from '@/lib/providers/inbox';
@@ -74,11 +73,11 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
                 <span className="visually-hidden">, referral to {i.serviceName}</span>
               </Link>,
               i.serviceName,
-              formatDate(i.sentAt),
+              <TableDate key="d" value={i.sentAt} />,
               <Tag key="s" colour={referralTagColour(i.status)}>
                 {statusLabel[i.status]}
               </Tag>,
-              i.answerBy ? formatDate(i.answerBy) : '',
+              i.answerBy ? <TableDate key="a" value={i.answerBy} /> : '',
             ])}
           />
           <Pagination

@@ -4,7 +4,18 @@ import { AssignForm } from '@/components/triage/AssignForm';
 import { RateForm } from '@/components/triage/RateForm';
 import { SafeguardingForm } from '@/components/triage/SafeguardingForm';
 import { SignpostForm } from '@/components/triage/SignpostForm';
-import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, TextInput, WarningText } from '@/components/ui';
+import {
+  BackLink,
+  Button,
+  ContactOrNone,
+  InsetText,
+  NotificationBanner,
+  PhoneAndEmail,
+  SummaryList,
+  Tag,
+  TextInput,
+  WarningText,
+} from '@/components/ui';
 import { Link } from '@/components/ui/Link';
 import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -68,7 +79,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
 
   const p = view.person;
   const referrer = [view.referrer.name, view.referrer.organisation].filter(Boolean).join(', ');
-  const referrerContact = [view.referrer.phone, view.referrer.email].filter(Boolean).join(', ');
+  const referrerContact =
+    view.referrer.phone || view.referrer.email ? <PhoneAndEmail phone={view.referrer.phone} email={view.referrer.email} /> : null;
   const age = p.dateOfBirth
     ? `${formatDate(p.dateOfBirth, { dateOnly: true })}${p.ageBand ? ` (${AGE_BAND_LABELS[p.ageBand as AgeBand] ?? p.ageBand})` : ''}`
     : p.ageBand
@@ -110,7 +122,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           ) : view.assignedWorker ? (
             <>
               This referral was assigned to {view.assignedWorker.name}
-              {view.assignedAt ? ` on ${formatDate(view.assignedAt)}` : ''}.
+              {view.assignedAt ? ` on ${formatDate(view.assignedAt)}` : ''}
+              {view.assignedBy ? ` by ${view.assignedBy}` : ''}.
             </>
           ) : (
             'This referral is no longer waiting for triage.'
@@ -143,8 +156,8 @@ export default async function TriageCasePage({ params, searchParams }: { params:
           { key: 'Postcode', value: place },
           { key: 'GP practice', value: p.gpPractice ?? 'Not given' },
           { key: 'Preferred contact', value: contactMethodLabels[p.preferredContact] },
-          { key: 'Phone', value: p.phone ?? 'Not given' },
-          { key: 'Email', value: p.email ?? 'Not given' },
+          { key: 'Phone', value: <ContactOrNone phone={p.phone} /> },
+          { key: 'Email', value: <ContactOrNone email={p.email} /> },
           ...(p.contactNotes ? [{ key: 'About getting in touch', value: <MultiLine text={p.contactNotes} /> }] : []),
           {
             key: 'Agreed',

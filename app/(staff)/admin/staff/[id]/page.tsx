@@ -1,7 +1,17 @@
 import type { Metadata, Route } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList, Table, Tag, WarningText } from '@/components/ui';
+import {
+  BackLink,
+  Button,
+  EmailLink,
+  ErrorSummary,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  Tag,
+  WarningText,
+} from '@/components/ui';
 import { roleLabels } from '@/lib/auth/roles';
 import { requirePermission } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
@@ -113,7 +123,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
 
       <SummaryList
         rows={[
-          { key: 'Email address', value: <span className="break-all">{account.email}</span> },
+          { key: 'Email address', value: <EmailLink address={account.email} /> },
           {
             key: 'Role',
             value: roleLabels[account.role],

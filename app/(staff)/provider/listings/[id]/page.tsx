@@ -45,6 +45,14 @@ function savedBanner(saved: string | undefined, pendingFields: string[] | undefi
       );
     case 'published':
       return <NotificationBanner type="success" heading="Your changes are live" />;
+    case 'live':
+      return <NotificationBanner type="success" heading="Your listing is published" />;
+    case 'drafted':
+      return (
+        <NotificationBanner type="success" heading="Your draft is saved">
+          It is not published and has not been sent for checking. Finish it here when you are ready: it is on your listings page.
+        </NotificationBanner>
+      );
     case 'checked':
       return <NotificationBanner type="success" heading="Thank you. The listing is marked as checked today." />;
     default:
@@ -61,6 +69,8 @@ export default async function EditListingPage({ params, searchParams }: { params
   const sp = cleanQuery(await searchParams);
   const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);
   const direct = user.role !== 'provider';
+  // Not published and not sent for its first check: saved to finish later (or sent back).
+  const isDraft = !data.published && !data.awaitingFirstCheck;
 
   return (
     <>
@@ -84,6 +94,7 @@ export default async function EditListingPage({ params, searchParams }: { params
       <p>
         {data.published ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Not published yet</Tag>}{' '}
         {data.awaitingFirstCheck ? <Tag colour="yellow">Waiting for a check</Tag> : null}{' '}
+        {isDraft ? <Tag colour="blue">Draft</Tag> : null}{' '}
         {data.published ? (
           <Link href={`/services/${data.id}`}>
             See it as the public sees it<span className="visually-hidden"> ({data.name})</span>
@@ -136,6 +147,12 @@ export default async function EditListingPage({ params, searchParams }: { params
             : 'This listing has not been checked yet.'}{' '}
           Listings not checked for 6 months show a warning, and after 12 months they stop showing in search.
         </p>
+        {data.remindedAt ? (
+          <p>
+            We emailed your group a reminder to check it on {formatDate(data.remindedAt)}. Confirm it below, or use the link in
+            the email.
+          </p>
+        ) : null}
         <form action={confirmListingAction.bind(null, data.id)}>
           <Button variant="secondary">Everything is still right</Button>
         </form>
@@ -148,12 +165,23 @@ export default async function EditListingPage({ params, searchParams }: { params
       <h2 className="heading-l">Edit the listing</h2>
       <div className="max-w-[40em]">
         <ListingForm
+          // A new version (a one-tap space change on this page, say) opens the form again from the listing as it is now.
+          key={data.version}
           action={saveListingAction.bind(null, data.id)}
           initial={{ values: data.values, fieldErrors: {}, version: data.version }}
           needs={needs}
-          submitLabel={direct || !data.published ? 'Save listing' : 'Save changes'}
+          submitLabel={
+            isDraft
+              ? direct && data.organisationStatus === 'approved'
+                ? 'Publish listing'
+                : 'Send for checking'
+              : direct || !data.published
+                ? 'Save listing'
+                : 'Save changes'
+          }
           moderatedHint={!direct && data.published}
           map={map}
+          offerDraft={isDraft}
         />
       </div>
     </>

@@ -36,7 +36,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
         </p>
       ) : (
         <div className="max-w-[40em]">
-          <p>Tell people what happens, when and where, and how to join. You can save and come back to it.</p>
+          <p>Tell people what happens, when and where, and how to join. You can save it as a draft and come back to finish it.</p>
           {direct ? null : (
             <InsetText>
               A coordinator checks every new listing before it is published. This usually takes a few working days.
@@ -49,6 +49,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
             groups={chosen ? undefined : groups}
             submitLabel={direct ? 'Publish listing' : 'Send for checking'}
             map={map}
+            offerDraft
           />
         </div>
       )}

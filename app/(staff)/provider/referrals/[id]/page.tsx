@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { ProviderAnswerForm } from '@/components/referrals/ProviderAnswerForm';
 import { referralTagColour } from '@/components/referrals/status';
-import { BackLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from '@/components/ui';
+import { ReferralContact, SharedValue } from '@/components/referrals/ReferralContact';
+import { BackLink, InsetText, NotificationBanner, SummaryList, Table, TableDate, Tag } from '@/components/ui';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { formatDate, formatDateTime } from '@/lib/format/dates';
+import { formatDate } from '@/lib/format/dates';
 import { openInboxReferral } from '@/lib/providers/inbox';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 import { answerReferralAction } from './actions';
@@ -40,6 +41,7 @@ export default async function ProviderReferralPage({ params, searchParams }: Pro
           {r.workerName} from {r.teamName} referred someone to {r.serviceName}
           {r.sentAt ? ` on ${formatDate(r.sentAt)}` : ''}.{r.answerBy ? ` Please answer by ${formatDate(r.answerBy)}.` : ''}
         </p>
+        <ReferralContact contact={r.contact} reference={r.reference} />
 
         <h2 className="heading-m">Details they agreed to share</h2>
         {r.shared.length ? (
@@ -47,7 +49,7 @@ export default async function ProviderReferralPage({ params, searchParams }: Pro
             rows={r.shared.map((s) => ({
               id: s.key,
               key: s.label,
-              value: <span className="whitespace-pre-line">{s.value}</span>,
+              value: <SharedValue row={s} />,
             }))}
           />
         ) : (
@@ -75,10 +77,12 @@ export default async function ProviderReferralPage({ params, searchParams }: Pro
         <Table
           caption="History of this referral"
           captionHidden
-          head={['When', 'Status']}
+          head={['When', 'Status', 'By', 'Note']}
           rows={r.history.map((h) => [
-            formatDateTime(h.at),
+            <TableDate key="t" value={h.at} time />,
             `${statusLabel[h.status]}${h.status === 'declined' && isDeclineReason(h.reason) ? `: ${declineReasonLabel[h.reason].toLowerCase()}` : ''}`,
+            h.by,
+            h.note ? <span className="whitespace-pre-line">{h.note}</span> : <span className="secondary-text">None</span>,
           ])}
         />
       </div>
