@@ -136,7 +136,12 @@ describe("the provider's second factor", () => {
 
 describe('the sealed single sign-on cookies', () => {
   const key = randomBytes(32);
-  const value: OidcState = { state: 'st', nonce: 'no', verifier: 'a-pkce-verifier-that-must-stay-secret', callbackUrl: '/caseload' };
+  const value: OidcState = {
+    state: 'st',
+    nonce: 'no',
+    verifier: 'a-pkce-verifier-that-must-stay-secret',
+    callbackUrl: '/caseload',
+  };
 
   it('carry one sign-in for 10 minutes, and only under their key', () => {
     const token = sealState(key, value, T0);
