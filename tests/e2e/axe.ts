@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 
 /** Runs axe (WCAG 2.0-2.2 A and AA) on the page as it is now and fails on any violation. */
 export async function expectAccessible(page: Page) {
@@ -17,6 +17,24 @@ export async function visit(page: Page, path: string) {
   const response = await page.goto(path);
   await expectAccessible(page);
   return response;
+}
+
+/**
+ * axe needs scripts, so a page seen without JavaScript is checked as a copy: the same HTML in a
+ * page whose own scripts are blocked, at the same address so its styles load.
+ */
+export async function expectAccessibleAsServed(page: Page, browser: Browser) {
+  const html = await page.content();
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const checker = await context.newPage();
+    await checker.route(/\.js(\?|$)/, (route) => route.abort());
+    await checker.goto(page.url());
+    await checker.setContent(html, { waitUntil: 'load' });
+    await expectAccessible(checker);
+  } finally {
+    await context.close();
+  }
 }
 
 export const test = base;

@@ -1,5 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, test, visit } from './axe';
+import { expect, expectAccessible, expectAccessibleAsServed, test, visit } from './axe';
 
 const REFERENCE = /EB-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
@@ -96,24 +95,6 @@ test.describe('refer in', () => {
     await expectAccessible(page);
   });
 });
-
-/**
- * axe needs scripts, so a page seen without JavaScript is checked as a copy: the same HTML in a
- * page whose own scripts are blocked, at the same address so its styles load.
- */
-async function expectAccessibleAsServed(page: Page, browser: Browser) {
-  const html = await page.content();
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  try {
-    const checker = await context.newPage();
-    await checker.route(/\.js(\?|$)/, (route) => route.abort());
-    await checker.goto(page.url());
-    await checker.setContent(html, { waitUntil: 'load' });
-    await expectAccessible(checker);
-  } finally {
-    await context.close();
-  }
-}
 
 test.describe('refer in without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
