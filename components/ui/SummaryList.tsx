@@ -19,12 +19,16 @@ export function SummaryList({
   noBorder?: boolean;
   className?: string;
 }) {
+  // The columns are fixed by the first row, so in a list with actions a row without any keeps an
+  // empty actions column (GOV.UK's pattern) rather than widening its value over it.
+  const anyActions = rows.some((row) => row.actions?.length);
   return (
     <dl className={cx('summary-list', noBorder && 'summary-list--no-border', className)}>
       {rows.map((row, i) => {
         const actions = row.actions ?? [];
+        const none = !actions.length && (anyActions ? 'summary-list__row--actions-elsewhere' : 'summary-list__row--no-actions');
         return (
-          <div key={row.id ?? i} className={cx('summary-list__row', !actions.length && 'summary-list__row--no-actions')}>
+          <div key={row.id ?? i} className={cx('summary-list__row', none)}>
             <dt className="summary-list__key">{row.key}</dt>
             <dd className="summary-list__value">{row.value}</dd>
             {actions.length ? (

@@ -16,17 +16,21 @@ import { getSession } from './session';
 import { messageFor, signInInput } from './sign-in-form';
 import { beginTwoStep, needsSecondStep, twoStepKey } from './two-step/flow';
 import { codeRefusal } from './two-step/forms';
-import { verifyCode } from './two-step/service';
+import { hasApp, isEnrolled, verifyCode } from './two-step/service';
 import { formAction } from '@/lib/forms/action';
 
 type SignedIn = { ok: true; home: ReturnType<typeof roleHome> } | { ok: false; state: FormState };
 
 const CODE_NEEDED = 'Enter the 6-digit code from your authenticator app';
+// The dialog takes a code only: a key needs the sign-in page's own steps.
+const KEY_ONLY =
+  'Your account signs in with a security key or passkey, which cannot be used here. Sign in on the sign-in page in a new tab, then come back, choose Cancel and save again';
 
 // The sign-in form posts to a server action so that it works without JavaScript and answers with
 // the GOV.UK error pattern (summary, field messages, the typed e-mail kept). On the sign-in page a
 // second step is a page of its own (beginTwoStep); in the dialog that saves a form after a timeout
-// the code is asked for in the dialog, so the page and what was typed on it stay put.
+// the code is asked for in the dialog, so the page and what was typed on it stay put (someone with
+// only security keys or passkeys is sent to the sign-in page in another tab).
 async function signIn(form: FormData, where: 'page' | 'dialog'): Promise<SignedIn> {
   // The password is never sent back to the page.
   const parsed = parseForm(signInInput, form, { omit: ['password'] });
@@ -51,6 +55,8 @@ async function signIn(form: FormData, where: 'page' | 'dialog'): Promise<SignedI
   jar.set(device.name, result.device, device.options);
   if (await needsSecondStep(db(), result.user)) {
     if (where === 'page') await beginTwoStep(result.user.id, safeCallbackUrl(form.get('callbackUrl')));
+    const keysOnly = !(await hasApp(db(), result.user.id)) && (await isEnrolled(db(), result.user.id));
+    if (keysOnly) return { ok: false, state: refused(parsed.values, KEY_ONLY) };
     const code = String(form.get('code') ?? '').trim();
     if (!code) return { ok: false, state: refused(parsed.values, { field: 'code', message: CODE_NEEDED }) };
     const checked = await verifyCode(db(), result.user, code, { key: await twoStepKey() });

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { revokeSessions } from '@/lib/auth/load-user';
 import { assertCan, can, Forbidden, type Resource } from '@/lib/auth/permissions';
 import { accountThrottles, clearSignInThrottle } from '@/lib/auth/throttle';
-import { resetTwoStep } from '@/lib/auth/two-step/service';
+import { resetTwoStep, twoStepStatus } from '@/lib/auth/two-step/service';
 import type { Role, SessionUser } from '@/lib/auth/types';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -178,7 +178,7 @@ export async function staffAccount(
       select: { id: true, createdAt: true, action: true, actorId: true, actor: { select: { name: true } } },
     }),
     accountThrottles(tx, [u.email], now),
-    tx.userTwoStep.findUnique({ where: { userId: u.id }, select: { confirmedAt: true } }),
+    twoStepStatus(tx, u.id, now),
   ]);
   const throttle = throttles.get(u.email);
   await recordAudit(tx, { actor, action: 'staff.viewed', entityType: 'user', entityId: u.id, at: now });
@@ -194,7 +194,7 @@ export async function staffAccount(
     hasPassword: u.passwordSetAt !== null,
     signInFailures: throttle?.failures ?? 0,
     signInDelayed: (throttle?.waitSeconds ?? 0) > 0,
-    twoStepSince: twoStep?.confirmedAt ?? null,
+    twoStepSince: twoStep.confirmedAt,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
     version: u.version,
@@ -343,8 +343,8 @@ export async function unlockAccount(
 }
 
 /**
- * For someone who has lost both their phone and their recovery codes: removes the authenticator,
- * so their next sign-in sets up a new one, and ends their sessions (a lost phone may be a stolen one).
+ * For someone who has lost both their phone (or keys) and their recovery codes: removes the
+ * authenticator and their security keys and passkeys, so their next sign-in sets up a new one, and ends their sessions (a lost phone may be a stolen one).
  */
 export async function resetAccountTwoStep(
   tx: Tx,

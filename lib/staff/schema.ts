@@ -63,6 +63,8 @@ const historyLabels: Record<string, string> = {
   'auth.two_step.replaced': 'Replaced their authenticator app',
   'auth.two_step.recovery_codes_replaced': 'Made new recovery codes',
   'auth.two_step.recovery_code_used': 'Signed in with a recovery code',
+  'auth.two_step.passkey_added': 'Added a security key or passkey',
+  'auth.two_step.passkey_removed': 'Removed a security key or passkey',
   'auth.two_step.reset': 'Two-step sign-in reset (all sessions ended)',
   'auth.oidc.linked': "Linked to their organisation's account (single sign-on)",
   'auth.oidc.refused': "Sign-in with their organisation's account refused",

@@ -99,7 +99,7 @@ describe('setting up an authenticator', () => {
       expect(stored.some((s) => s.codeHash.includes(code.replace('-', '')))).toBe(false);
     }
     const status = await twoStepStatus(db, user.id);
-    expect(status).toEqual({ enabled: true, confirmedAt: T0, pending: false, recoveryCodesLeft: 10 });
+    expect(status).toEqual({ enabled: true, confirmedAt: T0, app: true, pending: false, recoveryCodesLeft: 10, passkeys: [] });
     // The code that confirmed it cannot then sign in.
     expect(await verifyCode(db, user, codeAt(secret, T0), { key, now: at(5) })).toEqual({ ok: false, reason: 'replayed' });
     expect(await auditActions(user.id)).toEqual([
@@ -224,7 +224,14 @@ describe('replacing the authenticator and resetting', () => {
     const admin = await makeUser('admin');
     const { user, recoveryCodes } = await enrolled();
     await resetTwoStep(db, admin, user.id, at(30));
-    expect(await twoStepStatus(db, user.id)).toEqual({ enabled: false, confirmedAt: null, pending: false, recoveryCodesLeft: 0 });
+    expect(await twoStepStatus(db, user.id)).toEqual({
+      enabled: false,
+      confirmedAt: null,
+      app: false,
+      pending: false,
+      recoveryCodesLeft: 0,
+      passkeys: [],
+    });
     expect(await useRecoveryCode(db, user, recoveryCodes[0], { key, now: at(31) })).toEqual({
       ok: false,
       reason: 'not_enrolled',

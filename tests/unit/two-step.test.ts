@@ -145,7 +145,10 @@ describe('sealed values', () => {
       userId,
       callbackUrl: '/cases/1?tab=plan',
       expiresAt: new Date(now.getTime() + PENDING_SECONDS * 1000),
+      ref: expect.stringMatching(/^[\w-]{43}$/),
     });
+    // Each pending sign-in has its own ref, for the passkey challenges bound to it.
+    expect(openPending(master, sealPending(master, userId, null, now), now)?.ref).not.toBe(openPending(master, token, now)?.ref);
     expect(openPending(master, token, new Date(now.getTime() + PENDING_SECONDS * 1000 - 1))).not.toBeNull();
     expect(openPending(master, token, new Date(now.getTime() + PENDING_SECONDS * 1000))).toBeNull();
     expect(openPending(randomBytes(32), token, now)).toBeNull();

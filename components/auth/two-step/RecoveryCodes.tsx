@@ -12,7 +12,7 @@ export function RecoveryCodes({ codes, children }: { codes: readonly string[]; c
       <h1 className="heading-l" id="recovery-codes-heading">
         Save your recovery codes
       </h1>
-      <p>If you lose your phone, you can sign in with one of these codes instead of a code from the app. Each code works once.</p>
+      <p>If you lose your phone or security key, you can sign in with one of these codes instead. Each code works once.</p>
       <WarningText>You will not see these codes again. Print them or write them down and keep them somewhere safe.</WarningText>
       <ul className="list font-mono text-lg" aria-label="Recovery codes" data-testid="recovery-codes">
         {codes.map((code) => (

@@ -46,3 +46,37 @@ export function codeRefusal(reason: CodeRefusal, retryAfterSeconds = 0, field = 
         : { message: 'Enter a recovery code you have not used before', field };
   }
 }
+
+export const PASSKEY_NAME_MAX = 40;
+
+export const passkeyNameInput = z.object({
+  name: z
+    .string({ error: 'Enter a name for the key, like Yellow key' })
+    .trim()
+    .min(1, { error: 'Enter a name for the key, like Yellow key' })
+    .max(PASSKEY_NAME_MAX, { error: `The name must be ${PASSKEY_NAME_MAX} characters or fewer` }),
+});
+
+/**
+ * The browser's answer from @simplewebauthn/browser, posted as JSON in the form's `response` field;
+ * null when it is missing (no JavaScript, or the person cancelled) or not of that shape.
+ */
+export function credentialFrom<T>(value: FormDataEntryValue | null): T | null {
+  if (typeof value !== 'string' || !value) return null;
+  try {
+    const parsed = JSON.parse(value) as { id?: unknown; response?: { clientDataJSON?: unknown } } | null;
+    return typeof parsed?.id === 'string' && typeof parsed.response?.clientDataJSON === 'string' ? (parsed as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a key was not accepted or added, for the whole form (the key is not a field). */
+export function passkeyRefusal(reason: CodeRefusal | 'not_used', retryAfterSeconds = 0, adding = false): Refusal {
+  if (reason === 'throttled') return { message: codeRefusal(reason, retryAfterSeconds).message };
+  if (reason === 'not_used')
+    return { message: 'Your security key or passkey was not used. Try again, and do what your browser asks when it opens' };
+  return adding
+    ? { message: 'The key was not added. Try again, and use it within 5 minutes of choosing the button' }
+    : { message: 'That security key or passkey was not accepted. Use a key you have added to this account' };
+}

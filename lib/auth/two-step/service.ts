@@ -35,25 +35,40 @@ type Subject = { id: string; role: AuditActor['role'] };
 const audit = (tx: Tx, actor: AuditActor | null, userId: string, action: string, at: Date, detail?: Record<string, unknown>) =>
   recordAudit(tx, { actor, action: `auth.two_step.${action}`, entityType: 'user', entityId: userId, at, detail });
 
+/** A security key or passkey as its owner sees it (./passkeys.ts adds and checks them). */
+export type PasskeySummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+
 export type TwoStepStatus = {
+  /** There is a second step: an authenticator app, a security key or passkey, or both. */
   enabled: boolean;
+  /** Since the first of them was set up. */
   confirmedAt: Date | null;
+  app: boolean;
   /** A new authenticator is being set up and waits for its first code. */
   pending: boolean;
   recoveryCodesLeft: number;
+  passkeys: PasskeySummary[];
 };
 
 export async function twoStepStatus(tx: Tx, userId: string, now: Date = new Date()): Promise<TwoStepStatus> {
-  const [row, left] = await Promise.all([
+  const [row, left, passkeys] = await Promise.all([
     tx.userTwoStep.findUnique({ where: { userId } }),
     tx.recoveryCode.count({ where: { userId, usedAt: null } }),
+    tx.passkey.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    }),
   ]);
-  const enabled = Boolean(row?.confirmedAt && row.secretEnc);
+  const app = Boolean(row?.confirmedAt && row.secretEnc);
+  const since = [app ? row!.confirmedAt! : null, passkeys[0]?.createdAt ?? null].filter((d): d is Date => d !== null);
   return {
-    enabled,
-    confirmedAt: enabled ? row!.confirmedAt : null,
+    enabled: since.length > 0,
+    confirmedAt: since.length ? new Date(Math.min(...since.map((d) => d.getTime()))) : null,
+    app,
     pending: Boolean(livePending(row, now)),
     recoveryCodesLeft: left,
+    passkeys,
   };
 }
 
@@ -98,7 +113,7 @@ async function throttle(tx: Tx, userId: string, now: Date): Promise<CodeFailure 
   return r.allowed ? null : { ok: false, reason: 'throttled', retryAfterSeconds: r.retryAfterSeconds };
 }
 
-/** Counts a second-step attempt of any kind, auditing a refusal. */
+/** Counts a second-step attempt of any kind (codes, recovery codes, keys), auditing a refusal. */
 export async function throttleAttempt(tx: Tx, user: Subject, now: Date): Promise<CodeFailure | null> {
   const throttled = await throttle(tx, user.id, now);
   if (throttled) await audit(tx, user, user.id, 'throttled', now);
@@ -147,7 +162,8 @@ export async function confirmEnrolment(
   return { ok: true, recoveryCodes };
 }
 
-async function replaceRecoveryCodes(tx: Tx, userId: string, key: Buffer, now: Date): Promise<string[]> {
+/** A new set of recovery codes for the user, replacing any they had; the codes to show once. */
+export async function replaceRecoveryCodes(tx: Tx, userId: string, key: Buffer, now: Date): Promise<string[]> {
   const recoveryKey = deriveKey(key, 'recovery');
   const codes = generateRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId } });
@@ -170,11 +186,8 @@ export async function verifyCode(
   const row = await tx.userTwoStep.findUnique({ where: { userId: user.id } });
   const secret = row?.confirmedAt && row.secretEnc ? open(deriveKey(key, 'secret'), row.secretEnc, user.id) : null;
   if (!row || !secret) return { ok: false, reason: 'not_enrolled' };
-  const throttled = await throttle(tx, user.id, now);
-  if (throttled) {
-    await audit(tx, user, user.id, 'throttled', now);
-    return throttled;
-  }
+  const throttled = await throttleAttempt(tx, user, now);
+  if (throttled) return throttled;
   const check = checkCode(secret, code, now, row.lastUsedStep);
   if (!check.ok) {
     await audit(tx, user, user.id, 'code_refused', now, { reason: check.reason });
@@ -201,11 +214,8 @@ export async function useRecoveryCode(
 ): Promise<CodeResult> {
   const status = await twoStepStatus(tx, user.id);
   if (!status.enabled) return { ok: false, reason: 'not_enrolled' };
-  const throttled = await throttle(tx, user.id, now);
-  if (throttled) {
-    await audit(tx, user, user.id, 'throttled', now);
-    return throttled;
-  }
+  const throttled = await throttleAttempt(tx, user, now);
+  if (throttled) return throttled;
   const codeHash = looksLikeRecoveryCode(input) ? hashRecoveryCode(deriveKey(key, 'recovery'), input) : null;
   // One conditional update: a code is spent by exactly one request.
   const { count } = codeHash
@@ -236,27 +246,33 @@ export async function regenerateRecoveryCodes(
 }
 
 /**
- * An admin's reset for someone who has lost their phone and their codes: removes the
- * authenticator and the codes, so the next sign-in goes to set-up. The caller checks the admin's
- * permission (users.manage) and ends the user's sessions if it wants to.
+ * An admin's reset for someone who has lost their phone (or keys) and their codes: removes the
+ * authenticator, the security keys and passkeys and the codes, so the next sign-in goes to set-up.
+ * The caller checks the admin's permission (users.manage) and ends the user's sessions if it wants to.
  */
 export async function resetTwoStep(tx: Tx, admin: AuditActor, userId: string, now: Date = new Date()): Promise<void> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.userTwoStep.deleteMany({ where: { userId } });
+  await tx.passkey.deleteMany({ where: { userId } });
   await clear(tx, attemptsKey(userId));
   await audit(tx, admin, userId, 'reset', now);
 }
 
-/** Whether the user has a confirmed authenticator (so a sign-in asks for a code). */
-export async function isEnrolled(tx: Tx, userId: string): Promise<boolean> {
+/** Whether the user has a confirmed authenticator app. */
+export async function hasApp(tx: Tx, userId: string): Promise<boolean> {
   const row = await tx.userTwoStep.findUnique({ where: { userId }, select: { confirmedAt: true, secretEnc: true } });
   return Boolean(row?.confirmedAt && row.secretEnc);
+}
+
+/** Whether the user has a second step, an app or a key (so a sign-in asks for it). */
+export async function isEnrolled(tx: Tx, userId: string): Promise<boolean> {
+  return (await hasApp(tx, userId)) || (await tx.passkey.count({ where: { userId } })) > 0;
 }
 
 /** The account a pending sign-in names, with what the second step needs; null if it has gone. */
 export async function twoStepAccount(
   tx: Tx,
   userId: string,
-): Promise<{ id: string; email: string; role: AuditActor['role'] } | null> {
-  return tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
+): Promise<{ id: string; email: string; name: string; role: AuditActor['role'] } | null> {
+  return tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
 }

@@ -5,14 +5,14 @@ import { BackLink } from '@/components/ui/BackLink';
 import { Button } from '@/components/ui/Button';
 import { requireUser } from '@/lib/auth/session';
 import { accountRecoveryCodesAction } from '@/lib/auth/two-step/actions';
-import { isEnrolled } from '@/lib/auth/two-step/service';
+import { hasApp } from '@/lib/auth/two-step/service';
 import { db } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Make new recovery codes' };
 
 export default async function AccountRecoveryCodesPage() {
   const user = await requireUser();
-  if (!(await isEnrolled(db(), user.id))) redirect('/account/two-step/set-up');
+  if (!(await hasApp(db(), user.id))) redirect('/account/two-step/set-up');
   return (
     <div className="max-w-2xl">
       <CodeForm

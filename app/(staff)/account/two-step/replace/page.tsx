@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Replace your authenticator app' };
 export default async function AccountTwoStepReplacePage() {
   const user = await requireUser();
   const status = await twoStepStatus(db(), user.id);
-  if (!status.enabled) redirect('/account/two-step/set-up');
+  if (!status.app) redirect('/account/two-step/set-up');
   const back = <BackLink href="/account/two-step">Back</BackLink>;
 
   // First a code from the app in use; only then the new app's QR code (started by that action).

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { requireUser } from '@/lib/auth/session';
 import { accountConfirmAction } from '@/lib/auth/two-step/actions';
 import { twoStepKey } from '@/lib/auth/two-step/flow';
-import { isEnrolled, startEnrolment } from '@/lib/auth/two-step/service';
+import { hasApp, startEnrolment } from '@/lib/auth/two-step/service';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Set up two-step sign-in' };
 export default async function AccountTwoStepSetUpPage() {
   const user = await requireUser();
   // Once it is on, changing the app needs a current code (the replace page).
-  if (await isEnrolled(db(), user.id)) redirect('/account/two-step');
+  if (await hasApp(db(), user.id)) redirect('/account/two-step');
   const enrolment = await startEnrolment(db(), user, config.borough.serviceName, { key: await twoStepKey() });
   return (
     <div className="max-w-2xl">

@@ -64,7 +64,7 @@ const doneBanners: Record<string, { heading: string; body: string }> = {
   unlocked: { heading: 'Sign-in delays cleared', body: 'They can try to sign in again now, without waiting.' },
   'two-step-reset': {
     heading: 'Two-step sign-in reset',
-    body: 'They have been signed out. When they next sign in with their password they will set up a new authenticator app.',
+    body: 'They have been signed out. When they next sign in with their password they will set up two-step sign-in again.',
   },
 };
 
@@ -210,7 +210,10 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           ) : null}
           {account.twoStepSince ? (
             <>
-              <p>If they have lost their phone and their recovery codes, reset two-step sign-in. This signs them out.</p>
+              <p>
+                If they have lost their phone or security keys and their recovery codes, reset two-step sign-in. This removes
+                their app and keys and signs them out.
+              </p>
               <AccountButton action={resetTwoStepAction} id={account.id} version={account.version} variant="warning">
                 Reset two-step sign-in
               </AccountButton>
