@@ -7,6 +7,7 @@ export { deliverDue, backoffMs, retryFailed, retryPolicyFromEnv, type DeliveryRe
 export { NotificationError, safeErrorMessage, type NotificationAdapter, type OutgoingMessage } from './adapter';
 export { adapterFromEnv, devAdapter, smtpAdapter, govukNotifyAdapter } from './adapters';
 export * as templates from './templates';
+export * as caseloadMessages from './caseload-messages';
 
 /** Queues a rendered template as an e-mail (or text), with its personalisation kept for Notify. */
 export function enqueueRendered(

@@ -3,6 +3,7 @@
 // E-mails carry no details of the person referred: the provider reads those on the page the link
 // opens, so a forwarded or misdirected e-mail gives nothing away.
 import { formatDate } from '../format/dates';
+import type { CaseloadTemplateName } from './caseload-messages';
 
 export type Rendered = {
   template: TemplateName;
@@ -12,6 +13,7 @@ export type Rendered = {
 };
 
 export type TemplateName =
+  | CaseloadTemplateName
   | 'referral_to_provider'
   | 'referral_reminder'
   | 'referral_expired_to_worker'

@@ -6,7 +6,7 @@ import { triageHome, type TriageItem } from '@/lib/triage/queue';
 import { auditTriageView, decisionSummary, triageCaseView } from '@/lib/triage/case';
 import { assignReferral, raiseSafeguardingConcern, rateReferral, signpostReferral } from '@/lib/triage/decisions';
 import { signpostCandidates } from '@/lib/triage/services';
-import { teamWorkerLoads } from '@/lib/triage/workers';
+import { teamWorkerLoads } from '@/lib/cases/workers';
 import { useFreshDatabase } from '../helpers/db';
 
 const t = useFreshDatabase();

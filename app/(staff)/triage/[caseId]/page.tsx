@@ -16,7 +16,7 @@ import { caseStatusTags, ragTags } from '@/components/cases/tags';
 import { contactMethodLabels, outcomeLabels, sourceLabels } from '@/lib/cases/labels';
 import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/case';
 import { signpostCandidates } from '@/lib/triage/services';
-import { teamWorkerLoads } from '@/lib/triage/workers';
+import { teamWorkerLoads } from '@/lib/cases/workers';
 import { assignAction, rateAction, safeguardingAction, signpostAction } from './actions';
 import { cleanQuery } from '@/lib/forms';
 
