@@ -18,6 +18,11 @@ export type TableProps = {
   /** Names the scrollable region for screen readers; defaults to the caption when it is text. */
   label?: string;
   className?: string;
+  /**
+   * Below 640px each row becomes a block with each cell labelled by its column (`stack-table` in
+   * app/globals.css), so the table is never wider than a phone's screen.
+   */
+  stacked?: boolean;
 };
 
 type CellObject = Exclude<TableCell, ReactNode>;
@@ -48,11 +53,16 @@ export function Table({
   rowKeys,
   label,
   className,
+  stacked,
 }: TableProps) {
   const regionLabel = label ?? (typeof caption === 'string' ? caption : 'Table');
+  // Each cell's column name, shown before it when the rows stack on a phone.
+  const columnNames = stacked
+    ? (head ?? []).map((raw) => normalise(raw).content).map((c) => (typeof c === 'string' ? c : ''))
+    : [];
   return (
     <div className="table-wrapper" role="region" aria-label={regionLabel} tabIndex={0}>
-      <table className={cx('table', className)}>
+      <table className={cx('table', stacked && 'stack-table', className)}>
         {caption ? (
           <caption className={cx('table__caption', `table__caption--${captionSize}`, captionHidden && 'visually-hidden')}>
             {caption}
@@ -98,6 +108,7 @@ export function Table({
                   <td
                     key={i}
                     {...span(cell.colSpan)}
+                    {...(columnNames[i] ? { 'data-label': columnNames[i] } : null)}
                     className={cx('table__cell', cell.numeric && 'table__cell--numeric', cell.className)}
                   >
                     {cell.content}

@@ -66,7 +66,12 @@ export function parseCaseloadFilters(
     const v = query[k];
     return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? '') : '';
   };
-  const scope = one('scope') === 'team' || one('scope') === 'mine' ? (one('scope') as 'team' | 'mine') : role === 'coordinator' ? 'team' : 'mine';
+  const scope =
+    one('scope') === 'team' || one('scope') === 'mine'
+      ? (one('scope') as 'team' | 'mine')
+      : role === 'coordinator'
+        ? 'team'
+        : 'mine';
   const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T): T =>
     (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
   const status = pick(one('status') || (one('show') === 'waiting' ? 'waiting' : ''), caseloadStatuses, 'all');

@@ -110,7 +110,8 @@ export async function closeCase(
     }
   }
   // Nobody could reach them: tell them (if we can) and whoever referred them.
-  const messagesQueued = input.outcome === 'could_not_contact' ? (await queueCouldNotContact(tx, caseId, now)).messages.length : 0;
+  const messagesQueued =
+    input.outcome === 'could_not_contact' ? (await queueCouldNotContact(tx, caseId, now)).messages.length : 0;
   await recordAudit(tx, {
     actor: user,
     action: 'case.closed',

@@ -135,7 +135,13 @@ async function referralsToCut(tx: Tx, personId: string, consents: readonly Conse
     const before = r.sharedInfo && typeof r.sharedInfo === 'object' ? Object.keys(r.sharedInfo as object) : [];
     const after = limitShared(r.sharedInfo, shareableWith(consents, r.service.organisationId, now));
     if (Object.keys(after).length === before.length) continue;
-    cut.push({ id: r.id, serviceName: r.service.name, sharedInfo: r.sharedInfo, organisationId: r.service.organisationId, after });
+    cut.push({
+      id: r.id,
+      serviceName: r.service.name,
+      sharedInfo: r.sharedInfo,
+      organisationId: r.service.organisationId,
+      after,
+    });
   }
   return cut;
 }

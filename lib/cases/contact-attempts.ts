@@ -10,7 +10,7 @@ import { config } from '@/lib/config';
 import { Prisma, type Tx } from '@/lib/db/client';
 import { uuid } from '@/lib/forms';
 import { caseAccess } from './access';
-import { contactAttemptOutcomes } from './labels';
+import { contactAttemptLabels, contactAttemptOutcomes, isContactAttemptOutcome, triesText } from './labels';
 
 export const contactAttemptInput = z.object({
   outcome: z.enum(contactAttemptOutcomes, { error: 'Choose what happened when you tried' }),
@@ -77,4 +77,13 @@ export async function logContactAttempt(
     });
   }
   return { ok: true, attemptsInARow: await attemptsInARow(tx, caseId), recorded: count > 0 };
+}
+
+/** The banner after a try is recorded; `done` is "attempt-<outcome>-<tries in a row>". */
+export function contactAttemptDoneMessage(done: string): string | null {
+  const m = /^attempt-([a-z_]+)-(\d+)$/.exec(done);
+  if (!m || !isContactAttemptOutcome(m[1])) return null;
+  const n = Number(m[2]);
+  const offer = mayCloseAsCouldNotContact(n) ? ' You can now close the case as “could not contact”.' : '';
+  return `Try recorded: ${contactAttemptLabels[m[1]].toLowerCase()}. That is ${triesText(n)} since the last conversation.${offer}`;
 }

@@ -104,7 +104,11 @@ export async function queueCouldNotContact(tx: Tx, caseId: string, now: Date = n
         : m.channel === 'sms'
           ? caseloadMessages.couldNotContactToPersonSms({ ...contact, reference: c.reference, attempts })
           : caseloadMessages.couldNotContactToPerson({ ...contact, reference: c.reference, attempts });
-    await enqueueRendered(tx, { recipient: m.recipient, rendered, channel: m.channel, payload: { caseId, reference: c.reference } }, now);
+    await enqueueRendered(
+      tx,
+      { recipient: m.recipient, rendered, channel: m.channel, payload: { caseId, reference: c.reference } },
+      now,
+    );
   }
   return plan;
 }

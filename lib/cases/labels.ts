@@ -162,7 +162,11 @@ export const ons4Questions = [
 
 export type Ons4Key = (typeof ons4Questions)[number]['key'];
 
-export const contactAttemptOutcomes = ['no_answer', 'left_message', 'wrong_number'] as const satisfies readonly ContactAttemptOutcome[];
+export const contactAttemptOutcomes = [
+  'no_answer',
+  'left_message',
+  'wrong_number',
+] as const satisfies readonly ContactAttemptOutcome[];
 
 export const contactAttemptLabels: Record<ContactAttemptOutcome, string> = {
   no_answer: 'No answer',
@@ -177,4 +181,8 @@ export function triesText(n: number): string {
 
 export function isCaseOutcome(value: unknown): value is CaseOutcome {
   return typeof value === 'string' && (caseOutcomes as readonly string[]).includes(value);
+}
+
+export function isContactAttemptOutcome(value: unknown): value is ContactAttemptOutcome {
+  return typeof value === 'string' && (contactAttemptOutcomes as readonly string[]).includes(value);
 }

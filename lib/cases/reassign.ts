@@ -23,13 +23,7 @@ export const reassignInput = z.object({
 export type ReassignInput = z.infer<typeof reassignInput>;
 
 export type ReassignRefusal =
-  | 'not_found'
-  | 'forbidden'
-  | 'closed'
-  | 'not_assigned'
-  | 'changed_since'
-  | 'same_worker'
-  | 'unknown_worker';
+  'not_found' | 'forbidden' | 'closed' | 'not_assigned' | 'changed_since' | 'same_worker' | 'unknown_worker';
 
 export const reassignRefusalMessage: Record<ReassignRefusal, string> = {
   not_found: 'This case could not be found.',
@@ -132,7 +126,8 @@ export const bulkReassignInput = z
     confirm: confirmed('Confirm that all these cases should move now'),
   })
   .superRefine((v, ctx) => {
-    if (v.mode === 'one' && !v.toWorkerId) ctx.addIssue({ code: 'custom', path: ['toWorkerId'], message: 'Select who takes the cases' });
+    if (v.mode === 'one' && !v.toWorkerId)
+      ctx.addIssue({ code: 'custom', path: ['toWorkerId'], message: 'Select who takes the cases' });
     if (v.mode === 'spread' && v.spreadWorkerIds.length === 0)
       ctx.addIssue({ code: 'custom', path: ['spreadWorkerIds'], message: 'Select the link workers to share the cases between' });
   });
@@ -314,4 +309,9 @@ export async function caseloadToMove(
     byRag: { red: Number(counts.red), amber: Number(counts.amber), green: Number(counts.green), none: Number(counts.none) },
     takers: takersList,
   };
+}
+
+/** How many open cases someone holds (for their staff account page). */
+export async function openCaseCount(tx: Tx, userId: string): Promise<number> {
+  return tx.case.count({ where: { assignedWorkerId: userId, status: { not: 'closed' }, closedAt: null } });
 }

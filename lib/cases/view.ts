@@ -29,7 +29,6 @@ import { attemptsInARowSql, mayCloseAsCouldNotContact } from './contact-attempts
 import { compareOns4, type Ons4Comparison } from './ons4';
 import { ageOn } from '@/lib/format/dates';
 
-
 /**
  * How much history the case page loads by default: the newest HISTORY_WINDOW conversations and
  * referral status changes (together), with everything else since the oldest of them. "Show the
@@ -281,6 +280,8 @@ export type CasePage = {
   /** For coordinators of the team: who viewed and changed this record. */
   audit: AuditEntry[] | null;
   canWrite: boolean;
+  /** A coordinator of the team may move the case to another worker. */
+  canReassign: boolean;
 };
 
 export type OpenCase = { ok: true; page: CasePage } | { ok: false; reason: 'not_found' | 'forbidden' };
@@ -304,7 +305,14 @@ export async function openCase(
     at: now,
   });
 
-  const { loaded: c, attemptsInARow, users, organisations, services, history } = await loadCase(tx, caseId, options.history === 'all');
+  const {
+    loaded: c,
+    attemptsInARow,
+    users,
+    organisations,
+    services,
+    history,
+  } = await loadCase(tx, caseId, options.history === 'all');
   const names = (id: string | null | undefined) => (id ? (users[id] ?? null) : null);
   const orgName = (id: string) => organisations[id] ?? null;
   const serviceName = (id: string) => services[id] ?? null;
@@ -407,6 +415,7 @@ export async function openCase(
       ? await listAuditForPerson(tx, c.personId, 200)
       : null,
     canWrite: can(user, 'case.write', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
+    canReassign: can(user, 'case.reassign', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
   };
   return { ok: true, page };
 }

@@ -58,7 +58,12 @@ export function couldNotContactToPersonSms(d: CouldNotContactToPerson): Rendered
     template: 'could_not_contact_to_person_sms',
     subject: `We could not reach you (reference ${d.reference})`,
     body: `${d.serviceName}: we tried to contact you${tries(d.attempts)} about your request for help but could not reach you, so we have closed it for now. If you would still like help, call ${d.phone} and give your reference ${d.reference}.`,
-    personalisation: { reference: d.reference, attempts: tries(d.attempts).trim(), service_name: d.serviceName, service_phone: d.phone },
+    personalisation: {
+      reference: d.reference,
+      attempts: tries(d.attempts).trim(),
+      service_name: d.serviceName,
+      service_phone: d.phone,
+    },
   };
 }
 

@@ -79,7 +79,8 @@ export function targetFor(rag: Rag | null, targets: { red: number; amber: number
 const priorityRank = (rag: Rag | null) => (rag === 'red' ? 0 : rag === null ? 1 : 2);
 
 const compare: Record<TriageSort, (a: TriageItem, b: TriageItem) => number> = {
-  oldest: (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+  oldest: (a, b) =>
+    a.receivedAt.getTime() - b.receivedAt.getTime() || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
   due: (a, b) => a.dueBy.getTime() - b.dueBy.getTime() || compare.oldest(a, b),
   priority: (a, b) => priorityRank(a.rag) - priorityRank(b.rag) || compare.due(a, b),
 };
@@ -162,7 +163,12 @@ export async function triageHome(
     };
   });
 
-  const arranged = arrangeQueue(all, { sort: options.sort, rag: options.rag, due: options.due, today: londonMidnight(londonDateKey(now)) });
+  const arranged = arrangeQueue(all, {
+    sort: options.sort,
+    rag: options.rag,
+    due: options.due,
+    today: londonMidnight(londonDateKey(now)),
+  });
   const paging = pageOf(arranged.length, options.page ?? 1, size);
   const items = arranged.slice(paging.offset, paging.offset + paging.size);
   const needs = items.length

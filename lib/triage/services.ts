@@ -5,6 +5,8 @@
 import { config } from '@/lib/config';
 import { Prisma, type Tx } from '@/lib/db/client';
 import { inSearchSql } from '@/lib/directory/listed';
+import { geocoderFor } from '@/lib/geo/geocoder';
+import { normalisePostcode } from '@/lib/geo/postcode';
 
 const sql = Prisma.sql;
 
@@ -63,12 +65,16 @@ export async function signpostCandidates(
            FROM "ServiceAtLocation" sal JOIN "Location" l ON l.id = sal."locationId"
            WHERE sal."serviceId" = s.id AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL)`
     : sql`NULL::float8`;
-  const order = query
-    ? sql`s.name ASC, s.id ASC`
-    : sql`matched DESC, (s."capacityStatus" = 'open') DESC, s.name ASC, s.id ASC`;
+  const order = query ? sql`s.name ASC, s.id ASC` : sql`matched DESC, (s."capacityStatus" = 'open') DESC, s.name ASC, s.id ASC`;
 
   const rows = await tx.$queryRaw<
-    Array<{ id: string; name: string; organisationName: string; capacity: SignpostCandidate['capacity']; distance: number | null }>
+    Array<{
+      id: string;
+      name: string;
+      organisationName: string;
+      capacity: SignpostCandidate['capacity'];
+      distance: number | null;
+    }>
   >`
     SELECT s.id, s.name, o.name AS "organisationName", s."capacityStatus"::text AS capacity, ${distance} AS distance, ${needsMatched} AS matched
     FROM "Service" s
@@ -86,4 +92,12 @@ export async function signpostCandidates(
     })),
     basis,
   };
+}
+
+/** Where the person lives, as a point to measure from: their postcode looked up; null without one. */
+export async function originOf(tx: Tx, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
+  const normalised = postcode ? normalisePostcode(postcode) : null;
+  if (!normalised) return null;
+  const place = await geocoderFor(tx).postcode(normalised);
+  return place ? { latitude: place.latitude, longitude: place.longitude } : null;
 }

@@ -29,7 +29,13 @@ describe('sharing out a caseload', () => {
 
 describe('the triage order', () => {
   const today = new Date('2026-11-18T00:00:00Z');
-  const item = (reference: string, rag: TriageItem['rag'], dueBy: string, receivedAt: string, overTarget = false): TriageItem => ({
+  const item = (
+    reference: string,
+    rag: TriageItem['rag'],
+    dueBy: string,
+    receivedAt: string,
+    overTarget = false,
+  ): TriageItem => ({
     id: reference,
     reference,
     rag,
@@ -74,7 +80,8 @@ describe('the triage order', () => {
 });
 
 describe('closing as could not contact: who is written to', () => {
-  const facts = (over: Partial<PlanFacts> & { person?: Partial<PlanFacts['person']> } = {}): PlanFacts => ({
+  type Over = Partial<Omit<PlanFacts, 'person'>> & { person?: Partial<PlanFacts['person']> };
+  const facts = (over: Over = {}): PlanFacts => ({
     mayContact: true,
     source: 'gp',
     referrerEmail: 'surgery@example.nhs.uk',
@@ -117,7 +124,12 @@ describe('closing as could not contact: who is written to', () => {
 
 describe('ONS4 before and after', () => {
   const at = (day: number) => new Date(Date.UTC(2026, 10, day, 10));
-  const conv = (id: string, day: number, scores: [number | null, number | null, number | null, number | null], more = {}): Ons4Answers => ({
+  const conv = (
+    id: string,
+    day: number,
+    scores: [number | null, number | null, number | null, number | null],
+    more = {},
+  ): Ons4Answers => ({
     id,
     occurredAt: at(day),
     createdAt: at(day),
