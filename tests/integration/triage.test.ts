@@ -493,7 +493,8 @@ describe('the queue a page at a time', () => {
   });
 
   const page = async (n?: number, pageSize?: number) => {
-    const home = await triageHome(t.db, users.coordEast, { now: NOW, page: n, pageSize, targets, holidays: [] });
+    // Oldest first, so the pages can be checked against the order of arrival.
+    const home = await triageHome(t.db, users.coordEast, { now: NOW, page: n, pageSize, targets, holidays: [], sort: 'oldest' });
     if (home.kind !== 'team') throw new Error('expected a team');
     return home;
   };
