@@ -151,13 +151,13 @@ export type BulkResult =
 export async function reassignCaseload(
   tx: Tx,
   user: SessionUser,
-  input: Omit<BulkReassignInput, 'confirm'>,
+  input: Omit<BulkReassignInput, 'confirm' | 'spreadWorkerIds'> & { spreadWorkerIds?: readonly string[] },
   now: Date = new Date(),
 ): Promise<BulkResult> {
   const from = await tx.user.findUnique({ where: { id: input.fromWorkerId }, select: { ...workerSelect, teamId: true } });
   if (!from || from.teamId === null) return { ok: false, reason: 'not_found' };
   if (!can(user, 'case.reassign', { kind: 'team', teamId: from.teamId })) return { ok: false, reason: 'forbidden' };
-  const wanted = input.mode === 'one' ? (input.toWorkerId ? [input.toWorkerId] : []) : [...new Set(input.spreadWorkerIds)];
+  const wanted = input.mode === 'one' ? (input.toWorkerId ? [input.toWorkerId] : []) : [...new Set(input.spreadWorkerIds ?? [])];
   if (wanted.includes(from.id)) return { ok: false, reason: 'same_worker' };
   const workers = await takers(tx, from.teamId, wanted);
   if (wanted.length === 0 || workers.size !== wanted.length) return { ok: false, reason: 'unknown_worker' };

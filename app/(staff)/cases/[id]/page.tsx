@@ -32,7 +32,7 @@ const doneMessages: Record<string, string> = {
   corrected: 'Correction saved. The original conversation is kept, marked as corrected.',
   closed: 'Case closed.',
   consent: 'Agreement recorded.',
-  'consent-withdrawn': 'Agreement withdrawn. From now on these details will not be shared.',
+  'consent-withdrawn': 'Agreement withdrawn, with the reason given.',
   person: 'Contact details saved.',
   'unmet-need': 'Unmet need recorded.',
   safeguarding: 'Safeguarding concern recorded.',
