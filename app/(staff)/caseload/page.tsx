@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/layout/PageHeading';
-import { Button, NotificationBanner, Radios, Select, TextInput } from '@/components/ui';
+import { Button, ButtonGroup, NotificationBanner, Radios, Select, TextInput } from '@/components/ui';
 import { Link, type Route } from '@/components/ui/Link';
 import { Pagination } from '@/components/ui/Pagination';
 import { Table } from '@/components/ui/Table';
@@ -128,12 +128,13 @@ function FilterForm({ filters, workers }: { filters: Filters; workers: Array<{ i
         />
         <TextInput id="q" label="Name or reference" defaultValue={filters.q} width="20" autoComplete="off" />
       </div>
-      <Button variant="secondary" className="mb-0">
-        Apply filters
-      </Button>{' '}
-      <Link href={`/caseload?scope=${filters.scope}`} className="ml-4">
-        Clear filters
-      </Link>
+      {/* A button group spaces the two apart, so each is a target of its own on a phone. */}
+      <ButtonGroup className="mb-0">
+        <Button variant="secondary" className="mb-0">
+          Apply filters
+        </Button>
+        <Link href={`/caseload?scope=${filters.scope}`}>Clear filters</Link>
+      </ButtonGroup>
     </form>
   );
 }
