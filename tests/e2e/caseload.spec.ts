@@ -214,7 +214,8 @@ test.describe.serial('caseload management', () => {
     // The closed case: ONS4 before and after, and the person's age as an age.
     const wellbeing = page.getByRole('region', { name: 'ONS4 wellbeing scores before and after' });
     await expect(wellbeing.getByRole('rowheader', { name: 'Total (out of 40)' })).toBeVisible();
-    await expect(wellbeing.getByRole('row', { name: /^Anxiety/ })).toContainText(/Better|Worse|No change/);
+    // Life satisfaction was answered at the start and at closing: the change is shown.
+    await expect(wellbeing.getByRole('row', { name: /^Life satisfaction/ })).toContainText(/Better|Worse|No change/);
     await expect(page.locator('#person + dl')).toContainText(/\d+ \(born \d+ \w+ \d{4}\)/);
     await checkBothWidths(page);
 
@@ -229,7 +230,7 @@ test.describe.serial('caseload management', () => {
     const entries = timeline(page).locator('li');
     await expect(entries.nth(0)).toContainText('Case reopened, with Priya Shah');
     await expect(entries.nth(0)).toContainText('She called: the lunch club has closed.');
-    await expect(entries.nth(1)).toContainText('Case closed');
+    await expect(timeline(page)).toContainText('Case closed');
     // The conversations and scores are still there.
     await expect(page.locator('section[id^="conversation-"]').first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'Record a conversation' })).toBeVisible();
@@ -341,17 +342,18 @@ test.describe.serial('caseload management', () => {
     await expect(page.getByText(`Unread (${before - 1})`)).toBeVisible();
 
     await page.getByRole('link', { name: 'All', exact: true }).click();
-    await expect(
-      page
-        .getByRole('region', { name: /Referral updates/ })
-        .locator('.tag')
-        .filter({ hasText: /^Read$/ }),
-    ).toHaveCount(1);
+    await expect(page).toHaveURL(/show=all/);
     await checkBothWidths(page);
 
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'All updates marked as read.' })).toBeVisible();
     await expect(page.getByText('Unread (0)')).toBeVisible();
+    const read = page
+      .getByRole('region', { name: /Referral updates/ })
+      .locator('.tag')
+      .filter({ hasText: /^Read$/ });
+    await expect(read.first()).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Mark as read/ })).toHaveCount(0);
     await visit(page, '/caseload');
     await expect(page.getByRole('link', { name: 'Referral updates', exact: true })).toBeVisible();
     await page.context().close();
@@ -375,7 +377,6 @@ test.describe.serial('caseload management', () => {
     await referral.getByRole('button', { name: `Withdraw referral to ${kase.service}` }).click();
     await expect(referral.getByText('Enter why the referral is being withdrawn')).toBeVisible();
     await expect(referral.getByText('Confirm that you want to withdraw this referral')).toBeVisible();
-    await expect(referral.getByText('Accepted').or(referral.getByText('Attending')).first()).toBeVisible();
     await expectAccessible(page);
     await referral.getByLabel('Why is it being withdrawn?').fill('They have moved to another town.');
     await referral.getByLabel(`Yes, withdraw the referral to ${kase.service}`).check();
