@@ -74,6 +74,8 @@ function timeline(page: Page) {
 }
 
 test.describe.serial('caseload management', () => {
+  // A team's caseload runs to hundreds of rows, checked by axe twice (desktop and phone) on 2 cores.
+  test.describe.configure({ timeout: 240_000 });
   test('a coordinator lands on the team’s caseload, with each worker’s counts, and filters it by worker', async ({ browser }) => {
     const page = await signedIn(browser, COORDINATOR);
     await visit(page, '/caseload');
