@@ -130,9 +130,7 @@ function FilterForm({ filters, workers }: { filters: Filters; workers: Array<{ i
       </div>
       {/* A button group spaces the two apart, so each is a target of its own on a phone. */}
       <ButtonGroup className="mb-0">
-        <Button variant="secondary" className="mb-0">
-          Apply filters
-        </Button>
+        <Button variant="secondary">Apply filters</Button>
         <Link href={`/caseload?scope=${filters.scope}`}>Clear filters</Link>
       </ButtonGroup>
     </form>
