@@ -1,8 +1,8 @@
 'use client';
 
 import { useFormAction } from '@/components/ui/use-form-action';
-import { Button, ButtonGroup, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
-import { field, initialFormState, radios, type FormState } from '@/lib/forms';
+import { Button, ButtonGroup, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from '@/components/ui';
+import { checkboxes, field, initialFormState, radios, type FormState } from '@/lib/forms';
 import { caseOutcomes, conversationTypeLabels, conversationTypes, outcomeLabels } from '@/lib/cases/labels';
 import { Ons4Fields } from './Ons4Fields';
 
@@ -16,6 +16,7 @@ const order = [
   'worthwhile',
   'happiness',
   'anxiety',
+  'confirm',
 ];
 
 export function CloseCaseForm({
@@ -41,7 +42,10 @@ export function CloseCaseForm({
         items={caseOutcomes.map((o) => ({
           value: o,
           label: outcomeLabels[o],
-          hint: o === 'could_not_contact' ? 'No closing conversation or scores are recorded.' : undefined,
+          hint:
+            o === 'could_not_contact'
+              ? 'No closing conversation or scores are recorded. We will write to the person and to whoever referred them, where we can.'
+              : undefined,
         }))}
       />
       <Textarea
@@ -62,6 +66,13 @@ export function CloseCaseForm({
       />
       <Textarea {...field(state, 'whatMatters')} label="What matters to the person now (optional)" rows={3} />
       <Ons4Fields legend="Closing wellbeing scores (ONS4)" state={state} />
+      <Checkboxes
+        {...checkboxes(state, 'confirm')}
+        legend="Confirm"
+        legendSize="m"
+        hint="Once closed, the case leaves the caseload. It can be reopened if the person comes back."
+        items={[{ value: 'yes', label: 'Yes, close this case' }]}
+      />
       <ButtonGroup>
         <Button disabled={pending}>Close case</Button>
         <a href={cancelHref}>Cancel</a>

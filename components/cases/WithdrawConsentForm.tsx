@@ -1,27 +1,42 @@
 'use client';
 
 import { useFormAction } from '@/components/ui/use-form-action';
-import { Button, ErrorMessage } from '@/components/ui';
-import { initialFormState, type FormState } from '@/lib/forms';
+import { Button, ButtonGroup, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
+import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 
-/** One button that withdraws one agreement; says what it withdraws to screen readers. */
+/** Withdrawing one agreement: why, and a box ticked to say so, before anything stops being shared. */
 export function WithdrawConsentForm({
   action,
   consentId,
-  what,
+  cancelHref,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   consentId: string;
-  what: string;
+  cancelHref: string;
 }) {
   const [state, formAction, pending] = useFormAction(action, initialFormState);
   return (
-    <form action={formAction} className="inline">
+    <form action={formAction} noValidate>
+      <ErrorSummary state={state} order={['reason', 'confirm']} formErrorField="reason" />
       <input type="hidden" name="consentId" value={consentId} />
-      {state.formError ? <ErrorMessage>{state.formError}</ErrorMessage> : null}
-      <Button variant="secondary" className="mb-0" disabled={pending}>
-        Withdraw<span className="visually-hidden"> agreement {what}</span>
-      </Button>
+      <Textarea
+        {...field(state, 'reason')}
+        label="Why is the agreement being withdrawn?"
+        hint="For example, what the person said and when. This is kept with the agreement."
+        rows={3}
+      />
+      <Checkboxes
+        {...checkboxes(state, 'confirm')}
+        legend="Confirm"
+        legendSize="s"
+        items={[{ value: 'yes', label: 'Yes, withdraw this agreement' }]}
+      />
+      <ButtonGroup>
+        <Button variant="warning" disabled={pending}>
+          Withdraw agreement
+        </Button>
+        <a href={cancelHref}>Cancel</a>
+      </ButtonGroup>
     </form>
   );
 }

@@ -5,8 +5,15 @@ import { Button, Checkboxes, ErrorSummary, Textarea } from '@/components/ui';
 import { SendDetailsChoice } from '@/components/cases/SendDetailsChoice';
 import { checkboxes, field, initialFormState, type FormState } from '@/lib/forms';
 import type { MessageRoute } from '@/lib/notify/route';
+import { formatMiles, metresToMiles } from '@/lib/geo/distance';
 
-type Candidate = { id: string; name: string; organisationName: string; capacity: 'open' | 'waiting_list' | 'full' };
+type Candidate = {
+  id: string;
+  name: string;
+  organisationName: string;
+  capacity: 'open' | 'waiting_list' | 'full';
+  distanceMetres: number | null;
+};
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
@@ -40,7 +47,11 @@ export function SignpostForm({ action, caseId, version, candidates, legend, rout
         legendSize="s"
         hint="Select the services you suggested to the person."
         small
-        items={candidates.map((c) => ({ value: c.id, label: c.name, hint: `${c.organisationName}. ${capacity[c.capacity]}.` }))}
+        items={candidates.map((c) => ({
+          value: c.id,
+          label: c.name,
+          hint: `${c.organisationName}. ${capacity[c.capacity]}.${c.distanceMetres === null ? '' : ` ${formatMiles(metresToMiles(c.distanceMetres))} away.`}`,
+        }))}
       />
       <Textarea
         {...field(state, 'note')}

@@ -11,6 +11,7 @@ export type Action =
   | 'person.erase'
   | 'case.read'
   | 'case.write'
+  | 'case.reassign'
   | 'triage.manage'
   | 'referral.read'
   | 'referral.respond'
@@ -113,6 +114,12 @@ const rules: Record<Action, Rule> = {
   'case.read': only('case')(teamWorker),
   'case.write': only('case')(teamWorker),
   'triage.manage': only('team', 'case')(teamCoordinator),
+  // Moving a case to another worker: the team's coordinators. An admin may move a whole caseload
+  // (a leaver's, given as the team) but not open one case, which would show the person.
+  'case.reassign': only(
+    'case',
+    'team',
+  )((user, resource) => teamCoordinator(user, resource) || (is(user, 'admin') && resource?.kind !== 'case')),
   'referral.read': only('referral')((user, resource) => teamWorker(user, resource) || organisationMember(user, resource)),
   'referral.respond': only('referral')((user, resource) => teamWorker(user, resource) || organisationMember(user, resource)),
   'referral.create': only('case', 'referral')(teamWorker),

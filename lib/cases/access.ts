@@ -22,7 +22,7 @@ export type CaseFacts = {
 
 export type CaseAccess = { ok: true; facts: CaseFacts } | { ok: false; reason: 'not_found' | 'forbidden' };
 
-export type CaseAction = Extract<Action, 'case.read' | 'case.write' | 'referral.create' | 'person.read'>;
+export type CaseAction = Extract<Action, 'case.read' | 'case.write' | 'case.reassign' | 'referral.create' | 'person.read'>;
 
 /**
  * Loads the facts the rules need and applies them. Refusals are audited (without the person's data).

@@ -9,9 +9,10 @@ import { londonDateKey } from '@/lib/format/dates';
 import { caseAccess } from './access';
 import { queueCaseOutcome } from './gp-outcome';
 import { insertConversation, occurredAtFor } from './conversations';
-import { dateKey, optionalText, version } from '@/lib/forms';
+import { confirmed, dateKey, optionalText, version } from '@/lib/forms';
 import { ons4Fields } from './ons4';
 import { caseOutcomes, conversationTypes } from './labels';
+import { queueCouldNotContact } from './could-not-contact';
 
 export const closeCaseInput = z
   .object({
@@ -34,9 +35,13 @@ export const closeCaseInput = z
 
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
 
+/** The close form: the input, and the box that says the person means it (closing stops the work). */
+export const closeCaseForm = closeCaseInput.safeExtend({ confirm: confirmed('Confirm that the case should close') });
+
 export type CloseRefusal = 'not_found' | 'forbidden' | 'already_closed' | 'changed_since' | 'future' | 'before_received';
 
-export type CloseResult = { ok: true; closingConversationId: string | null } | { ok: false; reason: CloseRefusal };
+export type CloseResult =
+  { ok: true; closingConversationId: string | null; messagesQueued: number } | { ok: false; reason: CloseRefusal };
 
 export const closeRefusalMessage: Record<CloseRefusal, string> = {
   not_found: 'This case could not be found.',
@@ -106,15 +111,19 @@ export async function closeCase(
       await tx.case.update({ where: { id: caseId }, data: { firstContactAt: conversation.occurredAt } });
     }
   }
+  // Nobody could reach them: tell them (if we can) and whoever referred them.
+  const messagesQueued =
+    input.outcome === 'could_not_contact' ? (await queueCouldNotContact(tx, caseId, now)).messages.length : 0;
   await recordAudit(tx, {
     actor: user,
     action: 'case.closed',
     entityType: 'case',
     entityId: caseId,
     personId: facts.personId,
-    detail: { outcome: input.outcome, closingConversationId },
+    detail: { outcome: input.outcome, closingConversationId, messagesQueued },
     at: now,
   });
-  await queueCaseOutcome(tx, user, caseId, now);
-  return { ok: true, closingConversationId };
+  // The could-not-contact letter already tells the referrer; the GP practice still hears the outcome.
+  await queueCaseOutcome(tx, user, caseId, now, { toReferrer: input.outcome !== 'could_not_contact' });
+  return { ok: true, closingConversationId, messagesQueued };
 }

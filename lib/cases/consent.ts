@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import type { ConsentScope } from '@/lib/db/generated/enums';
 import { caseAccess } from './access';
-import { optionalText, uuid } from '@/lib/forms';
+import { confirmed, optionalText, text, uuid } from '@/lib/forms';
 import { consentScopes, isShareableField, shareableFields, type ShareableField } from './labels';
 
 export type ConsentLike = {
@@ -111,42 +111,80 @@ export async function recordConsent(
   return { ok: true, consentId: consent.id };
 }
 
+export const withdrawConsentInput = z.object({
+  consentId: uuid(),
+  reason: text('Reason', 1000, 'Enter why the agreement is being withdrawn'),
+  confirm: confirmed('Confirm that you want to withdraw this agreement'),
+});
+export type WithdrawConsentInput = z.infer<typeof withdrawConsentInput>;
+
+type SharedReferral = { id: string; serviceName: string; sharedInfo: unknown; organisationId: string };
+
 /**
- * Withdraws an agreement. For sharing, every referral of the person keeps only what the
- * agreements still in force allow for its provider, so providers stop seeing the rest.
+ * The person's referrals whose shared copy the agreements in force (`consents`, as they would be)
+ * no longer allow in full, with what each copy would keep.
+ */
+async function referralsToCut(tx: Tx, personId: string, consents: readonly ConsentLike[], now: Date) {
+  const referrals = await tx.referral.findMany({
+    where: { case: { personId } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, sharedInfo: true, service: { select: { name: true, organisationId: true } } },
+  });
+  const cut: Array<SharedReferral & { after: Record<string, unknown> }> = [];
+  for (const r of referrals) {
+    const before = r.sharedInfo && typeof r.sharedInfo === 'object' ? Object.keys(r.sharedInfo as object) : [];
+    const after = limitShared(r.sharedInfo, shareableWith(consents, r.service.organisationId, now));
+    if (Object.keys(after).length === before.length) continue;
+    cut.push({
+      id: r.id,
+      serviceName: r.service.name,
+      sharedInfo: r.sharedInfo,
+      organisationId: r.service.organisationId,
+      after,
+    });
+  }
+  return cut;
+}
+
+/** What withdrawing would change, for the page that asks to confirm: the services that would stop seeing details. */
+export async function withdrawalPreview(tx: Tx, personId: string, consentId: string, now: Date = new Date()) {
+  const consents = await tx.consent.findMany({ where: { personId } });
+  const target = consents.find((c) => c.id === consentId);
+  if (!target) return null;
+  const after = consents.map((c) => (c.id === consentId && c.withdrawnAt === null ? { ...c, withdrawnAt: now } : c));
+  const cut = target.scope === 'share_with_provider' ? await referralsToCut(tx, personId, after, now) : [];
+  return { consent: target, servicesLosingDetails: [...new Set(cut.map((r) => r.serviceName))] };
+}
+
+/**
+ * Withdraws an agreement, with the reason given. For sharing, every referral of the person keeps
+ * only what the agreements still in force allow for its provider, so providers stop seeing the rest.
  */
 export async function withdrawConsent(
   tx: Tx,
   user: SessionUser,
   caseId: string,
-  consentId: string,
+  input: Pick<WithdrawConsentInput, 'consentId' | 'reason'>,
   now: Date = new Date(),
 ): Promise<ConsentResult & { referralsLimited?: number }> {
   const access = await caseAccess(tx, user, caseId, 'case.write');
   if (!access.ok) return access;
   const personId = access.facts.personId;
+  const { consentId } = input;
   const consent = await tx.consent.findFirst({ where: { id: consentId, personId } });
   if (!consent) return { ok: false, reason: 'not_found' };
   const updated = await tx.consent.updateMany({
     where: { id: consentId, withdrawnAt: null },
-    data: { withdrawnAt: now, withdrawnById: user.id },
+    data: { withdrawnAt: now, withdrawnById: user.id, withdrawnReason: input.reason },
   });
   if (updated.count === 0) return { ok: false, reason: 'already_withdrawn' };
 
   let referralsLimited = 0;
   if (consent.scope === 'share_with_provider') {
     const consents = await tx.consent.findMany({ where: { personId } });
-    const referrals = await tx.referral.findMany({
-      where: { case: { personId } },
-      select: { id: true, sharedInfo: true, service: { select: { organisationId: true } } },
-    });
-    for (const r of referrals) {
-      const allowed = shareableWith(consents, r.service.organisationId, now);
-      const before = r.sharedInfo && typeof r.sharedInfo === 'object' ? Object.keys(r.sharedInfo as object) : [];
-      const after = limitShared(r.sharedInfo, allowed);
-      if (Object.keys(after).length === before.length) continue;
+    for (const r of await referralsToCut(tx, personId, consents, now)) {
       // Only the shared copy changes; the status column belongs to lib/referrals.
-      await tx.referral.update({ where: { id: r.id }, data: { sharedInfo: after as object } });
+      await tx.referral.update({ where: { id: r.id }, data: { sharedInfo: r.after as object } });
       referralsLimited += 1;
     }
   }

@@ -173,6 +173,7 @@ export async function queueCaseOutcome(
   actor: AuditActor,
   caseId: string,
   now: Date = new Date(),
+  options: { toReferrer?: boolean } = {},
 ): Promise<OutcomeRecipients> {
   const sent: OutcomeRecipients = { referrer: false, gpPractice: false };
   const f = await loadOutcomeFacts(tx, caseId, now);
@@ -180,7 +181,7 @@ export async function queueCaseOutcome(
   if (!f || !summary) return sent;
   const who = outcomeRecipients(f);
   const payload = { caseId: f.caseId, reference: f.reference };
-  if (who.referrer && f.referrer.email) {
+  if (who.referrer && options.toReferrer !== false && f.referrer.email) {
     await enqueueRendered(tx, { recipient: f.referrer.email, rendered: templates.outcomeToReferrer(summary), payload }, now);
     sent.referrer = true;
   }

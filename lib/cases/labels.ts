@@ -4,6 +4,7 @@ import type {
   CaseSource,
   CaseStatus,
   ConsentScope,
+  ContactAttemptOutcome,
   ContactMethod,
   ConversationType,
   Rag,
@@ -160,3 +161,28 @@ export const ons4Questions = [
 ] as const;
 
 export type Ons4Key = (typeof ons4Questions)[number]['key'];
+
+export const contactAttemptOutcomes = [
+  'no_answer',
+  'left_message',
+  'wrong_number',
+] as const satisfies readonly ContactAttemptOutcome[];
+
+export const contactAttemptLabels: Record<ContactAttemptOutcome, string> = {
+  no_answer: 'No answer',
+  left_message: 'Left a message',
+  wrong_number: 'Wrong number',
+};
+
+/** "1 try", "3 tries": contact attempts in a row. */
+export function triesText(n: number): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? 'try' : 'tries'}`;
+}
+
+export function isCaseOutcome(value: unknown): value is CaseOutcome {
+  return typeof value === 'string' && (caseOutcomes as readonly string[]).includes(value);
+}
+
+export function isContactAttemptOutcome(value: unknown): value is ContactAttemptOutcome {
+  return typeof value === 'string' && (contactAttemptOutcomes as readonly string[]).includes(value);
+}

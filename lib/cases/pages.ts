@@ -1,10 +1,14 @@
 // What each case page loads. Every one opens the case first, which checks access and records the
 // view of the person's record (in its own transaction), then reads what that page needs.
+import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import type { Db } from '@/lib/db/client';
+import { isUuid } from '@/lib/forms';
 import { messageRoute } from '@/lib/notify/route';
-import { hasActiveConsent } from './consent';
+import { hasActiveConsent, withdrawalPreview } from './consent';
+import { couldNotContactFacts } from './could-not-contact';
 import { loadOutcomeFacts, outcomeRecipients } from './gp-outcome';
+import { teamWorkerLoads } from './workers';
 import { openStatuses } from './refer-out';
 import { sendRoutes } from './service-details';
 import { needThemes } from './needs';
@@ -139,4 +143,53 @@ export async function loadSendDetailsPage(database: Db, user: SessionUser, caseI
 
 async function signpostedIds(database: Db, caseId: string): Promise<string[]> {
   return (await database.signpost.findMany({ where: { caseId }, select: { serviceId: true } })).map((s) => s.serviceId);
+}
+
+/** Withdrawing an agreement: the agreement, and the services that would stop seeing details. */
+export async function loadWithdrawConsentPage(database: Db, user: SessionUser, caseId: string, consentId: string) {
+  if (!isUuid(consentId)) return { ok: false as const, reason: 'not_found' as const };
+  const opened = await loadCaseSummary(database, user, caseId, 'withdraw_consent');
+  if (!opened.ok) return opened;
+  const preview = await database.$transaction((tx) => withdrawalPreview(tx, opened.summary.person.id, consentId));
+  if (!preview) return { ok: false as const, reason: 'not_found' as const };
+  return { ...opened, ...preview };
+}
+
+/** Moving a case: who has it, and the team's link workers with their loads. */
+export async function loadReassignPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'reassign_case');
+  if (!opened.ok) return opened;
+  const c = await database.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { teamId: true, assignedWorker: { select: { id: true, name: true } } },
+  });
+  if (!can(user, 'case.reassign', { kind: 'case', teamId: c.teamId }))
+    return { ok: false as const, reason: 'forbidden' as const };
+  const workers = await teamWorkerLoads(database, c.teamId);
+  return { ...opened, current: c.assignedWorker, workers };
+}
+
+/** Reopening a case: how it closed, and (for a coordinator) who could take it. */
+export async function loadReopenPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'reopen_case');
+  if (!opened.ok) return opened;
+  const c = await database.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      teamId: true,
+      closedAt: true,
+      outcome: true,
+      assignedWorker: { select: { id: true, name: true, active: true } },
+    },
+  });
+  const workers = user.role === 'coordinator' ? await teamWorkerLoads(database, c.teamId) : [];
+  return { ...opened, closing: c, workers };
+}
+
+/** Closing as could not contact: the tries, and who would be written to. */
+export async function loadCouldNotContactPage(database: Db, user: SessionUser, caseId: string) {
+  const opened = await loadCaseSummary(database, user, caseId, 'close_could_not_contact');
+  if (!opened.ok) return opened;
+  const facts = await database.$transaction((tx) => couldNotContactFacts(tx, caseId));
+  return { ...opened, plan: facts.plan, attempts: facts.attempts };
 }

@@ -269,8 +269,14 @@ export const workerMoveInput = z
     ),
     reason: optionalText('The reason', 500),
     note: optionalText('Notes', 2000),
+    // Withdrawing asks for a reason and a ticked box: the provider stops seeing the person.
+    confirm: z.string().optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.move === 'withdraw' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why the referral is being withdrawn' });
+    if (v.move === 'withdraw' && v.confirm !== 'yes')
+      ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'Confirm that you want to withdraw this referral' });
     if (v.move === 'on_behalf' && !v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Select what the provider said' });
     if (v.move === 'on_behalf' && v.to === 'declined' && !isDeclineReason(v.reason)) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why the provider cannot take the referral' });

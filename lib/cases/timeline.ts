@@ -1,12 +1,39 @@
 // The case timeline: everything that happened, newest first, as plain entries. Pure.
-import type { CaseOutcome, ConsentScope, ReferralStatus, UnmetNeedReason, ActorKind } from '@/lib/db/generated/enums';
-import { consentScopeLabels, conversationTypeLabels, outcomeLabels, unmetNeedReasonLabels } from './labels';
+import type {
+  CaseEventKind,
+  CaseOutcome,
+  ConsentScope,
+  ContactAttemptOutcome,
+  ReferralStatus,
+  UnmetNeedReason,
+  ActorKind,
+} from '@/lib/db/generated/enums';
+import {
+  consentScopeLabels,
+  contactAttemptLabels,
+  conversationTypeLabels,
+  isCaseOutcome,
+  outcomeLabels,
+  unmetNeedReasonLabels,
+} from './labels';
 import { declineReasonLabel, isDeclineReason, statusLabel } from '@/lib/referrals/lifecycle';
 
 export type TimelineEntry = {
   id: string;
   at: Date;
-  kind: 'received' | 'triaged' | 'assigned' | 'conversation' | 'referral' | 'unmet_need' | 'safeguarding' | 'consent' | 'closed';
+  kind:
+    | 'received'
+    | 'triaged'
+    | 'assigned'
+    | 'conversation'
+    | 'referral'
+    | 'unmet_need'
+    | 'safeguarding'
+    | 'consent'
+    | 'contact_attempt'
+    | 'reassigned'
+    | 'closed'
+    | 'reopened';
   title: string;
   detail?: string;
   by?: string | null;
@@ -61,7 +88,32 @@ export type TimelineFacts = {
     withdrawnAt: Date | null;
     withdrawnById: string | null;
   }>;
+  /** Reassignments and reopenings, with their reasons. */
+  events: Array<{
+    id: string;
+    kind: CaseEventKind;
+    createdAt: Date;
+    actorId: string | null;
+    fromWorkerId: string | null;
+    toWorkerId: string | null;
+    reason: string | null;
+    /** Reopened: how the case had closed. */
+    detail: unknown;
+  }>;
+  contactAttempts: Array<{ id: string; createdAt: Date; userId: string; outcome: ContactAttemptOutcome }>;
 };
+
+/** How a reopened case had closed, as the reopening kept it. */
+function earlierClosing(detail: unknown): { at: Date; byId: string | null; outcome: CaseOutcome | null } | null {
+  if (!detail || typeof detail !== 'object') return null;
+  const d = detail as Record<string, unknown>;
+  if (typeof d.closedAt !== 'string') return null;
+  return {
+    at: new Date(d.closedAt),
+    byId: typeof d.closedById === 'string' ? d.closedById : null,
+    outcome: isCaseOutcome(d.outcome) ? d.outcome : null,
+  };
+}
 
 const referralVerb: Record<ReferralStatus, string> = {
   draft: 'Referral started',
@@ -84,6 +136,12 @@ function actorText(kind: ActorKind, actorId: string | null, onBehalf: boolean, n
   return name;
 }
 
+/** Who the case was first given to, before any move or reopening. */
+function firstWorker(f: TimelineFacts): string | null {
+  const first = [...f.events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  return first ? first.fromWorkerId : f.assignedWorkerId;
+}
+
 export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   out.push({ id: 'received', at: f.receivedAt, kind: 'received', title: 'Referral received', detail: f.sourceLabel });
@@ -101,7 +159,8 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
       id: 'assigned',
       at: f.assignedAt,
       kind: 'assigned',
-      title: `Assigned to ${names(f.assignedWorkerId) ?? 'a link worker'}`,
+      // To whoever had it first: later moves are entries of their own.
+      title: `Assigned to ${names(firstWorker(f)) ?? 'a link worker'}`,
       by: names(f.assignedById),
     });
   for (const c of f.conversations) {
@@ -175,6 +234,48 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
       });
     }
   }
+  for (const a of f.contactAttempts) {
+    out.push({
+      id: `attempt-${a.id}`,
+      at: a.createdAt,
+      kind: 'contact_attempt',
+      title: 'Tried to contact them',
+      detail: contactAttemptLabels[a.outcome],
+      by: names(a.userId),
+    });
+  }
+  for (const e of f.events) {
+    if (e.kind === 'reassigned') {
+      out.push({
+        id: `event-${e.id}`,
+        at: e.createdAt,
+        kind: 'reassigned',
+        title: `Moved from ${names(e.fromWorkerId) ?? 'a link worker'} to ${names(e.toWorkerId) ?? 'a link worker'}`,
+        detail: e.reason ?? undefined,
+        by: names(e.actorId),
+      });
+      continue;
+    }
+    const closing = earlierClosing(e.detail);
+    if (closing) {
+      out.push({
+        id: `closed-${e.id}`,
+        at: closing.at,
+        kind: 'closed',
+        title: 'Case closed',
+        detail: closing.outcome ? outcomeLabels[closing.outcome] : undefined,
+        by: names(closing.byId),
+      });
+    }
+    out.push({
+      id: `event-${e.id}`,
+      at: e.createdAt,
+      kind: 'reopened',
+      title: `Case reopened, with ${names(e.toWorkerId) ?? 'a link worker'}`,
+      detail: e.reason ?? undefined,
+      by: names(e.actorId),
+    });
+  }
   if (f.closedAt)
     out.push({
       id: 'closed',
@@ -189,11 +290,14 @@ export function buildTimeline(f: TimelineFacts, names: Names): TimelineEntry[] {
     triaged: 1,
     assigned: 2,
     consent: 3,
-    conversation: 4,
-    referral: 5,
-    unmet_need: 6,
-    safeguarding: 7,
-    closed: 8,
+    contact_attempt: 4,
+    conversation: 5,
+    referral: 6,
+    unmet_need: 7,
+    safeguarding: 8,
+    reassigned: 9,
+    closed: 10,
+    reopened: 11,
   };
   return out.sort((a, b) => b.at.getTime() - a.at.getTime() || rank[b.kind] - rank[a.kind] || b.id.localeCompare(a.id));
 }

@@ -3,10 +3,12 @@
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { listAuditForPerson, recordAudit, type AuditEntry } from '@/lib/audit/record';
-import type { Tx } from '@/lib/db/client';
+import { Prisma, type Tx } from '@/lib/db/client';
 import type {
   Case,
+  CaseEvent,
   Consent,
+  ContactAttempt,
   Conversation,
   Person,
   Referral,
@@ -23,6 +25,9 @@ import { hasActiveConsent, isActive } from './consent';
 import { safeguardingTeamLabels, sourceLabels } from './labels';
 import { onBehalfChoices } from './refer-out';
 import { buildTimeline, type TimelineEntry } from './timeline';
+import { attemptsInARowSql, mayCloseAsCouldNotContact } from './contact-attempts';
+import { compareOns4, type Ons4Comparison } from './ons4';
+import { ageOn } from '@/lib/format/dates';
 
 /**
  * How much history the case page loads by default: the newest HISTORY_WINDOW conversations and
@@ -52,10 +57,13 @@ type Loaded = Case & {
   unmetNeeds: Array<UnmetNeed & { term: { name: string } }>;
   safeguarding: SafeguardingConcern[];
   signposts: Signpost[];
+  events: CaseEvent[];
+  contactAttempts: ContactAttempt[];
 };
 
 type LoadedPage = {
   loaded: Loaded;
+  attemptsInARow: number;
   users: Record<string, string>;
   organisations: Record<string, string>;
   services: Record<string, string>;
@@ -83,6 +91,7 @@ const dateKeys = {
   unmetNeed: ['recordedAt'],
   safeguarding: ['raisedAt'],
   signpost: ['createdAt'],
+  createdAt: ['createdAt'],
 } as const;
 
 /**
@@ -113,12 +122,17 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
     unmet AS (SELECT u.* FROM "UnmetNeed" u WHERE u."caseId" = ${caseId}::uuid),
     sg AS (SELECT s.* FROM "SafeguardingConcern" s WHERE s."caseId" = ${caseId}::uuid),
     sp AS (SELECT s.* FROM "Signpost" s WHERE s."caseId" = ${caseId}::uuid),
+    ce AS (SELECT e.* FROM "CaseEvent" e WHERE e."caseId" = ${caseId}::uuid),
+    tries AS (SELECT a.* FROM "ContactAttempt" a WHERE a."caseId" = ${caseId}::uuid),
     mentioned AS (
       SELECT "triagedById" AS id FROM k UNION SELECT "assignedWorkerId" FROM k UNION SELECT "assignedById" FROM k
       UNION SELECT "closedById" FROM k
       UNION SELECT "recordedById" FROM consents UNION SELECT "withdrawnById" FROM consents
       UNION SELECT "workerId" FROM convs UNION SELECT "actorId" FROM evs
       UNION SELECT "recordedById" FROM unmet UNION SELECT "raisedById" FROM sg
+      UNION SELECT "actorId" FROM ce UNION SELECT "fromWorkerId" FROM ce UNION SELECT "toWorkerId" FROM ce
+      UNION SELECT ("detail"->>'closedById')::uuid FROM ce WHERE "detail"->>'closedById' IS NOT NULL
+      UNION SELECT "userId" FROM tries
     )
     SELECT CASE WHEN EXISTS (SELECT 1 FROM k) THEN json_build_object(
       'case', (SELECT to_jsonb(k) FROM k),
@@ -148,6 +162,8 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
                      FROM unmet u JOIN "TaxonomyTerm" t ON t.id = u."termId"),
       'safeguarding', (SELECT coalesce(json_agg(to_jsonb(s) ORDER BY s."raisedAt" DESC, s.id ASC), '[]') FROM sg s),
       'signposts', (SELECT coalesce(json_agg(to_jsonb(s) ORDER BY s."createdAt" ASC, s.id ASC), '[]') FROM sp s),
+      'events', (SELECT coalesce(json_agg(to_jsonb(e) ORDER BY e."createdAt" ASC, e.id ASC), '[]') FROM ce e),
+      'contactAttempts', (SELECT coalesce(json_agg(to_jsonb(a) ORDER BY a."createdAt" ASC, a.id ASC), '[]') FROM tries a),
       'users', (SELECT coalesce(json_object_agg(u.id, u.name), '{}') FROM "User" u WHERE u.id IN (SELECT id FROM mentioned)),
       'organisations', (SELECT coalesce(json_object_agg(o.id, o.name), '{}') FROM "Organisation" o WHERE o.id IN (SELECT "organisationId" FROM consents)),
       'services', (SELECT coalesce(json_object_agg(s.id, s.name), '{}') FROM "Service" s WHERE s.id IN (SELECT "serviceId" FROM sp)),
@@ -157,6 +173,7 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
                   OR EXISTS (SELECT 1 FROM "ReferralEvent" e JOIN "Referral" r ON r.id = e."referralId" WHERE r."caseId" = ${caseId}::uuid AND e."createdAt" < cut.at))
                 FROM cut),
       'conversationCount', (SELECT count(*) FROM "Conversation" cv WHERE cv."caseId" = ${caseId}::uuid),
+      'attemptsInARow', ${attemptsInARowSql(Prisma.sql`${caseId}::uuid`)},
       'referralCount', (SELECT count(*) FROM "Referral" r WHERE r."caseId" = ${caseId}::uuid)
     ) END AS page`;
   const page = row?.page;
@@ -183,9 +200,12 @@ async function loadCase(tx: Tx, caseId: string, all: boolean): Promise<LoadedPag
     unmetNeeds: (page.unmetNeeds as Json[]).map((u) => withDates<Loaded['unmetNeeds'][number]>(u, dateKeys.unmetNeed)),
     safeguarding: (page.safeguarding as Json[]).map((s) => withDates<SafeguardingConcern>(s, dateKeys.safeguarding)),
     signposts: (page.signposts as Json[]).map((s) => withDates<Signpost>(s, dateKeys.signpost)),
+    events: (page.events as Json[]).map((e) => withDates<CaseEvent>(e, dateKeys.createdAt)),
+    contactAttempts: (page.contactAttempts as Json[]).map((a) => withDates<ContactAttempt>(a, dateKeys.createdAt)),
   };
   return {
     loaded,
+    attemptsInARow: Number(page.attemptsInARow),
     users: page.users as Record<string, string>,
     organisations: page.organisations as Record<string, string>,
     services: page.services as Record<string, string>,
@@ -210,8 +230,14 @@ export type CaseHistory = {
 };
 
 export type CasePage = {
-  case: Omit<Loaded, 'person' | 'conversations' | 'referrals' | 'unmetNeeds' | 'safeguarding' | 'signposts'>;
-  person: Omit<Loaded['person'], 'consents'>;
+  case: Omit<
+    Loaded,
+    'person' | 'conversations' | 'referrals' | 'unmetNeeds' | 'safeguarding' | 'signposts' | 'events' | 'contactAttempts'
+  >;
+  person: Omit<Loaded['person'], 'consents'> & {
+    /** Whole years, from the date of birth. */
+    age: number | null;
+  };
   consents: Array<
     Loaded['person']['consents'][number] & {
       active: boolean;
@@ -240,12 +266,23 @@ export type CasePage = {
   unmetNeeds: Array<Loaded['unmetNeeds'][number] & { recordedByName: string | null }>;
   safeguarding: Array<Loaded['safeguarding'][number] & { raisedByName: string | null }>;
   signposts: Array<{ id: string; serviceId: string; serviceName: string }>;
+  contact: {
+    /** Tries to reach the person since the latest conversation or reopening. */
+    attemptsInARow: number;
+    /** At least the configured number in a row: offer "close: could not contact". */
+    offerClose: boolean;
+    latest: { at: Date; outcome: ContactAttempt['outcome']; by: string | null } | null;
+  };
+  /** ONS4 first and closing answers side by side; null until a closing conversation answered. */
+  ons4: Ons4Comparison | null;
   /** Newest first; when the history is not complete, only what happened since `history.since`. */
   timeline: TimelineEntry[];
   history: CaseHistory;
   /** For coordinators of the team: who viewed and changed this record. */
   audit: AuditEntry[] | null;
   canWrite: boolean;
+  /** A coordinator of the team may move the case to another worker. */
+  canReassign: boolean;
 };
 
 export type OpenCase = { ok: true; page: CasePage } | { ok: false; reason: 'not_found' | 'forbidden' };
@@ -269,17 +306,36 @@ export async function openCase(
     at: now,
   });
 
-  const { loaded: c, users, organisations, services, history } = await loadCase(tx, caseId, options.history === 'all');
+  const {
+    loaded: c,
+    attemptsInARow,
+    users,
+    organisations,
+    services,
+    history,
+  } = await loadCase(tx, caseId, options.history === 'all');
   const names = (id: string | null | undefined) => (id ? (users[id] ?? null) : null);
   const orgName = (id: string) => organisations[id] ?? null;
   const serviceName = (id: string) => services[id] ?? null;
 
-  const { person: personWithConsents, conversations, referrals, unmetNeeds, safeguarding, signposts, ...kase } = c;
+  const {
+    person: personWithConsents,
+    conversations,
+    referrals,
+    unmetNeeds,
+    safeguarding,
+    signposts,
+    events,
+    contactAttempts,
+    ...kase
+  } = c;
   const { consents, ...person } = personWithConsents;
 
+  const latestTry = contactAttempts.at(-1);
+  const inForce = conversations.map((x) => ({ ...x, superseded: x.supersededBy !== null }));
   const page: CasePage = {
     case: kase,
-    person,
+    person: { ...person, age: person.dateOfBirth ? ageOn(person.dateOfBirth, now) : null },
     consents: consents.map((x) => ({
       ...x,
       active: isActive(x, now),
@@ -315,6 +371,13 @@ export async function openCase(
       serviceId: s.serviceId,
       serviceName: serviceName(s.serviceId) ?? 'A service no longer listed',
     })),
+    contact: {
+      attemptsInARow,
+      offerClose: c.status !== 'closed' && mayCloseAsCouldNotContact(attemptsInARow),
+      latest: latestTry ? { at: latestTry.createdAt, outcome: latestTry.outcome, by: names(latestTry.userId) } : null,
+    },
+    // Only the loaded history: a case whose first answers are older than the window says so on the page.
+    ons4: c.status === 'closed' ? compareOns4(inForce) : null,
     timeline: buildTimeline(
       {
         receivedAt: c.receivedAt,
@@ -328,8 +391,10 @@ export async function openCase(
         closedAt: c.closedAt,
         closedById: c.closedById,
         outcome: c.outcome,
-        conversations: conversations.map((x) => ({ ...x, superseded: x.supersededBy !== null })),
+        conversations: inForce,
         referrals: referrals.map((r) => ({ id: r.id, serviceName: r.service.name, events: r.events })),
+        events,
+        contactAttempts,
         unmetNeeds: unmetNeeds.map((u) => ({
           id: u.id,
           recordedAt: u.recordedAt,
@@ -352,6 +417,7 @@ export async function openCase(
       ? await listAuditForPerson(tx, c.personId, 200)
       : null,
     canWrite: can(user, 'case.write', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
+    canReassign: can(user, 'case.reassign', { kind: 'case', teamId: c.teamId, assignedWorkerId: c.assignedWorkerId }),
   };
   return { ok: true, page };
 }

@@ -157,6 +157,7 @@ const schema = z
     TRIAGE_TARGET_RED_DAYS: wholeNumber(2),
     TRIAGE_TARGET_AMBER_DAYS: wholeNumber(5),
     TRIAGE_TARGET_GREEN_DAYS: wholeNumber(10),
+    CONTACT_ATTEMPTS_BEFORE_CLOSING: wholeNumber(3),
 
     // notifications (GOVUK_NOTIFY_TEMPLATE_<NAME> are looked up by name when a message is sent)
     NOTIFY_ADAPTER: z.preprocess(

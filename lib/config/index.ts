@@ -63,6 +63,10 @@ export const config = {
     const e = env();
     return { red: e.TRIAGE_TARGET_RED_DAYS, amber: e.TRIAGE_TARGET_AMBER_DAYS, green: e.TRIAGE_TARGET_GREEN_DAYS };
   },
+  /** Tries to reach a person, in a row, after which the worker is offered "close: could not contact". */
+  get contactAttemptsBeforeClosing() {
+    return env().CONTACT_ATTEMPTS_BEFORE_CLOSING;
+  },
   get map() {
     const e = env();
     return { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION };

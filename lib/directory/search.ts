@@ -1,8 +1,8 @@
 import 'server-only';
-import { subMonths } from 'date-fns';
 import { Prisma, type Tx } from '@/lib/db/client';
 import { milesToMetres } from '@/lib/geo/distance';
 import { dayOf, londonDay, weekdayOf, ymd } from './days';
+import { inSearchSql } from './listed';
 import type { TimeOfDay } from './vocab';
 
 // The directory search: one parameterised query (words, needs, place, filters, sort, page and the
@@ -154,17 +154,11 @@ export function buildSearchSql(q: SearchQuery): Prisma.Sql {
   const words = normaliseWords(q.q);
   const hasWords = words.length > 0;
   const today = todayFacts(q.now);
-  const staleBefore = subMonths(q.now, q.hideAfterMonths);
   const origin = q.origin;
   const radiusM = origin && q.radiusMiles ? milesToMetres(q.radiusMiles) : null;
   const point = origin ? sql`ll_to_earth(${origin.latitude}::float8, ${origin.longitude}::float8)` : null;
 
-  const where: Prisma.Sql[] = [
-    sql`s."published"`,
-    sql`s."status" IN ('active', 'temporarily_closed')`,
-    sql`coalesce(s."assuredAt", s."createdAt") >= ${staleBefore}`,
-    sql`o."status" <> 'rejected'`,
-  ];
+  const where: Prisma.Sql[] = inSearchSql(q.now, q.hideAfterMonths);
 
   // Words: the services found by full text, by a name like the words (typos), or by a theme the
   // words point at. Each arm can use its own index; the union is the candidate list.

@@ -151,3 +151,16 @@ export function shiftDateKey(key: string, { days = 0, months = 0 }: { days?: num
   if (months !== 0 && days === 0 && shifted.getUTCDate() !== d) shifted.setUTCDate(0);
   return shifted.toISOString().slice(0, 10);
 }
+
+/**
+ * Age in whole years on `now`'s London date, from a date of birth (a calendar date, read as UTC
+ * midnight). Someone born on 29 February has their birthday on 1 March in other years.
+ */
+export function ageOn(dateOfBirth: Date, now: Date = new Date()): number {
+  const [y, m, d] = londonDateKey(now).split('-').map(Number);
+  const by = dateOfBirth.getUTCFullYear();
+  const bm = dateOfBirth.getUTCMonth() + 1;
+  const bd = dateOfBirth.getUTCDate();
+  const hadBirthday = m > bm || (m === bm && d >= bd);
+  return y - by - (hadBirthday ? 0 : 1);
+}

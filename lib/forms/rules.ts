@@ -170,3 +170,11 @@ export function dateKey(message: string) {
 export function optionalDateKey(message: string) {
   return z.preprocess(blankToUndefined, z.string().refine(isDateKey, message).optional());
 }
+
+/**
+ * A box the person must tick before something that cannot be undone (withdrawing, closing): it
+ * posts "yes" when ticked, and nothing at all when not, which is refused with `message`.
+ */
+export function confirmed(message: string) {
+  return z.literal('yes', { error: message });
+}

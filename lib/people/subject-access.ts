@@ -205,6 +205,8 @@ export async function exportPerson(
           unmetNeeds: { orderBy: { recordedAt: 'asc' }, include: { term: { select: { code: true, name: true } } } },
           safeguarding: { orderBy: { raisedAt: 'asc' } },
           signposts: { orderBy: { createdAt: 'asc' } },
+          events: { orderBy: { createdAt: 'asc' } },
+          contactAttempts: { orderBy: { createdAt: 'asc' } },
         },
       },
     },
@@ -273,7 +275,7 @@ export async function anonymisePerson(tx: Tx, user: SessionUser, personId: strin
       version: { increment: 1 },
     },
   });
-  await tx.consent.updateMany({ where: { personId }, data: { note: null } });
+  await tx.consent.updateMany({ where: { personId }, data: { note: null, withdrawnReason: null } });
   await tx.case.updateMany({
     where: { id: { in: caseIds } },
     data: {
@@ -300,6 +302,9 @@ export async function anonymisePerson(tx: Tx, user: SessionUser, personId: strin
     data: { reason: null },
   });
   await tx.unmetNeed.updateMany({ where: { caseId: { in: caseIds } }, data: { note: null } });
+  // Why a case moved or reopened is free text, and so is a reopened case's earlier outcome note.
+  await tx.caseEvent.updateMany({ where: { caseId: { in: caseIds } }, data: { reason: null } });
+  await tx.$executeRaw`UPDATE "CaseEvent" SET detail = detail - 'outcomeNote' WHERE "caseId" = ANY(${caseIds}::uuid[]) AND detail ? 'outcomeNote'`;
   await tx.safeguardingConcern.updateMany({ where: { caseId: { in: caseIds } }, data: { summary: '', referredToDetail: null } });
   // Answer links would show the (now empty) details; stop them.
   await tx.actionToken.updateMany({

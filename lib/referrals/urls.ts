@@ -8,4 +8,5 @@ export const urls = {
   providerInbox: () => `${base()}/provider/referrals`,
   case: (caseId: string) => `${base()}/cases/${caseId}`,
   triage: () => `${base()}/triage`,
+  caseload: () => `${base()}/caseload`,
 };

@@ -14,6 +14,7 @@ import type {
   SafeguardingTeam,
 } from '@/lib/db/generated/client';
 import { calendarDaysBetween } from '@/lib/format/dates';
+import { attemptsInARow } from '@/lib/cases/contact-attempts';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/calendar/working-days';
 import { isWaiting } from './decisions';
 import { dueDate, targetDays, type Targets } from './targets';
@@ -52,6 +53,8 @@ export type TriageCaseView = {
   closedAt: Date | null;
   outcome: CaseOutcome | null;
   outcomeNote: string | null;
+  /** Tries to reach the person since the latest conversation (or reopening). */
+  attempts: number;
   person: {
     id: string;
     name: string;
@@ -114,7 +117,7 @@ export async function triageCaseView(
       [c.triagedById, c.assignedById, ...c.safeguarding.map((s) => s.raisedById)].filter((id): id is string => Boolean(id)),
     ),
   ];
-  const [users, services] = await Promise.all([
+  const [users, services, attempts] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     c.signposts.length
       ? tx.service.findMany({
@@ -122,6 +125,7 @@ export async function triageCaseView(
           select: { id: true, name: true, organisation: { select: { name: true } } },
         })
       : [],
+    attemptsInARow(tx, c.id),
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -156,6 +160,7 @@ export async function triageCaseView(
     closedAt: c.closedAt,
     outcome: c.outcome,
     outcomeNote: c.outcomeNote,
+    attempts,
     person: {
       id: c.person.id,
       name: c.person.name,

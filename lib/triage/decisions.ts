@@ -12,6 +12,7 @@ import type { Rag } from '@/lib/db/generated/client';
 import { queueCaseOutcome } from '@/lib/cases/gp-outcome';
 import { raiseConcern } from '@/lib/cases/safeguarding';
 import { routeFor, sendDetailsRefusalMessage, sendServiceDetails } from '@/lib/cases/service-details';
+import { signpostableSql } from './services';
 import type { AssignInput, RateInput, SafeguardingInput, SignpostInput } from './schema';
 
 export type TriageActor = Pick<SessionUser, 'id' | 'role' | 'teamId' | 'organisationIds'>;
@@ -178,11 +179,12 @@ export async function signpostReferral(
   if (!ready.ok) return ready;
   const { c } = ready;
   const ids = [...new Set(input.serviceIds)];
-  const services = await tx.service.findMany({
-    where: { id: { in: ids }, published: true },
-    select: { id: true, name: true, organisation: { select: { name: true } } },
-    orderBy: { name: 'asc' },
-  });
+  // Only what could be suggested now: a listing that left search since the page was drawn is refused.
+  const services = await tx.$queryRaw<Array<{ id: string; name: string; organisation: { name: string } }>>`
+    SELECT s.id, s.name, json_build_object('name', o.name) AS organisation
+    FROM "Service" s JOIN "Organisation" o ON o.id = s."organisationId"
+    WHERE s.id = ANY(${ids}::uuid[]) AND ${signpostableSql(now)}
+    ORDER BY s.name ASC`;
   if (services.length !== ids.length) {
     return {
       ok: false,

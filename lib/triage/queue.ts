@@ -1,11 +1,12 @@
 import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
-import type { Tx } from '@/lib/db/client';
+import { Prisma, type Tx } from '@/lib/db/client';
 import type { CaseSource, Rag } from '@/lib/db/generated/client';
-import { calendarDaysBetween } from '@/lib/format/dates';
+import { calendarDaysBetween, londonDateKey, londonMidnight } from '@/lib/format/dates';
 import { LIST_PAGE_SIZE, pageOf, type PageOf } from '@/lib/paging/pages';
 import { dueDate } from '@/lib/triage/targets';
-import { teamWorkerLoads, type WorkerLoad } from '@/lib/triage/workers';
+import { teamWorkerLoads, type WorkerLoad } from '@/lib/cases/workers';
+import { attemptsInARowSql } from '@/lib/cases/contact-attempts';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, workingDaysBetween } from '@/lib/calendar/working-days';
 
 export type { WorkerLoad };
@@ -26,7 +27,15 @@ export type TriageItem = {
   overTarget: boolean;
   /** Needs themes named in the referral, in the taxonomy's order. */
   needs: string[];
+  /** Tries to reach the person so far. */
+  attempts: number;
 };
+
+export const triageSorts = ['priority', 'due', 'oldest'] as const;
+export type TriageSort = (typeof triageSorts)[number];
+export const triageDueFilters = ['any', 'today', 'over'] as const;
+export type TriageDueFilter = (typeof triageDueFilters)[number];
+export type TriageRagFilter = Rag | 'none' | null;
 
 export type TriageHome =
   | { kind: 'no-team' }
@@ -39,6 +48,8 @@ export type TriageHome =
       /** All waiting, which may be more than the items shown. */
       waiting: number;
       overTarget: number;
+      /** Those matching the filters (all waiting when there are none). */
+      matching: number;
       workers: WorkerLoad[];
     };
 
@@ -49,6 +60,11 @@ export type TriageOptions = {
   pageSize?: number;
   targets?: { red: number; amber: number; green: number };
   holidays?: readonly string[];
+  /** Default 'priority': red first (then the unrated, held to the red target), then by first contact due. */
+  sort?: TriageSort;
+  rag?: TriageRagFilter;
+  /** First contact due today or over target, or over target only. */
+  due?: TriageDueFilter;
 };
 
 /**
@@ -59,10 +75,36 @@ export function targetFor(rag: Rag | null, targets: { red: number; amber: number
   return targets[rag ?? 'red'];
 }
 
+/** Red first, then the unrated (they may be urgent), then the rest. */
+const priorityRank = (rag: Rag | null) => (rag === 'red' ? 0 : rag === null ? 1 : 2);
+
+const compare: Record<TriageSort, (a: TriageItem, b: TriageItem) => number> = {
+  oldest: (a, b) =>
+    a.receivedAt.getTime() - b.receivedAt.getTime() || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+  due: (a, b) => a.dueBy.getTime() - b.dueBy.getTime() || compare.oldest(a, b),
+  priority: (a, b) => priorityRank(a.rag) - priorityRank(b.rag) || compare.due(a, b),
+};
+
+/** Sorts and filters the waiting referrals as the coordinator asked. Pure. */
+export function arrangeQueue(
+  items: readonly TriageItem[],
+  options: { sort?: TriageSort; rag?: TriageRagFilter; due?: TriageDueFilter; today: Date },
+): TriageItem[] {
+  const todayMs = options.today.getTime();
+  return items
+    .filter((i) => !options.rag || (options.rag === 'none' ? i.rag === null : i.rag === options.rag))
+    .filter((i) => {
+      if (options.due === 'over') return i.overTarget;
+      if (options.due === 'today') return i.overTarget || i.dueBy.getTime() <= todayMs;
+      return true;
+    })
+    .sort(compare[options.sort ?? 'priority']);
+}
+
 /**
  * The coordinator's queue: their team's referrals that are new or rated but not yet assigned,
- * oldest first, a page at a time, with the waiting clock, target and needs; and the team's link
- * workers with their open caseloads and follow-ups due.
+ * in the order asked (red first by default), a page at a time, with the waiting clock, target,
+ * needs and tries to contact; and the team's link workers with their open caseloads and follow-ups due.
  */
 export async function triageHome(
   db: Tx,
@@ -74,14 +116,11 @@ export async function triageHome(
   const targets = options.targets ?? config.triageTargetWorkingDays;
   const holidays = options.holidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
   const teamId = user.teamId;
-
   const size = Math.max(1, Math.floor(options.pageSize ?? LIST_PAGE_SIZE));
-  // Within PostgreSQL's int: any page that far out is past the end, so the last page anyway.
-  const requested = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), 2_147_483_647);
 
   // Three statements at once (outside a transaction each takes its own connection): the team, its
-  // queue, and its link workers' loads. The queue lists every waiting referral's date and rating
-  // (for the counts) but the needs of only the page shown.
+  // whole queue (for the order and the counts), and its link workers' loads; then the needs of the
+  // page shown.
   const [team, cases, workers] = await Promise.all([
     db.$queryRaw<Array<{ name: string }>>`SELECT name FROM "Team" WHERE id = ${teamId}::uuid`.then((rows) => rows[0] ?? null),
     db.$queryRaw<
@@ -92,29 +131,14 @@ export async function triageHome(
         source: CaseSource;
         rag: Rag | null;
         status: 'received' | 'triaged';
-        needs: Array<{ name: string; sortOrder: number }> | null;
+        attempts: number;
       }>
     >`
-      WITH queue AS (
-        SELECT c.id, c.reference, c."receivedAt", c.source, c.rag, c.status,
-               row_number() OVER (ORDER BY c."receivedAt" ASC, c.reference ASC) AS position
-        FROM "Case" c
-        WHERE c."teamId" = ${teamId}::uuid AND c."closedAt" IS NULL
-          AND (c.status = 'received' OR (c.status = 'triaged' AND c."assignedWorkerId" IS NULL))
-      ),
-      -- Positions before the page, clamped to the last page as pageOf does below.
-      shown AS (
-        SELECT (least(${requested}::int, greatest(1, ceil(count(*)::numeric / ${size}::int)::int)) - 1) * ${size}::int AS skipped
-        FROM queue
-      )
-      SELECT q.id, q.reference, q."receivedAt", q.source::text AS source, q.rag::text AS rag, q.status::text AS status,
-             CASE WHEN q.position > s.skipped AND q.position <= s.skipped + ${size}::int THEN (
-               SELECT coalesce(json_agg(json_build_object('name', t.name, 'sortOrder', t."sortOrder")), '[]'::json)
-               FROM "CaseNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId"
-               WHERE n."caseId" = q.id
-             ) END AS needs
-      FROM queue q CROSS JOIN shown s
-      ORDER BY q.position`,
+      SELECT c.id, c.reference, c."receivedAt", c.source::text AS source, c.rag::text AS rag, c.status::text AS status,
+             ${attemptsInARowSql(Prisma.sql`c.id`)} AS attempts
+      FROM "Case" c
+      WHERE c."teamId" = ${teamId}::uuid AND c."closedAt" IS NULL
+        AND (c.status = 'received' OR (c.status = 'triaged' AND c."assignedWorkerId" IS NULL))`,
     teamWorkerLoads(db, teamId, now),
   ]);
   if (!team) return { kind: 'no-team' };
@@ -134,18 +158,36 @@ export async function triageHome(
       targetWorkingDays,
       dueBy: dueDate(c.receivedAt, c.rag, targets, holidays),
       overTarget: workingDaysWaiting > targetWorkingDays,
-      needs: (c.needs ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)).map((t) => t.name),
+      needs: [],
+      attempts: Number(c.attempts),
     };
   });
 
-  const paging = pageOf(all.length, requested, size);
+  const arranged = arrangeQueue(all, {
+    sort: options.sort,
+    rag: options.rag,
+    due: options.due,
+    today: londonMidnight(londonDateKey(now)),
+  });
+  const paging = pageOf(arranged.length, options.page ?? 1, size);
+  const items = arranged.slice(paging.offset, paging.offset + paging.size);
+  const needs = items.length
+    ? await db.$queryRaw<Array<{ caseId: string; name: string }>>`
+        SELECT n."caseId", t.name
+        FROM "CaseNeed" n JOIN "TaxonomyTerm" t ON t.id = n."termId"
+        WHERE n."caseId" = ANY(${items.map((i) => i.id)}::uuid[])
+        ORDER BY t."sortOrder" ASC, t.name ASC`
+    : [];
+  for (const item of items) item.needs = needs.filter((n) => n.caseId === item.id).map((n) => n.name);
+
   return {
     kind: 'team',
     teamName: team.name,
-    items: all.slice(paging.offset, paging.offset + paging.size),
+    items,
     paging,
     waiting: all.length,
     overTarget: all.filter((item) => item.overTarget).length,
+    matching: arranged.length,
     workers,
   };
 }

@@ -117,6 +117,7 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; log?: (m
   await put('UnmetNeed', history.unmetNeeds);
   await put('SafeguardingConcern', history.safeguarding);
   await put('Signpost', history.signposts);
+  await put('ContactAttempt', history.contactAttempts);
   await put('SearchLog', history.searchLogs);
   await put('Notification', history.notifications);
 

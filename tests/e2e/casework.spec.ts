@@ -185,6 +185,7 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await page.getByLabel('Worthwhile').fill('8');
     await page.getByLabel('Happiness').fill('7');
     await page.getByLabel('Anxiety').fill('3');
+    await page.getByLabel('Yes, close this case').check();
     await page.getByRole('button', { name: 'Close case' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Case closed' })).toBeVisible();
     await expectAccessible(page);
@@ -210,10 +211,12 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     const other = await signedIn(browser, 'link_worker', 'linkworker2@demo.example');
     await visit(other, `${path}/close`);
     await other.getByLabel('Could not contact').check();
+    await other.getByLabel('Yes, close this case').check();
     await other.getByRole('button', { name: 'Close case' }).click();
     await expect(other.getByRole('alert').filter({ hasText: 'Case closed' })).toBeVisible();
 
     await page.getByLabel('Declined support').check();
+    await page.getByLabel('Yes, close this case').check();
     await page.getByRole('button', { name: 'Close case' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /changed since you opened it|already been closed/ })).toBeVisible();
     await expectAccessible(page);

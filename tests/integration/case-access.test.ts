@@ -102,7 +102,7 @@ describe('who may open a case', () => {
     expect((await myCaseload(t.db, w.worker, new Date(), { q: 'margaret' })).total).toBe(1);
     expect((await myCaseload(t.db, w.worker, new Date(), { q: w.kase.reference.toLowerCase() })).total).toBe(1);
     expect((await myCaseload(t.db, w.worker, new Date(), { rag: 'red' })).total).toBe(0);
-    expect((await myCaseload(t.db, w.worker, new Date(), { show: 'due' })).total).toBe(0);
+    expect((await myCaseload(t.db, w.worker, new Date(), { followUp: 'due' })).total).toBe(0);
     expect((await myCaseload(t.db, w.otherWorker, new Date(), { scope: 'team' })).total).toBe(0);
   });
 });

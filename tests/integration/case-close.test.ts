@@ -95,7 +95,7 @@ describe('closing a case', () => {
     const result = await t.db.$transaction(async (tx) =>
       closeCase(tx, w.worker, w.kase.id, input({ expectedVersion: await version(), outcome: 'could_not_contact' }), NOW),
     );
-    expect(result).toEqual({ ok: true, closingConversationId: null });
+    expect(result).toEqual({ ok: true, closingConversationId: null, messagesQueued: 1 });
     expect(
       await t.db.$transaction(async (tx) => closeCase(tx, w.worker, w.kase.id, input({ expectedVersion: await version() }), NOW)),
     ).toEqual({ ok: false, reason: 'already_closed' });

@@ -126,7 +126,10 @@ describe('the case page', () => {
     const { consents, ...refPersonOnly } = refPerson;
 
     expect(page.case).toEqual(refCase);
-    expect(page.person).toEqual(refPersonOnly);
+    const { age, ...personOnly } = page.person;
+    expect(personOnly).toEqual(refPersonOnly);
+    // No date of birth, only an age band: no age to show.
+    expect(age).toBeNull();
     expect(page.consents.map(({ active, organisationName, recordedByName, withdrawnByName, ...x }) => x)).toEqual(consents);
     expect(page.consents[0].organisationName).toBe(w.org1.name);
     expect(page.conversations.map(({ workerName, superseded, ...x }) => x)).toEqual(conversations);

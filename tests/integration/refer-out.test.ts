@@ -87,11 +87,18 @@ describe('referring out, limited to what the person agreed to share', () => {
     const share = await w.agreeToShare(['name', 'phone']);
     const sent = await refer(['name', 'phone']);
     if (!sent.ok) throw new Error(sent.reason);
-    const result = await t.db.$transaction((tx) => withdrawConsent(tx, w.worker, w.kase.id, share.id, NOW));
+    const result = await t.db.$transaction((tx) =>
+      withdrawConsent(tx, w.worker, w.kase.id, { consentId: share.id, reason: 'Changed her mind' }, NOW),
+    );
     expect(result).toMatchObject({ ok: true, referralsLimited: 1 });
     expect((await t.db.referral.findUniqueOrThrow({ where: { id: sent.referralId } })).sharedInfo).toEqual({});
+    expect((await t.db.consent.findUniqueOrThrow({ where: { id: share.id } })).withdrawnReason).toBe('Changed her mind');
     expect(await refer(['name'], w.service2.id)).toMatchObject({ ok: false, reason: 'not_consented' });
-    expect(await t.db.$transaction((tx) => withdrawConsent(tx, w.worker, w.kase.id, share.id, NOW))).toEqual({
+    expect(
+      await t.db.$transaction((tx) =>
+        withdrawConsent(tx, w.worker, w.kase.id, { consentId: share.id, reason: 'Changed her mind' }, NOW),
+      ),
+    ).toEqual({
       ok: false,
       reason: 'already_withdrawn',
     });

@@ -168,14 +168,15 @@ afterAll(async () => {
 });
 
 describe('coordinator triage queue', () => {
-  it("shows only the coordinator's own team's unassigned referrals, oldest first", async () => {
+  it("shows only the coordinator's own team's unassigned referrals, the unrated first", async () => {
     const home = await triageHome(db, asUser(ids.coordNorth, 'coordinator', ids.north), { now: NOW });
     expect(home.kind).toBe('team');
     if (home.kind !== 'team') return;
     expect(home.teamName).toBe('North connectors');
-    expect(home.items.map((i) => i.reference)).toEqual(['N-NEW-OLD', 'N-RATED', 'N-NEW-RECENT']);
+    // Not rated yet (held to the red target) before rated green, each by first contact due.
+    expect(home.items.map((i) => i.reference)).toEqual(['N-NEW-OLD', 'N-NEW-RECENT', 'N-RATED']);
     expect(home.waiting).toBe(3);
-    expect(home.items.map((i) => i.stage)).toEqual(['received', 'triaged', 'received']);
+    expect(home.items.map((i) => i.stage)).toEqual(['received', 'received', 'triaged']);
   });
 
   it('counts days waiting and who is over target', async () => {

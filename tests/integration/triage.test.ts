@@ -5,8 +5,8 @@ import { LIST_PAGE_SIZE } from '@/lib/paging/pages';
 import { triageHome, type TriageItem } from '@/lib/triage/queue';
 import { auditTriageView, decisionSummary, triageCaseView } from '@/lib/triage/case';
 import { assignReferral, raiseSafeguardingConcern, rateReferral, signpostReferral } from '@/lib/triage/decisions';
-import { signpostCandidates } from '@/lib/triage/services';
-import { teamWorkerLoads } from '@/lib/triage/workers';
+import { originOf, signpostCandidates } from '@/lib/triage/services';
+import { teamWorkerLoads } from '@/lib/cases/workers';
 import { useFreshDatabase } from '../helpers/db';
 
 const t = useFreshDatabase();
@@ -289,6 +289,63 @@ describe('resolving at first contact', () => {
   });
 });
 
+describe('signposting suggestions', () => {
+  it('leave out listings that left search (unpublished, stale, closed, a rejected group) and put the nearest first', async () => {
+    const db = t.db;
+    const ok = await db.organisation.create({ data: { name: 'Riverside Pantry', status: 'approved' } });
+    const rejected = await db.organisation.create({ data: { name: 'Not A Real Group', status: 'rejected' } });
+    const term = await db.taxonomyTerm.findUniqueOrThrow({ where: { id: ids.food } });
+    const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000);
+    const place = async (name: string, latitude: number, longitude: number) =>
+      db.location.create({ data: { address1: `1 ${name} Road`, city: 'Eastbrook', postcode: 'EB1 1AA', latitude, longitude } });
+    const service = async (name: string, data: Record<string, unknown>, at?: { latitude: number; longitude: number }) => {
+      const s = await db.service.create({
+        data: { organisationId: ok.id, name, published: true, taxonomyTerms: { create: [{ termId: term.id }] }, ...data },
+      });
+      if (at)
+        await db.serviceAtLocation.create({
+          data: { serviceId: s.id, locationId: (await place(name, at.latitude, at.longitude)).id },
+        });
+      return s;
+    };
+    // The person lives at 51.40, -0.70.
+    await db.postcode.create({ data: { postcode: 'EB9 9ZZ', district: 'EB9', latitude: 51.4, longitude: -0.7 } });
+    await service('Far Food Bank', {}, { latitude: 51.5, longitude: -0.7 });
+    await service('Near Community Fridge', {}, { latitude: 51.401, longitude: -0.7 });
+    await service('Stale Soup Run', { createdAt: twoYearsAgo, assuredAt: twoYearsAgo }, { latitude: 51.4, longitude: -0.7 });
+    await service('Closed For Repairs Cafe', { status: 'temporarily_closed' }, { latitude: 51.4, longitude: -0.7 });
+    await db.service.create({
+      data: {
+        organisationId: rejected.id,
+        name: 'Rejected Food Club',
+        published: true,
+        taxonomyTerms: { create: [{ termId: term.id }] },
+      },
+    });
+
+    const origin = await originOf(db, 'eb99zz');
+    expect(origin).toEqual({ latitude: 51.4, longitude: -0.7 });
+    const near = await signpostCandidates(db, { needTermIds: [ids.food], origin });
+    const names = near.candidates.map((c) => c.name);
+    expect(names.slice(0, 2)).toEqual(['Near Community Fridge', 'Far Food Bank']);
+    expect(near.candidates[0].distanceMetres).toBeGreaterThan(100);
+    expect(near.candidates[0].distanceMetres).toBeLessThan(120);
+    // Services with no place come after those with one.
+    expect(names).toContain('Friendship Lunch Club');
+    for (const gone of ['Stale Soup Run', 'Closed For Repairs Cafe', 'Rejected Food Club']) expect(names).not.toContain(gone);
+
+    // Without a postcode: the usual order (most needs matched, then space, then name), no distances.
+    expect(await originOf(db, null)).toBeNull();
+    const usual = await signpostCandidates(db, { needTermIds: [ids.food, ids.lonely] });
+    expect(usual.candidates[0].name).toBe('Friendship Lunch Club');
+    expect(usual.candidates.every((c) => c.distanceMetres === null)).toBe(true);
+    expect((await signpostCandidates(db, { query: 'soup' })).candidates).toEqual([]);
+    expect((await signpostCandidates(db, { query: 'fridge', origin })).candidates.map((c) => c.name)).toEqual([
+      'Near Community Fridge',
+    ]);
+  });
+});
+
 describe('two coordinators at once', () => {
   it('lets the first win and tells the second, overwriting nothing', async () => {
     const c = await referral();
@@ -493,7 +550,8 @@ describe('the queue a page at a time', () => {
   });
 
   const page = async (n?: number, pageSize?: number) => {
-    const home = await triageHome(t.db, users.coordEast, { now: NOW, page: n, pageSize, targets, holidays: [] });
+    // Oldest first, so the pages can be checked against the order of arrival.
+    const home = await triageHome(t.db, users.coordEast, { now: NOW, page: n, pageSize, targets, holidays: [], sort: 'oldest' });
     if (home.kind !== 'team') throw new Error('expected a team');
     return home;
   };

@@ -96,6 +96,8 @@ const facts: TimelineFacts = {
       withdrawnById: 'u1',
     },
   ],
+  events: [],
+  contactAttempts: [],
 };
 
 describe('case timeline', () => {
@@ -131,5 +133,62 @@ describe('case timeline', () => {
       'Agreement recorded',
     ]);
     expect(timeline.find((e) => e.kind === 'unmet_need')!.title).toBe('Unmet need recorded: Food');
+  });
+});
+
+describe('case timeline: moves, tries and reopening', () => {
+  // Priya (u1) had the case; it moved to Jan (u2); it closed and was reopened with Priya.
+  const timeline = buildTimeline(
+    {
+      ...facts,
+      assignedWorkerId: 'u1',
+      closedAt: null,
+      closedById: null,
+      outcome: null,
+      contactAttempts: [{ id: 'a1', createdAt: t('2026-11-03T09:00:00Z'), userId: 'u1', outcome: 'no_answer' }],
+      events: [
+        {
+          id: 'v1',
+          kind: 'reassigned',
+          createdAt: t('2026-11-10T09:00:00Z'),
+          actorId: null,
+          fromWorkerId: 'u1',
+          toWorkerId: 'u2',
+          reason: 'Priya is off sick',
+          detail: {},
+        },
+        {
+          id: 'v2',
+          kind: 'reopened',
+          createdAt: t('2026-11-25T09:00:00Z'),
+          actorId: 'u1',
+          fromWorkerId: 'u2',
+          toWorkerId: 'u1',
+          reason: 'She called back',
+          detail: { closedAt: '2026-11-20T09:00:00.000Z', closedById: 'u2', outcome: 'could_not_contact', outcomeNote: null },
+        },
+      ],
+    },
+    names,
+  );
+
+  it('names the first worker on the assignment, and each move with its reason', () => {
+    expect(timeline.find((e) => e.kind === 'assigned')!.title).toBe('Assigned to Priya Shah');
+    const moved = timeline.find((e) => e.kind === 'reassigned')!;
+    expect(moved.title).toBe('Moved from Priya Shah to Jan Whitfield');
+    expect(moved.detail).toBe('Priya is off sick');
+  });
+
+  it('keeps the earlier closing and shows the reopening after it, newest first', () => {
+    expect(timeline[0]).toMatchObject({ kind: 'reopened', title: 'Case reopened, with Priya Shah', detail: 'She called back' });
+    expect(timeline[1]).toMatchObject({ kind: 'closed', detail: 'Could not contact', by: 'Jan Whitfield' });
+  });
+
+  it('shows each try to reach the person', () => {
+    expect(timeline.find((e) => e.kind === 'contact_attempt')).toMatchObject({
+      title: 'Tried to contact them',
+      detail: 'No answer',
+      by: 'Priya Shah',
+    });
   });
 });

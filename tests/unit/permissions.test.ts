@@ -131,6 +131,20 @@ const table: [Who, Action, What, boolean][] = [
   ['admin', 'triage.manage', 'teamA', false],
   ['commissioner', 'triage.manage', 'teamA', false],
 
+  // case.reassign: coordinator of the team; an admin a whole caseload (the team), never one case
+  ['coordA', 'case.reassign', 'caseA', true],
+  ['coordA', 'case.reassign', 'teamA', true],
+  ['coordA', 'case.reassign', '-', true],
+  ['coordB', 'case.reassign', 'caseA', false],
+  ['coordB', 'case.reassign', 'teamA', false],
+  ['workerA', 'case.reassign', 'caseA', false],
+  ['workerA', 'case.reassign', 'teamA', false],
+  ['admin', 'case.reassign', 'teamA', true],
+  ['admin', 'case.reassign', 'caseA', false],
+  ['commissioner', 'case.reassign', 'teamA', false],
+  ['providerX', 'case.reassign', 'teamA', false],
+  ['coordA', 'case.reassign', 'personA', false],
+
   // referral.read / referral.respond: provider of the service's organisation, or the case's team
   ['providerX', 'referral.read', 'referralXA', true],
   ['providerX', 'referral.respond', 'referralXA', true],

@@ -1,20 +1,13 @@
-import type { ComponentProps } from 'react';
-import { WithdrawConsentForm } from '@/components/cases/WithdrawConsentForm';
 import { InsetText, Table, Tag } from '@/components/ui';
 import { consentScopeLabels, isShareableField, shareableFieldLabels } from '@/lib/cases/labels';
 import type { CasePage } from '@/lib/cases/view';
 import { formatDate } from '@/lib/format/dates';
 import { Link } from '@/components/ui/Link';
 
-type Props = {
-  page: CasePage;
-  writable: boolean;
-  /** Withdraws one agreement of this case. */
-  withdrawAction: ComponentProps<typeof WithdrawConsentForm>['action'];
-};
+type Props = { page: CasePage; writable: boolean };
 
-/** What the person agreed to, in force or withdrawn. */
-export function Consent({ page, writable, withdrawAction }: Props) {
+/** What the person agreed to, in force or withdrawn (withdrawing asks for a reason on a page of its own). */
+export function Consent({ page, writable }: Props) {
   const c = page.case;
   return (
     <>
@@ -46,16 +39,20 @@ export function Consent({ page, writable, withdrawAction }: Props) {
               ? x.fields.map((f) => (isShareableField(f) ? shareableFieldLabels[f] : f)).join(', ') || 'None'
               : '',
             `${formatDate(x.givenAt)}${x.recordedByName ? `, recorded by ${x.recordedByName}` : ''}`,
-            x.active ? <Tag colour="green">In force</Tag> : <Tag colour="grey">{`Withdrawn ${formatDate(x.withdrawnAt)}`}</Tag>,
+            x.active ? (
+              <Tag colour="green">In force</Tag>
+            ) : (
+              <>
+                <Tag colour="grey">{`Withdrawn ${formatDate(x.withdrawnAt)}`}</Tag>
+                {x.withdrawnReason ? <span className="block body-s">{x.withdrawnReason}</span> : null}
+              </>
+            ),
             ...(writable
               ? [
                   x.active ? (
-                    <WithdrawConsentForm
-                      key="w"
-                      action={withdrawAction}
-                      consentId={x.id}
-                      what={consentScopeLabels[x.scope].toLowerCase()}
-                    />
+                    <Link key="w" href={`/cases/${c.id}/consent/${x.id}/withdraw`}>
+                      Withdraw<span className="visually-hidden"> agreement {consentScopeLabels[x.scope].toLowerCase()}</span>
+                    </Link>
                   ) : (
                     ''
                   ),

@@ -6,6 +6,11 @@ export function Contents({ page }: { page: CasePage }) {
     <nav aria-label="On this page" className="mb-8">
       <h2 className="heading-s mb-2">On this page</h2>
       <ul className="list-plain flex flex-wrap gap-x-6">
+        {page.case.status === 'closed' ? (
+          <li>
+            <a href="#wellbeing">Wellbeing before and after</a>
+          </li>
+        ) : null}
         <li>
           <a href="#person">The person</a>
         </li>

@@ -22,7 +22,10 @@ export function Person({ page, writable }: { page: CasePage; writable: boolean }
           { key: 'When and how to contact', value: text(person.contactNotes) },
           {
             key: 'Age',
-            value: person.dateOfBirth ? `Born ${formatDate(person.dateOfBirth, { dateOnly: true })}` : text(person.ageBand),
+            value:
+              person.age !== null
+                ? `${person.age} (born ${formatDate(person.dateOfBirth, { dateOnly: true })})`
+                : text(person.ageBand ? `${person.ageBand} (age range)` : null),
           },
           { key: 'Postcode', value: text(person.postcode) },
           {

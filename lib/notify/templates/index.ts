@@ -7,3 +7,4 @@ export * from './residents';
 export * from './outcome';
 export * from './listings';
 export * from './accounts';
+export * from './caseload';

@@ -24,6 +24,7 @@ export interface History {
   unmetNeeds: Prisma.UnmetNeedCreateManyInput[];
   safeguarding: Prisma.SafeguardingConcernCreateManyInput[];
   signposts: Prisma.SignpostCreateManyInput[];
+  contactAttempts: Prisma.ContactAttemptCreateManyInput[];
   searchLogs: Prisma.SearchLogCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
 }
@@ -88,6 +89,7 @@ export function buildHistory(
     unmetNeeds: [],
     safeguarding: [],
     signposts: [],
+    contactAttempts: [],
     searchLogs: [],
     notifications: [],
   };
@@ -428,8 +430,19 @@ export function buildHistory(
     if (first < assigned) first = assigned + 0.02;
 
     if (r.chance(0.07)) {
-      // Could not contact: attempts, then closed.
+      // Could not contact: three tries spread over the weeks, then closed (those still to come are not made).
       const closeT = clock.toWorkingDay(Math.floor(assigned + r.int(21, 35))) + workHours(r);
+      (['no_answer', 'left_message', 'no_answer'] as const).forEach((outcome, k) => {
+        const at = assigned + (closeT - assigned) * [0.15, 0.45, 0.8][k];
+        if (at <= now)
+          out.contactAttempts.push({
+            id: sid('attempt', `${caseIndex}:${k}`),
+            caseId,
+            userId: worker.id,
+            outcome,
+            createdAt: clock.at(at),
+          });
+      });
       if (closeT <= now) {
         reassignIfLeft(closeT);
         closeCase(closeT, 'could_not_contact', worker.id);

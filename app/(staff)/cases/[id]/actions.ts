@@ -3,14 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { closeCase, closeCaseInput, closeRefusalMessage } from '@/lib/cases/close';
-import { consentInput, consentRefusalMessage, recordConsent, withdrawConsent } from '@/lib/cases/consent';
+import { closeCase, closeCaseForm, closeRefusalMessage } from '@/lib/cases/close';
+import { consentInput, consentRefusalMessage, recordConsent, withdrawConsent, withdrawConsentInput } from '@/lib/cases/consent';
+import { contactAttemptInput, contactAttemptRefusalMessage, logContactAttempt } from '@/lib/cases/contact-attempts';
+import { reassignCase, reassignInput, reassignRefusalMessage } from '@/lib/cases/reassign';
+import { reopenCase, reopenInput, reopenRefusalMessage } from '@/lib/cases/reopen';
 import { conversationInput, recordConversation, recordRefusalMessage } from '@/lib/cases/conversations';
 import { moveCaseReferral, workerMoveInput } from '@/lib/cases/refer-out';
 import { raiseConcern } from '@/lib/cases/safeguarding';
 import { sendDetailsFromCase, sendDetailsInput, sendDetailsRefusalMessage } from '@/lib/cases/service-details';
 import { db } from '@/lib/db/client';
-import { formValues, isUuid, parseForm, refusal, refused, type FormState } from '@/lib/forms';
+import { isUuid, parseForm, refusal, refused, type FormState } from '@/lib/forms';
 import { personDetailsInput, personDetailsRefusalMessage, updatePersonDetails } from '@/lib/people/details';
 import { refusalMessage } from '@/lib/referrals/lifecycle';
 import { safeguardingInput } from '@/lib/triage/schema';
@@ -62,7 +65,7 @@ export const closeCaseAction = formAction(async function closeCaseAction(
 ): Promise<FormState> {
   const user = await requireUser();
   if (!isUuid(caseId)) notFound();
-  const parsed = parseForm(closeCaseInput, form, { multiline: ['outcomeNote', 'whatMatters'] });
+  const parsed = parseForm(closeCaseForm, form, { multiline: ['outcomeNote', 'whatMatters'] });
   if (!parsed.ok) return parsed.state;
   const result = await db().$transaction((tx) => closeCase(tx, user, caseId, parsed.data));
   if (!result.ok) {
@@ -72,7 +75,7 @@ export const closeCaseAction = formAction(async function closeCaseAction(
       refusal(result.reason, closeRefusalMessage, { future: 'closedOn', before_received: 'closedOn' }),
     );
   }
-  done(caseId, 'closed');
+  done(caseId, result.messagesQueued > 0 ? `closed-written-${result.messagesQueued}` : 'closed');
 });
 
 export const recordConsentAction = formAction(async function recordConsentAction(
@@ -98,12 +101,13 @@ export const withdrawConsentAction = formAction(async function withdrawConsentAc
   form: FormData,
 ): Promise<FormState> {
   const user = await requireUser();
-  const consentId = form.get('consentId');
-  if (!isUuid(caseId) || !isUuid(consentId)) notFound();
-  const result = await db().$transaction((tx) => withdrawConsent(tx, user, caseId, consentId));
+  if (!isUuid(caseId)) notFound();
+  const parsed = parseForm(withdrawConsentInput, form, { multiline: ['reason'] });
+  if (!parsed.ok) return parsed.state;
+  const result = await db().$transaction((tx) => withdrawConsent(tx, user, caseId, parsed.data));
   if (!result.ok) {
     if (result.reason === 'forbidden') stop(result.reason);
-    return refused(formValues(form), consentRefusalMessage[result.reason]);
+    return refused(parsed.values, consentRefusalMessage[result.reason]);
   }
   done(caseId, 'consent-withdrawn', '#consent');
 });
@@ -198,4 +202,66 @@ export const sendDetailsAction = formAction(async function sendDetailsAction(
     );
   }
   done(caseId, result.channel === 'email' ? 'details-emailed' : 'details-texted');
+});
+
+export const contactAttemptAction = formAction(async function contactAttemptAction(
+  caseId: string,
+  /** Where the form was: back there afterwards. */
+  from: 'case' | 'triage',
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  if (!isUuid(caseId)) notFound();
+  const parsed = parseForm(contactAttemptInput, form);
+  if (!parsed.ok) return parsed.state;
+  const result = await db().$transaction((tx) => logContactAttempt(tx, user, caseId, parsed.data));
+  if (!result.ok) {
+    if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
+    return refused(parsed.values, contactAttemptRefusalMessage[result.reason]);
+  }
+  const what = `attempt-${parsed.data.outcome}-${result.attemptsInARow}`;
+  if (from === 'triage') {
+    revalidatePath('/triage');
+    redirect(`/triage/${caseId}?done=${what}#contact`);
+  }
+  done(caseId, what, '#contact');
+});
+
+export const reassignAction = formAction(async function reassignAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  if (!isUuid(caseId)) notFound();
+  const parsed = parseForm(reassignInput, form, { multiline: ['reason'] });
+  if (!parsed.ok) return parsed.state;
+  const result = await db().$transaction((tx) => reassignCase(tx, user, caseId, parsed.data));
+  if (!result.ok) {
+    if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
+    if (result.reason === 'changed_since') revalidatePath(`/cases/${caseId}/reassign`);
+    return refused(
+      parsed.values,
+      refusal(result.reason, reassignRefusalMessage, { same_worker: 'toWorkerId', unknown_worker: 'toWorkerId' }),
+    );
+  }
+  done(caseId, 'reassigned');
+});
+
+export const reopenAction = formAction(async function reopenAction(
+  caseId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  if (!isUuid(caseId)) notFound();
+  const parsed = parseForm(reopenInput, form, { multiline: ['reason'] });
+  if (!parsed.ok) return parsed.state;
+  const result = await db().$transaction((tx) => reopenCase(tx, user, caseId, parsed.data));
+  if (!result.ok) {
+    if (result.reason === 'forbidden' || result.reason === 'not_found') stop(result.reason);
+    return refused(parsed.values, refusal(result.reason, reopenRefusalMessage, { unknown_worker: 'workerId' }));
+  }
+  done(caseId, 'reopened');
 });

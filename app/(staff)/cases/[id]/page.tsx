@@ -14,11 +14,14 @@ import { Signposts } from '@/components/cases/sections/Signposts';
 import { Summary } from '@/components/cases/sections/Summary';
 import { Timeline } from '@/components/cases/sections/Timeline';
 import { UnmetNeed } from '@/components/cases/sections/UnmetNeed';
+import { Wellbeing } from '@/components/cases/sections/Wellbeing';
+import { randomUUID } from 'node:crypto';
 import { NotificationBanner } from '@/components/ui';
 import { requireUser } from '@/lib/auth/session';
 import { loadCasePage } from '@/lib/cases/pages';
 import { db } from '@/lib/db/client';
-import { referralMoveAction, withdrawConsentAction } from './actions';
+import { contactAttemptAction, referralMoveAction } from './actions';
+import { contactAttemptDoneMessage } from '@/lib/cases/contact-attempts';
 import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Case', robots: { index: false, follow: false } };
@@ -30,7 +33,7 @@ const doneMessages: Record<string, string> = {
   corrected: 'Correction saved. The original conversation is kept, marked as corrected.',
   closed: 'Case closed.',
   consent: 'Agreement recorded.',
-  'consent-withdrawn': 'Agreement withdrawn. From now on these details will not be shared.',
+  'consent-withdrawn': 'Agreement withdrawn, with the reason given.',
   person: 'Contact details saved.',
   'unmet-need': 'Unmet need recorded.',
   safeguarding: 'Safeguarding concern recorded.',
@@ -39,11 +42,19 @@ const doneMessages: Record<string, string> = {
   'referral-sent': 'Referral sent. The provider has been told.',
   'details-emailed': 'Details of the services sent to them by email.',
   'details-texted': 'Details of the services sent to them by text message.',
+  reassigned: 'Case moved. Both link workers have been emailed the reference.',
+  reopened: 'Case reopened. It is back on the caseload.',
 };
 
 function doneMessage(done: string | undefined): string | null {
   if (!done) return null;
   if (doneMessages[done]) return doneMessages[done];
+  const written = /^closed-written-(\d+)$/.exec(done);
+  if (written) {
+    const n = Number(written[1]);
+    return `Case closed. ${n === 1 ? 'A message has' : `${n} messages have`} been queued to say we could not reach them.`;
+  }
+  if (done.startsWith('attempt-')) return contactAttemptDoneMessage(done);
   if (done.startsWith('referral-')) return 'The provider’s answer has been recorded.';
   return null;
 }
@@ -62,11 +73,16 @@ export default async function CasePageView({ params, searchParams }: Props) {
 
   return (
     <CaseFrame kase={c} personName={person.name} banner={done ? <NotificationBanner type="success" heading={done} /> : null}>
-      <CaseStatus page={page} writable={writable} />
+      <CaseStatus
+        page={page}
+        writable={writable}
+        contactAttempt={{ action: contactAttemptAction.bind(null, c.id, 'case'), submissionKey: randomUUID() }}
+      />
       <Contents page={page} />
       <Summary page={page} />
+      <Wellbeing page={page} />
       <Person page={page} writable={writable} />
-      <Consent page={page} writable={writable} withdrawAction={withdrawConsentAction.bind(null, c.id)} />
+      <Consent page={page} writable={writable} />
       <Timeline page={page} fullHistory={fullHistory} />
       <Conversations page={page} writable={writable} fullHistory={fullHistory} />
       <Referrals

@@ -21,14 +21,19 @@ import { requirePermission, requireUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import type { ConsentScope } from '@/lib/db/generated/enums';
-import { formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
+import { ageOn, formatDate, formatDateTime, pluralDays } from '@/lib/format/dates';
 import { AGE_BAND_LABELS, type AgeBand } from '@/lib/intake/options';
 import { caseStatusTags, ragTags } from '@/components/cases/tags';
 import { contactMethodLabels, outcomeLabels, sourceLabels } from '@/lib/cases/labels';
 import { auditTriageView, triageCaseTeam, triageCaseView } from '@/lib/triage/case';
-import { signpostCandidates } from '@/lib/triage/services';
+import { originOf, signpostCandidates } from '@/lib/triage/services';
 import { messageRoute, messageRoutes } from '@/lib/notify/route';
-import { teamWorkerLoads } from '@/lib/triage/workers';
+import { ContactAttemptForm } from '@/components/cases/ContactAttemptForm';
+import { contactAttemptDoneMessage, mayCloseAsCouldNotContact } from '@/lib/cases/contact-attempts';
+import { triesText } from '@/lib/cases/labels';
+import { contactAttemptAction } from '../../cases/[id]/actions';
+import { randomUUID } from 'node:crypto';
+import { teamWorkerLoads } from '@/lib/cases/workers';
 import { assignAction, rateAction, safeguardingAction, signpostAction } from './actions';
 import { cleanQuery } from '@/lib/forms';
 
@@ -65,7 +70,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
 
   const search = cleanQuery(await searchParams);
   const query = one(search.q).trim().slice(0, 100);
-  const done = doneMessages[one(search.done)];
+  const done = doneMessages[one(search.done)] ?? contactAttemptDoneMessage(one(search.done));
   const targets = config.triageTargetWorkingDays;
 
   const view = await triageCaseView(db(), caseId, { targets });
@@ -73,7 +78,9 @@ export default async function TriageCasePage({ params, searchParams }: { params:
   const [workers, signpost] = await Promise.all([
     view.waiting ? teamWorkerLoads(db(), view.teamId) : Promise.resolve([]),
     view.waiting
-      ? signpostCandidates(db(), { query, needTermIds: view.needs.map((n) => n.id) })
+      ? originOf(db(), view.person.postcode).then((origin) =>
+          signpostCandidates(db(), { query, needTermIds: view.needs.map((n) => n.id), origin }),
+        )
       : Promise.resolve({ candidates: [], basis: 'none' as const }),
   ]);
 
@@ -82,7 +89,7 @@ export default async function TriageCasePage({ params, searchParams }: { params:
   const referrerContact =
     view.referrer.phone || view.referrer.email ? <PhoneAndEmail phone={view.referrer.phone} email={view.referrer.email} /> : null;
   const age = p.dateOfBirth
-    ? `${formatDate(p.dateOfBirth, { dateOnly: true })}${p.ageBand ? ` (${AGE_BAND_LABELS[p.ageBand as AgeBand] ?? p.ageBand})` : ''}`
+    ? `${ageOn(p.dateOfBirth)} (born ${formatDate(p.dateOfBirth, { dateOnly: true })})`
     : p.ageBand
       ? `Age ${AGE_BAND_LABELS[p.ageBand as AgeBand] ?? p.ageBand}`
       : 'Not given';
@@ -189,6 +196,27 @@ export default async function TriageCasePage({ params, searchParams }: { params:
             ))}
           </ul>
         </>
+      ) : null}
+
+      {view.closedAt === null ? (
+        <section id="contact" aria-labelledby="contact-heading" className="mt-10">
+          <h2 id="contact-heading" className="heading-m">
+            Tries to contact
+          </h2>
+          <p>{view.attempts === 0 ? 'None yet.' : `${triesText(view.attempts)} so far.`}</p>
+          {mayCloseAsCouldNotContact(view.attempts) ? (
+            <InsetText>
+              <p>
+                If you cannot reach them, close the referral as “could not contact”: we will write to them and to whoever referred
+                them.
+              </p>
+              <Button href={`/cases/${view.id}/close/could-not-contact`} variant="secondary" className="mb-0">
+                Close: could not contact
+              </Button>
+            </InsetText>
+          ) : null}
+          <ContactAttemptForm action={contactAttemptAction.bind(null, view.id, 'triage')} submissionKey={randomUUID()} />
+        </section>
       ) : null}
 
       {view.waiting ? (

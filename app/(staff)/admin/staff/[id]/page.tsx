@@ -18,6 +18,9 @@ import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { isUuid } from '@/lib/forms';
 import { staffAccount } from '@/lib/staff';
+import { can } from '@/lib/auth/permissions';
+import { openCaseCount } from '@/lib/cases/reassign';
+import { Link } from '@/components/ui/Link';
 import { staffHistoryLabel, staffStatusLabels } from '@/lib/staff/schema';
 import {
   cancelInviteAction,
@@ -62,6 +65,10 @@ const doneBanners: Record<string, { heading: string; body: string }> = {
     body: 'They can sign in again with their password. Sessions from before stay ended.',
   },
   unlocked: { heading: 'Sign-in delays cleared', body: 'They can try to sign in again now, without waiting.' },
+  'cases-moved': {
+    heading: 'Open cases moved',
+    body: 'Each link worker who took cases has been emailed their references. The timeline of each case shows the move and the reason.',
+  },
   'two-step-reset': {
     heading: 'Two-step sign-in reset',
     body: 'They have been signed out. When they next sign in with their password they will set up two-step sign-in again.',
@@ -109,6 +116,11 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
   const done = doneBanners[first(query.done) ?? ''];
   const error = errorMessages[first(query.error) ?? ''];
   const self = account.id === user.id;
+  // A leaver's caseload: moved by the team's coordinator or an admin.
+  const openCases =
+    account.teamId && can(user, 'case.reassign', { kind: 'team', teamId: account.teamId })
+      ? await openCaseCount(db(), account.id)
+      : 0;
 
   return (
     <>
@@ -170,6 +182,19 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           { key: 'Account made', value: formatDate(account.createdAt) },
         ]}
       />
+
+      {openCases > 0 ? (
+        <>
+          <h2 className="heading-m">Open cases</h2>
+          <p>
+            {account.name} has {openCases} open {openCases === 1 ? 'case' : 'cases'}. Before they leave, or while they are away,
+            move them to other link workers in the team.
+          </p>
+          <p>
+            <Link href={`/caseload/reassign?from=${account.id}`}>Move their open cases</Link>
+          </p>
+        </>
+      ) : null}
 
       {self ? (
         <p>This is your own account. Another administrator can change it or switch it off.</p>
