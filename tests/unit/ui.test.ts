@@ -11,14 +11,19 @@ import {
   Button,
   Checkboxes,
   Details,
+  EmailLink,
   ErrorSummary,
+  FilterDisclosure,
   NotificationBanner,
+  PhoneAndEmail,
+  PhoneLink,
   Pagination,
   PanelConfirmation,
   Radios,
   Select,
   SummaryList,
   Table,
+  TableDate,
   Tag,
   TextInput,
   Textarea,
@@ -241,8 +246,66 @@ describe('other primitives', () => {
     expect(out).toContain('role="region" aria-label="Open cases" tabindex="0"');
     expect(out).toContain('<th scope="col" class="table__header">Worker</th>');
     expect(out).toContain('<th scope="col" class="table__header table__header--numeric">Cases</th>');
-    expect(out).toContain('<th scope="row" class="table__header">Amy</th>');
-    expect(out).toContain('<td class="table__cell table__cell--numeric">3</td>');
+    expect(out).toContain('<th scope="row" data-label="Worker" class="table__header">Amy</th>');
+    expect(out).toContain('<td data-label="Cases" class="table__cell table__cell--numeric">3</td>');
+  });
+
+  it('Table stacks its rows on a phone, each cell labelled with its column’s words', () => {
+    const out = html(
+      h(Table, {
+        caption: 'Cases',
+        head: [
+          'Name',
+          { content: h('span', null, 'Next ', h('abbr', { title: 'follow-up' }, 'FU')), colSpan: 2 },
+          { content: 'Rating', label: 'RAG rating' },
+          h('span', { className: 'visually-hidden' }, 'Action'),
+        ],
+        rows: [['Sam', '3 Dec', 'Overdue', 'Red', h('a', { href: '/cases/1' }, 'Open')]],
+      }),
+    );
+    expect(out).toContain('<table class="table stack-table">');
+    expect(out).toContain('<td data-label="Name" class="table__cell">Sam</td>');
+    // A heading that spans two columns labels both of its cells.
+    expect(out).toContain('<td data-label="Next FU" class="table__cell">3 Dec</td>');
+    expect(out).toContain('<td data-label="Next FU" class="table__cell">Overdue</td>');
+    expect(out).toContain('<td data-label="RAG rating" class="table__cell">Red</td>');
+    // A column whose heading is hidden from sight (a column of links) gets no label.
+    expect(out).toContain('<td class="table__cell"><a href="/cases/1">Open</a></td>');
+    expect(html(h(Table, { head: ['A'], rows: [['1']], stack: false }))).toContain('<table class="table">');
+  });
+
+  it('phone numbers and e-mail addresses are links that call or write', () => {
+    expect(html(h(PhoneLink, { number: '01632 960 210' }))).toBe(
+      '<a href="tel:01632960210" class="whitespace-nowrap">01632 960 210</a>',
+    );
+    expect(html(h(PhoneLink, { number: '+44 (0)7700 900-982' }))).toContain('href="tel:+4407700900982"');
+    expect(html(h(EmailLink, { address: 'team@example.org' }))).toBe(
+      '<a href="mailto:team@example.org" class="break-all">team@example.org</a>',
+    );
+    expect(html(h(PhoneAndEmail, { phone: '01632 960 210', email: 'team@example.org' }))).toMatch(
+      /tel:01632960210.*, .*mailto:team@example.org/,
+    );
+    expect(html(h(PhoneAndEmail, { phone: null, email: null }))).toBe('');
+  });
+
+  it('FilterDisclosure is a <details> whose summary counts the filters applied', () => {
+    const closed = html(h(FilterDisclosure, { applied: 0 }, 'x'));
+    expect(closed).toBe(
+      '<details class="filter-disclosure"><summary class="filter-disclosure__summary">Filter</summary><div class="filter-disclosure__content">x</div></details>',
+    );
+    const open = html(h(FilterDisclosure, { label: 'Filter cases', applied: 2, open: true }, 'x'));
+    expect(open).toContain('<details class="filter-disclosure" open="">');
+    expect(open).toContain('Filter cases<span class="filter-disclosure__count"> (2 applied)</span>');
+  });
+
+  it('TableDate writes a date long for a wide screen and short for a phone', () => {
+    const out = html(h(TableDate, { value: new Date('2026-11-23T14:30:00Z'), time: true }));
+    expect(out).toBe(
+      '<span class="date-long">23 November 2026 at 2:30pm</span><span class="date-short">23 Nov 2026 at 2:30pm</span>',
+    );
+    // May is as short as it is long: one date.
+    expect(html(h(TableDate, { value: new Date('2026-05-04T10:00:00Z') }))).toBe('4 May 2026');
+    expect(html(h(TableDate, { value: null }))).toBe('');
   });
 
   it('SummaryList gives change links hidden context', () => {
