@@ -263,7 +263,7 @@ test.describe.serial('caseload management', () => {
     await tried('Left a message', '2 tries');
     await expect(page.getByRole('link', { name: 'Close: could not contact' })).toHaveCount(0);
     await tried('No answer', '3 tries');
-    await expect(page.getByRole('alert')).toContainText('You can now close the case as “could not contact”');
+    await expect(page.getByRole('alert', { name: 'Success' })).toContainText('You can now close the case as “could not contact”');
 
     // The tries show on the caseload.
     await visit(page, '/caseload?status=waiting');

@@ -234,7 +234,12 @@ export default async function CaseloadPage({ searchParams }: Props) {
         </>
       ) : null}
 
-      <FilterForm filters={filters} workers={coordinator && loads ? loads.map((w) => ({ id: w.id, name: w.name })) : null} />
+      {/* Keyed by the filters: a link to other filters (a worker's name) draws the boxes afresh with them. */}
+      <FilterForm
+        key={JSON.stringify(filters)}
+        filters={filters}
+        workers={coordinator && loads ? loads.map((w) => ({ id: w.id, name: w.name })) : null}
+      />
 
       {caseload.total === 0 && filtered ? (
         <p>No open cases match these filters.</p>
