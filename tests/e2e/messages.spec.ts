@@ -178,6 +178,7 @@ test.describe('messages to residents, referrers and GP practices', () => {
     await expect(page.getByText(/we email the professional who referred them and their GP practice how it went/)).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel('Settled with community support').check();
+    await page.getByLabel('Yes, close this case').check();
     await page.getByRole('button', { name: 'Close case' }).click();
     await expect(page.getByText('Case closed.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Outcome for the GP practice' })).toBeVisible();
