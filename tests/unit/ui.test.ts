@@ -289,11 +289,11 @@ describe('other primitives', () => {
   });
 
   it('FilterDisclosure is a <details> whose summary counts the filters applied', () => {
-    const closed = html(h(FilterDisclosure, { applied: 0 }, 'x'));
+    const closed = html(h(FilterDisclosure, { applied: 0, children: 'x' }));
     expect(closed).toBe(
       '<details class="filter-disclosure"><summary class="filter-disclosure__summary">Filter</summary><div class="filter-disclosure__content">x</div></details>',
     );
-    const open = html(h(FilterDisclosure, { label: 'Filter cases', applied: 2, open: true }, 'x'));
+    const open = html(h(FilterDisclosure, { label: 'Filter cases', applied: 2, open: true, children: 'x' }));
     expect(open).toContain('<details class="filter-disclosure" open="">');
     expect(open).toContain('Filter cases<span class="filter-disclosure__count"> (2 applied)</span>');
   });
