@@ -364,8 +364,8 @@ test.describe.serial('caseload management', () => {
   test('withdrawing a referral and an agreement ask for a reason and a ticked box, with and without JavaScript', async ({
     browser,
   }) => {
-    const [kase] = await query<{ id: string; service: string }>(
-      `SELECT c.id, s.name AS service FROM "Case" c JOIN "Referral" r ON r."caseId" = c.id JOIN "Service" s ON s.id = r."serviceId"
+    const [kase] = await query<{ id: string; referralId: string; service: string }>(
+      `SELECT c.id, r.id AS "referralId", s.name AS service FROM "Case" c JOIN "Referral" r ON r."caseId" = c.id JOIN "Service" s ON s.id = r."serviceId"
          JOIN "User" u ON u.id = c."assignedWorkerId"
        WHERE u.email = $1 AND c."closedAt" IS NULL AND r.status IN ('accepted', 'attending')
          AND EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = c."personId" AND k.scope = 'contact' AND k."withdrawnAt" IS NULL)
@@ -374,7 +374,7 @@ test.describe.serial('caseload management', () => {
     );
     const page = await signedIn(browser, PRIYA);
     await visit(page, `/cases/${kase.id}`);
-    const referral = page.locator('section[id^="referral-"]').filter({ hasText: kase.service }).first();
+    const referral = page.locator(`#referral-${kase.referralId}`);
     await referral.getByText('Withdraw this referral').click();
     await referral.getByRole('button', { name: `Withdraw referral to ${kase.service}` }).click();
     await expect(referral.getByText('Enter why the referral is being withdrawn')).toBeVisible();
