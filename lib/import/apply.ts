@@ -68,16 +68,28 @@ export async function importRows(
   const existingOrgs = await existingByKey([...orgRows.keys()], (where) =>
     tx.organisation.findMany({
       where: where as Prisma.OrganisationWhereInput,
-      select: { id: true, externalId: true, name: true, email: true, phone: true, website: true, charityNumber: true },
+      select: {
+        id: true,
+        externalId: true,
+        name: true,
+        email: true,
+        phone: true,
+        website: true,
+        charityNumber: true,
+        status: true,
+      },
     }),
   );
   const orgId = new Map<string, string>();
+  // A listing is published only for an approved group; an import's new groups are approved.
+  const approvedOrgIds = new Set<string>();
   const newOrgs: Prisma.OrganisationCreateManyInput[] = [];
   for (const [key, o] of orgRows) {
     const found = existingOrgs.get(key);
     if (!found) {
       const id = randomUUID();
       orgId.set(key, id);
+      approvedOrgIds.add(id);
       newOrgs.push({
         id,
         externalId: key,
@@ -93,6 +105,7 @@ export async function importRows(
       continue;
     }
     orgId.set(key, found.id);
+    if (found.status === 'approved') approvedOrgIds.add(found.id);
     const differs =
       found.name !== o.name ||
       found.email !== o.email ||
@@ -230,7 +243,7 @@ export async function importRows(
   const termIds = new Map((await tx.taxonomyTerm.findMany({ select: { id: true, code: true } })).map((t) => [t.code, t.id]));
   for (let start = 0; start < rows.length; start += SLICE) {
     const slice = rows.slice(start, start + SLICE);
-    const counts = await importListingSlice(tx, slice, { orgId, placeId, termIds, placeOf, actor, now });
+    const counts = await importListingSlice(tx, slice, { orgId, approvedOrgIds, placeId, termIds, placeOf, actor, now });
     summary.services.created += counts.created;
     summary.services.updated += counts.updated;
     summary.services.unchanged += counts.unchanged;
@@ -248,6 +261,7 @@ export async function importRows(
 
 type SliceContext = {
   orgId: Map<string, string>;
+  approvedOrgIds: ReadonlySet<string>;
   placeId: Map<string, string>;
   termIds: Map<string, string>;
   placeOf: (r: ImportRow) => (LocationSnapshot & { areaId: string | null }) | null;
@@ -260,7 +274,7 @@ async function importListingSlice(
   rows: readonly ImportRow[],
   ctx: SliceContext,
 ): Promise<{ created: number; updated: number; unchanged: number }> {
-  const { orgId, placeId, termIds, placeOf, actor, now } = ctx;
+  const { orgId, approvedOrgIds, placeId, termIds, placeOf, actor, now } = ctx;
   const existingServices = await existingByKey(
     rows.map((r) => r.serviceKey),
     (where) => tx.service.findMany({ where: where as Prisma.ServiceWhereInput, include: listingInclude }),
@@ -291,7 +305,7 @@ async function importListingSlice(
       changedFields(before, snapshot).length > 0 ||
       locationIdsDiffer ||
       found.organisationId !== organisationId ||
-      !found.published ||
+      found.published !== approvedOrgIds.has(organisationId) ||
       found.externalId !== row.serviceKey;
     if (changed)
       updates.push({
@@ -315,7 +329,7 @@ async function importListingSlice(
     phone: p.snapshot.phone,
     contactName: p.snapshot.contactName,
     status: p.snapshot.status,
-    published: true,
+    published: approvedOrgIds.has(p.organisationId),
     minimumAge: p.snapshot.minimumAge,
     maximumAge: p.snapshot.maximumAge,
     eligibility: p.snapshot.eligibility,

@@ -153,6 +153,24 @@ describe('bulk import', () => {
     expect(updated.schedules).toHaveLength(2);
   });
 
+  it('does not publish the listings of a group still waiting for approval', async () => {
+    const actor = await admin();
+    const waiting = await t.db.organisation.create({
+      data: { name: 'Not Yet Approved', status: 'pending', externalId: 'ORG-WAIT' },
+    });
+    const file = csv([{ ...base, service_id: 'WAIT-1', organisation_id: 'ORG-WAIT', organisation_name: 'Not Yet Approved' }]);
+    expect(await runImport(t.db, file, actor, 'import', NOW)).toMatchObject({ ok: true });
+    expect(await t.db.service.findUniqueOrThrow({ where: { externalId: 'WAIT-1' } })).toMatchObject({
+      organisationId: waiting.id,
+      published: false,
+    });
+    // The same file again changes nothing.
+    expect(await runImport(t.db, file, actor, 'import', NOW)).toMatchObject({
+      ok: true,
+      summary: { services: { unchanged: 1 } },
+    });
+  });
+
   it('is all or nothing: a failure part-way leaves nothing behind', async () => {
     const actor = await admin();
     const term = await t.db.taxonomyTerm.create({
