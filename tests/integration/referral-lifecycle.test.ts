@@ -160,6 +160,17 @@ describe('moveReferral', () => {
   });
 });
 
+/** Waits until a session of this database is waiting for a lock another holds. */
+async function waitForLockWaiter() {
+  for (let tries = 0; tries < 600; tries++) {
+    const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the second move never waited for the first');
+}
+
 describe('two moves at once', () => {
   it('lets the first win and tells the second it changed since', async () => {
     const r = await world.sent(t0);
@@ -183,7 +194,9 @@ describe('two moves at once', () => {
     const b = db.$transaction((tx) =>
       moveReferral(tx, { referralId: r.id, to: 'withdrawn', actor: { kind: 'worker', userId: world.worker.id } }, later(1)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Release A only once B is waiting for A's row lock, so B has read "sent": a fixed pause let a
+    // busy machine start B after A had committed.
+    await waitForLockWaiter();
     release();
     const [ra, rb] = await Promise.all([a, b]);
 
