@@ -144,8 +144,10 @@ test.describe.serial('casework: conversation, refer out, provider answer, unmet 
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Referral ${reference}`);
     await expectAccessible(page);
     await expect(page.getByText('Keen to start soon')).toBeVisible();
-    await expect(page.locator('dl')).toContainText('What matters to them');
-    await expect(page.locator('dl')).not.toContainText('Phone');
+    // Only what the person agreed to share: the referring worker's contact details are a separate list.
+    const shared = page.locator('h2:has-text("Details they agreed to share") + dl');
+    await expect(shared).toContainText('What matters to them');
+    await expect(shared).not.toContainText('Phone');
     await page.getByLabel('Accept: they can start').check();
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Your answer has been sent' })).toBeVisible();

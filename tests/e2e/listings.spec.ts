@@ -354,7 +354,7 @@ for (const device of devices) {
       await staff.getByRole('link', { name: new RegExp(`^${activity}\\s*: new listing$`) }).click();
       await expect(staff).toHaveURL(/\/moderation\/[0-9a-f-]{36}$/, { timeout: 30_000 });
       await staff.getByRole('button', { name: 'Approve and publish' }).click();
-      await expect(staff.getByRole('alert')).toContainText('Approve the group that runs this listing first');
+      await expect(staff.locator('.error-summary')).toContainText('Approve the group that runs this listing first');
       await expectAccessible(staff);
       await visit(staff, '/moderation/organisations');
       const group = staff.getByRole('region', { name: groupName });
