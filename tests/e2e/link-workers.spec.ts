@@ -19,7 +19,7 @@ test.describe('the link-worker teams page', () => {
     await expect(pcn).toContainText('Monday to Friday');
 
     // A postcode in the town centre: the borough-wide team, and the PCN's team only for its patients.
-    await page.getByLabel('Your postcode').fill(EXAMPLE_POSTCODE.toLowerCase().replace(' ', ''));
+    await page.getByRole('textbox', { name: 'Your postcode' }).fill(EXAMPLE_POSTCODE.toLowerCase().replace(' ', ''));
     await page.getByRole('button', { name: 'Find my team' }).click();
     await expect(page.getByText(`${EXAMPLE_POSTCODE} is in Eastbrook Central. ${DEMO_TEAMS.council} covers it.`)).toBeVisible();
     await expect(
@@ -33,10 +33,10 @@ test.describe('the link-worker teams page', () => {
     await expect(page.getByText(`${kingsmead} is in Kingsmead. These teams cover it:`)).toBeVisible();
 
     // A mistake keeps what was typed and says how to fix it.
-    await page.getByLabel('Your postcode').fill('EB1');
+    await page.getByRole('textbox', { name: 'Your postcode' }).fill('EB1');
     await page.getByRole('button', { name: 'Find my team' }).click();
     await expect(page.locator('.error-summary')).toContainText('Enter your full postcode, including the last 3 characters');
-    await expect(page.getByLabel('Your postcode')).toHaveValue('EB1');
+    await expect(page.getByRole('textbox', { name: 'Your postcode' })).toHaveValue('EB1');
     await expectAccessible(page);
   });
 });

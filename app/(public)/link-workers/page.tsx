@@ -72,7 +72,7 @@ export default async function LinkWorkerTeamsPage({ searchParams }: Props) {
               </p>
             ))}
             <p>
-              <Link href="/refer">Ask for help from a link worker</Link>: we pass your request to the right team.
+              <Link href="/refer">Ask for help from a link worker</Link>, or contact the team yourself.
             </p>
           </div>
         ) : null}

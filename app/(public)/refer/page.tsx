@@ -26,7 +26,7 @@ export default async function SelfReferralPage() {
         yourself, or for someone you care for if they agree.
       </p>
       <p>
-        We pass your request to the <Link href="/link-workers">link-worker team that covers you</Link>.
+        See the <Link href="/link-workers">link-worker teams and the areas they cover</Link>.
       </p>
       <p>
         If you work for a GP practice, social care, a hospital or a community group, use the{' '}
