@@ -57,6 +57,11 @@ export const ORUK_KINDS = [...Object.keys(ITEMS), ...Object.keys(PAGES), 'root']
 export type ValidateOptions = {
   /** Refuse fields the standard does not define (the standard itself allows them). */
   closed?: boolean;
+  /**
+   * With `closed`, fields allowed all the same, by path without indices from the record that
+   * holds them ("contacts[].phones" also allows "contents[].service.contacts[].phones").
+   */
+  allow?: readonly string[];
   /** At most this many errors are described (default 20). */
   maxErrors?: number;
 };
@@ -72,9 +77,11 @@ function isDate(value: string): boolean {
 }
 
 function page(itemKind: keyof typeof ITEMS): Schema {
+  // The path's schema is allOf [Page] plus contents; merged into one object so closed mode knows both.
+  const envelope = openapi.components.schemas.Page;
   return {
-    allOf: [openapi.components.schemas.Page],
-    properties: { contents: { type: 'array', items: ITEMS[itemKind] } },
+    ...envelope,
+    properties: { ...envelope.properties, contents: { type: 'array', items: ITEMS[itemKind] } },
   };
 }
 
@@ -203,9 +210,18 @@ export function validateOruk(kind: OrukKind, value: unknown, options: ValidateOp
   if (fn(value)) return [];
   const root = kind === 'root' ? 'root' : kind in PAGES ? 'page' : kind;
   const seen = new Set<string>();
+  const allowed = new Set(options.allow ?? []);
   for (const e of fn.errors ?? []) {
     // allOf/anyOf wrappers repeat their children's errors.
     if (e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    if (e.keyword === 'additionalProperties' && allowed.size) {
+      const at = where(e.instancePath, '')
+        .replace(/\[\d+\]/g, '[]')
+        .replace(/^\./, '');
+      const field = `${at ? `${at}.` : ''}${String((e.params as { additionalProperty: string }).additionalProperty)}`;
+      // A path counts wherever the record sits: in a page's contents, or nested in another record.
+      if ([...allowed].some((a) => field === a || field.endsWith(`.${a}`))) continue;
+    }
     seen.add(describe(e, root, value));
     if (seen.size >= (options.maxErrors ?? 20)) break;
   }
