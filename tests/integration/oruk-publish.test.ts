@@ -7,7 +7,11 @@ import { freshDatabase } from '../helpers/db';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { seedDemo } from '@/prisma/seed/demo';
 import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
-import { orukOptions, orukResponse, type Route } from '@/lib/oruk/publish/api';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { orukDownload, orukOptions, orukResponse, type Route } from '@/lib/oruk/publish/api';
+import { csvZip, servicesJson, CSV_TABLES } from '@/lib/oruk/publish/download';
 import { HSDS_ADDITIONS } from '@/lib/oruk/publish/map';
 import { validateOruk, type OrukKind } from '@/lib/oruk/validate';
 
@@ -292,4 +296,63 @@ describe('the Open Referral UK API over the demo borough', () => {
       else process.env.ORUK_RATE_LIMIT_PER_MINUTE = before;
     }
   });
+
+  it('downloads every published service as one JSON array, each valid', async () => {
+    const res = await orukDownload(
+      new Request('http://localhost:3000/data/services.json', { headers: { 'x-forwarded-for': '192.0.2.10' } }),
+      { contentType: 'application/json', filename: 'services.json', body: async (d, now) => await collect(servicesJson(d, now)) },
+      { db, now: NOW },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('services.json');
+    const services = JSON.parse(await res.text()) as Array<{ id: string }>;
+    expect(services.map((s) => s.id)).toEqual(await publishedIds());
+    for (const s of services) expectValid('service', s);
+  }, 120_000);
+
+  it('downloads the CSV tables in a zip, with the profile’s files and columns', async () => {
+    const files = unzip(await csvZip(db, NOW));
+    expect(Object.keys(files).sort()).toEqual(Object.keys(CSV_TABLES).sort());
+    for (const [name, text] of Object.entries(files)) {
+      const example = readFileSync(`lib/oruk/standard/examples/csv/${name}`, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0]!
+        .replace(/[^\x20-\x7e]/g, ''); // some example files end their header line with a doubled carriage return
+      expect(text.split('\r\n')[0], name).toBe(example);
+    }
+    const services = parse(files['services.csv']!, { columns: true }) as Array<{ id: string; status: string }>;
+    expect(services.map((s) => s.id)).toEqual(await publishedIds());
+    const schedules = parse(files['schedule.csv']!, { columns: true }) as Array<{ service_id: string; opens_at: string }>;
+    expect(schedules.length).toBeGreaterThan(100);
+    for (const s of schedules) if (s.opens_at) expect(s.opens_at).toMatch(/^\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
+    const phones = parse(files['phones.csv']!, { columns: true }) as Array<{ contact_id: string }>;
+    const contacts = new Set((parse(files['contacts.csv']!, { columns: true }) as Array<{ id: string }>).map((c) => c.id));
+    for (const p of phones) expect(contacts.has(p.contact_id)).toBe(true);
+  }, 120_000);
 });
+
+async function collect(parts: AsyncGenerator<string>): Promise<string> {
+  let out = '';
+  for await (const p of parts) out += p;
+  return out;
+}
+
+/** The files of a zip written without data descriptors (as lib/oruk/publish/zip.ts writes). */
+function unzip(buf: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    expect(buf.readUInt32LE(at)).toBe(0x02014b50);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    out[name] = inflateRawSync(buf.subarray(dataAt, dataAt + size)).toString('utf8');
+    at += 46 + nameLength + extra;
+  }
+  return out;
+}

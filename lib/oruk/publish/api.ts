@@ -346,27 +346,67 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 
 export type OrukOptions = { db?: Tx; now?: Date };
 
-/** The whole answer to a GET on the API. */
-export async function orukResponse(request: Request, route: Route, options: OrukOptions = {}): Promise<Response> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  const url = new URL(request.url);
-  try {
-    const limit = await hit(db, `oruk:ip:${clientIp(request.headers)}`, config.openData.rateLimitPerMinute, 60, now);
-    if (!limit.allowed) {
-      return json(
+/** Rate limit, then 304 for a copy the client already has; otherwise null and the ETag to send. */
+async function gate(db: Tx, request: Request, url: URL, now: Date): Promise<{ done: Response } | { etag: string }> {
+  const limit = await hit(db, `oruk:ip:${clientIp(request.headers)}`, config.openData.rateLimitPerMinute, 60, now);
+  if (!limit.allowed) {
+    return {
+      done: json(
         {
           error: 'rate_limited',
           message: `Too many requests: at most ${limit.limit} a minute. Try again in ${limit.retryAfterSeconds} seconds.`,
         },
         429,
         { 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' },
-      );
-    }
-    const etag = etagFor(await fingerprint(db, rulesAt(now)), url, now);
-    if (matches(request.headers.get('if-none-match'), etag)) {
-      return json(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
-    }
+      ),
+    };
+  }
+  const etag = etagFor(await fingerprint(db, rulesAt(now)), url, now);
+  if (matches(request.headers.get('if-none-match'), etag)) {
+    return { done: json(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL }) };
+  }
+  return { etag };
+}
+
+export type Download = {
+  contentType: string;
+  filename: string;
+  body: (db: Tx, now: Date) => Promise<BodyInit>;
+};
+
+/** A whole-directory download (lib/oruk/publish/download.ts), behind the API's limit and ETag. */
+export async function orukDownload(request: Request, download: Download, options: OrukOptions = {}): Promise<Response> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const url = new URL(request.url);
+  try {
+    const gated = await gate(db, request, url, now);
+    if ('done' in gated) return gated.done;
+    return new Response(await download.body(db, now), {
+      status: 200,
+      headers: {
+        'Content-Type': download.contentType,
+        'Content-Disposition': `attachment; filename="${download.filename}"`,
+        ETag: gated.etag,
+        'Cache-Control': CACHE_CONTROL,
+        ...CORS,
+      },
+    });
+  } catch (error) {
+    logError(error, { module: 'oruk', path: url.pathname }, 'Open data download failed');
+    return problem(503, 'unavailable', 'The directory could not be read just now. Try again shortly.');
+  }
+}
+
+/** The whole answer to a GET on the API. */
+export async function orukResponse(request: Request, route: Route, options: OrukOptions = {}): Promise<Response> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const url = new URL(request.url);
+  try {
+    const gated = await gate(db, request, url, now);
+    if ('done' in gated) return gated.done;
+    const etag = gated.etag;
     const result = await body(db, route, url, now);
     if (result === null)
       return problem(404, 'not_found', `There is no published record with the id ${'id' in route ? route.id : ''}`);
