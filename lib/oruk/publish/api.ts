@@ -26,8 +26,7 @@ import {
   type Rules,
   type ServiceFilters,
 } from './load';
-import { mapLocation, mapLocationSummary, mapService, mapServiceSummary, mapTerm, type MapContext } from './map';
-import { webAddress } from './map';
+import { mapLocation, mapLocationSummary, mapService, mapServiceSummary, mapTerm, webAddress, type MapContext } from './map';
 
 export const ORUK_VERSION = 'HSDS-UK-3.0';
 export const ORUK_PROFILE = 'https://github.com/openreferral/uk-profile';
