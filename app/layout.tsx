@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { unstable_rethrow } from 'next/navigation';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, type CSSProperties, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { DemoBanner } from '@/components/layout/DemoBanner';
 import { Footer } from '@/components/layout/Footer';
@@ -11,10 +11,12 @@ import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
 import { config } from '@/lib/config';
 import { logError } from '@/lib/log/logger';
+import { refreshSettings } from '@/lib/settings';
 import './globals.css';
 
 // Read at request time so a deployment's name applies without a rebuild.
 export async function generateMetadata(): Promise<Metadata> {
+  await refreshSettings();
   const { serviceName } = config.borough;
   return {
     title: { default: serviceName, template: `%s - ${serviceName}` },
@@ -40,10 +42,15 @@ async function currentUser(): Promise<SessionUser | null> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page load brings the admin's settings up to date (at most a few seconds old) before
+  // anything reads them through config (docs/decisions/0024).
+  await refreshSettings();
   const borough = config.borough;
   const user = await currentUser();
+  // The brand colour (checked for contrast when saved) drives the header band and links.
+  const brand = { '--color-brand': borough.brandColour, '--color-link': borough.brandColour } as CSSProperties;
   return (
-    <html lang="en-GB">
+    <html lang="en-GB" style={brand}>
       <body className="flex min-h-screen flex-col">
         <SkipLink />
         <Suspense fallback={null}>

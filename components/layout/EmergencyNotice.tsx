@@ -1,28 +1,33 @@
 import { cx } from '@/components/ui/cx';
+import { config, DEFAULT_EMERGENCY_NOTICE } from '@/lib/config';
+import { linkify } from './PlainText';
 
-export const EMERGENCY_NOTICE_TEXT =
-  'This is not an emergency service. In an emergency call 999. For urgent health advice call NHS 111. To talk to someone now, call Samaritans free on 116 123.';
+export const EMERGENCY_NOTICE_TEXT = DEFAULT_EMERGENCY_NOTICE;
 
 /**
  * "This is not an emergency service", with numbers that can be tapped on a phone. The prominent
  * version (home page, public forms) has a heading and a red bar; the compact one sits in the footer.
+ * The words are the admin's (/admin/settings); the first sentence is in bold.
  */
 export function EmergencyNotice({
   prominent = false,
   headingLevel = 2,
   headingId = 'emergency-notice-heading',
   className,
+  notice = config.texts.emergencyNotice,
 }: {
   prominent?: boolean;
   headingLevel?: 2 | 3;
   headingId?: string;
   className?: string;
+  notice?: string;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const [, first = notice, rest = ''] = /^(.*?[.!?])(\s.*)?$/s.exec(notice.trim()) ?? [];
   const text = (
     <p>
-      <strong>This is not an emergency service.</strong> In an emergency call <a href="tel:999">999</a>. For urgent health advice
-      call NHS <a href="tel:111">111</a>. To talk to someone now, call Samaritans free on <a href="tel:116123">116 123</a>.
+      <strong>{first}</strong>
+      {linkify(rest, true)}
     </p>
   );
   if (!prominent) return <div className={cx('emergency-notice-compact', className)}>{text}</div>;

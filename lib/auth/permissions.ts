@@ -18,6 +18,7 @@ export type Action =
   | 'referral.create'
   | 'reports.view'
   | 'users.manage'
+  | 'settings.manage'
   | 'staff.manage'
   | 'audit.view'
   | 'outbox.view';
@@ -126,6 +127,8 @@ const rules: Record<Action, Rule> = {
   // Aggregate and system-wide actions take no record: given one (a person, say), they refuse.
   'reports.view': only()((user) => is(user, 'commissioner', 'coordinator', 'admin')),
   'users.manage': only()((user) => is(user, 'admin')),
+  // The service's name, colour, texts, timings and targets (/admin/settings).
+  'settings.manage': only()((user) => is(user, 'admin')),
   // Staff accounts: an admin any account, a coordinator only the link workers of their own team.
   'staff.manage': only('staff')(
     (user, resource) =>

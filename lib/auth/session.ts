@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { SIGNED_OUT_DIGEST } from '@/lib/forms/state';
 import { insideFormAction } from '@/lib/forms/action';
+import { refreshSettings } from '@/lib/settings';
 import { sessionCookie } from './cookies';
 import { loadSession, type LoadedSession } from './load-user';
 import { can, type Action, type Resource } from './permissions';
@@ -26,6 +27,8 @@ export const getSession = cache(async (): Promise<LoadedSession | null> => {
   await headers();
   const token = (await cookies()).get(sessionCookie().name)?.value;
   if (!token) return null;
+  // The session lengths are an admin's settings: check against them as they are now.
+  await refreshSettings();
   return loadSession(db(), token);
 });
 

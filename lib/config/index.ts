@@ -1,8 +1,21 @@
-// Every setting a deployment can change, grouped for the code that uses it. The values come from
-// the one checked parse of the environment in ./env.ts; .env.example documents each one.
+// Every setting a deployment can change, grouped for the code that uses it. Infrastructure and
+// secrets come from the one checked parse of the environment in ./env.ts (.env.example documents
+// each one); the service's identity and timings are an admin's settings (./settings.ts, lib/settings),
+// whose defaults are the environment's values.
 import { env } from './env';
+import { currentSettings, settingsDefaults } from './settings';
 
 export { env, envFrom, parseEnv, EnvError, type Env, type EnvSource } from './env';
+export {
+  DEFAULT_BRAND_COLOUR,
+  DEFAULT_EMERGENCY_NOTICE,
+  settingsDefaults,
+  setSettingsSnapshot,
+  type SettingsValues,
+} from './settings';
+
+/** The admin's settings (lib/settings) as last loaded, over their defaults from the environment. */
+const current = () => currentSettings(() => settingsDefaults(env()));
 
 export const config = {
   /** Demo mode shows demo passwords on the sign-in page and the outbox at /dev/outbox. */
@@ -12,21 +25,34 @@ export const config = {
   get baseUrl() {
     return env().APP_BASE_URL;
   },
+  /** The service's identity and texts, set by an admin on /admin/settings. */
   get borough() {
-    const e = env();
+    const s = current().service;
     return {
-      name: e.BOROUGH_NAME,
-      serviceName: e.SERVICE_NAME,
-      contactEmail: e.BOROUGH_CONTACT_EMAIL,
-      contactPhone: e.BOROUGH_CONTACT_PHONE,
-      privacyNoticeUrl: e.PRIVACY_NOTICE_URL,
+      name: s.boroughName,
+      serviceName: s.name,
+      operator: s.operator,
+      contactEmail: s.contactEmail,
+      contactPhone: s.contactPhone,
+      brandColour: s.brandColour,
+      privacyNoticeUrl: env().PRIVACY_NOTICE_URL,
+    };
+  },
+  /** The privacy notice, accessibility statement and emergency notice, with {service} and the like unfilled. */
+  get texts() {
+    const s = current().service;
+    return {
+      privacyNotice: s.privacyNotice,
+      accessibilityStatement: s.accessibilityStatement,
+      emergencyNotice: s.emergencyNotice,
     };
   },
   get auth() {
     const e = env();
+    const t = current().timings;
     return {
-      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
-      sessionMaxHours: e.SESSION_MAX_HOURS,
+      sessionIdleMinutes: t.sessionIdleMinutes,
+      sessionMaxHours: t.sessionMaxHours,
       freeFailures: e.SIGN_IN_FREE_FAILURES,
       addressFreeFailures: e.SIGN_IN_ADDRESS_FREE_FAILURES,
       maxDelaySeconds: e.SIGN_IN_MAX_DELAY_SECONDS,
@@ -52,20 +78,24 @@ export const config = {
     };
   },
   get freshness() {
-    const e = env();
-    return { warnAfterMonths: e.STALE_WARNING_MONTHS, hideAfterMonths: e.STALE_HIDE_MONTHS };
+    const t = current().timings;
+    return {
+      nudgeAfterMonths: t.freshnessNudgeMonths,
+      warnAfterMonths: t.freshnessWarnMonths,
+      hideAfterMonths: t.freshnessHideMonths,
+    };
   },
   get referrals() {
-    const e = env();
-    return { reminderAfterDays: e.REFERRAL_REMINDER_DAYS, expireAfterDays: e.REFERRAL_EXPIRY_DAYS };
+    const t = current().timings;
+    return { reminderAfterDays: t.referralReminderDays, expireAfterDays: t.referralExpiryDays };
   },
   get triageTargetWorkingDays() {
-    const e = env();
-    return { red: e.TRIAGE_TARGET_RED_DAYS, amber: e.TRIAGE_TARGET_AMBER_DAYS, green: e.TRIAGE_TARGET_GREEN_DAYS };
+    const t = current().timings;
+    return { red: t.triageRedDays, amber: t.triageAmberDays, green: t.triageGreenDays };
   },
   /** Tries to reach a person, in a row, after which the worker is offered "close: could not contact". */
   get contactAttemptsBeforeClosing() {
-    return env().CONTACT_ATTEMPTS_BEFORE_CLOSING;
+    return current().timings.contactAttemptsBeforeClosing;
   },
   /** The open data: the licence it is published under and the API's per-address rate limit. */
   get openData() {

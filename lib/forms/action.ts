@@ -5,6 +5,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { unstable_rethrow } from 'next/navigation';
 import { logError } from '@/lib/log/logger';
+import { refreshSettings } from '@/lib/settings';
 import { formValues } from './read';
 import { isSignedOutError, notSavedState, signedOutState, type FormState } from './state';
 
@@ -27,6 +28,8 @@ export function formAction<A extends unknown[], S extends FormState<unknown>>(
 ): (...args: [...A, S, FormData]) => Promise<S> {
   return async (...args) => {
     try {
+      // The admin's settings up to date for whatever the action reads through config.
+      await refreshSettings();
       return await insideForm.run(true, () => act(...args));
     } catch (error) {
       unstable_rethrow(error);

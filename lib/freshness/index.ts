@@ -1,4 +1,4 @@
-// Keeping listings fresh. A listing not confirmed for config.freshness.warnAfterMonths gets an
+// Keeping listings fresh. A listing not confirmed for the nudge months (an admin's setting) gets an
 // "Is this still right?" e-mail with a signed, single-use link that confirms it; the e-mail repeats
 // every few weeks until someone confirms or edits the listing. Past the warning age the public page
 // says so, and past hideAfterMonths search leaves it out (lib/directory reads assuredAt for both).
@@ -11,6 +11,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { enqueueRendered, templates } from '@/lib/notify';
 import { listingContacts } from '@/lib/listings/messages';
 import { listingUrls } from '@/lib/listings/urls';
+import { readSettings } from '@/lib/settings';
 import { consumeToken, createToken, peekToken, revokeTokens } from '@/lib/tokens';
 
 export const CHECK_PURPOSE = 'listing.check';
@@ -81,7 +82,9 @@ export async function nudgeListing(tx: Tx, user: SessionUser, serviceId: string,
  * interval, longest unchecked first.
  */
 export async function listingsDueForNudge(tx: Tx, now: Date, limit = 100): Promise<string[]> {
-  const warnBefore = subMonths(now, config.freshness.warnAfterMonths);
+  // Read now, not from the cache: the daily job must follow a change made on another instance too.
+  const { freshnessNudgeMonths } = (await readSettings(tx)).values.timings;
+  const warnBefore = subMonths(now, freshnessNudgeMonths);
   const remindBefore = new Date(now.getTime() - reminderIntervalDays() * DAY);
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT s.id

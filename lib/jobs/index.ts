@@ -11,6 +11,7 @@ import { adapterFromEnv, deliverDue, type NotificationAdapter } from '../notify'
 import { sweepReferrals } from '../referrals/sweep';
 import { runFreshness } from '../freshness';
 import { refreshReportFacts } from '../reports/facts';
+import { refreshSettings } from '../settings';
 
 export const QUEUES = {
   deliver: 'notifications.deliver',
@@ -104,6 +105,8 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
     return totals;
   });
   await boss.work(QUEUES.sweep, work, async () => {
+    // The admin's settings as they are now, for the wording the messages carry (config.borough).
+    await refreshSettings();
     const totals = await runSweep(db);
     if (totals.reminded + totals.expired > 0) {
       log.info(totals, 'referrals swept');
@@ -113,6 +116,7 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
     return totals;
   });
   await boss.work(QUEUES.freshness, work, async () => {
+    await refreshSettings();
     const totals = await runFreshness(db);
     if (totals.nudged > 0) {
       log.info(totals, 'listing checks sent');

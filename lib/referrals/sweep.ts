@@ -1,7 +1,7 @@
-// No referral is left in silence: unanswered after reminderAfterDays the provider gets a reminder;
-// after expireAfterDays the referral expires and the link worker is told.
+// No referral is left in silence: unanswered after the reminder days (an admin's setting) the
+// provider gets a reminder; after the expiry days the referral expires and the link worker is told.
 import type { Tx } from '../db/client';
-import { config } from '../config';
+import { readSettings } from '../settings';
 import { enqueueRendered, templates } from '../notify';
 import { moveReferral } from './lifecycle';
 import { notifyProviderOfReferral, workerContact, workerContactSelect } from './answer-links';
@@ -19,7 +19,9 @@ export type SweepReport = { reminded: number; expired: number; unreachable: numb
  */
 export async function sweepReferrals(tx: Tx, now: Date = new Date(), options: { limit?: number } = {}): Promise<SweepReport> {
   const limit = options.limit ?? 200;
-  const { reminderAfterDays, expireAfterDays } = config.referrals;
+  // Read now, not from the cache: a job must follow a change made on another instance too.
+  const settings = (await readSettings(tx)).values;
+  const { referralReminderDays: reminderAfterDays, referralExpiryDays: expireAfterDays } = settings.timings;
   const expireBefore = new Date(now.getTime() - expireAfterDays * DAY);
   const remindBefore = new Date(now.getTime() - reminderAfterDays * DAY);
   const report: SweepReport = { reminded: 0, expired: 0, unreachable: 0, more: false };
@@ -50,7 +52,7 @@ export async function sweepReferrals(tx: Tx, now: Date = new Date(), options: { 
       caseReference: r.case.reference,
       sentAt: r.sentAt ?? now,
       caseUrl: urls.case(r.case.id),
-      signOff: config.borough.serviceName,
+      signOff: settings.service.name,
     });
     await enqueueRendered(tx, { recipient: to.email, rendered, payload: { referralId: r.id } }, now);
   }

@@ -181,6 +181,12 @@ const table: [Who, Action, What, boolean][] = [
   ['coordA', 'users.manage', '-', false],
   ['commissioner', 'users.manage', '-', false],
 
+  // settings.manage: admin only
+  ['admin', 'settings.manage', '-', true],
+  ['coordA', 'settings.manage', '-', false],
+  ['commissioner', 'settings.manage', '-', false],
+  ['anonymous', 'settings.manage', '-', false],
+
   // staff.manage: admin any account; coordinator only link workers in their own team
   ['admin', 'staff.manage', '-', true],
   ['admin', 'staff.manage', 'adminStaff', true],

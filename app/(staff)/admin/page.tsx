@@ -60,6 +60,9 @@ export default async function AdminPage() {
 
       <ul className="list-bullet">
         <li>
+          <Link href="/admin/settings">Settings: the service’s name, colour, texts, timings and targets</Link>
+        </li>
+        <li>
           <Link href="/admin/staff">Staff accounts: invite, change, switch off</Link>
         </li>
         <li>

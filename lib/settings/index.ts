@@ -1,0 +1,16 @@
+export { invalidate, loadedSettings, refreshSettings, resetSettingsCache, settings, TTL_MS } from './cache';
+export { AA_NORMAL_TEXT, contrastRatio, meetsAaWithWhite, parseHexColour } from './contrast';
+export {
+  SECTIONS,
+  SETTING_FIELDS,
+  displayValue,
+  fieldsOf,
+  resolveSettings,
+  sectionSchema,
+  type FieldKind,
+  type SectionName,
+  type SettingField,
+} from './registry';
+export { readSettings, saveSection, type LoadedSettings, type SaveResult } from './store';
+export { placeholdersOf } from './placeholders';
+export { fillPlaceholders, textBlocks, type Placeholders, type TextBlock } from './text';
