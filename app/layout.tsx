@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { unstable_rethrow } from 'next/navigation';
+import { connection } from 'next/server';
 import { Suspense, type CSSProperties, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { DemoBanner } from '@/components/layout/DemoBanner';
@@ -16,6 +17,7 @@ import './globals.css';
 
 // Read at request time so a deployment's name applies without a rebuild.
 export async function generateMetadata(): Promise<Metadata> {
+  await connection();
   await refreshSettings();
   const { serviceName } = config.borough;
   return {
@@ -43,7 +45,8 @@ async function currentUser(): Promise<SessionUser | null> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page load brings the admin's settings up to date (at most a few seconds old) before
-  // anything reads them through config (docs/decisions/0024).
+  // anything reads them through config (docs/decisions/0024). Never at build time.
+  await connection();
   await refreshSettings();
   const borough = config.borough;
   const user = await currentUser();

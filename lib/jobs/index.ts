@@ -106,7 +106,7 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
   });
   await boss.work(QUEUES.sweep, work, async () => {
     // The admin's settings as they are now, for the wording the messages carry (config.borough).
-    await refreshSettings();
+    await refreshSettings(db);
     const totals = await runSweep(db);
     if (totals.reminded + totals.expired > 0) {
       log.info(totals, 'referrals swept');
@@ -116,7 +116,7 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
     return totals;
   });
   await boss.work(QUEUES.freshness, work, async () => {
-    await refreshSettings();
+    await refreshSettings(db);
     const totals = await runFreshness(db);
     if (totals.nudged > 0) {
       log.info(totals, 'listing checks sent');

@@ -4,19 +4,32 @@
 // whose synchronous getters (`config.borough`, `config.referrals`, ...) the rest of the code reads.
 // A later change can call invalidate() on a PostgreSQL NOTIFY from another instance.
 import { setSettingsSnapshot, type SettingsValues } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, type Tx } from '@/lib/db/client';
 import { logError } from '@/lib/log/logger';
 import { readSettings, type LoadedSettings } from './store';
 
 export const TTL_MS = 5_000;
 
-type Cache = { loaded: LoadedSettings | null; at: number; pending: Promise<LoadedSettings> | null; generation: number };
+type Cache = {
+  loaded: LoadedSettings | null;
+  at: number;
+  pending: Promise<LoadedSettings> | null;
+  generation: number;
+  ttlMs: number;
+};
 const KEY = Symbol.for('community-connect.settings.cache');
-const cache = ((globalThis as { [KEY]?: Cache })[KEY] ??= { loaded: null, at: 0, pending: null, generation: 0 });
+const cache = ((globalThis as { [KEY]?: Cache })[KEY] ??= { loaded: null, at: 0, pending: null, generation: 0, ttlMs: TTL_MS });
 
-async function load(): Promise<LoadedSettings> {
+/** How long a loaded copy is kept (tests lengthen it so a slow machine cannot expire it mid-test). */
+export function setCacheTtl(ms: number = TTL_MS): void {
+  cache.ttlMs = ms;
+}
+
+type Client = Pick<Tx, 'setting'>;
+
+async function load(client: Client): Promise<LoadedSettings> {
   const generation = cache.generation;
-  const loaded = await readSettings(db());
+  const loaded = await readSettings(client);
   // A save while this read was on its way makes it stale: keep it for this caller only.
   if (generation === cache.generation) {
     cache.loaded = loaded;
@@ -26,10 +39,13 @@ async function load(): Promise<LoadedSettings> {
   return loaded;
 }
 
-/** The settings and each section's version, at most TTL_MS old. */
-export async function loadedSettings(): Promise<LoadedSettings> {
-  if (cache.loaded && Date.now() - cache.at < TTL_MS) return cache.loaded;
-  cache.pending ??= load().finally(() => {
+/**
+ * The settings and each section's version, at most TTL_MS old (by default). Read through the app's
+ * database client unless given another (the jobs have their own).
+ */
+export async function loadedSettings(client?: Client): Promise<LoadedSettings> {
+  if (cache.loaded && Date.now() - cache.at < cache.ttlMs) return cache.loaded;
+  cache.pending ??= load(client ?? db()).finally(() => {
     cache.pending = null;
   });
   try {
@@ -48,9 +64,9 @@ export async function settings(): Promise<SettingsValues> {
 }
 
 /** Calls settings() and ignores a failure: for pages and jobs that can show the defaults instead. */
-export async function refreshSettings(): Promise<void> {
+export async function refreshSettings(client?: Client): Promise<void> {
   try {
-    await loadedSettings();
+    await loadedSettings(client);
   } catch {
     // Already logged; config keeps returning the last snapshot or the defaults.
   }

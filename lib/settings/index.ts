@@ -1,4 +1,4 @@
-export { invalidate, loadedSettings, refreshSettings, resetSettingsCache, settings, TTL_MS } from './cache';
+export { invalidate, loadedSettings, refreshSettings, resetSettingsCache, setCacheTtl, settings, TTL_MS } from './cache';
 export { AA_NORMAL_TEXT, contrastRatio, meetsAaWithWhite, parseHexColour } from './contrast';
 export {
   SECTIONS,

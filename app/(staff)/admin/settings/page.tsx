@@ -4,12 +4,14 @@ import { NotificationBanner } from '@/components/ui';
 import { Link } from '@/components/ui/Link';
 import { SummaryList } from '@/components/ui/SummaryList';
 import { requirePermission } from '@/lib/auth/session';
+import { formatDate } from '@/lib/format/dates';
 import { fieldsOf, loadedSettings, SECTIONS, type SectionName } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const DAY = 86_400_000;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const doneBanners: Record<string, string> = {
@@ -29,6 +31,7 @@ function shown(value: string | number, long: boolean | undefined, suffix: string
 export default async function SettingsPage({ searchParams }: Props) {
   await requirePermission('settings.manage');
   const { values } = await loadedSettings();
+  const now = Date.now();
   const done = doneBanners[first((await searchParams).done) ?? ''];
   return (
     <>
@@ -48,6 +51,13 @@ export default async function SettingsPage({ searchParams }: Props) {
               {SECTIONS[section].title}
             </h2>
             <p>{SECTIONS[section].lead}</p>
+            {section === 'timings' ? (
+              <p id="next-reminder">
+                A referral sent now that no one answers gets a reminder on{' '}
+                <strong>{formatDate(new Date(now + values.timings.referralReminderDays * DAY))}</strong> and closes on{' '}
+                <strong>{formatDate(new Date(now + values.timings.referralExpiryDays * DAY))}</strong>.
+              </p>
+            ) : null}
             <p>
               <Link href={`/admin/settings/${SECTIONS[section].slug}`}>Change {SECTIONS[section].title.toLowerCase()}</Link>
             </p>
