@@ -47,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page load brings the admin's settings up to date (at most a few seconds old) before
   // anything reads them through config (docs/decisions/0024). Never at build time.
   await connection();
-  await refreshSettings();
+  const loaded = await refreshSettings();
   const borough = config.borough;
   const user = await currentUser();
   // The brand colour (checked for contrast when saved) drives the header band and links.
@@ -64,6 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           user={user}
           signOut={user ? <SignOutButton /> : null}
           banner={config.demoMode ? <DemoBanner /> : null}
+          logoSrc={loaded?.logo ? `/api/logo?v=${loaded.logo}` : null}
         />
         <div className="flex-1">
           <div className="width-container">

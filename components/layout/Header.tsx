@@ -12,16 +12,24 @@ export type HeaderProps = {
   signOut?: ReactNode;
   /** Shown above the service name in demo mode. */
   banner?: ReactNode;
+  /** The admin's logo (/api/logo?v=...), shown instead of the name, with the name as its text. */
+  logoSrc?: string | null;
 };
 
-export function Header({ serviceName, user, signOut, banner }: HeaderProps) {
+export function Header({ serviceName, user, signOut, banner, logoSrc }: HeaderProps) {
   const items = navItemsFor(user?.role);
   return (
     <header className="site-header">
       {banner}
       <div className="width-container flex flex-col gap-3 py-3 tablet:flex-row tablet:flex-wrap tablet:items-baseline tablet:justify-between">
         <Link href="/" className="site-header__service">
-          {serviceName}
+          {logoSrc ? (
+            // A stored image of unknown size: a plain <img>, its height fixed by the header's CSS.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logoSrc} alt={serviceName} className="site-header__logo" />
+          ) : (
+            serviceName
+          )}
         </Link>
         <nav aria-label="Menu">
           <ul className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">

@@ -25,7 +25,7 @@ export function setCacheTtl(ms: number = TTL_MS): void {
   cache.ttlMs = ms;
 }
 
-type Client = Pick<Tx, 'setting'>;
+type Client = Tx;
 
 async function load(client: Client): Promise<LoadedSettings> {
   const generation = cache.generation;
@@ -64,11 +64,12 @@ export async function settings(): Promise<SettingsValues> {
 }
 
 /** Calls settings() and ignores a failure: for pages and jobs that can show the defaults instead. */
-export async function refreshSettings(client?: Client): Promise<void> {
+export async function refreshSettings(client?: Client): Promise<LoadedSettings | null> {
   try {
-    await loadedSettings(client);
+    return await loadedSettings(client);
   } catch {
     // Already logged; config keeps returning the last snapshot or the defaults.
+    return null;
   }
 }
 

@@ -14,3 +14,14 @@ export {
 export { readSettings, saveSection, type LoadedSettings, type SaveResult } from './store';
 export { placeholdersOf } from './placeholders';
 export { fillPlaceholders, textBlocks, type Placeholders, type TextBlock } from './text';
+export {
+  checkLogo,
+  logoVersion,
+  MAX_LOGO_BYTES,
+  readLogo,
+  removeLogo,
+  saveLogo,
+  type Logo,
+  type LogoRefusal,
+  type LogoType,
+} from './logo';

@@ -5,24 +5,31 @@ import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { env, settingsDefaults, type SettingsValues } from '@/lib/config';
 import type { Tx } from '@/lib/db/client';
 import { loggerFor } from '@/lib/log/logger';
+import { logoVersion } from './logo';
 import { fieldsOf, resolveSettings, type SectionName } from './registry';
 
 const PREFIX = 'settings.';
 const versionKey = (section: SectionName) => `${PREFIX}${section}._version`;
 const log = loggerFor('settings');
 
-export type LoadedSettings = { values: SettingsValues; versions: Record<SectionName, number> };
+export type LoadedSettings = {
+  values: SettingsValues;
+  versions: Record<SectionName, number>;
+  /** The logo's version for its address (/api/logo?v=...), or null when there is no logo. */
+  logo: string | null;
+};
 
 /** Every setting, read now from this client (no cache): the overrides over their defaults. */
-export async function readSettings(tx: Pick<Tx, 'setting'>): Promise<LoadedSettings> {
+export async function readSettings(tx: Tx): Promise<LoadedSettings> {
   const rows = await tx.setting.findMany({ where: { key: { startsWith: PREFIX } }, select: { key: true, value: true } });
+  const logo = await logoVersion(tx);
   const { values, ignored } = resolveSettings(settingsDefaults(env()), rows);
   if (ignored.length) log.warn({ ignored }, 'Some stored settings no longer pass their checks; their defaults apply');
   const version = (section: SectionName) => {
     const v = rows.find((r) => r.key === versionKey(section))?.value;
     return typeof v === 'number' ? v : 0;
   };
-  return { values, versions: { service: version('service'), timings: version('timings') } };
+  return { values, versions: { service: version('service'), timings: version('timings') }, logo };
 }
 
 export type SaveResult = { ok: true; changed: string[]; version: number } | { ok: false; reason: 'conflict'; version: number };

@@ -6,6 +6,10 @@ const admin = demoAccounts.find((a) => a.role === 'admin')!;
 const stamp = Date.now().toString(36);
 const NEW_NAME = `Eastbrook Together ${stamp}`;
 const NEW_COLOUR = '#00703c';
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function signIn(page: Page) {
   await visit(page, '/sign-in');
@@ -26,7 +30,7 @@ async function openSection(page: Page, link: string, heading: string) {
 async function saveAndExpectDone(page: Page) {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page).toHaveURL(/\/admin\/settings\?done=/, { timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: 'Settings saved' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings saved' })).toBeVisible();
   await expectAccessible(page);
 }
 
@@ -73,6 +77,37 @@ test.describe('settings', () => {
     const band = await visitor.locator('header.site-header').evaluate((el) => getComputedStyle(el).borderBottomColor);
     expect(band).toBe('rgb(0, 112, 60)');
     await visitor.context().close();
+  });
+
+  test('an admin uploads a logo; the header shows it, named as the service', async ({ page, browser }) => {
+    await signIn(page);
+    await openSection(page, 'Change the service', 'The service');
+    // No file chosen: refused on the field.
+    await page.getByRole('button', { name: 'Upload logo' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Select a logo file');
+    await expectAccessible(page);
+
+    await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByRole('button', { name: 'Upload logo' }).click();
+    await expect(page).toHaveURL(/\/admin\/settings\?done=logo/, { timeout: 30_000 });
+    await expectAccessible(page);
+
+    const visitor = await (await browser.newContext()).newPage();
+    await visit(visitor, '/');
+    const logo = visitor.getByRole('banner').getByRole('img', { name: NEW_NAME });
+    await expect(logo).toBeVisible();
+    const src = await logo.getAttribute('src');
+    expect(src).toMatch(/^\/api\/logo\?v=[0-9a-f]{16}$/);
+    const response = await visitor.request.get(src!);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(response.headers()['cache-control']).toContain('immutable');
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    await visitor.context().close();
+
+    await openSection(page, 'Change the service', 'The service');
+    await page.getByRole('button', { name: 'Remove the logo' }).click();
+    await expect(page).toHaveURL(/\/admin\/settings\?done=logo_removed/, { timeout: 30_000 });
+    await expectAccessible(page);
   });
 
   test('an admin sets the referral reminder to 5 days, and the next reminder follows it', async ({ page }) => {

@@ -5,6 +5,10 @@ import { sweepReferrals } from '@/lib/referrals/sweep';
 import {
   invalidate,
   loadedSettings,
+  logoVersion,
+  readLogo,
+  removeLogo,
+  saveLogo,
   readSettings,
   resetSettingsCache,
   saveSection,
@@ -36,6 +40,7 @@ beforeAll(async () => {
 afterEach(async () => {
   setCacheTtl();
   await db.setting.deleteMany({ where: { key: { startsWith: 'settings.' } } });
+  await db.setting.deleteMany({ where: { key: 'logo.image' } });
   resetSettingsCache();
 });
 
@@ -171,5 +176,32 @@ describe('the referral reminder follows the setting', () => {
       where: { recipient: world.service.email!, template: 'referral_reminder' },
     });
     expect(reminder.body).toContain('Eastbrook');
+  });
+});
+
+describe('the logo', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+  it('is stored in the database, versioned by its content, audited, and never loaded with the settings', async () => {
+    expect(await logoVersion(db)).toBeNull();
+    const saved = await db.$transaction((tx) => saveLogo(tx, actor, png));
+    expect(saved).toMatchObject({ ok: true, etag: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const logo = await readLogo(db);
+    expect(logo).toMatchObject({ type: 'image/png', etag: saved.ok ? saved.etag : '' });
+    expect(logo!.bytes.equals(png)).toBe(true);
+    expect(await logoVersion(db)).toBe(saved.ok ? saved.etag : '');
+    expect((await readSettings(db)).logo).toBe(saved.ok ? saved.etag : '');
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'settings.logo_changed' } });
+    expect(event.detail).toMatchObject({ type: 'image/png', size: png.length });
+
+    await db.$transaction((tx) => removeLogo(tx, actor));
+    expect(await readLogo(db)).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: 'settings.logo_removed' } })).toBe(1);
+  });
+
+  it('refuses a file that is not a safe image, storing nothing', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(await db.$transaction((tx) => saveLogo(tx, actor, svg))).toEqual({ ok: false, reason: 'unsafe_svg' });
+    expect(await readLogo(db)).toBeNull();
   });
 });

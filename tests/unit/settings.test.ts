@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv, settingsDefaults } from '@/lib/config';
 import {
+  checkLogo,
   contrastRatio,
   fillPlaceholders,
+  MAX_LOGO_BYTES,
   meetsAaWithWhite,
   parseHexColour,
   resolveSettings,
@@ -163,5 +165,27 @@ describe('the admin texts', () => {
       kind: 'paragraph',
       text: 'This statement applies to {service}, run by {operator}.',
     });
+  });
+});
+
+describe('the logo check', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const svg = (body: string) => Buffer.from(`<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">${body}</svg>`);
+
+  it('knows PNG, JPEG and SVG by their bytes, not by their name', () => {
+    expect(checkLogo(png)).toEqual({ ok: true, type: 'image/png' });
+    expect(checkLogo(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toEqual({ ok: true, type: 'image/jpeg' });
+    expect(checkLogo(svg('<rect width="10" height="10"/>'))).toEqual({ ok: true, type: 'image/svg+xml' });
+    expect(checkLogo(Buffer.from('GIF89a...'))).toEqual({ ok: false, reason: 'wrong_type' });
+    expect(checkLogo(Buffer.from('<html><body>hello</body></html>'))).toEqual({ ok: false, reason: 'wrong_type' });
+  });
+
+  it('refuses an SVG that could run anything, an empty file and a big one', () => {
+    expect(checkLogo(svg('<script>alert(1)</script>'))).toEqual({ ok: false, reason: 'unsafe_svg' });
+    expect(checkLogo(svg('<rect onload="alert(1)"/>'))).toEqual({ ok: false, reason: 'unsafe_svg' });
+    expect(checkLogo(svg('<a href="javascript:alert(1)"><rect/></a>'))).toEqual({ ok: false, reason: 'unsafe_svg' });
+    expect(checkLogo(svg('<foreignObject><div/></foreignObject>'))).toEqual({ ok: false, reason: 'unsafe_svg' });
+    expect(checkLogo(Buffer.alloc(0))).toEqual({ ok: false, reason: 'empty' });
+    expect(checkLogo(Buffer.concat([png, Buffer.alloc(MAX_LOGO_BYTES)]))).toEqual({ ok: false, reason: 'too_big' });
   });
 });

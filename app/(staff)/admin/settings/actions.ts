@@ -8,6 +8,10 @@ import { db } from '@/lib/db/client';
 import { formState, parseForm, type FormState } from '@/lib/forms';
 import { formAction } from '@/lib/forms/action';
 import {
+  MAX_LOGO_BYTES,
+  removeLogo,
+  saveLogo,
+  type LogoRefusal,
   displayValue,
   fieldsOf,
   invalidate,
@@ -51,3 +55,36 @@ export const saveSettingsAction = formAction(async function saveSettingsAction(
   revalidatePath('/', 'layout');
   redirect(`/admin/settings?done=${result.changed.length ? section : 'unchanged'}` as Route);
 });
+
+const logoMessages: Record<LogoRefusal | 'missing', string> = {
+  missing: 'Select a logo file',
+  empty: 'The selected file is empty',
+  too_big: `The logo must be smaller than ${MAX_LOGO_BYTES / 1024} KB`,
+  wrong_type: 'The logo must be a PNG, JPEG or SVG image',
+  unsafe_svg: 'The SVG has scripts or links to run in it. Save it again as a plain image, or use a PNG',
+};
+
+export const uploadLogoAction = formAction(async function uploadLogoAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission('settings.manage');
+  const file = form.get('logo');
+  const refuse = (reason: keyof typeof logoMessages) => formState({}, { fieldErrors: { logo: [logoMessages[reason]] } });
+  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return refuse('missing');
+  // Refused before it is read: the size the browser sent is checked again on the bytes.
+  if (file.size > MAX_LOGO_BYTES) return refuse('too_big');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const result = await db().$transaction((tx) => saveLogo(tx, user, bytes));
+  if (!result.ok) return refuse(result.reason);
+  invalidate();
+  await loadedSettings();
+  revalidatePath('/', 'layout');
+  redirect('/admin/settings?done=logo' as Route);
+});
+
+export async function removeLogoAction(): Promise<void> {
+  const user = await requirePermission('settings.manage');
+  await db().$transaction((tx) => removeLogo(tx, user));
+  invalidate();
+  await loadedSettings();
+  revalidatePath('/', 'layout');
+  redirect('/admin/settings?done=logo_removed' as Route);
+}

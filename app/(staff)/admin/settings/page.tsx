@@ -18,6 +18,8 @@ const doneBanners: Record<string, string> = {
   service: 'The service’s settings are saved. Every page shows them now.',
   timings: 'The timings and targets are saved. They apply from now, to reminders and checks too.',
   unchanged: 'Nothing was changed.',
+  logo: 'The logo is saved. The header of every page shows it now.',
+  logo_removed: 'The logo is removed. The header shows the name of the service again.',
 };
 
 function shown(value: string | number, long: boolean | undefined, suffix: string | undefined): string {
@@ -31,7 +33,7 @@ function shown(value: string | number, long: boolean | undefined, suffix: string
 export default async function SettingsPage({ searchParams }: Props) {
   await requirePermission('settings.manage');
   const { values } = await loadedSettings();
-  const now = Date.now();
+  const now = new Date().getTime();
   const done = doneBanners[first((await searchParams).done) ?? ''];
   return (
     <>
