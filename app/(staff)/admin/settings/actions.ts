@@ -68,7 +68,8 @@ export const uploadLogoAction = formAction(async function uploadLogoAction(_prev
   const user = await requirePermission('settings.manage');
   const file = form.get('logo');
   const refuse = (reason: keyof typeof logoMessages) => formState({}, { fieldErrors: { logo: [logoMessages[reason]] } });
-  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return refuse('missing');
+  // A form sent with no file chosen still carries an empty one.
+  if (!(file instanceof File) || file.size === 0) return refuse('missing');
   // Refused before it is read: the size the browser sent is checked again on the bytes.
   if (file.size > MAX_LOGO_BYTES) return refuse('too_big');
   const bytes = Buffer.from(await file.arrayBuffer());
