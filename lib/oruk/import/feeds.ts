@@ -177,3 +177,18 @@ export async function feedListings(tx: Tx, feedId: string, take = 50) {
     select: { id: true, name: true, sourceId: true, published: true, sourceMissingSince: true },
   });
 }
+
+export async function runById(tx: Tx, id: string) {
+  const run = await tx.orukImportRun.findUnique({ where: { id }, include: { feed: { select: { name: true } } } });
+  return run ? { ...run, summary: run.summary as unknown as RunSummary } : null;
+}
+
+/** Listings the feeds no longer list, newest first (for the adopt buttons). */
+export async function goneListings(tx: Tx, take = 50) {
+  return tx.service.findMany({
+    where: { sourceFeedId: { not: null }, adoptedAt: null, sourceMissingSince: { not: null } },
+    orderBy: [{ sourceMissingSince: 'desc' }, { name: 'asc' }],
+    take,
+    select: { id: true, name: true, sourceId: true, sourceMissingSince: true, sourceFeed: { select: { name: true } } },
+  });
+}

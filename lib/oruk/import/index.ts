@@ -18,6 +18,7 @@ import type { FeedService, OrukVersion, RawRecord } from './types';
 
 export type { ApplyCounts, UnmappedTerm } from './apply';
 export type { FeedService, OrukVersion } from './types';
+export * from './feeds';
 
 export type Refused = { id: string; errors: string[] };
 
@@ -53,7 +54,17 @@ export type RunOptions = FetchOptions & {
   geocoder?: Geocoder;
 };
 
-/** What the command line or admin screen was given, as a source. */
+/** An uploaded file: a zip of the CSV tables, or JSON. */
+export function sourceFromUpload(fileName: string, data: Uint8Array): OrukSource {
+  if (fileName.toLowerCase().endsWith('.zip') || (data[0] === 0x50 && data[1] === 0x4b)) return { kind: 'zip', data };
+  try {
+    return { kind: 'json', value: JSON.parse(new TextDecoder().decode(data)) };
+  } catch {
+    return { kind: 'json', value: null };
+  }
+}
+
+/** What the command line was given, as a source. */
 export async function sourceFrom(input: string): Promise<OrukSource> {
   if (/^https?:\/\//i.test(input)) return { kind: 'url', url: input };
   const info = await stat(input);
@@ -184,7 +195,7 @@ export async function recordRun(
   apply: boolean,
   startedAt: Date,
   startedById: string | null,
-): Promise<void> {
+): Promise<string> {
   const feed =
     (await db.orukFeed.findUnique({ where: { name: result.feed }, select: { id: true } })) ??
     (await db.orukFeed.create({ data: { name: result.feed, schedule: 'manual' }, select: { id: true } }));
@@ -199,7 +210,8 @@ export async function recordRun(
     warnings: result.warnings.slice(0, 50),
     seconds: result.seconds,
   };
-  await db.orukImportRun.create({
+  const run = await db.orukImportRun.create({
+    select: { id: true },
     data: {
       feedId: feed.id,
       apply,
@@ -210,4 +222,5 @@ export async function recordRun(
       startedById,
     },
   });
+  return run.id;
 }
