@@ -6,7 +6,9 @@ import { expect, expectAccessible, test, visit } from './axe';
 const admin = demoAccounts.find((a) => a.role === 'admin')!;
 const stamp = Date.now().toString(36);
 const feedName = `Westbury ${stamp}`;
-const id = (n: number) => `${stamp.padStart(8, '0').slice(-8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+// Ids are UUIDs, as the standard requires: this run's own, so a second run's feed is a new one.
+const hex = Date.now().toString(16).padStart(8, '0').slice(-8);
+const id = (n: number) => `${hex}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const service = (n: number) => ({
   id: id(n),
   name: `Westbury walk ${stamp} ${n}`,
@@ -50,17 +52,19 @@ test('an admin adds a feed, runs it dry then for real, maps a term and uploads a
   await page.getByLabel('Feed address').fill(feed.url);
   await page.getByLabel('Every day').check();
   await page.getByRole('button', { name: 'Add feed' }).click();
-  await expect(page.getByRole('heading', { name: 'Feed added' })).toBeVisible();
+  await expect(page.getByRole('alert').getByText('Feed added', { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('button', { name: `Dry run ${feedName}` }).click();
-  await expect(page.getByRole('heading', { name: 'The feed can be imported. Nothing has been saved yet' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').getByText('The feed can be imported. Nothing has been saved yet', { exact: true }),
+  ).toBeVisible();
   const plan = page.getByRole('table', { name: 'What the import would do' });
   await expect(plan.getByRole('row', { name: /Listings/ })).toContainText('3');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: `Import ${feedName} now` }).click();
-  await expect(page.getByRole('heading', { name: 'The feed has been imported' })).toBeVisible();
+  await page.getByRole('button', { name: `Import now ${feedName}` }).click();
+  await expect(page.getByRole('alert').getByText('The feed has been imported', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'What the import did' }).getByRole('row', { name: /Listings/ })).toContainText(
     '3',
   );
@@ -70,7 +74,7 @@ test('an admin adds a feed, runs it dry then for real, maps a term and uploads a
   // The feed's term is waiting for a need.
   await page.getByLabel(`Need for Led walks ${stamp}`).selectOption({ index: 1 });
   await page.getByRole('button', { name: `Save the need for Led walks ${stamp}` }).click();
-  await expect(page.getByRole('heading', { name: 'Term mapping saved. The next import uses it' })).toBeVisible();
+  await expect(page.getByRole('alert').getByText('Term mapping saved. The next import uses it', { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // A file: the standard's own example, dry run.

@@ -177,11 +177,11 @@ export default async function OrukFeedsPage({ searchParams }: { searchParams: Se
             ),
             f.url ? (
               <form action={runFeedAction.bind(null, f.id)} className="button-group">
-                <Button name="mode" value="dry-run" variant="secondary" aria-label={`Dry run ${f.name}`}>
-                  Dry run
+                <Button name="mode" value="dry-run" variant="secondary">
+                  Dry run<span className="visually-hidden"> {f.name}</span>
                 </Button>
-                <Button name="mode" value="apply" variant="secondary" aria-label={`Import ${f.name} now`}>
-                  Import now
+                <Button name="mode" value="apply" variant="secondary">
+                  Import now<span className="visually-hidden"> {f.name}</span>
                 </Button>
               </form>
             ) : (
@@ -231,8 +231,8 @@ export default async function OrukFeedsPage({ searchParams }: { searchParams: Se
                 options={needs.map((x) => ({ value: x.code, label: x.name }))}
                 formGroupClassName="mb-0"
               />
-              <Button variant="secondary" aria-label={`Save the need for ${m.label}`}>
-                Save
+              <Button variant="secondary">
+                Save<span className="visually-hidden"> the need for {m.label}</span>
               </Button>
             </form>,
           ])}
@@ -254,8 +254,8 @@ export default async function OrukFeedsPage({ searchParams }: { searchParams: Se
             g.sourceFeed?.name ?? '',
             formatDateTime(g.sourceMissingSince),
             <form key="a" action={adoptListingAction.bind(null, g.id)}>
-              <Button variant="secondary" aria-label={`Adopt ${g.name}`}>
-                Adopt
+              <Button variant="secondary">
+                Adopt<span className="visually-hidden"> {g.name}</span>
               </Button>
             </form>,
           ])}
