@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Args {
   return out as Args;
 }
 
-export function report(r: OrukImportResult, dryRun: boolean): string[] {
+function report(r: OrukImportResult, dryRun: boolean): string[] {
   const lines: string[] = [];
   lines.push(`Feed "${r.feed}" (${r.version ?? 'unknown version'}): ${r.read} services read in ${r.seconds.toFixed(1)} s`);
   if (r.failure) lines.push(`Could not import: ${r.failure}`);
