@@ -83,6 +83,9 @@ export default async function HomePage() {
           <p>
             <Link href="/refer">Refer yourself or someone you care for</Link>
           </p>
+          <p>
+            <Link href="/link-workers">Find the link-worker team that covers you</Link>
+          </p>
         </section>
         <section aria-labelledby="refer-pro-heading">
           <h2 id="refer-pro-heading" className="heading-m">

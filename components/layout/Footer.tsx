@@ -26,6 +26,9 @@ export function Footer({ boroughName, serviceName, contactEmail, contactPhone, p
           <li>
             <Link href="/services">Find help</Link>
           </li>
+          <li>
+            <Link href="/data">Open data</Link>
+          </li>
         </ul>
         <p className="mb-2">
           {serviceName} is run by {boroughName}.

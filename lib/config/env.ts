@@ -151,6 +151,14 @@ const schema = z
     ),
     POSTCODES_IO_URL: z.preprocess(blankIsUnset, url().default('https://api.postcodes.io')),
 
+    // open data (the Open Referral UK API at /api/oruk and the /data page)
+    OPEN_DATA_LICENCE_NAME: text('Open Government Licence v3.0'),
+    OPEN_DATA_LICENCE_URL: z.preprocess(
+      blankIsUnset,
+      url().default('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/'),
+    ),
+    ORUK_RATE_LIMIT_PER_MINUTE: wholeNumber(1200),
+
     // referrals and triage
     REFERRAL_REMINDER_DAYS: wholeNumber(7),
     REFERRAL_EXPIRY_DAYS: wholeNumber(14),

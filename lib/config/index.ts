@@ -67,6 +67,15 @@ export const config = {
   get contactAttemptsBeforeClosing() {
     return env().CONTACT_ATTEMPTS_BEFORE_CLOSING;
   },
+  /** The open data: the licence it is published under and the API's per-address rate limit. */
+  get openData() {
+    const e = env();
+    return {
+      licenceName: e.OPEN_DATA_LICENCE_NAME,
+      licenceUrl: e.OPEN_DATA_LICENCE_URL,
+      rateLimitPerMinute: e.ORUK_RATE_LIMIT_PER_MINUTE,
+    };
+  },
   get map() {
     const e = env();
     return { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION };

@@ -31,6 +31,8 @@ export type SearchQuery = {
   pageSize: number;
   now: Date;
   hideAfterMonths: number;
+  /** More conditions on the service `s` and its organisation `o` (the open data API's filters). */
+  extra?: Prisma.Sql[];
 };
 
 export type SearchRow = {
@@ -158,7 +160,7 @@ export function buildSearchSql(q: SearchQuery): Prisma.Sql {
   const radiusM = origin && q.radiusMiles ? milesToMetres(q.radiusMiles) : null;
   const point = origin ? sql`ll_to_earth(${origin.latitude}::float8, ${origin.longitude}::float8)` : null;
 
-  const where: Prisma.Sql[] = inSearchSql(q.now, q.hideAfterMonths);
+  const where: Prisma.Sql[] = [...inSearchSql(q.now, q.hideAfterMonths), ...(q.extra ?? [])];
 
   // Words: the services found by full text, by a name like the words (typos), or by a theme the
   // words point at. Each arm can use its own index; the union is the candidate list.

@@ -86,6 +86,34 @@ async function whyNoUpdate(tx: Tx, caseId: string): Promise<DecisionRefusal> {
   return now ? { ok: false, reason: 'conflict' } : { ok: false, reason: 'not_found' };
 }
 
+/**
+ * The guarded write of a rating or an assignment: the case is still as the coordinator saw it and
+ * still waiting, and the first decision about it is when it was triaged.
+ */
+async function triageUpdate(
+  tx: Tx,
+  actor: TriageActor,
+  c: CaseFacts,
+  now: Date,
+  data: { rag?: Rag; ragReason?: string; assignedWorkerId?: string; assignedAt?: Date; assignedById?: string },
+  action: 'case.rated' | 'case.assigned',
+  detail: Record<string, unknown>,
+): Promise<DecisionResult> {
+  const updated = await tx.case.updateMany({
+    where: { id: c.id, version: c.version, ...waitingWhere },
+    data: {
+      ...data,
+      status: 'triaged',
+      triagedAt: c.triagedAt ?? now,
+      triagedById: c.triagedById ?? actor.id,
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) return whyNoUpdate(tx, c.id);
+  await recordAudit(tx, { actor, action, entityType: 'case', entityId: c.id, personId: c.personId, detail, at: now });
+  return { ok: true, caseId: c.id, reference: c.reference, version: c.version + 1 };
+}
+
 /** Sets (or changes) the RAG rating, with its reason. The first rating is when the case was triaged. */
 export async function rateReferral(
   tx: Tx,
@@ -96,28 +124,10 @@ export async function rateReferral(
   const ready = await prepare(tx, actor, input.caseId, input.version);
   if (!ready.ok) return ready;
   const { c } = ready;
-  const updated = await tx.case.updateMany({
-    where: { id: c.id, version: c.version, ...waitingWhere },
-    data: {
-      rag: input.rag,
-      ragReason: input.ragReason,
-      status: 'triaged',
-      triagedAt: c.triagedAt ?? now,
-      triagedById: c.triagedById ?? actor.id,
-      version: { increment: 1 },
-    },
+  return triageUpdate(tx, actor, c, now, { rag: input.rag, ragReason: input.ragReason }, 'case.rated', {
+    rag: input.rag,
+    previousRag: c.rag,
   });
-  if (updated.count !== 1) return whyNoUpdate(tx, c.id);
-  await recordAudit(tx, {
-    actor,
-    action: 'case.rated',
-    entityType: 'case',
-    entityId: c.id,
-    personId: c.personId,
-    detail: { rag: input.rag, previousRag: c.rag },
-    at: now,
-  });
-  return { ok: true, caseId: c.id, reference: c.reference, version: c.version + 1 };
 }
 
 /** Gives the referral to a link worker of the case's team. It must be rated first. */
@@ -137,29 +147,15 @@ export async function assignReferral(
     select: { id: true },
   });
   if (!worker) return { ok: false, reason: 'invalid', field: 'workerId', message: 'Select a link worker in this team' };
-  const updated = await tx.case.updateMany({
-    where: { id: c.id, version: c.version, ...waitingWhere },
-    data: {
-      assignedWorkerId: worker.id,
-      assignedAt: now,
-      assignedById: actor.id,
-      status: 'triaged',
-      triagedAt: c.triagedAt ?? now,
-      triagedById: c.triagedById ?? actor.id,
-      version: { increment: 1 },
-    },
-  });
-  if (updated.count !== 1) return whyNoUpdate(tx, c.id);
-  await recordAudit(tx, {
+  return triageUpdate(
+    tx,
     actor,
-    action: 'case.assigned',
-    entityType: 'case',
-    entityId: c.id,
-    personId: c.personId,
-    detail: { workerId: worker.id, rag: c.rag },
-    at: now,
-  });
-  return { ok: true, caseId: c.id, reference: c.reference, version: c.version + 1 };
+    c,
+    now,
+    { assignedWorkerId: worker.id, assignedAt: now, assignedById: actor.id },
+    'case.assigned',
+    { workerId: worker.id, rag: c.rag },
+  );
 }
 
 /**

@@ -68,6 +68,8 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; log?: (m
   await put('Taxonomy', [taxonomy.taxonomy]);
   await put('TaxonomyTerm', taxonomy.terms);
   await put('Team', dated(staff.teams));
+  await put('TeamWard', staff.teamWards);
+  await put('TeamPractice', staff.teamPractices);
 
   // Users: hash passwords only for accounts not there yet (hashing is deliberately slow).
   const existing = new Set(

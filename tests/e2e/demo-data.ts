@@ -100,3 +100,14 @@ export async function referralsByWard(fromKey: string, toKey: string): Promise<W
   );
   return rows.map((r) => ({ code: r.code, name: r.name, total: Number(r.total), busiest: r.busiest }));
 }
+
+/** A postcode of the demo borough in the named ward (the first in order). */
+export async function postcodeInWard(ward: string): Promise<string> {
+  const [row] = await query<{ postcode: string }>(
+    `SELECT p.postcode FROM "Postcode" p JOIN "Area" a ON a.id = p."areaId" JOIN "Ward" w ON w.id = a."wardId"
+     WHERE w.name = $1 ORDER BY p.postcode LIMIT 1`,
+    [ward],
+  );
+  if (!row) throw new Error(`The e2e database has no postcode in ${ward}`);
+  return row.postcode;
+}

@@ -161,10 +161,10 @@ describe('Open Referral UK import: the standard’s examples', () => {
         {
           id: 'not-a-uuid',
           errors: expect.arrayContaining([
-            'name: is missing',
-            'id: must be a UUID',
-            'status: must be one of active, inactive, defunct, temporarily closed',
-            'minimum_age: must be a number',
+            'service is missing the required field "name"',
+            'service.id must be a UUID, not "not-a-uuid"',
+            'service.status must be one of "active", "inactive", "defunct", "temporarily closed", not "open"',
+            'service.minimum_age must be a number, not "twelve"',
           ]),
         },
       ]);

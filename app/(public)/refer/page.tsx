@@ -26,6 +26,9 @@ export default async function SelfReferralPage() {
         yourself, or for someone you care for if they agree.
       </p>
       <p>
+        See the <Link href="/link-workers">link-worker teams and the areas they cover</Link>.
+      </p>
+      <p>
         If you work for a GP practice, social care, a hospital or a community group, use the{' '}
         <Link href="/refer/professional">referral form for professionals</Link>.
       </p>

@@ -143,8 +143,8 @@ export async function runOrukImport(db: Db, source: OrukSource, options: RunOpti
       const s = mapService(version, r.value, today);
       const problems: string[] = [];
       if (!s.organisation.sourceId || !s.organisation.name)
-        problems.push('organization: is missing (every listing here belongs to a group)');
-      if (ids.has(s.sourceId)) problems.push(`id: ${s.sourceId} appears twice in the feed`);
+        problems.push('service is missing the required field "organization" (every listing here belongs to a group)');
+      if (ids.has(s.sourceId)) problems.push(`service.id ${s.sourceId} appears twice in the feed`);
       if (problems.length) {
         result.refused.push({ id: r.id, errors: problems });
         continue;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../lib/db/generated/client';
 import { demoAccounts, DEMO_TEAMS, SEED_STAFF_PASSWORD } from '../../../lib/demo/accounts';
+import { pcns, wards } from '../data/geography';
 import { staffNames } from '../data/names';
 import { sid } from '../util';
 
@@ -22,6 +23,8 @@ export interface StaffUser {
 
 export interface Staff {
   teams: Prisma.TeamCreateManyInput[];
+  teamWards: Prisma.TeamWardCreateManyInput[];
+  teamPractices: Prisma.TeamPracticeCreateManyInput[];
   users: StaffUser[];
   councilTeamId: string;
   pcnTeamId: string;
@@ -78,6 +81,8 @@ export function buildStaff(): Staff {
         'Eastbrook Borough Council\u2019s community connector service. Takes referrals from anyone, with no eligibility criteria.',
       email: 'connectors@eastbrook.example.gov.uk',
       phone: '01632 960 210',
+      openingHours: 'Monday to Friday, 9am to 5pm (Thursdays until 7pm)',
+      wholeBorough: true,
     },
     {
       id: pcnTeamId,
@@ -85,8 +90,15 @@ export function buildStaff(): Staff {
       description: 'Social prescribing link workers for the practices of North Eastbrook Primary Care Network.',
       email: 'social.prescribing@northeastbrookpcn.example.org',
       phone: '01632 960 340',
+      openingHours: 'Monday to Friday, 8:30am to 4:30pm',
     },
   ];
+  // The PCN's team works with its practices' patients, who mostly live in the PCN's wards.
+  const pcnCode = 'U99001';
+  const teamWards = wards.filter((w) => w.pcn === pcnCode).map((w) => ({ teamId: pcnTeamId, wardId: sid('ward', w.code) }));
+  const teamPractices = pcns
+    .find((p) => p.code === pcnCode)!
+    .practices.map((pr) => ({ teamId: pcnTeamId, practiceId: sid('practice', pr.code) }));
   const users: StaffUser[] = [];
   const add = (
     u: Omit<StaffUser, 'id' | 'active' | 'from' | 'to' | 'demo'> & Partial<Pick<StaffUser, 'active' | 'from' | 'to' | 'demo'>>,
@@ -174,6 +186,8 @@ export function buildStaff(): Staff {
   const linkWorkers = users.filter((u) => u.role === 'link_worker');
   return {
     teams,
+    teamWards,
+    teamPractices,
     users,
     councilTeamId,
     pcnTeamId,

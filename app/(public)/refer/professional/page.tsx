@@ -25,7 +25,8 @@ export default async function ProfessionalReferralPage() {
         Only refer someone who knows about the referral and agrees to it.
       </p>
       <p>
-        Residents can also <Link href="/refer">ask for help themselves</Link>.
+        Residents can also <Link href="/refer">ask for help themselves</Link>. See the{' '}
+        <Link href="/link-workers">link-worker teams, the areas and GP practices they cover</Link> and how to reach them.
       </p>
       <EmergencyNotice prominent />
       <p>
