@@ -93,6 +93,8 @@ export async function listingsDueForNudge(tx: Tx, now: Date, limit = 100): Promi
     WHERE s."published"
       AND s."status" IN ('active', 'temporarily_closed')
       AND o."status" <> 'rejected'
+      -- A feed's listings are checked by the feed (its assured_date), not by asking the group here.
+      AND (s."sourceFeedId" IS NULL OR s."adoptedAt" IS NOT NULL)
       AND coalesce(s."assuredAt", s."createdAt") <= ${warnBefore}
       AND (s."checkRemindedAt" IS NULL OR s."checkRemindedAt" <= ${remindBefore})
     ORDER BY coalesce(s."assuredAt", s."createdAt") ASC, s.id

@@ -11,6 +11,7 @@ import { adapterFromEnv, deliverDue, type NotificationAdapter } from '../notify'
 import { sweepReferrals } from '../referrals/sweep';
 import { runFreshness } from '../freshness';
 import { refreshReportFacts } from '../reports/facts';
+import { syncDueFeeds } from '../oruk/import/sync';
 import { refreshSettings } from '../settings';
 
 export const QUEUES = {
@@ -18,6 +19,7 @@ export const QUEUES = {
   sweep: 'referrals.sweep',
   freshness: 'listings.freshness',
   reports: 'reports.refresh',
+  oruk: 'oruk.sync',
 } as const;
 
 export const SCHEDULES: Record<keyof typeof QUEUES, string> = {
@@ -27,6 +29,8 @@ export const SCHEDULES: Record<keyof typeof QUEUES, string> = {
   freshness: '0 9 * * *',
   // The reports' summary views; a page older than this also asks for a rebuild.
   reports: '*/15 * * * *',
+  // Hourly: each configured Open Referral UK feed whose daily or weekly run is due (lib/oruk/import/sync).
+  oruk: '20 * * * *',
 };
 
 const log = loggerFor('jobs');
@@ -125,6 +129,7 @@ export async function startJobs(url: string, options: StartOptions = {}): Promis
     return totals;
   });
   await boss.work(QUEUES.reports, work, async () => ({ refreshed: await refreshReportFacts(db) }));
+  await boss.work(QUEUES.oruk, work, async () => syncDueFeeds(db));
   if (options.schedule !== false) {
     // The "still right?" e-mails due now go now, not at the next 9am: an instance that is not
     // running then (a demo, a restart that day) still sends them. The pass is safe to repeat.

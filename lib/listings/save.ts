@@ -11,6 +11,7 @@ import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
 import { applyValues, bumpVersion, lockService, onlyOwnVersionsSince, termIdsFor, UnknownNeeds, writeVersion } from './apply';
 import type { FieldErrors, ListingInput } from './schema';
 import { changedFields, pick } from './diff';
+import { owningFeed } from './ownership';
 import { KeptScheduleMissing } from './schedule-slots';
 import {
   MODERATED_FIELDS,
@@ -45,6 +46,7 @@ export type SaveResult =
     }
   | { ok: false; reason: 'conflict'; currentVersion: number; current: ListingSnapshot; differs: ListingField[] }
   | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'feed_owned'; feed: string }
   | { ok: false; reason: 'invalid'; errors: FieldErrors };
 
 export type SaveOptions = {
@@ -109,6 +111,8 @@ export async function saveListing(
   const current = await loadListing(tx, input.serviceId);
   if (!current) return { ok: false, reason: 'not_found' };
   assertCan(user, 'service.edit', { kind: 'service', organisationId: current.organisationId });
+  const feed = await owningFeed(tx, current.id);
+  if (feed) return { ok: false, reason: 'feed_owned', feed };
 
   const before = snapshotOf(current);
   // Newer than the form, but only by this person's own changes: not a conflict.
@@ -362,7 +366,8 @@ async function createListing(
   };
 }
 
-export type CapacityResult = { ok: true; version: number } | { ok: false; reason: 'not_found' };
+export type CapacityResult =
+  { ok: true; version: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'feed_owned'; feed: string };
 
 /**
  * The one-tap capacity change: open, waiting list or full, with spaces left when open. It sets
@@ -383,6 +388,8 @@ export async function setCapacity(
     select: { organisationId: true, published: true, capacityStatus: true, capacitySpaces: true },
   });
   assertCan(user, 'service.edit', { kind: 'service', organisationId: service.organisationId });
+  const feed = await owningFeed(tx, serviceId);
+  if (feed) return { ok: false, reason: 'feed_owned', feed };
   const capacitySpaces = status === 'full' ? null : spaces;
   if (service.capacityStatus === status && service.capacitySpaces === capacitySpaces)
     return { ok: true, version: locked.version };

@@ -8,9 +8,10 @@ import type { PrismaClient } from '@/lib/db/generated/client';
 import { seedDemo } from '@/prisma/seed/demo';
 import { EXAMPLE_POSTCODE } from '@/lib/geo/postcode';
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { orukDownload, orukOptions, orukResponse, type Route } from '@/lib/oruk/publish/api';
+import { runOrukImport } from '@/lib/oruk/import';
 import { csvZip, servicesJson, CSV_TABLES } from '@/lib/oruk/publish/download';
 import { HSDS_ADDITIONS } from '@/lib/oruk/publish/map';
 import { validateOruk, type OrukKind } from '@/lib/oruk/validate';
@@ -331,28 +332,43 @@ describe('the Open Referral UK API over the demo borough', () => {
   }, 120_000);
 });
 
+describe('what we publish, a directory running this service can take in', () => {
+  let other: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    other = await freshDatabase();
+  });
+  afterAll(async () => {
+    await other.drop();
+  });
+
+  it('imports our JSON download and our CSV zip into an empty directory, every service, nothing refused', async () => {
+    const published = await publishedIds();
+    const json = JSON.parse(await collect(servicesJson(db, NOW))) as unknown;
+    const fromJson = await runOrukImport(
+      other.db,
+      { kind: 'json', value: json },
+      { feedName: 'Eastbrook JSON', apply: true, now: NOW },
+    );
+    expect(fromJson.refused).toEqual([]);
+    expect(fromJson).toMatchObject({ ok: true, applied: true, read: published.length });
+    const fromZip = await runOrukImport(
+      other.db,
+      { kind: 'zip', data: new Uint8Array(await csvZip(db, NOW)) },
+      { feedName: 'Eastbrook CSV', apply: true, now: NOW },
+    );
+    expect(fromZip.refused).toEqual([]);
+    expect(fromZip).toMatchObject({ ok: true, applied: true, read: published.length });
+    // Each feed keeps its own copy (records are kept by feed and the feed's id).
+    expect(await other.db.service.count({ where: { sourceId: { in: published } } })).toBe(2 * published.length);
+  }, 240_000);
+});
+
 async function collect(parts: AsyncGenerator<string>): Promise<string> {
   let out = '';
   for await (const p of parts) out += p;
   return out;
 }
 
-/** The files of a zip written without data descriptors (as lib/oruk/publish/zip.ts writes). */
 function unzip(buf: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    expect(buf.readUInt32LE(at)).toBe(0x02014b50);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extra = buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    out[name] = inflateRawSync(buf.subarray(dataAt, dataAt + size)).toString('utf8');
-    at += 46 + nameLength + extra;
-  }
-  return out;
+  return Object.fromEntries(Object.entries(unzipSync(new Uint8Array(buf))).map(([name, data]) => [name, strFromU8(data)]));
 }

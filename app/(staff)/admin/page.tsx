@@ -69,6 +69,9 @@ export default async function AdminPage() {
           <Link href="/admin/import">Import and export listings</Link>
         </li>
         <li>
+          <Link href="/admin/oruk">Open Referral feeds: take in other directories’ listings</Link>
+        </li>
+        <li>
           <Link href="/admin/people">Subject access and erasure</Link>
         </li>
         <li>

@@ -7,7 +7,7 @@ import type { Tx } from '@/lib/db/client';
 import { mapContext, rulesAt } from './api';
 import { allServiceIds, loadServices, taxonomies, taxonomyTerms } from './load';
 import { mapService, mapTerm } from './map';
-import { zip } from './zip';
+import { zipSync } from 'fflate';
 
 type Rec = Record<string, unknown>;
 
@@ -164,7 +164,8 @@ export async function csvZip(db: Tx, now: Date): Promise<Buffer> {
   const entries = (Object.keys(CSV_TABLES) as Table[]).map((name) => {
     const columns = CSV_TABLES[name];
     const text = toCsv([columns, ...tables[name].map((r) => columns.map((c) => cell(r[c])))]);
-    return { name, data: Buffer.from(text, 'utf8') };
+    return [name, new Uint8Array(Buffer.from(text, 'utf8'))] as const;
   });
-  return zip(entries, now);
+  // The same zip library reads CSV zips in the importer (lib/oruk/import/files.ts).
+  return Buffer.from(zipSync(Object.fromEntries(entries), { mtime: now }));
 }

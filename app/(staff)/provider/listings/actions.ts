@@ -12,6 +12,7 @@ import { blankSchedule, capacityUntouched, listingValuesFromForm, MAX_SCHEDULES,
 import { describeValue } from '@/lib/listings/describe';
 import { KEPT_MISSING, saveListing, setCapacity } from '@/lib/listings/save';
 import { replaceKeptSchedule, withKeptSchedules } from '@/lib/listings/editor';
+import { feedOwnedMessage } from '@/lib/listings/ownership';
 import { FIELD_LABELS } from '@/lib/listings/snapshot';
 import { formState, isUuid, refused, type FormState } from '@/lib/forms';
 import type { ListingValues } from '@/lib/listings/schema';
@@ -114,6 +115,7 @@ export const saveListingAction = formAction(async function saveListingAction(
     if (result.reason === 'invalid') return keep({ fieldErrors: result.errors });
     if (result.reason === 'not_found')
       return refused(values, 'We could not find that listing. It may have been removed', { version });
+    if (result.reason === 'feed_owned') return refused(values, feedOwnedMessage(result.feed), { version });
     // Someone else saved first: show what they changed, keep this person's values, and let them save again on purpose.
     return formState(values, {
       version: result.currentVersion,
@@ -147,15 +149,18 @@ export async function setCapacityAction(serviceId: string, form: FormData): Prom
   if (status !== 'open' && status !== 'waiting_list' && status !== 'full') redirect('/provider/listings');
   const rawSpaces = String(form.get('capacitySpaces') ?? '').trim();
   const spaces = /^\d{1,4}$/.test(rawSpaces) ? Number(rawSpaces) : null;
+  let result;
   try {
-    await db().$transaction((tx) => setCapacity(tx, user, serviceId, status, spaces));
+    result = await db().$transaction((tx) => setCapacity(tx, user, serviceId, status, spaces));
   } catch (error) {
     rethrow(error);
   }
-  revalidatePath('/provider/listings');
-  revalidatePath(`/services/${serviceId}`);
   const back = String(form.get('returnTo') ?? '');
   const target = back === 'editor' ? (`/provider/listings/${serviceId}` as const) : '/provider/listings';
+  // The editor page says whose listing it is and why it cannot change here.
+  if (!result.ok && result.reason === 'feed_owned') redirect(`/provider/listings/${serviceId}?refused=feed`);
+  revalidatePath('/provider/listings');
+  revalidatePath(`/services/${serviceId}`);
   redirect(`${target}?capacity=${status}&listing=${serviceId}`);
 }
 

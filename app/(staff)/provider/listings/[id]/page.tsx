@@ -10,6 +10,8 @@ import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/dates';
 import { editorData, needOptions, editorMap } from '@/lib/listings/editor';
 import { confirmListingAction, saveListingAction, setCapacityAction } from '../actions';
+import { adoptListingAction } from '../../../admin/oruk/actions';
+import { feedOwnedMessage, owningFeed } from '@/lib/listings/ownership';
 import { cleanQuery } from '@/lib/forms';
 
 export const metadata: Metadata = { title: 'Edit a listing' };
@@ -67,7 +69,7 @@ export default async function EditListingPage({ params, searchParams }: { params
   const data = await editorData(db(), user, id);
   if (!data) notFound();
   const sp = cleanQuery(await searchParams);
-  const [needs, map] = await Promise.all([needOptions(db()), editorMap(db())]);
+  const [needs, map, feed] = await Promise.all([needOptions(db()), editorMap(db()), owningFeed(db(), id)]);
   const direct = user.role !== 'provider';
   // Not published and not sent for its first check: saved to finish later (or sent back).
   const isDraft = !data.published && !data.awaitingFirstCheck;
@@ -79,7 +81,21 @@ export default async function EditListingPage({ params, searchParams }: { params
       </BackLink>
       {savedBanner(first(sp.saved), data.pending?.fields)}
       {first(sp.capacity) ? <NotificationBanner type="success" heading="Space updated" /> : null}
+      {first(sp.adopted) ? <NotificationBanner type="success" heading="Listing adopted: it is edited here from now on" /> : null}
+      {first(sp.refused) === 'feed' && feed ? (
+        <NotificationBanner heading="Not changed">{feedOwnedMessage(feed)}.</NotificationBanner>
+      ) : null}
       <PageHeading caption={data.organisationName}>{data.name}</PageHeading>
+      {feed ? (
+        <InsetText>
+          <p>{feedOwnedMessage(feed)}.</p>
+          {user.role === 'admin' ? (
+            <form action={adoptListingAction.bind(null, data.id)}>
+              <Button variant="secondary">Adopt this listing</Button>
+            </form>
+          ) : null}
+        </InsetText>
+      ) : null}
 
       {data.sentBack && !data.pending ? (
         <NotificationBanner
