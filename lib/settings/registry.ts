@@ -188,7 +188,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     label: 'Sign staff out after no activity for',
     kind: 'number',
     suffix: 'minutes',
-    schema: whole('the idle time', 5, 480, 'minutes'),
+    schema: whole('the idle time', 3, 480, 'minutes'),
   }),
   field('timings', 'sessionMaxHours', {
     label: 'Sign staff out after signing in, at most',
