@@ -9,7 +9,6 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { normalisePostcode } from '@/lib/geo/postcode';
 import { changedFields } from '@/lib/listings/diff';
-import { scheduleData } from '@/lib/listings/schedule-slots';
 import {
   listingInclude,
   snapshotFromInput,
@@ -18,6 +17,7 @@ import {
   type LocationSnapshot,
 } from '@/lib/listings/snapshot';
 import { bulkInsert, columnsOf } from './bulk';
+import { writeImportedParts } from './listing-parts';
 import { postcodesOf, type ImportRow } from './validate';
 
 export type ImportSummary = {
@@ -386,75 +386,13 @@ async function importListingSlice(
       data: { ...scalar(p), version: { increment: 1 }, updatedAt: now, editedById: null, editedFromVersion: null },
     });
   }
-  const updatedIds = updates.map((p) => p.id);
-  if (updatedIds.length) {
-    await tx.serviceAtLocation.deleteMany({ where: { serviceId: { in: updatedIds } } });
-    await tx.schedule.deleteMany({ where: { serviceId: { in: updatedIds } } });
-    await tx.serviceTaxonomy.deleteMany({ where: { serviceId: { in: updatedIds } } });
-  }
-
-  const written = [...creates, ...updates];
-  await bulkInsert(
+  await writeImportedParts(
     tx,
-    'ServiceAtLocation',
-    columnsOf(
-      written.flatMap((p) => p.snapshot.locations.map((l) => ({ id: randomUUID(), serviceId: p.id, locationId: l.id! }))),
-      { id: 'uuid', serviceId: 'uuid', locationId: 'uuid' },
-    ),
-  );
-  await bulkInsert(
-    tx,
-    'Schedule',
-    columnsOf(
-      written.flatMap((p) =>
-        p.snapshot.schedules.map((s) => ({ id: randomUUID(), ...scheduleData(s), serviceId: p.id }) as Record<string, unknown>),
-      ),
-      {
-        id: 'uuid',
-        serviceId: 'uuid',
-        freq: { enum: 'ScheduleFreq' },
-        interval: 'int',
-        byDay: 'text[]',
-        byMonthDay: 'int',
-        rrule: 'text',
-        timezone: 'text',
-        dtstart: 'date',
-        validFrom: 'date',
-        validTo: 'date',
-        opensAt: 'text',
-        closesAt: 'text',
-        description: 'text',
-      },
-    ),
-  );
-  const links = written.flatMap((p) => p.snapshot.needs.map((code) => ({ serviceId: p.id, termId: termIds.get(code) ?? null })));
-  if (links.some((l) => l.termId === null)) throw new Error('A needs theme was removed during the import');
-  await bulkInsert(tx, 'ServiceTaxonomy', columnsOf(links, { serviceId: 'uuid', termId: 'uuid' }), 20000);
-
-  // History: version 1 for new listings, the next number for changed ones.
-  const lastNumbers = new Map<string, number>();
-  if (updatedIds.length) {
-    const groups = await tx.serviceVersion.groupBy({
-      by: ['serviceId'],
-      where: { serviceId: { in: updatedIds } },
-      _max: { number: true },
-    });
-    for (const g of groups) lastNumbers.set(g.serviceId, g._max.number ?? 0);
-  }
-  await bulkInsert(
-    tx,
-    'ServiceVersion',
-    columnsOf(
-      written.map((p) => ({
-        id: randomUUID(),
-        serviceId: p.id,
-        number: (lastNumbers.get(p.id) ?? 0) + 1,
-        snapshot: { ...p.snapshot, reason: 'imported' },
-        createdById: actor.id,
-        createdAt: now,
-      })),
-      { id: 'uuid', serviceId: 'uuid', number: 'int', snapshot: 'jsonb', createdById: 'uuid', createdAt: 'timestamp' },
-    ),
+    [...creates, ...updates],
+    updates.map((p) => p.id),
+    termIds,
+    actor.id,
+    now,
   );
   return { created: creates.length, updated: updates.length, unchanged };
 }

@@ -8,8 +8,8 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
 import { bulkInsert, columnsOf } from '@/lib/import/bulk';
+import { writeImportedParts } from '@/lib/import/listing-parts';
 import { changedFields } from '@/lib/listings/diff';
-import { scheduleData } from '@/lib/listings/schedule-slots';
 import { listingInclude, snapshotOf, type ListingSnapshot, type LocationSnapshot } from '@/lib/listings/snapshot';
 import type { FeedLocation, FeedOrganisation, FeedService, FeedTerm } from './types';
 
@@ -451,78 +451,13 @@ async function applySlice(tx: Tx, services: readonly FeedService[], ctx: SliceCo
       } satisfies Prisma.ServiceUncheckedUpdateInput,
     });
   }
-  const updatedIds = updates.map((p) => p.id);
-  if (updatedIds.length) {
-    await tx.serviceAtLocation.deleteMany({ where: { serviceId: { in: updatedIds } } });
-    await tx.schedule.deleteMany({ where: { serviceId: { in: updatedIds } } });
-    await tx.serviceTaxonomy.deleteMany({ where: { serviceId: { in: updatedIds } } });
-  }
-  const written = [...creates, ...updates];
-  await bulkInsert(
+  await writeImportedParts(
     tx,
-    'ServiceAtLocation',
-    columnsOf(
-      written.flatMap((p) => p.snapshot.locations.map((l) => ({ id: randomUUID(), serviceId: p.id, locationId: l.id! }))),
-      { id: 'uuid', serviceId: 'uuid', locationId: 'uuid' },
-    ),
-  );
-  await bulkInsert(
-    tx,
-    'Schedule',
-    columnsOf(
-      written.flatMap((p) =>
-        p.snapshot.schedules.map((s) => ({ id: randomUUID(), ...scheduleData(s), serviceId: p.id }) as Record<string, unknown>),
-      ),
-      {
-        id: 'uuid',
-        serviceId: 'uuid',
-        freq: { enum: 'ScheduleFreq' },
-        interval: 'int',
-        byDay: 'text[]',
-        byMonthDay: 'int',
-        rrule: 'text',
-        timezone: 'text',
-        dtstart: 'date',
-        validFrom: 'date',
-        validTo: 'date',
-        opensAt: 'text',
-        closesAt: 'text',
-        description: 'text',
-      },
-    ),
-  );
-  await bulkInsert(
-    tx,
-    'ServiceTaxonomy',
-    columnsOf(
-      written.flatMap((p) => p.snapshot.needs.map((code) => ({ serviceId: p.id, termId: terms.ids.get(code)! }))),
-      { serviceId: 'uuid', termId: 'uuid' },
-    ),
-    20000,
-  );
-  const lastNumbers = new Map<string, number>();
-  if (updatedIds.length) {
-    for (const g of await tx.serviceVersion.groupBy({
-      by: ['serviceId'],
-      where: { serviceId: { in: updatedIds } },
-      _max: { number: true },
-    }))
-      lastNumbers.set(g.serviceId, g._max.number ?? 0);
-  }
-  await bulkInsert(
-    tx,
-    'ServiceVersion',
-    columnsOf(
-      written.map((p) => ({
-        id: randomUUID(),
-        serviceId: p.id,
-        number: (lastNumbers.get(p.id) ?? 0) + 1,
-        snapshot: { ...p.snapshot, reason: 'imported' },
-        createdById: actor?.id ?? null,
-        createdAt: now,
-      })),
-      { id: 'uuid', serviceId: 'uuid', number: 'int', snapshot: 'jsonb', createdById: 'uuid', createdAt: 'timestamp' },
-    ),
+    [...creates, ...updates],
+    updates.map((p) => p.id),
+    terms.ids,
+    actor?.id ?? null,
+    now,
   );
   counts.services.created += creates.length;
   counts.services.updated += updates.length;
