@@ -15,10 +15,11 @@ import { logError } from '@/lib/log/logger';
 import { refreshSettings } from '@/lib/settings';
 import './globals.css';
 
-// Read at request time so a deployment's name applies without a rebuild.
-export async function generateMetadata(): Promise<Metadata> {
-  await connection();
-  await refreshSettings();
+// Read at request time so a deployment's name applies without a rebuild. It reads the settings as
+// the layout last refreshed them (at most a few seconds old) rather than waiting on the database:
+// metadata that resolves late reaches the page after its content, and a page briefly without a
+// <title> fails WCAG 2.4.2.
+export function generateMetadata(): Metadata {
   const { serviceName } = config.borough;
   return {
     title: { default: serviceName, template: `%s - ${serviceName}` },
