@@ -17,7 +17,7 @@ import {
   type LocationSnapshot,
 } from '@/lib/listings/snapshot';
 import { bulkInsert, columnsOf } from './bulk';
-import { writeImportedParts } from './listing-parts';
+import { LISTING_COLUMNS, writeImportedParts } from './listing-parts';
 import { postcodesOf, type ImportRow } from './validate';
 
 export type ImportSummary = {
@@ -352,30 +352,7 @@ async function importListingSlice(
       {
         id: 'uuid',
         externalId: 'text',
-        organisationId: 'uuid',
-        name: 'text',
-        description: 'text',
-        url: 'text',
-        email: 'text',
-        phone: 'text',
-        contactName: 'text',
-        status: { enum: 'ServiceStatus' },
-        published: 'bool',
-        minimumAge: 'int',
-        maximumAge: 'int',
-        eligibility: 'text',
-        isFree: 'bool',
-        costDescription: 'text',
-        languages: 'text[]',
-        deliveryModes: { enumArray: 'DeliveryMode' },
-        accessMethods: { enumArray: 'AccessMethod' },
-        capacityStatus: { enum: 'CapacityStatus' },
-        capacitySpaces: 'int',
-        alert: 'text',
-        assuredAt: 'timestamp',
-        createdAt: 'timestamp',
-        updatedAt: 'timestamp',
-        version: 'int',
+        ...LISTING_COLUMNS,
       },
     ),
   );

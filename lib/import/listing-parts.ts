@@ -5,7 +5,35 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { scheduleData } from '@/lib/listings/schedule-slots';
 import type { ListingSnapshot } from '@/lib/listings/snapshot';
-import { bulkInsert, columnsOf } from './bulk';
+import { bulkInsert, columnsOf, type ColumnType } from './bulk';
+
+/** A new listing's columns and their types, as every import writes them (beside its own key columns). */
+export const LISTING_COLUMNS = {
+  organisationId: 'uuid',
+  name: 'text',
+  description: 'text',
+  url: 'text',
+  email: 'text',
+  phone: 'text',
+  contactName: 'text',
+  status: { enum: 'ServiceStatus' },
+  published: 'bool',
+  minimumAge: 'int',
+  maximumAge: 'int',
+  eligibility: 'text',
+  isFree: 'bool',
+  costDescription: 'text',
+  languages: 'text[]',
+  deliveryModes: { enumArray: 'DeliveryMode' },
+  accessMethods: { enumArray: 'AccessMethod' },
+  capacityStatus: { enum: 'CapacityStatus' },
+  capacitySpaces: 'int',
+  alert: 'text',
+  assuredAt: 'timestamp',
+  createdAt: 'timestamp',
+  updatedAt: 'timestamp',
+  version: 'int',
+} as const satisfies Record<string, ColumnType>;
 
 export async function writeImportedParts(
   tx: Tx,

@@ -8,7 +8,7 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { geocoderFor, type Geocoder } from '@/lib/geo/geocoder';
 import { bulkInsert, columnsOf } from '@/lib/import/bulk';
-import { writeImportedParts } from '@/lib/import/listing-parts';
+import { LISTING_COLUMNS, writeImportedParts } from '@/lib/import/listing-parts';
 import { changedFields } from '@/lib/listings/diff';
 import { listingInclude, snapshotOf, type ListingSnapshot, type LocationSnapshot } from '@/lib/listings/snapshot';
 import type { FeedLocation, FeedOrganisation, FeedService, FeedTerm } from './types';
@@ -410,31 +410,8 @@ async function applySlice(tx: Tx, services: readonly FeedService[], ctx: SliceCo
         id: 'uuid',
         sourceFeedId: 'uuid',
         sourceId: 'text',
-        organisationId: 'uuid',
-        name: 'text',
-        description: 'text',
-        url: 'text',
-        email: 'text',
-        phone: 'text',
-        contactName: 'text',
-        status: { enum: 'ServiceStatus' },
-        published: 'bool',
-        minimumAge: 'int',
-        maximumAge: 'int',
-        eligibility: 'text',
-        isFree: 'bool',
-        costDescription: 'text',
-        languages: 'text[]',
-        deliveryModes: { enumArray: 'DeliveryMode' },
-        accessMethods: { enumArray: 'AccessMethod' },
-        capacityStatus: { enum: 'CapacityStatus' },
-        capacitySpaces: 'int',
-        alert: 'text',
-        assuredAt: 'timestamp',
+        ...LISTING_COLUMNS,
         assurerEmail: 'text',
-        createdAt: 'timestamp',
-        updatedAt: 'timestamp',
-        version: 'int',
       },
     ),
   );
